@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import { appEvents, appMethods } from './app';
+import type { MethodSpec } from './define';
+
+/** Every API method the renderer may call. One source of truth for both transports and the UI types. */
+export const methods = {
+  ...appMethods,
+} satisfies Record<string, MethodSpec>;
+
+/** Every event pushed from main to the renderer. */
+export const events = {
+  ...appEvents,
+} satisfies Record<string, z.ZodType>;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+export * from './define';
+export * from './errors';

@@ -1,0 +1,10 @@
+import type { Services } from '../../app/services';
+import type { Handlers } from '../router';
+import { appHandlers } from './app';
+
+/** Every namespace's handlers, merged. A method with no handler answers NOT_AVAILABLE. */
+export function buildHandlers(s: Services): Handlers {
+  return {
+    ...appHandlers(s),
+  };
+}

@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import {
+  AppError,
+  isMethodName,
+  methods,
+  type MethodName,
+  type Methods,
+  type Result,
+} from '../../common/contract';
+import type { Session } from '../auth/session';
+import type { Logger } from '../log/logger';
+
+export interface CallContext {
+  session: Session | null;
+}
+
+export type Handler<M extends MethodName> = (
+  input: z.output<Methods[M]['input']>,
+  ctx: CallContext,
+) => Promise<z.input<Methods[M]['output']>> | z.input<Methods[M]['output']>;
+
+export type Handlers = { [M in MethodName]?: Handler<M> };
+
+/** Inputs above this size are refused before parsing: no legitimate call comes near it. */
+export const MAX_INPUT_BYTES = 1_000_000;
+
+export interface Router {
+  invoke(method: unknown, input: unknown, ctx: CallContext): Promise<Result<unknown>>;
+}
+
+const fail = (code: Extract<Result<never>, { ok: false }>['error']['code'], message: string) =>
+  ({ ok: false, error: { code, message } }) as const;
+
+/** The one router behind every transport: validate, authorise, run, wrap. */
+export function createRouter(handlers: Handlers, log: Logger): Router {
+  return {
+    async invoke(method, rawInput, ctx) {
+      if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `未知的接口：${String(method).slice(0, 80)}`);
+      const spec = methods[method];
+      if (!spec.roles.includes('public')) {
+        if (!ctx.session) return fail('UNAUTHENTICATED', '请先登录。');
+        if (!spec.roles.some((r) => ctx.session!.roles.includes(r as never)))
+          return fail('FORBIDDEN', '当前账号没有执行此操作的权限。');
+      }
+      if (rawInput !== undefined && byteSize(rawInput) > MAX_INPUT_BYTES) return fail('TOO_LARGE', '输入内容过大。');
+      const parsed = spec.input.safeParse(rawInput);
+      if (!parsed.success) return fail('INVALID_INPUT', describeZodError(parsed.error));
+      const handler = handlers[method] as Handler<MethodName> | undefined;
+      if (!handler) return fail('NOT_AVAILABLE', `${method} 暂不可用（not available yet）。`);
+      try {
+        const value = await handler(parsed.data as never, ctx);
+        const out = spec.output.safeParse(value);
+        if (!out.success) {
+          log.error({ method, issues: out.error.issues.slice(0, 5) }, 'handler output breaks the contract');
+          return fail('INTERNAL', '内部错误：返回数据不符合约定。');
+        }
+        return { ok: true, value: out.data };
+      } catch (err) {
+        if (err instanceof AppError) return fail(err.code, err.message);
+        log.error({ method, err }, 'handler failed');
+        return fail('INTERNAL', '内部错误，请重试；如果反复出现，请联系运维人员。');
+      }
+    },
+  };
+}
+
+function byteSize(value: unknown): number {
+  try {
+    return JSON.stringify(value)?.length ?? 0;
+  } catch {
+    return Number.POSITIVE_INFINITY; // cyclic or otherwise unserialisable: not a valid input
+  }
+}
+
+function describeZodError(error: z.ZodError): string {
+  const first = error.issues[0];
+  const where = first?.path.length ? first.path.join('.') : '输入';
+  return `输入无效（${where}）：${first?.message ?? 'invalid'}`;
+}

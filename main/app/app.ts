@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import { EventBus } from '../api/events';
+import { buildHandlers } from '../api/handlers';
+import { createRouter, type Router } from '../api/router';
+import { SessionStore } from '../auth/session';
+import { configureLogging, createLogger } from '../log/logger';
+import { APP_VERSION, type AppOptions, type Services } from './services';
+
+export interface App {
+  services: Services;
+  router: Router;
+  /** Invoke as the current session: what both transports do. */
+  invoke(method: unknown, input: unknown): ReturnType<Router['invoke']>;
+  close(): Promise<void>;
+}
+
+/** Builds the services and the router. Used by Electron, the loopback host, the CLI and tests. */
+export async function createApp(options: AppOptions): Promise<App> {
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  configureLogging(options.dataDir);
+  const log = createLogger('app');
+  const services: Services = {
+    options,
+    version: APP_VERSION,
+    startedAt: new Date(),
+    events: new EventBus(),
+    sessions: new SessionStore(),
+    log,
+    closers: [],
+  };
+  if (options.mode === 'demo') {
+    // Training mode: a demo staff member holding every role, so the whole app can be explored.
+    services.sessions.set({ staffId: 'demo', name: '培训员', roles: ['clerk', 'supervisor', 'maintenance'] });
+  }
+  const router = createRouter(buildHandlers(services), createLogger('api'));
+  log.info({ mode: options.mode, transport: options.transport }, 'app started');
+  return {
+    services,
+    router,
+    invoke: (method, input) => router.invoke(method, input, { session: services.sessions.get() }),
+    async close() {
+      for (const close of services.closers.reverse()) {
+        try {
+          await close();
+        } catch (err) {
+          log.error({ err }, 'close failed');
+        }
+      }
+      log.info('app closed');
+    },
+  };
+}

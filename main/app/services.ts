@@ -1,0 +1,30 @@
+import { version } from '../../package.json';
+import type { EventBus } from '../api/events';
+import type { SessionStore } from '../auth/session';
+import type { Logger } from '../log/logger';
+
+export type AppMode = 'normal' | 'demo';
+export type Transport = 'electron' | 'host' | 'test';
+
+export interface AppOptions {
+  dataDir: string;
+  mode: AppMode;
+  transport: Transport;
+}
+
+/**
+ * Everything the API handlers may use. Each subsystem adds its service here and is built in
+ * `createApp`; handlers get this object, never globals.
+ */
+export interface Services {
+  options: AppOptions;
+  version: string;
+  startedAt: Date;
+  events: EventBus;
+  sessions: SessionStore;
+  log: Logger;
+  /** Things to close on shutdown, in reverse order of registration. */
+  closers: Array<() => Promise<void> | void>;
+}
+
+export const APP_VERSION: string = version;

@@ -1,0 +1,33 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { createApp } from '../../app/app';
+import { appRoot } from '../../config/paths';
+import { startHost } from '../../host/server';
+import { dataDirOf, parsePositiveInt } from '../util';
+
+export function register(program: Command): void {
+  program
+    .command('host')
+    .description('在 127.0.0.1 上提供界面与接口（浏览器宿主，无 Electron 时使用）')
+    .option('--port <n>', '端口（0 为随机）', '0')
+    .option('--demo', '培训模式：演示数据与模拟设备')
+    .option('--token <token>', '固定令牌（测试用；默认每次随机）')
+    .action(async (opts: { port: string; demo?: boolean; token?: string }, cmd: Command) => {
+      const app = await createApp({ dataDir: dataDirOf(cmd), mode: opts.demo ? 'demo' : 'normal', transport: 'host' });
+      const host = await startHost({
+        app,
+        port: parsePositiveInt(opts.port, '--port'),
+        rendererDir: path.join(appRoot(), 'dist', 'renderer'),
+        token: opts.token,
+      });
+      // The one line scripts wait for; the URL carries the per-run token.
+      process.stdout.write(`${host.openUrl}\n`);
+      const stop = async () => {
+        await host.close();
+        await app.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

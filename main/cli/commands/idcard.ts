@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import { notAvailable } from '../util';
+
+export function register(program: Command): void {
+  const idcard = program.command('idcard').description('身份证阅读器（ID card reader）');
+  idcard
+    .command('read')
+    .description('等待一张卡，读取并打印后退出')
+    .requiredOption('--port <path>', '串口，例如 /dev/ttyUSB0 或 COM3')
+    .option('--baud <n>', '波特率（默认自动检测 115200 / 9600）')
+    .option('--timeout <ms>', '等待放卡的超时（毫秒）', '30000')
+    .option('--json', 'JSON 输出')
+    .action(notAvailable('idcard read'));
+}

@@ -1,0 +1,21 @@
+import type { Command } from 'commander';
+import { notAvailable } from '../util';
+
+export function register(program: Command): void {
+  const simulate = program.command('simulate').description('设备模拟器，在伪终端上说真实协议（simulators）');
+  simulate
+    .command('idcard')
+    .description('模拟身份证阅读器，打印串口路径')
+    .option('--card <file>', '卡片 JSON 文件')
+    .option('--baud <n>', '波特率', '115200')
+    .option('--faults <list>', '故障注入：garbage,split,badchecksum,silence,late,unplug')
+    .action(notAvailable('simulate idcard'));
+  simulate
+    .command('scanner')
+    .description('模拟串口扫码枪，打印串口路径')
+    .requiredOption('--lines <file>', '每行一个条码内容')
+    .option('--encoding <enc>', 'utf8 或 gb18030', 'utf8')
+    .option('--interval <ms>', '两次扫码的间隔', '500')
+    .action(notAvailable('simulate scanner'));
+  simulate.command('evaluator').description('模拟好差评评价器').action(notAvailable('simulate evaluator'));
+}

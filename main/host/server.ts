@@ -1,0 +1,201 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { App } from '../app/app';
+import { createLogger } from '../log/logger';
+import { BRIDGE_SCRIPT } from './bridge-script';
+import { contentSecurityPolicy } from './csp';
+
+export interface HostOptions {
+  app: App;
+  /** 0 picks a free port. */
+  port?: number;
+  /** The built renderer (dist/renderer). */
+  rendererDir: string;
+  /** Fixed token for tests; random per run otherwise. */
+  token?: string;
+}
+
+export interface Host {
+  url: string;
+  /** Open this once: it sets the session cookie and redirects to the app. */
+  openUrl: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const COOKIE = 'yc_token';
+const MAX_BODY = 2 * 1024 * 1024;
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/**
+ * The loopback host: the built renderer and the same API router over HTTP + WebSocket,
+ * bound to 127.0.0.1 only, guarded by a random per-run token and an Origin check.
+ */
+export async function startHost(opts: HostOptions): Promise<Host> {
+  const log = createLogger('host');
+  const token = opts.token ?? crypto.randomBytes(24).toString('hex');
+  const server = http.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as { port: number }).port;
+  const origin = `http://127.0.0.1:${port}`;
+  const csp = contentSecurityPolicy([`ws://127.0.0.1:${port}`]);
+
+  const authorised = (req: http.IncomingMessage): boolean => {
+    const presented = bearer(req) ?? cookies(req)[COOKIE];
+    if (!presented || !safeEqual(presented, token)) return false;
+    // A browser always sends Origin on cross-site requests; a foreign page must not drive the API.
+    const o = req.headers.origin;
+    return o === undefined || o === origin;
+  };
+
+  server.on('request', (req, res) => {
+    handle(req, res).catch((err) => {
+      log.error({ err }, 'request failed');
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', '内部错误');
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (url.pathname === '/healthz') return send(res, 200, 'application/json', '{"ok":true}');
+    const queryToken = url.searchParams.get('token');
+    if (queryToken !== null) {
+      if (!safeEqual(queryToken, token)) return send(res, 401, 'text/plain; charset=utf-8', '令牌无效。');
+      url.searchParams.delete('token');
+      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      res.setHeader('Location', url.pathname + url.search + url.hash);
+      return send(res, 302, 'text/plain', '');
+    }
+    if (!authorised(req)) return send(res, 401, 'text/plain; charset=utf-8', '需要令牌：请使用启动时显示的地址打开。');
+    if (url.pathname === '/api/invoke') return invoke(req, res);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
+    if (url.pathname === '/bridge.js') return send(res, 200, MIME['.js']!, BRIDGE_SCRIPT);
+    return serveStatic(url.pathname, res);
+  }
+
+  async function invoke(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
+    const body = await readBody(req, MAX_BODY);
+    if (body === null) return json(res, 413, { ok: false, error: { code: 'TOO_LARGE', message: '输入内容过大。' } });
+    let msg: { method?: unknown; input?: unknown };
+    try {
+      msg = JSON.parse(body);
+    } catch {
+      return json(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求不是有效的 JSON。' } });
+    }
+    json(res, 200, await opts.app.invoke(msg?.method, msg?.input));
+  }
+
+  function serveStatic(pathname: string, res: http.ServerResponse): void {
+    const root = path.resolve(opts.rendererDir);
+    let file = path.resolve(root, '.' + decodeURIComponent(pathname));
+    if (!file.startsWith(root + path.sep) && file !== root) return send(res, 403, 'text/plain', 'forbidden');
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
+    if (!fs.existsSync(file)) return send(res, 503, 'text/plain; charset=utf-8', '界面尚未构建：请先运行 npm run build。');
+    const ext = path.extname(file);
+    let content: Buffer | string = fs.readFileSync(file);
+    if (ext === '.html') {
+      res.setHeader('Content-Security-Policy', csp);
+      content = content.toString('utf8').replace('<head>', '<head><script src="/bridge.js"></script>');
+      res.setHeader('Cache-Control', 'no-store');
+    }
+    send(res, 200, MIME[ext] ?? 'application/octet-stream', content);
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname !== '/events' || !authorised(req)) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+  });
+  const clients = new Set<WebSocket>();
+  wss.on('connection', (ws) => {
+    clients.add(ws);
+    ws.on('close', () => clients.delete(ws));
+    ws.on('error', () => clients.delete(ws));
+  });
+  const unsubscribe = opts.app.services.events.subscribe((event, payload) => {
+    const data = JSON.stringify({ event, payload });
+    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(data);
+  });
+
+  log.info({ port }, 'host listening');
+  return {
+    url: origin,
+    openUrl: `${origin}/?token=${token}`,
+    token,
+    port,
+    async close() {
+      unsubscribe();
+      for (const ws of clients) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { 'Content-Type': type });
+  res.end(body);
+}
+
+function json(res: http.ServerResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+function bearer(req: http.IncomingMessage): string | undefined {
+  const h = req.headers.authorization;
+  return h?.startsWith('Bearer ') ? h.slice(7) : undefined;
+}
+
+function cookies(req: http.IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
+  }
+  return out;
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) over = true;
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
