@@ -4,6 +4,7 @@ import { buildHandlers } from '../api/handlers';
 import { createRouter, type Router } from '../api/router';
 import { SessionStore } from '../auth/session';
 import { configureLogging, createLogger } from '../log/logger';
+import { modules } from './modules';
 import { APP_VERSION, type AppOptions, type Services } from './services';
 
 export interface App {
@@ -31,6 +32,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (options.mode === 'demo') {
     // Training mode: a demo staff member holding every role, so the whole app can be explored.
     services.sessions.set({ staffId: 'demo', name: '培训员', roles: ['clerk', 'supervisor', 'maintenance'] });
+  }
+  for (const module of modules) {
+    try {
+      await module.start(services);
+    } catch (err) {
+      log.error({ err, module: module.name }, 'module failed to start');
+      for (const close of services.closers.reverse()) await Promise.resolve(close()).catch(() => undefined);
+      throw err;
+    }
   }
   const router = createRouter(buildHandlers(services), createLogger('api'));
   log.info({ mode: options.mode, transport: options.transport }, 'app started');

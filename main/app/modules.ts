@@ -1,0 +1,15 @@
+import type { Handlers } from '../api/router';
+import type { Services } from './services';
+
+/**
+ * A subsystem of the app: `start` builds its service onto `services` (and pushes its closer),
+ * `handlers` returns its API handlers. Modules start in list order, so put a module after the ones
+ * it uses.
+ */
+export interface AppModule {
+  name: string;
+  start(services: Services): Promise<void> | void;
+}
+
+/** The app's modules, in start order. */
+export const modules: AppModule[] = [];
