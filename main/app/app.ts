@@ -20,7 +20,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   configureLogging(options.dataDir);
   const log = createLogger('app');
-  const services: Services = {
+  const services = {
     options,
     version: APP_VERSION,
     startedAt: new Date(),
@@ -28,7 +28,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     sessions: new SessionStore(),
     log,
     closers: [],
-  };
+  } as unknown as Services; // module-built fields (database, …) are set by modules.start below
   if (options.mode === 'demo') {
     // Training mode: a demo staff member holding every role, so the whole app can be explored.
     services.sessions.set({ staffId: 'demo', name: '培训员', roles: ['clerk', 'supervisor', 'maintenance'] });

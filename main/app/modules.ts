@@ -1,4 +1,5 @@
-import type { Handlers } from '../api/router';
+import { cryptoModule } from '../crypto/module';
+import { dbModule } from '../db/module';
 import type { Services } from './services';
 
 /**
@@ -12,4 +13,4 @@ export interface AppModule {
 }
 
 /** The app's modules, in start order. */
-export const modules: AppModule[] = [];
+export const modules: AppModule[] = [dbModule, cryptoModule];

@@ -1,6 +1,8 @@
 import { version } from '../../package.json';
 import type { EventBus } from '../api/events';
 import type { SessionStore } from '../auth/session';
+import type { PiiCipher } from '../crypto/pii-cipher';
+import type { Database } from '../db/database';
 import type { Logger } from '../log/logger';
 
 export type AppMode = 'normal' | 'demo';
@@ -23,6 +25,10 @@ export interface Services {
   events: EventBus;
   sessions: SessionStore;
   log: Logger;
+  /** The window's SQLite database (set by the db module). */
+  database: Database;
+  /** Seals personal data at rest (set by the crypto module). */
+  pii: PiiCipher;
   /** Things to close on shutdown, in reverse order of registration. */
   closers: Array<() => Promise<void> | void>;
 }

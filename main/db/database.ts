@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, sql } from 'kysely';
+import sqlite3 from 'sqlite3';
+import { createLogger } from '../log/logger';
+import { Sqlite3Dialect } from './dialect';
+import { migrate, type Migration } from './migrator';
+import { migrations as allMigrations } from './migrations';
+import type { DB } from './schema';
+
+export interface Database {
+  db: Kysely<DB>;
+  /** The underlying handle, for the backup API. */
+  raw: sqlite3.Database;
+  file: string;
+  close(): Promise<void>;
+}
+
+export class CorruptDatabaseError extends Error {
+  constructor(file: string, detail: string) {
+    super(`数据库文件损坏（${path.basename(file)}：${detail}）。请联系运维人员从备份恢复；原文件不会被改动。`);
+    this.name = 'CorruptDatabaseError';
+  }
+}
+
+export const DB_FILE = 'yichuang.db';
+
+/**
+ * Opens (creating if needed) the window's database: WAL, foreign keys, a quick integrity check,
+ * then migrations. One Database per process: the main process is the only writer.
+ */
+export async function openDatabase(
+  fileOrDir: string,
+  opts: { migrations?: readonly Migration[]; skipQuickCheck?: boolean } = {},
+): Promise<Database> {
+  const file = fileOrDir.endsWith('.db') ? fileOrDir : path.join(fileOrDir, DB_FILE);
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const log = createLogger('db');
+  const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const d = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(d)));
+  });
+  const db = new Kysely<DB>({
+    dialect: new Sqlite3Dialect({
+      database: raw,
+      onSlowQuery: (q, ms) => log.warn({ ms: Math.round(ms), sql: q.slice(0, 200) }, 'slow query'),
+    }),
+  });
+  try {
+    await sql`pragma journal_mode = wal`.execute(db);
+    // FULL: in WAL mode NORMAL may lose the last commits on a power cut. A case number shown to the
+    // clerk is a promise to a citizen, so every commit reaches the disk before we acknowledge it.
+    await sql`pragma synchronous = full`.execute(db);
+    await sql`pragma foreign_keys = on`.execute(db);
+    await sql`pragma busy_timeout = 5000`.execute(db);
+    if (!opts.skipQuickCheck) {
+      const { rows } = await sql<{ quick_check: string }>`pragma quick_check`.execute(db);
+      const verdict = rows.map((r) => Object.values(r)[0]).join('; ');
+      if (verdict !== 'ok') throw new CorruptDatabaseError(file, verdict.slice(0, 200));
+    }
+    const { from, to } = await migrate(db, opts.migrations ?? allMigrations);
+    if (from !== to) log.info({ from, to }, 'schema migrated');
+  } catch (err) {
+    await db.destroy().catch(() => undefined);
+    if (err instanceof Error && /SQLITE_NOTADB|SQLITE_CORRUPT/.test(err.message)) throw new CorruptDatabaseError(file, err.message);
+    throw err;
+  }
+  return { db, raw, file, close: () => db.destroy() };
+}
