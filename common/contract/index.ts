@@ -1,15 +1,18 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import type { MethodSpec } from './define';
+import { scanEvents, scanMethods } from './scan';
 
 /** Every API method the renderer may call. One source of truth for both transports and the UI types. */
 export const methods = {
   ...appMethods,
+  ...scanMethods,
 } satisfies Record<string, MethodSpec>;
 
 /** Every event pushed from main to the renderer. */
 export const events = {
   ...appEvents,
+  ...scanEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;
