@@ -1,17 +1,20 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
+import { authEvents, authMethods } from './auth';
 import type { MethodSpec } from './define';
 import { scanEvents, scanMethods } from './scan';
 
 /** Every API method the renderer may call. One source of truth for both transports and the UI types. */
 export const methods = {
   ...appMethods,
+  ...authMethods,
   ...scanMethods,
 } satisfies Record<string, MethodSpec>;
 
 /** Every event pushed from main to the renderer. */
 export const events = {
   ...appEvents,
+  ...authEvents,
   ...scanEvents,
 } satisfies Record<string, z.ZodType>;
 
