@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeviceManager, PORT_LISTING_UNAVAILABLE } from './device-manager';
+import type { DeviceDriver, DeviceKindSpec, DriverContext } from './driver';
+import { FrameRing } from './frame-log';
+import { DeviceKindRegistry } from './registry';
+
+
+/** A driver that "opens" when its port file exists and closes when told to. */
+function fakeSpec(opened: DriverContext[]): DeviceKindSpec {
+  return {
+    kind: 'scanner',
+    label: '测试设备',
+    defaultBaud: 9600,
+    create(ctx): DeviceDriver {
+      let end!: (r: string) => void;
+      const closed = new Promise<string>((r) => (end = r));
+      return {
+        closed,
+        async open() {
+          if (!fs.existsSync(ctx.path)) throw new Error('串口不存在');
+          opened.push(ctx);
+          ctx.recordFrame('tx', new Uint8Array([0xaa, 0x01]));
+          return { baud: 9600, details: { probe: 'ok' } };
+        },
+        async close() {
+          end('已关闭');
+        },
+        diagnostics: () => ({ probe: 'ok' }),
+      };
+    },
+  };
+}
+
+const managers: DeviceManager[] = [];
+afterEach(async () => {
+  await Promise.all(managers.splice(0).map((m) => m.stop()));
+});
+
+describe('DeviceManager', () => {
+  it('falls back to configured ports when listing rejects, connects, and reconnects after unplug', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dm-'));
+    const port = path.join(dir, 'ttyFAKE');
+    fs.writeFileSync(port, '');
+    const registry = new DeviceKindRegistry();
+    const opened: DriverContext[] = [];
+    registry.register(fakeSpec(opened));
+    const m = new DeviceManager({
+      registry,
+      listPorts: () => Promise.reject(new Error('udev missing')),
+      pollMs: 20,
+      backoff: { initialMs: 10, maxMs: 40 },
+    });
+    managers.push(m);
+    await m.configure([{ id: 'scan-1', kind: 'scanner', port }]);
+    const connected = m.events.once('status', (s) => s.state === 'connected');
+    m.start();
+    await connected;
+    expect(m.list()[0]).toMatchObject({ id: 'scan-1', state: 'connected', baud: 9600, details: { probe: 'ok' } });
+    expect((await m.discover()).listingError).toContain(PORT_LISTING_UNAVAILABLE);
+    expect(m.frames('scan-1')).toHaveLength(1);
+
+    // Unplug: the port file vanishes; the poll drops the stale handle.
+    const gone = m.events.once('status', (s) => s.state === 'disconnected');
+    fs.rmSync(port);
+    await gone;
+    // Replug: reconnects by itself.
+    const back = m.events.once('status', (s) => s.state === 'connected');
+    fs.writeFileSync(port, '');
+    await back;
+    expect(opened.length).toBe(2);
+  });
+
+  it('finds a re-enumerated device by VID/PID', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dm-'));
+    const a = path.join(dir, 'ttyUSB0');
+    const b = path.join(dir, 'ttyUSB1');
+    fs.writeFileSync(a, '');
+    let listed = [{ path: a, vendorId: '1A86', productId: '7523' }];
+    const registry = new DeviceKindRegistry();
+    const opened: DriverContext[] = [];
+    registry.register(fakeSpec(opened));
+    const m = new DeviceManager({ registry, listPorts: async () => listed, pollMs: 20, backoff: { initialMs: 10, maxMs: 40 } });
+    managers.push(m);
+    await m.configure([{ id: 'r', kind: 'scanner', port: a }]);
+    const first = m.events.once('status', (s) => s.state === 'connected');
+    m.start();
+    await first;
+    const d = await m.discover();
+    expect(d.ports[0]!.known?.kind).toBe('idcard');
+    await new Promise((r) => setTimeout(r, 50)); // let one poll remember the VID/PID
+    const moved = m.events.once('status', (s) => s.state === 'connected' && s.port === b);
+    fs.rmSync(a);
+    fs.writeFileSync(b, '');
+    listed = [{ path: b, vendorId: '1a86', productId: '7523' }];
+    await moved;
+    expect(opened.at(-1)!.path).toBe(b);
+  });
+
+  it('keeps a bounded ring of frames', () => {
+    const ring = new FrameRing(3);
+    for (let i = 0; i < 5; i++) ring.push('rx', new Uint8Array([i]));
+    expect(ring.list().map((f) => f.hex)).toEqual(['02', '03', '04']);
+    expect(ring.list(1).map((f) => f.hex)).toEqual(['04']);
+  });
+});

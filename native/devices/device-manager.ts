@@ -1,0 +1,197 @@
+import fs from 'node:fs';
+import { SerialPort } from 'serialport';
+import { DeviceSlot, messageOf, type SlotOptions } from './device-slot';
+import type { DriverContext } from './driver';
+import { TypedEmitter } from './emitter';
+import type { DeviceEventMap } from './events';
+import { findKnownDevice } from './known-devices';
+import type { DeviceKindRegistry } from './registry';
+import type { DeviceConfig, DeviceStatus, FrameRecord, PortInfo } from './types';
+
+/** What `SerialPort.list()` returns, reduced to what discovery needs. */
+export interface RawPortInfo {
+  path: string;
+  vendorId?: string;
+  productId?: string;
+  manufacturer?: string;
+  serialNumber?: string;
+}
+
+export interface DeviceManagerOptions {
+  registry: DeviceKindRegistry;
+  /** Port discovery; defaults to `SerialPort.list()` (which rejects on machines without udev). */
+  listPorts?: () => Promise<RawPortInfo[]>;
+  /** Hot-plug poll period. */
+  pollMs?: number;
+  backoff?: { initialMs: number; maxMs: number };
+  openTimeoutMs?: number;
+  frameLogSize?: number;
+  log?: DriverContext['log'];
+}
+
+export const PORT_LISTING_UNAVAILABLE = '无法列出串口（port listing unavailable），仅使用已配置的串口';
+
+/**
+ * Configured and discovered devices: opens each through its kind's driver, polls the port list for
+ * hot-plug, closes stale handles at once, reconnects with back-off and finds a re-enumerated device
+ * again by VID/PID. Emits `status` and the drivers' events on `events`.
+ */
+export class DeviceManager {
+  readonly events = new TypedEmitter<DeviceEventMap>();
+  private readonly slots = new Map<string, DeviceSlot>();
+  private readonly listPorts: () => Promise<RawPortInfo[]>;
+  private ports: PortInfo[] = [];
+  private listingError: string | null = null;
+  /** VID/PID/serial of a device's port as last seen, to find it again under another name. */
+  private readonly lastSeen = new Map<string, PortInfo>();
+  private pollTimer: NodeJS.Timeout | null = null;
+  private polling: Promise<void> | null = null;
+  private started = false;
+
+  constructor(private readonly opts: DeviceManagerOptions) {
+    this.listPorts = opts.listPorts ?? (() => SerialPort.list());
+  }
+
+  /** Replace the configured devices. Unchanged devices keep their connection. */
+  async configure(configs: DeviceConfig[]): Promise<void> {
+    const next = new Map(configs.map((c) => [c.id, c]));
+    for (const [id, slot] of [...this.slots]) {
+      const c = next.get(id);
+      if (!c || !sameConfig(c, slot.config)) {
+        this.slots.delete(id);
+        await slot.stop();
+      }
+    }
+    for (const c of configs) {
+      if (this.slots.has(c.id)) continue;
+      const spec = this.opts.registry.get(c.kind);
+      if (!spec) throw new Error(`没有 ${c.kind} 类设备的驱动`);
+      const slot = new DeviceSlot(c, spec, this.events, this.slotOptions());
+      this.slots.set(c.id, slot);
+      if (this.started) slot.start();
+    }
+  }
+
+  /** Start connecting and hot-plug polling. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    for (const slot of this.slots.values()) slot.start();
+    const tick = () => {
+      this.polling = this.poll().finally(() => {
+        if (this.started) this.pollTimer = setTimeout(tick, this.opts.pollMs ?? 2000);
+      });
+    };
+    tick();
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    if (this.pollTimer) clearTimeout(this.pollTimer);
+    await this.polling;
+    await Promise.all([...this.slots.values()].map((s) => s.stop()));
+  }
+
+  configured(): DeviceConfig[] {
+    return [...this.slots.values()].map((s) => s.config);
+  }
+
+  list(): DeviceStatus[] {
+    return [...this.slots.values()].map((s) => s.status);
+  }
+
+  status(id: string): DeviceStatus | null {
+    return this.slots.get(id)?.status ?? null;
+  }
+
+  /** The ports found by the last discovery (refreshed now), and why the listing failed if it did. */
+  async discover(): Promise<{ ports: PortInfo[]; listingError: string | null }> {
+    await this.refreshPorts();
+    return { ports: this.ports, listingError: this.listingError };
+  }
+
+  /** Close and reopen one device now. */
+  async reconnect(id: string): Promise<boolean> {
+    const slot = this.slots.get(id);
+    if (!slot) return false;
+    await slot.drop();
+    return true;
+  }
+
+  frames(id: string, limit?: number): FrameRecord[] | null {
+    return this.slots.get(id)?.frames.list(limit) ?? null;
+  }
+
+  private slotOptions(): SlotOptions {
+    return {
+      backoff: this.opts.backoff ?? { initialMs: 500, maxMs: 10_000 },
+      openTimeoutMs: this.opts.openTimeoutMs ?? 15_000,
+      frameLogSize: this.opts.frameLogSize ?? 200,
+      resolvePath: (c) => this.resolvePath(c),
+      log: this.opts.log,
+    };
+  }
+
+  private async refreshPorts(): Promise<void> {
+    try {
+      const raw = await this.listPorts();
+      this.ports = raw.map(toPortInfo);
+      this.listingError = null;
+    } catch (err) {
+      // No udev (containers, some kiosks): carry on with the configured ports.
+      this.ports = [];
+      this.listingError = `${PORT_LISTING_UNAVAILABLE}：${messageOf(err)}`;
+    }
+  }
+
+  /** One hot-plug round: drop handles whose port vanished, wake devices whose port came back. */
+  private async poll(): Promise<void> {
+    const before = new Set(this.ports.map((p) => p.path));
+    await this.refreshPorts();
+    const now = new Set(this.ports.map((p) => p.path));
+    for (const slot of this.slots.values()) {
+      const path = slot.status.port;
+      const listed = this.ports.find((p) => p.path === path);
+      if (listed?.vendorId) this.lastSeen.set(slot.config.id, listed);
+      const gone = (process.platform !== 'win32' && !fs.existsSync(path)) || (before.has(path) && !now.has(path));
+      if (gone && slot.isOpen) {
+        this.opts.log?.warn({ device: slot.config.id }, 'port vanished: closing the stale handle');
+        await slot.drop();
+      } else if (!gone && slot.waiting) {
+        slot.wake();
+      } else if (slot.waiting && this.resolvePath(slot.config) !== path) {
+        slot.wake();
+      }
+    }
+  }
+
+  /** The configured path if present; else the port with the VID/PID (and serial) last seen there. */
+  private resolvePath(c: DeviceConfig): string {
+    const present = process.platform === 'win32' ? this.ports.some((p) => p.path === c.port) : fs.existsSync(c.port);
+    if (present) return c.port;
+    const seen = this.lastSeen.get(c.id);
+    if (seen) {
+      const match = this.ports.find(
+        (p) => p.vendorId === seen.vendorId && p.productId === seen.productId && (!seen.serialNumber || p.serialNumber === seen.serialNumber),
+      );
+      if (match) return match.path;
+    }
+    return c.port;
+  }
+}
+
+function toPortInfo(p: RawPortInfo): PortInfo {
+  const known = findKnownDevice(p.vendorId, p.productId);
+  return {
+    path: p.path,
+    vendorId: p.vendorId?.toLowerCase() ?? null,
+    productId: p.productId?.toLowerCase() ?? null,
+    manufacturer: p.manufacturer ?? null,
+    serialNumber: p.serialNumber ?? null,
+    known: known ? { kind: known.kind, model: known.model } : null,
+  };
+}
+
+function sameConfig(a: DeviceConfig, b: DeviceConfig): boolean {
+  return a.kind === b.kind && a.port === b.port && a.baud === b.baud && a.model === b.model;
+}
