@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -17,9 +18,23 @@ export function defaultDataDir(): string {
   }
 }
 
-/** Repository root at development time (resources/, dist/). Packaged builds pass their own. */
+/**
+ * The app's root (where package.json, resources/ and dist/ live): the sources in development, the
+ * bundle's folder's parent when packaged. Found by walking up, so it holds for every entry point.
+ */
 export function appRoot(): string {
-  return process.env.YICHUANG_APP_ROOT ?? path.resolve(import.meta.dirname ?? __dirname, '..', '..');
+  if (process.env.YICHUANG_APP_ROOT) return process.env.YICHUANG_APP_ROOT;
+  let dir = here();
+  for (let i = 0; i < 6; i++) {
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'resources'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
+}
+
+function here(): string {
+  // ESM (tsx, vitest) has import.meta.dirname; the CommonJS bundles have __dirname.
+  return typeof __dirname === 'string' ? __dirname : import.meta.dirname;
 }
 
 export function resourcesDir(): string {

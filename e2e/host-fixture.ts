@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+
+export interface RunningHost {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** Opens the app with the per-run token (sets the cookie). */
+  openUrl: string;
+  token: string;
+  dataDir: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** Starts `yichuang host` as a real process on a fresh data folder and waits for its URL. */
+export async function startHostProcess(opts: { demo?: boolean; dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningHost> {
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'yc-e2e-'));
+  const args = [path.join(ROOT, 'bin', 'yichuang.mjs'), '--data-dir', dataDir, 'host', '--port', '0'];
+  if (opts.demo) args.push('--demo');
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  const openUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`host did not start in 30 s: ${stderr}`)), 30_000);
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${stderr}`)));
+  });
+  const u = new URL(openUrl);
+  return {
+    url: u.origin,
+    openUrl,
+    token: u.searchParams.get('token')!,
+    dataDir,
+    process: child,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+/** A test with a fresh host (demo mode) per test, and a page already opened on it. */
+export const test = base.extend<{ host: RunningHost }>({
+  host: async ({}, use) => {
+    const host = await startHostProcess({ demo: true });
+    await use(host);
+    await host.stop();
+    fs.rmSync(host.dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Where suites save screenshots for people to look at (not committed). */
+export function screenshotPath(name: string): string {
+  const dir = path.join(ROOT, 'test-output', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${name}.png`);
+}

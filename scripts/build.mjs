@@ -1,0 +1,17 @@
+// Builds everything that ships: the renderer (Vite) and the Node-side bundles (esbuild) for the
+// Electron main process, the preload and the CLI. Runs at `npm install` (prepare) and `npm run build`.
+import { build as esbuild } from 'esbuild';
+import { build as vite } from 'vite';
+
+const started = Date.now();
+// Native modules and Electron stay outside the bundles; they are loaded from node_modules / app.asar.unpacked.
+const external = ['electron', 'sqlite3', 'serialport', '@serialport/*', 'node-hid', 'pino', 'thread-stream', 'fastify'];
+const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, external, define: { 'import.meta.dirname': '__dirname' }, logLevel: 'warning' };
+
+await Promise.all([
+  vite({ configFile: 'vite.config.ts', logLevel: 'warn' }),
+  esbuild({ ...node, entryPoints: ['main/electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
+  esbuild({ ...node, entryPoints: ['preload/index.ts'], outfile: 'dist/preload.cjs', external: ['electron'] }),
+  esbuild({ ...node, entryPoints: ['main/cli/run.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),
+]);
+console.log(`build: renderer, electron main, preload and CLI in ${Date.now() - started} ms`);
