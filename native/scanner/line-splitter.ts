@@ -1,0 +1,93 @@
+import { ScannerError } from './scan-result';
+
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** Longest line kept by default: a dense QR holds ~2.9 KB; anything past 8 KB is noise or a stuck device. */
+export const DEFAULT_MAX_LINE_BYTES = 8192;
+
+export type SplitItem = { line: Buffer } | { error: ScannerError };
+
+/**
+ * Cuts a serial byte stream into lines ended by CR, LF or CR LF, across chunk boundaries (a CR at
+ * the end of one chunk and its LF at the start of the next end one line, not two). A line longer
+ * than the limit is reported once and its bytes dropped up to the next line end, so one bad scan
+ * never takes the memory or the scans after it.
+ */
+export class LineSplitter {
+  private parts: Buffer[] = [];
+  private size = 0;
+  private afterCR = false;
+  private discarding = false;
+
+  constructor(private readonly maxLineBytes = DEFAULT_MAX_LINE_BYTES) {}
+
+  push(chunk: Uint8Array): SplitItem[] {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const out: SplitItem[] = [];
+    let start = 0;
+    if (this.afterCR && buf.length > 0) {
+      if (buf[0] === LF) start = 1;
+      this.afterCR = false;
+    }
+    for (let i = start; i < buf.length; i++) {
+      const b = buf[i];
+      if (b !== CR && b !== LF) continue;
+      this.take(buf.subarray(start, i), out);
+      this.endLine(out);
+      if (b === CR) {
+        if (i + 1 < buf.length) {
+          if (buf[i + 1] === LF) i++;
+        } else {
+          this.afterCR = true;
+        }
+      }
+      start = i + 1;
+    }
+    if (start < buf.length) this.take(buf.subarray(start), out);
+    return out;
+  }
+
+  /** Bytes held for an unfinished line (diagnostics). */
+  get pendingBytes(): number {
+    return this.size;
+  }
+
+  reset(): void {
+    this.parts = [];
+    this.size = 0;
+    this.afterCR = false;
+    this.discarding = false;
+  }
+
+  private take(bytes: Buffer, out: SplitItem[]): void {
+    if (bytes.length === 0 || this.discarding) return;
+    if (this.size + bytes.length > this.maxLineBytes) {
+      this.parts = [];
+      this.size = 0;
+      this.discarding = true;
+      out.push({
+        error: new ScannerError(
+          'LINE_TOO_LONG',
+          `扫码内容超过 ${this.maxLineBytes} 字节仍未结束，已丢弃这一行。请检查扫码枪是否设置了回车（CR/LF）结尾。`,
+        ),
+      });
+      return;
+    }
+    // Copy: the chunk's memory belongs to the stream and may be reused.
+    this.parts.push(Buffer.from(bytes));
+    this.size += bytes.length;
+  }
+
+  private endLine(out: SplitItem[]): void {
+    if (this.discarding) {
+      this.discarding = false;
+      return;
+    }
+    if (this.size === 0) return; // blank line: CR LF pairs split oddly, or a scanner sending LF CR
+    const line = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.size);
+    this.parts = [];
+    this.size = 0;
+    out.push({ line });
+  }
+}
