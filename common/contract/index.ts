@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { authEvents, authMethods } from './auth';
+import { calendarMethods } from './calendar';
+import { casesMethods } from './cases';
+import { catalogMethods } from './catalog';
 import type { MethodSpec } from './define';
+import { intakeEvents, intakeMethods } from './intake';
+import { reviewsMethods } from './reviews';
 import { scanEvents, scanMethods } from './scan';
 
 /** Every API method the renderer may call. One source of truth for both transports and the UI types. */
@@ -9,6 +14,11 @@ export const methods = {
   ...appMethods,
   ...authMethods,
   ...scanMethods,
+  ...catalogMethods,
+  ...intakeMethods,
+  ...casesMethods,
+  ...reviewsMethods,
+  ...calendarMethods,
 } satisfies Record<string, MethodSpec>;
 
 /** Every event pushed from main to the renderer. */
@@ -16,6 +26,7 @@ export const events = {
   ...appEvents,
   ...authEvents,
   ...scanEvents,
+  ...intakeEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

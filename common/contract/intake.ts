@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { CASE_STATUSES, MATERIAL_STATES } from '../domain/case-status';
+import { defineMethod, text } from './define';
+
+export const CaseStatusSchema = z.enum(CASE_STATUSES);
+export const MaterialStateSchema = z.enum(MATERIAL_STATES);
+
+/** A natural person, typed by the clerk or taken from the last card read (`cardToken`). */
+export const PersonApplicant = z
+  .object({
+    kind: z.literal('person'),
+    /** From an `intake.applicant` event: main fills name, ID number and address from the card it read. */
+    cardToken: text(80).optional(),
+    idType: z.enum(['resident', 'permit', 'foreigner', 'other']).default('resident'),
+    idNumber: text(40).optional(),
+    name: text(60).optional(),
+    phone: text(30).optional(),
+    address: text(200).optional(),
+  })
+  .strict();
+
+/** An enterprise: name + 统一社会信用代码 + legal representative. */
+export const EnterpriseApplicant = z
+  .object({
+    kind: z.literal('enterprise'),
+    name: text(120).min(1),
+    uscc: text(18).min(1),
+    legalRepresentative: z.object({ name: text(60).min(1), idNumber: text(40).min(1) }).strict(),
+    phone: text(30).optional(),
+    address: text(200).optional(),
+  })
+  .strict();
+
+export const ApplicantInput = z.discriminatedUnion('kind', [PersonApplicant, EnterpriseApplicant]);
+export type ApplicantInput = z.infer<typeof ApplicantInput>;
+
+/** What the clerk ticked for one material of the item. */
+export const MaterialEntry = z
+  .object({
+    code: text(100).min(1),
+    state: z.enum(['received', 'licence', 'deferred', 'not_provided']),
+    originals: z.number().int().min(0).max(99).optional(),
+    copies: z.number().int().min(0).max(99).optional(),
+    /** The e-licence identifier when `state` is `licence`. */
+    licenceId: text(200).optional(),
+  })
+  .strict();
+export type MaterialEntry = z.infer<typeof MaterialEntry>;
+
+/** Applicant as shown: masked unless revealed. */
+export const ApplicantView = z.object({
+  kind: z.enum(['person', 'enterprise']),
+  name: z.string(),
+  idNumber: z.string().nullable(),
+  idType: z.string().nullable(),
+  uscc: z.string().nullable(),
+  legalRepresentative: z.object({ name: z.string(), idNumber: z.string() }).nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+  masked: z.boolean(),
+});
+export type ApplicantView = z.infer<typeof ApplicantView>;
+
+const CaseBody = {
+  /** An existing draft to finish; omitted for a case accepted in one go. */
+  caseId: text(80).optional(),
+  itemCode: text(100).min(1),
+  applicant: ApplicantInput,
+  materials: z.array(MaterialEntry).max(200).default([]),
+  /** Several cases taken together from one 一件事 bundle share this id. */
+  bundleId: text(100).optional(),
+  bundleGroupId: text(80).optional(),
+  note: text(500).optional(),
+};
+
+export const DeferredMaterialView = z.object({
+  code: z.string(),
+  name: z.string(),
+  deadline: z.string(),
+  deadlineProvisional: z.boolean(),
+  commitmentNote: z.string().nullable(),
+});
+
+export const AcceptResult = z.object({
+  caseId: z.string(),
+  caseNumber: z.string(),
+  status: CaseStatusSchema,
+  acceptedAt: z.string(),
+  promisedDate: z.string(),
+  promisedProvisional: z.boolean(),
+  deferred: z.array(DeferredMaterialView),
+});
+
+export const ValidationVerdict = z.object({ valid: z.boolean(), problem: z.string().nullable(), message: z.string().nullable() });
+
+export const intakeMethods = {
+  'intake.validateApplicant': defineMethod({
+    summary: 'Live checksum check of an ID number and/or a 统一社会信用代码 while the clerk types',
+    roles: ['clerk', 'supervisor'],
+    input: z.object({ idNumber: text(40).optional(), uscc: text(40).optional() }).strict(),
+    output: z.object({
+      idNumber: ValidationVerdict.extend({ birthDate: z.string().nullable(), gender: z.enum(['男', '女']).nullable() }).nullable(),
+      uscc: ValidationVerdict.nullable(),
+      /** Earlier cases of this applicant at this window (look-up by keyed hash). */
+      history: z.object({ caseCount: z.number().int(), lastCaseAt: z.string().nullable() }).nullable(),
+    }),
+  }),
+  'intake.saveDraft': defineMethod({
+    summary: 'Create or update a case draft (applicant may be incomplete)',
+    roles: ['clerk'],
+    input: z.object({ ...CaseBody, applicant: ApplicantInput.optional() }).strict(),
+    output: z.object({ caseId: z.string(), status: z.literal('draft'), updatedAt: z.string() }),
+  }),
+  'intake.accept': defineMethod({
+    summary: '受理: every required material received or replaced by an e-licence; returns the case number at once',
+    roles: ['clerk'],
+    input: z.object(CaseBody).strict(),
+    output: AcceptResult,
+  }),
+  'intake.acceptWithDeferred': defineMethod({
+    summary: '容缺受理: materials marked `deferred` (only where the item allows) get a supply deadline in working days',
+    roles: ['clerk'],
+    input: z
+      .object({
+        ...CaseBody,
+        /** The applicant's commitment (承诺), printed on the notice. */
+        commitmentNote: text(500).min(1),
+        /** Working days to supply the deferred materials; default from configuration (5). */
+        deadlineWorkdays: z.number().int().min(1).max(60).optional(),
+      })
+      .strict(),
+    output: AcceptResult,
+  }),
+  'intake.reject': defineMethod({
+    summary: '不予受理 with a reason; issues a case number and a rejection notice',
+    roles: ['clerk'],
+    input: z.object({ ...CaseBody, reason: text(500).min(1) }).strict(),
+    output: z.object({ caseId: z.string(), caseNumber: z.string(), status: z.literal('rejected'), decidedAt: z.string() }),
+  }),
+  'intake.withdraw': defineMethod({
+    summary: 'Withdraw a draft (applicant left) or an accepted case (applicant withdraws the application)',
+    roles: ['clerk'],
+    input: z.object({ caseId: text(80).min(1), reason: text(500).min(1) }).strict(),
+    output: z.object({ caseId: z.string(), status: z.literal('withdrawn'), decidedAt: z.string() }),
+  }),
+  'intake.supplement': defineMethod({
+    summary: '补齐: a deferred material arrives (paper or e-licence); when none is left the case becomes accepted',
+    roles: ['clerk'],
+    input: z
+      .object({
+        caseId: text(80).min(1),
+        materialCode: text(100).min(1),
+        via: z.enum(['received', 'licence']).default('received'),
+        licenceId: text(200).optional(),
+      })
+      .strict(),
+    output: z.object({ caseId: z.string(), status: CaseStatusSchema, outstanding: z.number().int() }),
+  }),
+  'intake.promisedDate': defineMethod({
+    summary: 'The promised completion date an item would get if accepted at `at` (default now)',
+    roles: ['clerk', 'supervisor'],
+    input: z.object({ itemCode: text(100).min(1), at: z.iso.datetime({ offset: true }).optional() }).strict(),
+    output: z.object({ date: z.string(), provisional: z.boolean(), limitText: z.string(), immediate: z.boolean() }),
+  }),
+};
+
+export const intakeEvents = {
+  /**
+   * An ID card was read: masked identity for the form, plus a token that `intake.*` accepts in
+   * place of the full identity (the renderer never needs the clear ID number).
+   */
+  'intake.applicant': z.object({
+    cardToken: z.string(),
+    deviceId: z.string(),
+    at: z.string(),
+    simulated: z.boolean(),
+    idType: z.enum(['resident', 'permit', 'foreigner', 'other']),
+    name: z.string(),
+    idNumber: z.string(),
+    idNumberValid: z.boolean().nullable(),
+    gender: z.string().nullable(),
+    history: z.object({ caseCount: z.number().int(), lastCaseAt: z.string().nullable() }),
+  }),
+};
