@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import {
   AppError,
-  isMethodName,
   methods,
   type MethodName,
+  type MethodSpec,
   type Methods,
   type Result,
 } from '../../common/contract';
@@ -31,12 +31,17 @@ export interface Router {
 const fail = (code: Extract<Result<never>, { ok: false }>['error']['code'], message: string) =>
   ({ ok: false, error: { code, message } }) as const;
 
-/** The one router behind every transport: validate, authorise, run, wrap. */
-export function createRouter(handlers: Handlers, log: Logger): Router {
+/** The one router behind every transport: validate, authorise, run, wrap. `table` is for tests. */
+export function createRouter(
+  handlers: Handlers,
+  log: Logger,
+  table: Record<string, MethodSpec> = methods,
+): Router {
   return {
     async invoke(method, rawInput, ctx) {
-      if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `未知的接口：${String(method).slice(0, 80)}`);
-      const spec = methods[method];
+      if (typeof method !== 'string' || !Object.hasOwn(table, method))
+        return fail('UNKNOWN_METHOD', `未知的接口：${String(method).slice(0, 80)}`);
+      const spec = table[method]!;
       if (!spec.roles.includes('public')) {
         if (!ctx.session) return fail('UNAUTHENTICATED', '请先登录。');
         if (!spec.roles.some((r) => ctx.session!.roles.includes(r as never)))
@@ -45,7 +50,7 @@ export function createRouter(handlers: Handlers, log: Logger): Router {
       if (rawInput !== undefined && byteSize(rawInput) > MAX_INPUT_BYTES) return fail('TOO_LARGE', '输入内容过大。');
       const parsed = spec.input.safeParse(rawInput);
       if (!parsed.success) return fail('INVALID_INPUT', describeZodError(parsed.error));
-      const handler = handlers[method] as Handler<MethodName> | undefined;
+      const handler = (handlers as Record<string, Handler<MethodName> | undefined>)[method];
       if (!handler) return fail('NOT_AVAILABLE', `${method} 暂不可用（not available yet）。`);
       try {
         const value = await handler(parsed.data as never, ctx);
