@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import builtIn from './card-layouts.json';
+
+/** Fields a layout may place; `version` is kept for diagnostics only. */
+export const LAYOUT_FIELDS = [
+  'name',
+  'englishName',
+  'genderCode',
+  'nationCode',
+  'nationality',
+  'birthDate',
+  'address',
+  'idNumber',
+  'authority',
+  'validFrom',
+  'validTo',
+  'passNumber',
+  'issueCount',
+  'version',
+] as const;
+export type LayoutField = (typeof LAYOUT_FIELDS)[number];
+
+const FieldSpec = z.tuple([z.number().int().min(0).max(254), z.number().int().min(2).max(256), z.enum(['text', 'date'])]);
+
+const CardLayoutSchema = z.object({
+  id: z.string().min(1),
+  cardType: z.enum(['resident', 'permit', 'foreigner']),
+  /** Type letters at text bytes 248–249 that select this layout. */
+  letters: z.array(z.string().length(1)),
+  /** The layout for any letter no other layout claims (the resident card). */
+  default: z.boolean().optional(),
+  /** How `idNumber` is checked: GB 11643 MOD 11-2, or no known check. */
+  idCheck: z.enum(['mod11-2', 'none']),
+  fields: z.partialRecord(z.enum(LAYOUT_FIELDS), FieldSpec).refine((f) => f.idNumber !== undefined, 'idNumber is required'),
+});
+export type CardLayout = z.infer<typeof CardLayoutSchema>;
+
+const LayoutFile = z.object({ layouts: z.array(CardLayoutSchema).min(1) });
+
+/** Parse a layout table (the built-in one, or an extra file from configuration). Throws on a bad table. */
+export function parseCardLayouts(json: unknown): CardLayout[] {
+  const parsed = LayoutFile.safeParse(json);
+  if (!parsed.success) throw new Error(`卡片版式表无效：${parsed.error.issues[0]?.message ?? ''}`);
+  return parsed.data.layouts;
+}
+
+export const BUILT_IN_LAYOUTS: readonly CardLayout[] = parseCardLayouts(builtIn);
+
+/** Layout for a type letter: an explicit claim wins, else the default layout. Extra layouts win over built-in ones. */
+export function layoutFor(letter: string, layouts: readonly CardLayout[] = BUILT_IN_LAYOUTS): CardLayout {
+  const claim = layouts.find((l) => l.letters.includes(letter));
+  if (claim) return claim;
+  const fallback = layouts.find((l) => l.default) ?? BUILT_IN_LAYOUTS.find((l) => l.default);
+  return fallback!;
+}
+
+export function layoutForType(cardType: CardLayout['cardType'], layouts: readonly CardLayout[] = BUILT_IN_LAYOUTS): CardLayout {
+  return layouts.find((l) => l.cardType === cardType)!;
+}
