@@ -1,19 +1,104 @@
-import type { Command } from 'commander';
-import { notAvailable } from '../util';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { CENTRAL_CASE_STATUSES } from '../../../common/sync/api';
+import { openCentralStore, UnsupportedDatabaseError } from '../../../central/db/open';
+import { startCentralServer } from '../../../central/http/server';
+import { createEnrolmentCode } from '../../../central/store/enrolment';
+import { centralCounts, recordCaseStatus, UnknownCaseError } from '../../../central/store/queries';
+import { defaultDataDir, resourcesDir } from '../../config/paths';
+import { CliError, parsePositiveInt, printJson, wantsJson } from '../util';
+
+/** The central server's own folder: `--data-dir` as given, else `central/` under the app's folder. */
+function centralDir(cmd: Command): string {
+  const opts = cmd.optsWithGlobals<{ dataDir?: string }>();
+  return opts.dataDir ? path.resolve(opts.dataDir) : path.join(defaultDataDir(), 'central');
+}
+
+async function withStore<T>(cmd: Command, fn: (store: Awaited<ReturnType<typeof openCentralStore>>) => Promise<T>): Promise<T> {
+  const opts = cmd.optsWithGlobals<{ databaseUrl?: string }>();
+  let store;
+  try {
+    store = await openCentralStore({ dataDir: centralDir(cmd), databaseUrl: opts.databaseUrl });
+  } catch (err) {
+    if (err instanceof UnsupportedDatabaseError) throw new CliError(err.message, 2);
+    throw err;
+  }
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
 
 export function register(program: Command): void {
   const central = program.command('central').description('参考中心平台（reference central server）');
   central
     .command('serve')
     .description('启动中心平台服务，就绪后打印地址')
-    .option('--port <n>', '端口', '8640')
+    .option('--port <n>', '端口（0 = 任选空闲端口）', '8640')
+    .option('--host <addr>', '监听地址', '127.0.0.1')
     .option('--database-url <url>', 'postgres://… （默认内置 SQLite）')
-    .action(notAvailable('central serve'));
+    .addOption(new Option('--allow-faults', '允许故障注入（仅测试）').hideHelp())
+    .action(async (opts: { port: string; host: string; databaseUrl?: string; allowFaults?: boolean }, cmd: Command) => {
+      let server;
+      try {
+        server = await startCentralServer({
+          dataDir: centralDir(cmd),
+          databaseUrl: opts.databaseUrl,
+          port: parsePositiveInt(opts.port, '端口'),
+          host: opts.host,
+          allowFaults: opts.allowFaults,
+          catalogSeedDir: path.join(resourcesDir(), 'catalog'),
+          onError: (err) => process.stderr.write(`central: ${(err as Error)?.stack ?? String(err)}\n`),
+        });
+      } catch (err) {
+        if (err instanceof UnsupportedDatabaseError) throw new CliError(err.message, 2);
+        if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError(`端口 ${opts.port} 已被占用：请换一个端口（--port）。`, 1);
+        throw err;
+      }
+      process.stdout.write(`${server.url}\n`);
+      process.stderr.write(`中心平台已就绪：${server.url}（数据目录 ${centralDir(cmd)}，代数 ${server.store.generation}）\n`);
+      const stop = () => void server.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await new Promise(() => undefined); // serve until signalled
+    });
   central
     .command('enroll-code')
     .description('为大厅窗口签发一次性注册码')
     .requiredOption('--hall <code>', '大厅编码')
     .requiredOption('--window <code>', '窗口编码')
-    .action(notAvailable('central enroll-code'));
-  central.command('stats').description('中心平台计数').option('--json', 'JSON 输出').action(notAvailable('central stats'));
+    .option('--json', 'JSON 输出')
+    .action(async (opts: { hall: string; window: string }, cmd: Command) => {
+      const issued = await withStore(cmd, (s) => createEnrolmentCode(s.db, opts.hall, opts.window));
+      if (wantsJson(cmd)) printJson({ ...issued, hall: opts.hall, window: opts.window });
+      else process.stdout.write(`${issued.code}\n`);
+    });
+  central
+    .command('stats')
+    .description('中心平台计数（按记录去重）')
+    .option('--json', 'JSON 输出')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const counts = await withStore(cmd, (s) => centralCounts(s.db));
+      if (wantsJson(cmd)) printJson(counts);
+      else process.stdout.write(`办件 ${counts.cases}，评价 ${counts.ratings}，整改 ${counts.rectifications}，已处理条目 ${counts.items}，设备 ${counts.devices}\n`);
+    });
+  central
+    .command('case-status')
+    .description('登记办件在中心平台的状态变化（演示、测试）')
+    .requiredOption('--case <id>', '办件 ID')
+    .addOption(new Option('--status <status>', '状态').choices(CENTRAL_CASE_STATUSES).makeOptionMandatory())
+    .option('--note <text>', '说明')
+    .option('--central-number <no>', '中心办件编号')
+    .action(async (opts: { case: string; status: (typeof CENTRAL_CASE_STATUSES)[number]; note?: string; centralNumber?: string }, cmd: Command) => {
+      try {
+        const cursor = await withStore(cmd, (s) =>
+          recordCaseStatus(s.db, { caseId: opts.case, status: opts.status, note: opts.note, centralCaseNumber: opts.centralNumber }),
+        );
+        process.stdout.write(`${cursor}\n`);
+      } catch (err) {
+        if (err instanceof UnknownCaseError) throw new CliError(err.message, 1);
+        throw err;
+      }
+    });
 }

@@ -1,0 +1,211 @@
+import { z } from 'zod';
+
+/**
+ * The window ⇄ central platform contract, version 1. Both sides parse with these schemas; the
+ * OpenAPI document in central/openapi.json is generated from them (a test keeps the two in step).
+ */
+export const API_PREFIX = '/v1';
+
+/** Every answer, success or error, says which database generation and clock answered it. */
+export const Envelope = z.object({
+  generation: z.string().min(1).describe('Identity of the central database; changes when it is restored or replaced'),
+  serverTime: z.iso.datetime().describe('Central clock at the time of the answer (ISO 8601, UTC)'),
+});
+export type Envelope = z.infer<typeof Envelope>;
+
+export const CENTRAL_ERROR_CODES = [
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'TOO_LARGE',
+  'CODE_INVALID',
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export const ErrorBody = Envelope.extend({
+  error: z.object({ code: z.enum(CENTRAL_ERROR_CODES), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const Health = Envelope.extend({ ok: z.literal(true), apiVersion: z.literal(1) });
+
+// ---- enrolment -------------------------------------------------------------------------------
+
+export const EnrollRequest = z.object({
+  code: z.string().min(4).max(64).describe('One-time enrolment code issued by `central enroll-code`'),
+  deviceName: z.string().max(200).optional(),
+});
+export const EnrollResponse = Envelope.extend({
+  deviceId: z.string(),
+  hall: z.string(),
+  window: z.string(),
+  credential: z.string().describe('Bearer credential for every later request; keep it secret'),
+});
+export type EnrollResponse = z.infer<typeof EnrollResponse>;
+
+// ---- push ------------------------------------------------------------------------------------
+
+/** Kinds the central side applies. Anything else is rejected per item, never the whole batch. */
+export const PUSH_KINDS = ['case', 'rating', 'rectification'] as const;
+
+export const PushItem = z.object({
+  id: z.string().min(1).max(64).describe("Idempotency key: the record's UUIDv7"),
+  seq: z.number().int().positive().describe("The device's monotonic outbox sequence"),
+  kind: z.string().min(1).max(40),
+  aggregateId: z.string().min(1).max(64).describe('Items of one aggregate (a case) are applied in seq order'),
+  createdAt: z.string().max(40).describe('Window clock when the record was written'),
+  payload: z.unknown(),
+});
+export type PushItem = z.infer<typeof PushItem>;
+
+export const MAX_PUSH_ITEMS = 1000;
+export const MAX_PUSH_BYTES = 4 * 1024 * 1024;
+
+export const PushRequest = z.object({ items: z.array(PushItem).min(1).max(MAX_PUSH_ITEMS) });
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const PushStatus = z.enum(['accepted', 'duplicate', 'rejected', 'retryable']);
+export type PushStatus = z.infer<typeof PushStatus>;
+
+export const PushResult = z.object({
+  id: z.string(),
+  status: PushStatus,
+  reason: z.string().optional().describe('Why it was rejected or must be retried (plain Chinese)'),
+  receivedAt: z.string().optional().describe('Central time the effect was first recorded'),
+});
+export type PushResult = z.infer<typeof PushResult>;
+
+export const PushResponse = Envelope.extend({ results: z.array(PushResult) });
+export type PushResponse = z.infer<typeof PushResponse>;
+
+// ---- pulls -----------------------------------------------------------------------------------
+
+export const CATALOG_ENTITIES = ['item', 'material', 'bundle', 'calendar', 'staff'] as const;
+export const CatalogChange = z.object({
+  version: z.number().int().positive(),
+  entity: z.enum(CATALOG_ENTITIES),
+  key: z.string(),
+  op: z.enum(['upsert', 'delete']),
+  data: z.unknown(),
+});
+export type CatalogChange = z.infer<typeof CatalogChange>;
+
+export const PageQuery = z.object({
+  since: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+
+export const CatalogResponse = Envelope.extend({
+  version: z.number().int().min(0).describe('Highest version included; pass it as `since` next time'),
+  changes: z.array(CatalogChange),
+  more: z.boolean(),
+});
+export type CatalogResponse = z.infer<typeof CatalogResponse>;
+
+/** Central statuses of a case (DOMAIN.md: 办理, 补正, 特别程序, 办结 准予/不予, 退回). */
+export const CENTRAL_CASE_STATUSES = [
+  'in_progress',
+  'supplement_requested',
+  'special_procedure',
+  'completed_approved',
+  'completed_not_approved',
+  'returned',
+] as const;
+export const CentralCaseStatus = z.enum(CENTRAL_CASE_STATUSES);
+
+export const CaseStatusChange = z.object({
+  cursor: z.number().int().positive(),
+  caseId: z.string(),
+  status: CentralCaseStatus,
+  at: z.string(),
+  note: z.string().nullable(),
+  centralCaseNumber: z.string().nullable(),
+});
+export type CaseStatusChange = z.infer<typeof CaseStatusChange>;
+
+export const CaseStatusResponse = Envelope.extend({
+  cursor: z.number().int().min(0),
+  changes: z.array(CaseStatusChange),
+  more: z.boolean(),
+});
+export type CaseStatusResponse = z.infer<typeof CaseStatusResponse>;
+
+// ---- look-ups --------------------------------------------------------------------------------
+
+export const LicenceQuery = z.object({ holderId: z.string().min(1).max(64) });
+export const Licence = z.object({
+  licenceId: z.string().describe('1.2.156.3005.2.<type>.<issuer USCI>.<serial>.<version>.<check>'),
+  type: z.string(),
+  name: z.string(),
+  issuer: z.string(),
+  issuedOn: z.string(),
+  validUntil: z.string().nullable(),
+});
+export type Licence = z.infer<typeof Licence>;
+export const LicenceResponse = Envelope.extend({ holderId: z.string(), licences: z.array(Licence) });
+export type LicenceResponse = z.infer<typeof LicenceResponse>;
+
+export const CreditQuery = z.object({
+  subject: z.string().min(1).max(64).describe('ID number of a person or USCC of an enterprise'),
+  subjectType: z.enum(['person', 'enterprise']),
+});
+export const CreditRecord = z.object({ list: z.string(), authority: z.string(), since: z.string(), measure: z.string() });
+export const CreditResponse = Envelope.extend({
+  subject: z.string(),
+  subjectType: z.enum(['person', 'enterprise']),
+  hit: z.boolean().describe('True when the subject is on a joint-discipline list'),
+  records: z.array(CreditRecord),
+});
+export type CreditResponse = z.infer<typeof CreditResponse>;
+
+// ---- statistics ------------------------------------------------------------------------------
+
+export const HallStatsQuery = z.object({ date: z.iso.date().optional() });
+export const HallStatsResponse = Envelope.extend({
+  hall: z.string(),
+  date: z.string().nullable(),
+  cases: z.number().int(),
+  ratings: z.number().int(),
+  badRatings: z.number().int(),
+  ratingLevels: z.record(z.string(), z.number().int()),
+  windows: z.array(z.object({ window: z.string(), cases: z.number().int(), ratings: z.number().int(), lastSeenAt: z.string().nullable() })),
+});
+export type HallStatsResponse = z.infer<typeof HallStatsResponse>;
+
+// ---- administration (tests, demos, operators; admin token) -------------------------------------
+
+export const AdminCaseStatusRequest = z.object({
+  caseId: z.string().min(1),
+  status: CentralCaseStatus,
+  note: z.string().max(500).optional(),
+  centralCaseNumber: z.string().max(64).optional(),
+});
+export const AdminCaseStatusResponse = Envelope.extend({ cursor: z.number().int() });
+
+export const AdminCatalogRequest = z.object({
+  changes: z.array(z.object({ entity: z.enum(CATALOG_ENTITIES), key: z.string(), op: z.enum(['upsert', 'delete']), data: z.unknown() })).min(1),
+});
+export const AdminCatalogResponse = Envelope.extend({ version: z.number().int() });
+
+export const AdminStatsResponse = Envelope.extend({
+  cases: z.number().int().describe('Distinct cases'),
+  ratings: z.number().int().describe('Distinct ratings'),
+  rectifications: z.number().int(),
+  items: z.number().int().describe('Processed idempotency keys'),
+  devices: z.number().int(),
+});
+export type AdminStatsResponse = z.infer<typeof AdminStatsResponse>;
+
+export const AdminCasesResponse = Envelope.extend({ caseIds: z.array(z.string()) });
+
+/** Test-only fault plan; the server accepts it only when started with faults allowed. */
+export const FaultPlan = z.object({
+  dropAfterCommit: z.number().int().min(0).default(0).describe('Drop the connection after committing this many pushes'),
+  fail500: z.number().int().min(0).default(0),
+  fail429: z.number().int().min(0).default(0),
+  retryAfterSeconds: z.number().min(0).default(1),
+  delayMs: z.number().int().min(0).default(0).describe('Delay every push before committing'),
+});
+export type FaultPlan = z.infer<typeof FaultPlan>;
