@@ -7,7 +7,7 @@ module.exports = {
       comment: 'Only main/electron/ (and the sandboxed preload, which must use contextBridge) may import electron.',
       severity: 'error',
       from: { pathNot: '^(main/electron|preload)/' },
-      to: { path: '^node_modules/electron/|^electron$', dependencyTypesNot: ['type-only'] },
+      to: { path: '(^|/)node_modules/electron/|^electron$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'common-imports-no-room',
