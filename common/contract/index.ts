@@ -8,12 +8,14 @@ import type { MethodSpec } from './define';
 import { intakeEvents, intakeMethods } from './intake';
 import { reviewsMethods } from './reviews';
 import { scanEvents, scanMethods } from './scan';
+import { settingsMethods } from './settings';
 
 /** Every API method the renderer may call. One source of truth for both transports and the UI types. */
 export const methods = {
   ...appMethods,
   ...authMethods,
   ...scanMethods,
+  ...settingsMethods,
   ...catalogMethods,
   ...intakeMethods,
   ...casesMethods,

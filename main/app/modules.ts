@@ -1,3 +1,4 @@
+import { configModule } from '../config/module';
 import { cryptoModule } from '../crypto/module';
 import { dbModule } from '../db/module';
 import type { Services } from './services';
@@ -13,4 +14,4 @@ export interface AppModule {
 }
 
 /** The app's modules, in start order. */
-export const modules: AppModule[] = [dbModule, cryptoModule];
+export const modules: AppModule[] = [configModule, dbModule, cryptoModule];

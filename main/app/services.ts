@@ -1,6 +1,7 @@
 import { version } from '../../package.json';
 import type { EventBus } from '../api/events';
 import type { SessionStore } from '../auth/session';
+import type { SettingsStore } from '../config/settings-store';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import type { Database } from '../db/database';
 import type { Logger } from '../log/logger';
@@ -29,6 +30,8 @@ export interface Services {
   database: Database;
   /** Seals personal data at rest (set by the crypto module). */
   pii: PiiCipher;
+  /** The window's validated settings file (set by the config module, first). */
+  settings: SettingsStore;
   /** Things to close on shutdown, in reverse order of registration. */
   closers: Array<() => Promise<void> | void>;
 }

@@ -4,6 +4,7 @@ import { register as calendar } from './commands/calendar';
 import { register as cases } from './commands/cases';
 import { register as catalog } from './commands/catalog';
 import { register as central } from './commands/central';
+import { register as config } from './commands/config';
 import { register as db } from './commands/db';
 import { register as devices } from './commands/devices';
 import { register as diag } from './commands/diag';
@@ -22,7 +23,7 @@ export function buildProgram(): Command {
     .option('--data-dir <dir>', '数据目录（默认：应用的用户数据目录）')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, db, sync, central, host, diag])
+  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, db, sync, central, host, diag, config])
     register(program);
   return program;
 }

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { defineMethod, NoInput, text } from './define';
+import { DeviceConfigSchema } from './devices';
+
+const Code = (what: string) => text(32).regex(/^[A-Za-z0-9_-]*$/, `${what}只能含字母、数字、下划线和短横线`);
+const HttpUrl = text(500).regex(/^https?:\/\/[^\s]+$/, '地址必须以 http:// 或 https:// 开头');
+
+/** Update channels: `latest` for every window, `beta` for pilot windows (staged rollout by channel). */
+export const UpdateChannel = z.enum(['latest', 'beta']);
+export const PiiCipherName = z.enum(['aes256gcm', 'sm4']);
+
+/**
+ * One window's settings file (`<dataDir>/settings.json`). Every field has a safe default, so a
+ * missing or partial file still gives a working (if unconfigured) window.
+ */
+export const SettingsSchema = z.object({
+  hall: z.object({ code: Code('大厅编码').default(''), name: text(100).default('') }).prefault({}),
+  window: z.object({ code: Code('窗口编码').default(''), name: text(100).default('') }).prefault({}),
+  central: z.object({ url: HttpUrl.nullable().default(null) }).prefault({}),
+  devices: z.array(DeviceConfigSchema).max(20).default([]),
+  /** Idle minutes before the screen locks. */
+  lockTimeoutMinutes: z.number().int().min(1).max(120).default(5),
+  /** Days synced personal data is kept before the retention sweep removes it. */
+  retentionDays: z.number().int().min(30).max(3650).default(365),
+  /** Cipher for new personal data at rest; old rows stay readable whatever is chosen. */
+  piiCipher: PiiCipherName.default('aes256gcm'),
+  update: z
+    .object({
+      channel: UpdateChannel.default('latest'),
+      /** The hall-internal update server (generic provider); null = no automatic updates. */
+      url: HttpUrl.nullable().default(null),
+    })
+    .prefault({}),
+  startOnBoot: z.boolean().default(false),
+});
+export type Settings = z.output<typeof SettingsSchema>;
+
+/** A change: top-level groups; object groups merge one level, arrays and values replace. */
+export const SettingsPatch = z
+  .object({
+    hall: SettingsSchema.shape.hall.unwrap().partial().strict(),
+    window: SettingsSchema.shape.window.unwrap().partial().strict(),
+    central: SettingsSchema.shape.central.unwrap().partial().strict(),
+    devices: z.array(DeviceConfigSchema).max(20),
+    lockTimeoutMinutes: z.number().int().min(1).max(120),
+    retentionDays: z.number().int().min(30).max(3650),
+    piiCipher: PiiCipherName,
+    update: SettingsSchema.shape.update.unwrap().partial().strict(),
+    startOnBoot: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.input<typeof SettingsPatch>;
+
+export const SettingsStatus = z.object({
+  file: z.string(),
+  /** `file`: read from settings.json; `defaults`: no usable file, safe defaults in use. */
+  source: z.enum(['file', 'defaults']),
+  /** Set when the file was unreadable or invalid: what happened, where the bad copy is kept. */
+  problem: z.object({ code: z.literal('config.problem'), message: z.string(), badFile: z.string().nullable(), at: z.string() }).nullable(),
+});
+export type SettingsStatus = z.infer<typeof SettingsStatus>;
+
+const SettingsView = z.object({ settings: SettingsSchema, status: SettingsStatus });
+
+export const settingsMethods = {
+  'settings.get': defineMethod({
+    summary: 'This window’s settings and whether they came from the file or from safe defaults',
+    roles: ['maintenance'],
+    input: NoInput,
+    output: SettingsView,
+  }),
+  'settings.update': defineMethod({
+    summary: 'Change settings (validated, written atomically, audited); returns the new settings',
+    roles: ['maintenance'],
+    input: z.object({ patch: SettingsPatch }).strict(),
+    output: SettingsView,
+  }),
+  'settings.status': defineMethod({
+    summary: 'Whether the settings file is healthy; a config problem is reported here until fixed',
+    roles: ['clerk', 'supervisor', 'maintenance'],
+    input: NoInput,
+    output: SettingsStatus,
+  }),
+};

@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { appendAudit } from '../../audit/chain';
+import { getPath, patchForPath, SettingsError, SettingsStore } from '../../config/settings-store';
+import { openDatabase } from '../../db/database';
+import { CliError, dataDirOf, printJson, wantsJson } from '../util';
+
+export function register(program: Command): void {
+  const config = program.command('config').description('本窗口设置（settings.json）');
+  config
+    .command('get [key]')
+    .description('打印全部设置或一项（如 hall.code、update.channel）')
+    .option('--json', 'JSON 输出')
+    .action((key: string | undefined, _opts: unknown, cmd: Command) => {
+      const store = SettingsStore.load(dataDirOf(cmd), { inspectOnly: true });
+      reportProblem(store);
+      const value = key ? wrap(() => getPath(store.get(), key)) : store.get();
+      if (wantsJson(cmd) || typeof value === 'object') printJson(value);
+      else process.stdout.write(`${String(value)}\n`);
+    });
+  config
+    .command('set <key> <value>')
+    .description('修改一项设置并校验后保存（值按 JSON 解析，否则作为文本），记入审计')
+    .action(async (key: string, raw: string, _opts: unknown, cmd: Command) => {
+      const dataDir = dataDirOf(cmd);
+      const store = SettingsStore.load(dataDir);
+      const value = parseValue(raw);
+      wrap(() => store.update(patchForPath(key, value)));
+      const database = await openDatabase(dataDir);
+      try {
+        await appendAudit(database.db, { actor: 'cli', action: 'settings.change', detail: { keys: [key.split('.')[0]] } });
+      } finally {
+        await database.close();
+      }
+      process.stdout.write(`已保存 ${key} = ${JSON.stringify(value)}（正在运行的程序重启后生效）\n`);
+    });
+  config
+    .command('status')
+    .description('设置文件是否正常；损坏时说明原因与保留的坏文件')
+    .option('--json', 'JSON 输出')
+    .action((_opts: unknown, cmd: Command) => {
+      const status = SettingsStore.load(dataDirOf(cmd), { inspectOnly: true }).status();
+      if (wantsJson(cmd)) printJson(status);
+      else process.stdout.write(status.problem ? `${status.problem.message}\n` : `正常：${status.file}（${status.source === 'file' ? '来自文件' : '默认设置'}）\n`);
+    });
+}
+
+function parseValue(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+function wrap<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof SettingsError) throw new CliError(err.message, 1);
+    throw err;
+  }
+}
+
+function reportProblem(store: SettingsStore): void {
+  const { problem } = store.status();
+  if (problem) process.stderr.write(`${problem.message}\n`);
+}
