@@ -1,7 +1,9 @@
 import { version } from '../../package.json';
 import type { EventBus } from '../api/events';
+import type { AuthService } from '../auth/auth-service';
 import type { SessionStore } from '../auth/session';
 import type { SettingsStore } from '../config/settings-store';
+import type { SafeStorageLike } from '../crypto/key-store';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import type { Database } from '../db/database';
 import type { Logger } from '../log/logger';
@@ -13,6 +15,8 @@ export interface AppOptions {
   dataDir: string;
   mode: AppMode;
   transport: Transport;
+  /** Electron's safeStorage (main/electron passes it): protects the data key; else a 0600 key file. */
+  safeStorage?: SafeStorageLike;
 }
 
 /**
@@ -32,6 +36,8 @@ export interface Services {
   pii: PiiCipher;
   /** The window's validated settings file (set by the config module, first). */
   settings: SettingsStore;
+  /** Sign-in, lock and first-run setup (set by the auth module). */
+  auth: AuthService;
   /** Things to close on shutdown, in reverse order of registration. */
   closers: Array<() => Promise<void> | void>;
 }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { sm3Hex } from '../crypto/sm-primitives';
 import type { DB } from '../db/schema';
 
 export interface AuditEntry {
@@ -13,14 +14,22 @@ export interface AuditEntry {
 
 export type AuditAlgorithm = 'sha256' | 'sm3';
 export const GENESIS = '0'.repeat(64);
+/** meta keys: the algorithm for new entries, and the last entry (`seq:hash`) so a deleted tail is noticed. */
+export const META_AUDIT_ALGORITHM = 'audit.algorithm';
+export const META_AUDIT_HEAD = 'audit.head';
 
 export function auditHash(algorithm: AuditAlgorithm, prevHash: string, e: { at: string; actor: string; action: string; subject: string | null; detail: string }): string {
   const canonical = JSON.stringify([prevHash, e.at, e.actor, e.action, e.subject, e.detail]);
-  return crypto.createHash(algorithm).update(canonical).digest('hex');
+  // SM3 through sm-primitives: Electron's BoringSSL has no SM3.
+  return algorithm === 'sm3' ? sm3Hex(canonical) : crypto.createHash('sha256').update(canonical).digest('hex');
 }
 
-/** Appends to the hash chain inside the caller's transaction (so the entry commits with the change). */
-export async function appendAudit(trx: Transaction<DB> | Kysely<DB>, entry: AuditEntry, algorithm: AuditAlgorithm = 'sha256'): Promise<void> {
+/**
+ * Appends to the hash chain inside the caller's transaction (so the entry commits with the change).
+ * Without an explicit algorithm, the database's setting (`audit.algorithm`, default SHA-256) applies.
+ */
+export async function appendAudit(trx: Transaction<DB> | Kysely<DB>, entry: AuditEntry, algorithm?: AuditAlgorithm): Promise<void> {
+  const alg = algorithm ?? (await auditAlgorithmOf(trx));
   const last = await trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const row = {
     at: new Date().toISOString(),
@@ -30,8 +39,20 @@ export async function appendAudit(trx: Transaction<DB> | Kysely<DB>, entry: Audi
     detail: JSON.stringify(entry.detail ?? {}),
   };
   const prev_hash = last?.hash ?? GENESIS;
-  await trx
+  const hash = auditHash(alg, prev_hash, row);
+  const { seq } = await trx
     .insertInto('audit_log')
-    .values({ ...row, algorithm, prev_hash, hash: auditHash(algorithm, prev_hash, row) })
+    .values({ ...row, algorithm: alg, prev_hash, hash })
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('meta')
+    .values({ key: META_AUDIT_HEAD, value: `${seq}:${hash}` })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: `${seq}:${hash}` }))
     .execute();
+}
+
+export async function auditAlgorithmOf(db: Transaction<DB> | Kysely<DB>): Promise<AuditAlgorithm> {
+  const row = await db.selectFrom('meta').select('value').where('key', '=', META_AUDIT_ALGORITHM).executeTakeFirst();
+  return row?.value === 'sm3' ? 'sm3' : 'sha256';
 }

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AuthTables } from '../auth/schema';
 
 export interface MetaTable {
   key: string;
@@ -39,4 +40,4 @@ export interface CoreTables {
 }
 
 /** The whole local schema: each subsystem's tables interface is added to this list. */
-export interface DB extends CoreTables {}
+export interface DB extends CoreTables, AuthTables {}

@@ -1,0 +1,26 @@
+/** Tables of migration 005 (staff roster cache and lockout state). */
+export interface StaffTable {
+  staff_id: string;
+  name: string;
+  /** JSON array of roles. */
+  roles: string;
+  password_hash: string | null;
+  password_changed_at: string | null;
+  must_change_password: number;
+  active: number;
+  source: 'central' | 'setup';
+  roster_version: string | null;
+  updated_at: string;
+}
+
+export interface StaffLockoutTable {
+  staff_id: string;
+  failures: number;
+  hold_until: string | null;
+  last_failure_at: string | null;
+}
+
+export interface AuthTables {
+  staff: StaffTable;
+  staff_lockout: StaffLockoutTable;
+}
