@@ -23,7 +23,7 @@ export function register(program: Command): void {
     .action(async (key: string, raw: string, _opts: unknown, cmd: Command) => {
       const dataDir = dataDirOf(cmd);
       const store = SettingsStore.load(dataDir);
-      const value = parseValue(raw);
+      const value = parseValue(raw, wrap(() => getPath(store.get(), key)));
       wrap(() => store.update(patchForPath(key, value)));
       const database = await openDatabase(dataDir);
       try {
@@ -44,7 +44,9 @@ export function register(program: Command): void {
     });
 }
 
-function parseValue(raw: string): unknown {
+/** JSON where it parses (numbers, booleans, null, arrays), but text fields stay text (`hall.code 3301`). */
+function parseValue(raw: string, current: unknown): unknown {
+  if (typeof current === 'string') return raw;
   try {
     return JSON.parse(raw);
   } catch {
