@@ -46,6 +46,8 @@ export function createRouter(
         if (!ctx.session) return fail('UNAUTHENTICATED', '请先登录。');
         if (!spec.roles.some((r) => ctx.session!.roles.includes(r as never)))
           return fail('FORBIDDEN', '当前账号没有执行此操作的权限。');
+        // A locked screen keeps the session but serves no data: only auth.* (unlock, switch user).
+        if (ctx.session.locked && !method.startsWith('auth.')) return fail('LOCKED', '屏幕已锁定，请先解锁。');
       }
       if (rawInput !== undefined && byteSize(rawInput) > MAX_INPUT_BYTES) return fail('TOO_LARGE', '输入内容过大。');
       const parsed = spec.input.safeParse(rawInput);
