@@ -1,5 +1,8 @@
 import type { Generated } from 'kysely';
 import type { AuthTables } from '../auth/schema';
+import type { CatalogTables } from '../catalog/tables';
+import type { IntakeTables } from '../intake/tables';
+import type { ReviewTables } from '../reviews/tables';
 
 export interface MetaTable {
   key: string;
@@ -40,4 +43,4 @@ export interface CoreTables {
 }
 
 /** The whole local schema: each subsystem's tables interface is added to this list. */
-export interface DB extends CoreTables, AuthTables {}
+export interface DB extends CoreTables, AuthTables, CatalogTables, IntakeTables, ReviewTables {}

@@ -1,5 +1,7 @@
 import type { Migration } from '../migrator';
 import { migration001 } from './001-core';
+import { migration002 } from './002-catalog';
+import { migration003 } from './003-intake';
 
 /** Every migration, statically imported, in order. Add new ones at the end; never edit a released one. */
-export const migrations: Migration[] = [migration001];
+export const migrations: Migration[] = [migration001, migration002, migration003];
