@@ -42,7 +42,7 @@ export const AuthStatus = z.object({
   roles: z.array(Role),
   /** The account must choose a new password before working (set by setup or an administrator). */
   mustChangePassword: z.boolean(),
-  /** Idle auto-lock after this many seconds without activity; 0 = off. */
+  /** Idle auto-lock after this many seconds without activity (settings.lockTimeoutMinutes); 0 = off (demo). */
   idleLockSeconds: z.number().int().min(0),
   /** Why the screen is locked (for the lock screen's line of text). */
   lockReason: z.enum(['idle', 'hotkey', 'manual']).nullable(),
@@ -110,12 +110,6 @@ export const authMethods = {
         password: NewPassword,
       })
       .strict(),
-    output: AuthStatus,
-  }),
-  'auth.setIdleLock': defineMethod({
-    summary: 'Set the idle auto-lock time for this window (0 = off; audited as a settings change)',
-    roles: ['supervisor', 'maintenance'],
-    input: z.object({ seconds: z.number().int().min(0).max(3600) }).strict(),
     output: AuthStatus,
   }),
 };

@@ -17,8 +17,6 @@ import { checkSetupCode, removeSetupCodeFile } from './setup-code';
 export const DEMO_STAFF: Session = { staffId: 'demo', name: '培训员', roles: ['clerk', 'supervisor', 'maintenance'] };
 /** The demo staff's password (demo mode only), for unlocking after a hotkey lock. */
 export const DEMO_PASSWORD = 'demo';
-export const DEFAULT_IDLE_LOCK_SECONDS = 300;
-export const META_IDLE_LOCK = 'auth.idle_lock_seconds';
 /** Lockout key for setup-code guesses. */
 const SETUP_KEY = '#setup';
 
@@ -175,21 +173,10 @@ export class AuthService {
     });
   }
 
-  setIdleLock(seconds: number): Promise<AuthStatus> {
-    return this.serial(async () => {
-      const s = this.d.sessions.get();
-      const before = this.idle.timeoutSeconds;
-      await this.d.db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('meta')
-          .values({ key: META_IDLE_LOCK, value: String(seconds) })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(seconds) }))
-          .execute();
-        await appendAudit(trx, { actor: s?.staffId ?? 'system', action: 'settings.change', subject: META_IDLE_LOCK, detail: { from: before, to: seconds } });
-      });
-      this.idle.setTimeoutSeconds(seconds, Boolean(s && !s.locked));
-      return this.publish();
-    });
+  /** The idle time changed in the settings: applies from now on. */
+  setIdleLockSeconds(seconds: number): void {
+    const s = this.d.sessions.get();
+    this.idle.setTimeoutSeconds(seconds, Boolean(s && !s.locked));
   }
 
   close(): void {

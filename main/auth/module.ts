@@ -1,19 +1,19 @@
 import type { AppModule } from '../app/modules';
 import { createLogger } from '../log/logger';
-import { AuthService, DEFAULT_IDLE_LOCK_SECONDS, META_IDLE_LOCK } from './auth-service';
+import { AuthService } from './auth-service';
 import { ensureSetupCode } from './setup-code';
 
 /**
- * Builds the auth service after the database. On a window with no staff account yet (normal mode),
- * makes sure a one-time setup code exists in `<dataDir>/setup-code.txt`; the loopback host also
- * prints it to stderr, so whoever installs or starts the window can read it.
+ * Builds the auth service after the database and the settings. On a window with no staff account
+ * yet (normal mode), makes sure a one-time setup code exists in `<dataDir>/setup-code.txt`; the
+ * loopback host also prints it to stderr, so whoever installs or starts the window can read it.
  */
 export const authModule: AppModule = {
   name: 'auth',
   async start(s) {
     const log = createLogger('auth');
-    const stored = await s.database.db.selectFrom('meta').select('value').where('key', '=', META_IDLE_LOCK).executeTakeFirst();
-    const configured = stored ? Number(stored.value) : DEFAULT_IDLE_LOCK_SECONDS;
+    // Demo (training) mode never auto-locks: a trainer walks away from it on purpose.
+    const idleSeconds = (minutes: number) => (s.options.mode === 'demo' ? 0 : minutes * 60);
     const auth = new AuthService({
       db: s.database.db,
       sessions: s.sessions,
@@ -21,12 +21,17 @@ export const authModule: AppModule = {
       log,
       mode: s.options.mode,
       dataDir: s.options.dataDir,
-      // Demo (training) mode never auto-locks: a trainer walks away from it on purpose.
-      idleLockSeconds: s.options.mode === 'demo' ? 0 : Number.isInteger(configured) && configured >= 0 ? configured : DEFAULT_IDLE_LOCK_SECONDS,
+      idleLockSeconds: idleSeconds(s.settings.get().lockTimeoutMinutes),
     });
     await auth.init();
     s.auth = auth;
-    s.closers.push(() => auth.close());
+    const unsubscribe = s.settings.onChange((next, prev) => {
+      if (next.lockTimeoutMinutes !== prev.lockTimeoutMinutes) auth.setIdleLockSeconds(idleSeconds(next.lockTimeoutMinutes));
+    });
+    s.closers.push(() => {
+      unsubscribe();
+      auth.close();
+    });
     if (auth.status().setupRequired) {
       const { code, file, created } = await ensureSetupCode(s.database.db, s.options.dataDir);
       log.warn({ file, created }, 'window not set up yet: the one-time setup code is in the file');

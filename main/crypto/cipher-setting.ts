@@ -17,11 +17,20 @@ export class ConfiguredPiiCipher implements PiiCipher {
 
   constructor(
     dataKey: Buffer,
-    readonly cipher: CipherName,
+    private cipher: CipherName,
     readonly lookup: CipherName,
   ) {
     this.aes = new AesGcmPiiCipher(dataKey);
     this.sm4 = new Sm4PiiCipher(dataKey);
+  }
+
+  /** The setting changed (settings.piiCipher): new seals use it, old rows open as before. */
+  setCipher(cipher: CipherName): void {
+    this.cipher = cipher;
+  }
+
+  get sealingWith(): CipherName {
+    return this.cipher;
   }
 
   seal(plain: string): string {
@@ -38,13 +47,4 @@ export class ConfiguredPiiCipher implements PiiCipher {
   lookupHash(value: string): string {
     return this.lookup === 'sm4' ? this.sm4.lookupHash(value) : this.aes.lookupHash(value);
   }
-}
-
-/** Reads `YICHUANG_PII_CIPHER` (used only to choose the cipher of a new database). */
-export function cipherFromEnv(env: NodeJS.ProcessEnv = process.env): CipherName {
-  const raw = env.YICHUANG_PII_CIPHER;
-  if (raw === undefined || raw === '') return 'aes256gcm';
-  const parsed = CipherName.safeParse(raw);
-  if (!parsed.success) throw new KeyError(`YICHUANG_PII_CIPHER 的值无效：${raw}（可选 aes256gcm 或 sm4）。`);
-  return parsed.data;
 }

@@ -1,18 +1,17 @@
 import type { AppModule } from '../app/modules';
 import type { Database } from '../db/database';
-import { cipherFromEnv, CipherName, ConfiguredPiiCipher } from './cipher-setting';
+import { CipherName, ConfiguredPiiCipher } from './cipher-setting';
 import { chooseKeyStore } from './key-store';
 import { UnavailablePiiCipher } from './unavailable-cipher';
 
-/** meta keys of the crypto settings. */
-export const META_CIPHER = 'pii.cipher';
+/** meta key fixing the look-up hash algorithm for the life of the database. */
 export const META_LOOKUP = 'pii.lookup';
 
 /**
  * Builds the PII cipher. A key may be created only for a database that holds no sealed data yet
- * (tracked in meta.pii_sealed, set by whoever first seals something). The cipher is a setting in
- * meta (`pii.cipher`, first taken from YICHUANG_PII_CIPHER); the look-up hash algorithm is fixed
- * when the database is created, so look-ups keep working if the cipher setting changes later.
+ * (tracked in meta.pii_sealed, set at the first start). The cipher for new data follows the
+ * setting `piiCipher` (aes256gcm | sm4), also when it changes while running; the look-up hash
+ * algorithm is fixed when the database is created, so look-ups keep working after a change.
  */
 export const cryptoModule: AppModule = {
   name: 'crypto',
@@ -25,10 +24,13 @@ export const cryptoModule: AppModule = {
       return;
     }
     const key = store.load({ allowCreate: !sealed });
-    const initial = cipherFromEnv();
-    const cipher = CipherName.parse(await ensureMeta(s.database, META_CIPHER, initial));
-    const lookup = CipherName.parse(await ensureMeta(s.database, META_LOOKUP, initial));
-    s.pii = new ConfiguredPiiCipher(key, cipher, lookup);
+    const setting = s.settings.get().piiCipher;
+    // A database from before this setting existed hashed with HMAC-SHA256: keep it.
+    const lookup = CipherName.safeParse(await ensureMeta(s.database, META_LOOKUP, sealed ? 'aes256gcm' : setting));
+    const cipher = new ConfiguredPiiCipher(key, setting, lookup.success ? lookup.data : 'aes256gcm');
+    s.pii = cipher;
+    const unsubscribe = s.settings.onChange((next) => cipher.setCipher(next.piiCipher));
+    s.closers.push(unsubscribe);
     await ensureMeta(s.database, 'pii_sealed', '1');
   },
 };
