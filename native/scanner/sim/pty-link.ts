@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import fs from 'node:fs';
 
 /**
  * A real pseudo-terminal for device simulators, made by a small python3 helper (Node has no pty
@@ -50,8 +51,14 @@ while True:
             pass
 `;
 
+/** The system python when there is one: version-manager shims (pyenv) add seconds to every start. */
+function pythonPath(): string {
+  for (const p of ['/usr/bin/python3', '/usr/local/bin/python3']) if (fs.existsSync(p)) return p;
+  return 'python3';
+}
+
 export async function openPtyLink(): Promise<PtyLink> {
-  const child: ChildProcessWithoutNullStreams = spawn('python3', ['-u', '-c', HELPER], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child: ChildProcessWithoutNullStreams = spawn(pythonPath(), ['-u', '-c', HELPER], { stdio: ['pipe', 'pipe', 'pipe'] });
   const ended = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const path = await new Promise<string>((resolve, reject) => {
     let err = '';
