@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createApp, type App } from '../app/app';
+import { startHost, type Host } from './server';
+
+/** The real loopback host on 127.0.0.1: token, cookie, Origin and binding checks. */
+let app: App;
+let host: Host;
+let dir: string;
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-host-'));
+  fs.mkdirSync(path.join(dir, 'renderer'));
+  fs.writeFileSync(path.join(dir, 'renderer', 'index.html'), '<html><head></head><body>ok</body></html>');
+  app = await createApp({ dataDir: dir, mode: 'demo', transport: 'host' });
+  host = await startHost({ app, rendererDir: path.join(dir, 'renderer') });
+});
+afterAll(async () => {
+  await host?.close();
+  await app?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function request(opts: { path: string; method?: string; headers?: Record<string, string>; body?: string; host?: string }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: opts.host ?? '127.0.0.1', port: host.port, path: opts.path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+const invokeBody = JSON.stringify({ method: 'app.info' });
+const json = { 'Content-Type': 'application/json' };
+
+describe('loopback host security', () => {
+  it('listens on 127.0.0.1 only', async () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}`);
+    const ifaces = Object.values(os.networkInterfaces()).flat().filter((i) => i && i.family === 'IPv4' && !i.internal);
+    for (const i of ifaces) await expect(request({ path: '/healthz', host: i!.address })).rejects.toThrow();
+  });
+
+  it('refuses the API and the page without the token', async () => {
+    expect((await request({ path: '/api/invoke', method: 'POST', headers: json, body: invokeBody })).status).toBe(401);
+    expect((await request({ path: '/' })).status).toBe(401);
+    expect((await request({ path: '/api/invoke', method: 'POST', headers: { ...json, Authorization: 'Bearer wrong' }, body: invokeBody })).status).toBe(401);
+    expect((await request({ path: '/?token=wrong' })).status).toBe(401);
+  });
+
+  it('turns ?token= into an HttpOnly SameSite=Strict cookie and redirects without it', async () => {
+    const r = await request({ path: `/?token=${host.token}` });
+    expect(r.status).toBe(302);
+    expect(r.headers.location).toBe('/');
+    const cookie = String(r.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const page = await request({ path: '/', headers: { Cookie: cookie.split(';')[0]! } });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+  });
+
+  it('accepts the Bearer token from the same origin, refuses any other Origin', async () => {
+    const auth = { ...json, Authorization: `Bearer ${host.token}` };
+    const ok = await request({ path: '/api/invoke', method: 'POST', headers: { ...auth, Origin: host.url }, body: invokeBody });
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true });
+    for (const origin of ['http://evil.example', 'http://localhost:' + host.port, 'null', `http://127.0.0.1:${host.port + 1}`]) {
+      const r = await request({ path: '/api/invoke', method: 'POST', headers: { ...auth, Origin: origin }, body: invokeBody });
+      expect(r.status, origin).toBe(401);
+    }
+  });
+
+  it('refuses a WebSocket from a foreign Origin or without the token', async () => {
+    const wsUrl = `ws://127.0.0.1:${host.port}/events`;
+    const outcome = (headers: Record<string, string>) =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(wsUrl, { headers });
+        ws.on('open', () => {
+          ws.close();
+          resolve('open');
+        });
+        ws.on('error', () => resolve('refused'));
+        ws.on('unexpected-response', () => resolve('refused'));
+      });
+    expect(await outcome({ Authorization: `Bearer ${host.token}`, Origin: host.url })).toBe('open');
+    expect(await outcome({ Origin: host.url })).toBe('refused');
+    expect(await outcome({ Authorization: `Bearer ${host.token}`, Origin: 'http://evil.example' })).toBe('refused');
+  });
+
+  it('refuses oversized bodies and malformed JSON with coded errors', async () => {
+    const auth = { ...json, Authorization: `Bearer ${host.token}` };
+    const big = await request({ path: '/api/invoke', method: 'POST', headers: auth, body: 'x'.repeat(3 * 1024 * 1024) });
+    expect(big.status).toBe(413);
+    expect(JSON.parse(big.body)).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
+    const bad = await request({ path: '/api/invoke', method: 'POST', headers: auth, body: '{not json' });
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('does not serve files outside the renderer folder', async () => {
+    const r = await request({ path: '/..%2f..%2fyichuang.db', headers: { Authorization: `Bearer ${host.token}` } });
+    expect(r.body).not.toContain('SQLite format');
+  });
+});
