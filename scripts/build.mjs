@@ -13,5 +13,7 @@ await Promise.all([
   esbuild({ ...node, entryPoints: ['main/electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
   esbuild({ ...node, entryPoints: ['preload/index.ts'], outfile: 'dist/preload.cjs', external: ['electron'] }),
   esbuild({ ...node, entryPoints: ['main/cli/run.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),
+  // The device service: native device I/O in its own process (utilityProcess / child_process.fork).
+  esbuild({ ...node, entryPoints: ['main/ops/device-service/child-main.ts'], outfile: 'dist/device-service.cjs' }),
 ]);
 console.log(`build: renderer, electron main, preload and CLI in ${Date.now() - started} ms`);
