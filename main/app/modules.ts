@@ -1,6 +1,7 @@
 import { configModule } from '../config/module';
 import { cryptoModule } from '../crypto/module';
 import { dbModule } from '../db/module';
+import { intakeModule } from '../intake/module';
 import type { Services } from './services';
 
 /**
@@ -14,4 +15,4 @@ export interface AppModule {
 }
 
 /** The app's modules, in start order. */
-export const modules: AppModule[] = [configModule, dbModule, cryptoModule];
+export const modules: AppModule[] = [configModule, dbModule, cryptoModule, intakeModule];

@@ -6,6 +6,13 @@ import type { SettingsStore } from '../config/settings-store';
 import type { SafeStorageLike } from '../crypto/key-store';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import type { Database } from '../db/database';
+import type { CalendarService } from '../catalog/calendar-service';
+import type { CatalogService } from '../catalog/catalog-service';
+import type { CardTokens } from '../intake/card-tokens';
+import type { CaseQueries } from '../intake/case-queries';
+import type { IntakeService } from '../intake/intake-service';
+import type { NoticeRenderer } from '../notice/notice-renderer';
+import type { ReviewsService } from '../reviews/reviews-service';
 import type { Logger } from '../log/logger';
 
 export type AppMode = 'normal' | 'demo';
@@ -38,6 +45,20 @@ export interface Services {
   settings: SettingsStore;
   /** Sign-in, lock and first-run setup (set by the auth module). */
   auth: AuthService;
+  /** Service item catalog with its search index (set by the intake module, like the rest below). */
+  catalog: CatalogService;
+  /** Working-day calendar: chinese-days data plus central overrides. */
+  calendar: CalendarService;
+  /** Drafts and decisions on cases (accept, 容缺, reject, withdraw, supplement). */
+  intake: IntakeService;
+  /** Read side of cases: list, detail, audited reveal. */
+  cases: CaseQueries;
+  /** 好差评 ratings and rectification tasks. */
+  reviews: ReviewsService;
+  /** Acceptance and rejection notices (HTML). */
+  notices: NoticeRenderer;
+  /** Recent ID card reads, referenced by token from intake calls. */
+  cardTokens: CardTokens;
   /** Things to close on shutdown, in reverse order of registration. */
   closers: Array<() => Promise<void> | void>;
 }

@@ -1,12 +1,22 @@
 import type { Services } from '../../app/services';
 import type { Handlers } from '../router';
 import { appHandlers } from './app';
+import { calendarHandlers } from './calendar';
+import { casesHandlers } from './cases';
+import { catalogHandlers } from './catalog';
+import { intakeHandlers } from './intake';
+import { reviewsHandlers } from './reviews';
 import { settingsHandlers } from './settings';
 
 /** Every namespace's handlers, merged. A method with no handler answers NOT_AVAILABLE. */
 export function buildHandlers(s: Services): Handlers {
   return {
     ...appHandlers(s),
+    ...catalogHandlers(s),
+    ...intakeHandlers(s),
+    ...casesHandlers(s),
+    ...reviewsHandlers(s),
+    ...calendarHandlers(s),
     ...settingsHandlers(s),
   };
 }

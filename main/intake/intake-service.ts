@@ -1,0 +1,347 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { ApplicantInput, MaterialEntry } from '../../common/contract/intake';
+import { AppError } from '../../common/contract/errors';
+import { canTransition, CASE_STATUS_LABELS, type CaseStatus } from '../../common/domain/case-status';
+import { hallDate } from '../../common/domain/hall-date';
+import { describeLimit } from '../../common/domain/item-types';
+import { appendAudit } from '../audit/chain';
+import type { CalendarService } from '../catalog/calendar-service';
+import type { CatalogService } from '../catalog/catalog-service';
+import type { PiiCipher } from '../crypto/pii-cipher';
+import { enqueueOutbox } from '../db/outbox';
+import type { DB } from '../db/schema';
+import { sealApplicant, sealedApplicantPayload, type Applicant } from './applicant-codec';
+import { resolveApplicant } from './applicant-input';
+import type { CardTokens } from './card-tokens';
+import { issueCaseNumber } from './case-numbers';
+import { checkMaterials, type Decision, type MaterialRow } from './material-check';
+import { promisedDate } from './promised-date';
+import type { IntakeCaseTable } from './tables';
+import type { WindowIdentity } from './window-identity';
+import { readIntakeConfig } from './intake-config';
+
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+export interface CaseInput {
+  caseId?: string;
+  itemCode: string;
+  applicant?: ApplicantInput;
+  materials: MaterialEntry[];
+  bundleId?: string;
+  bundleGroupId?: string;
+  note?: string;
+}
+
+export interface IntakeDeps {
+  db: Kysely<DB>;
+  pii: PiiCipher;
+  catalog: CatalogService;
+  calendar: CalendarService;
+  cards: CardTokens;
+  identity: () => Promise<WindowIdentity>;
+  now?: () => Date;
+}
+
+type CaseRow = Selectable<IntakeCaseTable>;
+
+/**
+ * The window's intake: drafts and the four ways out of them (accept, accept with deferred
+ * materials, reject, withdraw), and supplements. Each decision is ONE transaction writing the case,
+ * its materials, a history entry, an audit entry and an outbox row — all or nothing.
+ */
+export class IntakeService {
+  constructor(private readonly d: IntakeDeps) {}
+
+  private now(): Date {
+    return this.d.now?.() ?? new Date();
+  }
+
+  promisedDateFor(itemCode: string, at: Date) {
+    const item = this.d.catalog.summaryOf(itemCode);
+    return { ...promisedDate(this.d.calendar.calendar, at, item.promisedLimit), limitText: item.promisedLimitText, immediate: item.immediate };
+  }
+
+  async saveDraft(input: CaseInput, actor: Actor): Promise<{ caseId: string; status: 'draft'; updatedAt: string }> {
+    const r = await this.decide('draft', input, actor, {});
+    return { caseId: r.caseId, status: 'draft', updatedAt: r.at };
+  }
+
+  accept(input: CaseInput, actor: Actor) {
+    return this.decide('accept', input, actor, {}).then((r) => this.acceptResult(r));
+  }
+
+  async acceptWithDeferred(input: CaseInput & { commitmentNote: string; deadlineWorkdays?: number }, actor: Actor) {
+    const days = input.deadlineWorkdays ?? (await readIntakeConfig(this.d.db)).deferredSupplyWorkdays;
+    return this.decide('deferred', input, actor, { commitmentNote: input.commitmentNote, deadlineWorkdays: days }).then((r) => this.acceptResult(r));
+  }
+
+  async reject(input: CaseInput & { reason: string }, actor: Actor) {
+    const r = await this.decide('reject', input, actor, { reason: input.reason });
+    return { caseId: r.caseId, caseNumber: r.caseNumber!, status: 'rejected' as const, decidedAt: r.at };
+  }
+
+  private acceptResult(r: DecisionResult) {
+    return {
+      caseId: r.caseId,
+      caseNumber: r.caseNumber!,
+      status: r.status,
+      acceptedAt: r.at,
+      promisedDate: r.promised!.date,
+      promisedProvisional: r.promised!.provisional,
+      deferred: r.materials
+        .filter((m) => m.state === 'deferred')
+        .map((m) => ({ code: m.code, name: m.name, deadline: m.deadline!, deadlineProvisional: m.deadline_provisional === 1, commitmentNote: m.commitment_note })),
+    };
+  }
+
+  private async decide(
+    decision: Decision,
+    input: CaseInput,
+    actor: Actor,
+    extra: { commitmentNote?: string; deadlineWorkdays?: number; reason?: string },
+  ): Promise<DecisionResult> {
+    const item = this.d.catalog.summaryOf(input.itemCode);
+    const specs = await this.d.catalog.materials(item.code);
+    const applicant = input.applicant ? resolveApplicant(input.applicant, this.d.cards, decision === 'draft') : null;
+    if (!applicant && decision !== 'draft') throw new AppError('INVALID_INPUT', '请先录入申请人信息（读取身份证或手工录入）。');
+    if (applicant) checkServedParty(item.servedParties, applicant);
+    const at = this.now();
+    const atIso = at.toISOString();
+    const cal = this.d.calendar.calendar;
+    const promised = decision === 'accept' || decision === 'deferred' ? promisedDate(cal, at, item.promisedLimit) : null;
+    const deadline = decision === 'deferred' ? cal.addWorkdays(hallDate(at), extra.deadlineWorkdays ?? 5) : null;
+    const materials = checkMaterials(decision, specs, input.materials, deadline, extra.commitmentNote ?? null);
+    const status: CaseStatus =
+      decision === 'draft' ? 'draft' : decision === 'accept' ? 'accepted' : decision === 'deferred' ? 'accepted_deferred' : 'rejected';
+    const identity = await this.d.identity();
+    const sealed = applicant ? sealApplicant(this.d.pii, applicant) : {};
+
+    const result = await this.d.db.transaction().execute(async (trx) => {
+      const existing = input.caseId ? await loadCase(trx, input.caseId) : undefined;
+      if (existing && !canTransition(existing.status, status))
+        throw new AppError('CONFLICT', `该办件当前为“${CASE_STATUS_LABELS[existing.status]}”，不能再${verb(decision)}。`);
+      const caseId = existing?.id ?? uuidv7();
+      const caseNumber = decision === 'draft' ? null : await issueCaseNumber(trx, identity.hallCode, identity.windowCode, at);
+      const row: CaseRow = {
+        ...(existing ?? emptyCase(caseId, atIso, identity, actor)),
+        ...sealed,
+        case_number: caseNumber,
+        status,
+        item_code: item.code,
+        item_name: item.name,
+        promised_limit_value: item.promisedLimit.value,
+        promised_limit_unit: item.promisedLimit.unit,
+        bundle_id: input.bundleId ?? existing?.bundle_id ?? null,
+        bundle_group_id: input.bundleGroupId ?? existing?.bundle_group_id ?? null,
+        hall_code: identity.hallCode,
+        window_code: identity.windowCode,
+        clerk_id: actor.id,
+        clerk_name: actor.name,
+        updated_at: atIso,
+        accepted_at: promised ? atIso : null,
+        decided_at: decision === 'draft' ? null : atIso,
+        promised_date: promised?.date ?? null,
+        promised_provisional: promised?.provisional ? 1 : 0,
+        reject_reason: extra.reason ?? null,
+        commitment_note: extra.commitmentNote ?? null,
+        note: input.note ?? existing?.note ?? null,
+        catalog_version: this.d.catalog.catalogVersion,
+      };
+      if (existing) await trx.updateTable('intake_case').set(row).where('id', '=', caseId).execute();
+      else await trx.insertInto('intake_case').values(row).execute();
+      await trx.deleteFrom('case_material').where('case_id', '=', caseId).execute();
+      if (materials.length) await trx.insertInto('case_material').values(materials.map((m) => ({ ...m, case_id: caseId }))).execute();
+      await writeHistory(trx, caseId, atIso, status, extra.reason ?? null);
+      await appendAudit(trx, {
+        actor: actor.id,
+        action: `case.${decision === 'deferred' ? 'acceptWithDeferred' : decision === 'draft' ? 'saveDraft' : decision}`,
+        subject: caseId,
+        detail: { caseNumber, itemCode: item.code, materials: countStates(materials) },
+      });
+      // Drafts stay on the window: the central platform learns of a case when it is decided.
+      if (decision !== 'draft')
+        await enqueueOutbox(trx, {
+          kind: 'case',
+          aggregateId: caseId,
+          payload: casePayload(decision === 'deferred' ? 'acceptedWithDeferred' : decision === 'accept' ? 'accepted' : 'rejected', row, materials, sealedApplicantPayload(this.d.pii, applicant)),
+        });
+      return { caseId, caseNumber, status, at: atIso, promised, materials };
+    });
+    if (decision !== 'draft') this.d.catalog.usage.record(item.code, atIso);
+    return result;
+  }
+
+  /** 撤回: a draft the applicant abandoned, or an accepted case the applicant withdraws. */
+  async withdraw(caseId: string, reason: string, actor: Actor) {
+    const atIso = this.now().toISOString();
+    return this.d.db.transaction().execute(async (trx) => {
+      const c = await loadCase(trx, caseId);
+      if (!c) throw new AppError('NOT_FOUND', '找不到该办件。');
+      if (!canTransition(c.status, 'withdrawn'))
+        throw new AppError('CONFLICT', `该办件当前为“${CASE_STATUS_LABELS[c.status]}”，不能撤回。`);
+      await trx.updateTable('intake_case').set({ status: 'withdrawn', withdraw_reason: reason, decided_at: atIso, updated_at: atIso }).where('id', '=', caseId).execute();
+      await writeHistory(trx, caseId, atIso, 'withdrawn', reason);
+      await appendAudit(trx, { actor: actor.id, action: 'case.withdraw', subject: caseId, detail: { caseNumber: c.case_number, from: c.status } });
+      if (c.status !== 'draft') {
+        const materials = await trx.selectFrom('case_material').selectAll().where('case_id', '=', caseId).orderBy('sort').execute();
+        await enqueueOutbox(trx, { kind: 'case', aggregateId: caseId, payload: casePayload('withdrawn', { ...c, status: 'withdrawn', withdraw_reason: reason, decided_at: atIso, updated_at: atIso }, materials, null) });
+      }
+      return { caseId, status: 'withdrawn' as const, decidedAt: atIso };
+    });
+  }
+
+  /** 补齐: one deferred material arrives; when none is left the case becomes accepted. */
+  async supplement(input: { caseId: string; materialCode: string; via: 'received' | 'licence'; licenceId?: string }, actor: Actor) {
+    const atIso = this.now().toISOString();
+    return this.d.db.transaction().execute(async (trx) => {
+      const c = await loadCase(trx, input.caseId);
+      if (!c) throw new AppError('NOT_FOUND', '找不到该办件。');
+      if (c.status !== 'accepted_deferred') throw new AppError('CONFLICT', '该办件没有待补齐的容缺材料。');
+      const m = await trx.selectFrom('case_material').selectAll().where('case_id', '=', c.id).where('code', '=', input.materialCode).executeTakeFirst();
+      if (!m || m.state !== 'deferred') throw new AppError('CONFLICT', '该材料不是待补齐的容缺材料，或已经补齐。');
+      if (input.via === 'licence' && !input.licenceId) throw new AppError('INVALID_INPUT', '以电子证照补齐时请扫描或选择证照。');
+      await trx
+        .updateTable('case_material')
+        .set({ state: 'supplied', supplied_at: atIso, licence_id: input.via === 'licence' ? input.licenceId! : null })
+        .where('case_id', '=', c.id)
+        .where('code', '=', m.code)
+        .execute();
+      const left = await trx.selectFrom('case_material').select('code').where('case_id', '=', c.id).where('state', '=', 'deferred').execute();
+      const status: CaseStatus = left.length === 0 ? 'accepted' : 'accepted_deferred';
+      await trx.updateTable('intake_case').set({ status, updated_at: atIso }).where('id', '=', c.id).execute();
+      await writeHistory(trx, c.id, atIso, status, `补齐：${m.name}`);
+      await appendAudit(trx, { actor: actor.id, action: 'case.supplement', subject: c.id, detail: { caseNumber: c.case_number, material: m.code, outstanding: left.length } });
+      const materials = await trx.selectFrom('case_material').selectAll().where('case_id', '=', c.id).orderBy('sort').execute();
+      await enqueueOutbox(trx, { kind: 'case', aggregateId: c.id, payload: casePayload('supplemented', { ...c, status, updated_at: atIso }, materials, null) });
+      return { caseId: c.id, status, outstanding: left.length };
+    });
+  }
+}
+
+interface DecisionResult {
+  caseId: string;
+  caseNumber: string | null;
+  status: CaseStatus;
+  at: string;
+  promised: { date: string; provisional: boolean } | null;
+  materials: MaterialRow[];
+}
+
+function verb(d: Decision): string {
+  return { draft: '修改', accept: '受理', deferred: '容缺受理', reject: '不予受理' }[d];
+}
+
+function checkServedParty(parties: string[], a: Applicant): void {
+  const forPersons = parties.includes('1');
+  const forOrgs = parties.some((p) => p !== '1');
+  if (a.kind === 'person' && !forPersons) throw new AppError('INVALID_INPUT', '该事项的办理对象不含自然人，请以企业或组织身份申请。');
+  if (a.kind === 'enterprise' && !forOrgs) throw new AppError('INVALID_INPUT', '该事项只面向自然人，请以个人身份申请。');
+}
+
+async function loadCase(trx: Transaction<DB>, id: string): Promise<CaseRow | undefined> {
+  return trx.selectFrom('intake_case').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+async function writeHistory(trx: Transaction<DB>, caseId: string, at: string, status: string, detail: string | null) {
+  await trx.insertInto('case_history').values({ case_id: caseId, at, source: 'window', status, detail }).execute();
+}
+
+function emptyCase(id: string, at: string, identity: WindowIdentity, actor: Actor): CaseRow {
+  return {
+    id,
+    case_number: null,
+    central_number: null,
+    status: 'draft',
+    central_status: null,
+    item_code: '',
+    item_name: '',
+    promised_limit_value: 0,
+    promised_limit_unit: 'workday',
+    bundle_id: null,
+    bundle_group_id: null,
+    hall_code: identity.hallCode,
+    window_code: identity.windowCode,
+    clerk_id: actor.id,
+    clerk_name: actor.name,
+    applicant_kind: null,
+    applicant_id_type: null,
+    applicant_name_sealed: null,
+    applicant_name_hash: null,
+    applicant_id_sealed: null,
+    applicant_id_hash: null,
+    applicant_phone_sealed: null,
+    applicant_address_sealed: null,
+    uscc: null,
+    legal_rep_name_sealed: null,
+    legal_rep_id_sealed: null,
+    legal_rep_id_hash: null,
+    credit_check: 'not_checked',
+    created_at: at,
+    updated_at: at,
+    accepted_at: null,
+    decided_at: null,
+    promised_date: null,
+    promised_provisional: 0,
+    reject_reason: null,
+    withdraw_reason: null,
+    commitment_note: null,
+    note: null,
+    catalog_version: 0,
+  };
+}
+
+function countStates(materials: ReadonlyArray<{ state: string }>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of materials) out[m.state] = (out[m.state] ?? 0) + 1;
+  return out;
+}
+
+/**
+ * What the central platform receives for a case event. The applicant travels as one sealed blob
+ * (`applicantSealed`, PiiCipher) that the sync engine opens when it sends: the outbox holds no clear PII.
+ */
+export function casePayload(event: string, c: CaseRow, materials: ReadonlyArray<Omit<MaterialRow, 'sort'> & { sort?: number }>, applicantSealed: string | null) {
+  return {
+    event,
+    case: {
+      id: c.id,
+      caseNumber: c.case_number,
+      status: c.status,
+      itemCode: c.item_code,
+      itemName: c.item_name,
+      catalogVersion: c.catalog_version,
+      promisedLimit: describeLimit({ value: c.promised_limit_value, unit: c.promised_limit_unit as 'workday' }),
+      hallCode: c.hall_code,
+      windowCode: c.window_code,
+      clerkId: c.clerk_id,
+      bundleId: c.bundle_id,
+      bundleGroupId: c.bundle_group_id,
+      applicantKind: c.applicant_kind,
+      uscc: c.uscc,
+      createdAt: c.created_at,
+      acceptedAt: c.accepted_at,
+      decidedAt: c.decided_at,
+      updatedAt: c.updated_at,
+      promisedDate: c.promised_date,
+      promisedProvisional: c.promised_provisional === 1,
+      rejectReason: c.reject_reason,
+      withdrawReason: c.withdraw_reason,
+      commitmentNote: c.commitment_note,
+      materials: materials.map((m) => ({
+        code: m.code,
+        name: m.name,
+        state: m.state,
+        originals: m.originals,
+        copies: m.copies,
+        licenceId: m.licence_id,
+        deadline: m.deadline,
+        suppliedAt: m.supplied_at,
+      })),
+    },
+    applicantSealed,
+  };
+}

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import type { CardReadEvent } from '../../common/contract/devices';
+import { maskIdNumber, maskName } from '../../common/domain/mask';
+import type { AppModule } from '../app/modules';
+import type { Services } from '../app/services';
+import { CalendarService } from '../catalog/calendar-service';
+import { CatalogService } from '../catalog/catalog-service';
+import { resourcesDir } from '../config/paths';
+import { NoticeRenderer } from '../notice/notice-renderer';
+import { ReviewsService } from '../reviews/reviews-service';
+import { CardTokens } from './card-tokens';
+import { CaseQueries } from './case-queries';
+import { IntakeService } from './intake-service';
+import { resolveWindowIdentity } from './window-identity';
+
+/**
+ * Catalog, calendar, intake, cases, ratings and notices. Also turns each `card.read` from the
+ * device layer into a masked `intake.applicant` event with a card token (see CardTokens).
+ */
+export const intakeModule: AppModule = {
+  name: 'intake',
+  async start(s) {
+    const db = s.database.db;
+    s.calendar = new CalendarService(db);
+    await s.calendar.load();
+    s.catalog = new CatalogService(db);
+    await s.catalog.start(path.join(resourcesDir(), 'catalog'));
+    s.cardTokens = new CardTokens();
+    s.cases = new CaseQueries(db, s.pii);
+    s.intake = new IntakeService({
+      db,
+      pii: s.pii,
+      catalog: s.catalog,
+      calendar: s.calendar,
+      cards: s.cardTokens,
+      identity: () => {
+        const settings = s.settings.get();
+        return resolveWindowIdentity(db, { hallCode: settings.hall.code, windowCode: settings.window.code });
+      },
+    });
+    s.reviews = new ReviewsService(db, s.calendar);
+    s.notices = new NoticeRenderer(path.join(resourcesDir(), 'templates'));
+
+    const unsubscribe = s.events.subscribe((name, payload) => {
+      // Compared as a string: the devices contract registers 'card.read' in its own commit.
+      if ((name as string) === 'card.read') queueMicrotask(() => void announceCard(s, payload as CardReadEvent));
+    });
+    // A card read by one staff member is not handed to the next one.
+    const offSession = s.sessions.onChange(() => s.cardTokens.clear());
+    s.closers.push(() => {
+      unsubscribe();
+      offSession();
+      s.cardTokens.clear();
+    });
+  },
+};
+
+async function announceCard(s: Services, e: CardReadEvent): Promise<void> {
+  try {
+    const token = s.cardTokens.put(e);
+    const history = await s.cases.history(e.card.idNumber);
+    const name = e.card.name ?? e.card.englishName ?? '';
+    s.events.emit('intake.applicant', {
+      cardToken: token,
+      deviceId: e.deviceId,
+      at: e.at,
+      simulated: e.simulated,
+      idType: e.card.cardType,
+      name: maskName(name),
+      idNumber: maskIdNumber(e.card.idNumber),
+      idNumberValid: e.card.idNumberValid,
+      gender: e.card.gender,
+      history,
+    });
+  } catch (err) {
+    s.log.error({ err }, 'could not announce a card read to intake');
+  }
+}

@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import { LOCAL_HALL_CODE, randomLocalWindowCode } from '../../common/domain/case-number';
+import type { DB } from '../db/schema';
+
+export interface WindowIdentity {
+  hallCode: string;
+  windowCode: string;
+  /** False while the window uses local codes (not enrolled with the central platform). */
+  enrolled: boolean;
+}
+
+/** Case numbers allow letters and digits only inside each part. */
+const clean = (code: string | undefined | null) => (code ?? '').replace(/[^A-Za-z0-9]/g, '').slice(0, 16);
+
+/**
+ * Hall and window codes for case numbers: the enrolled codes (meta `hall_code` / `window_code`,
+ * written by enrolment, or the settings file), else `LOCAL` and a random window code made once and
+ * kept in meta, so two un-enrolled windows never issue the same number.
+ */
+export async function resolveWindowIdentity(
+  db: Kysely<DB>,
+  configured?: { hallCode?: string | null; windowCode?: string | null },
+): Promise<WindowIdentity> {
+  const rows = await db.selectFrom('meta').select(['key', 'value']).where('key', 'in', ['hall_code', 'window_code', 'local_window_code']).execute();
+  const meta = new Map(rows.map((r) => [r.key, r.value]));
+  const hall = clean(meta.get('hall_code')) || clean(configured?.hallCode);
+  const window = clean(meta.get('window_code')) || clean(configured?.windowCode);
+  if (hall && window) return { hallCode: hall, windowCode: window, enrolled: true };
+  let local = meta.get('local_window_code');
+  if (!local) {
+    local = randomLocalWindowCode();
+    await db.insertInto('meta').values({ key: 'local_window_code', value: local }).onConflict((oc) => oc.column('key').doNothing()).execute();
+    const kept = await db.selectFrom('meta').select('value').where('key', '=', 'local_window_code').executeTakeFirstOrThrow();
+    local = kept.value;
+  }
+  return { hallCode: LOCAL_HALL_CODE, windowCode: local, enrolled: false };
+}
