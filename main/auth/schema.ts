@@ -1,4 +1,4 @@
-/** Tables of migration 005 (staff roster cache and lockout state). */
+/** Tables of migration 005 (staff roster cache, lockout state, retention log). */
 export interface StaffTable {
   staff_id: string;
   name: string;
@@ -20,7 +20,14 @@ export interface StaffLockoutTable {
   last_failure_at: string | null;
 }
 
+export interface RetentionPurgeTable {
+  case_id: string;
+  purged_at: string;
+  days: number;
+}
+
 export interface AuthTables {
   staff: StaffTable;
   staff_lockout: StaffLockoutTable;
+  retention_purge: RetentionPurgeTable;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { EventBus } from '../api/events';
 import { openDatabase, type Database } from '../db/database';
 import type { Migration } from '../db/migrator';
+import { migrations } from '../db/migrations';
 import { migration001 } from '../db/migrations/001-core';
 import { migration005 } from '../db/migrations/005-staff';
 import { createLogger } from '../log/logger';
@@ -28,6 +29,16 @@ export function authMigrations(): Migration[] {
   const out: Migration[] = [migration001];
   for (let v = 2; v <= 4; v++) out.push({ version: v, name: `placeholder-${v}`, up: async () => undefined });
   out.push(migration005);
+  return out;
+}
+
+/** Every registered migration, plus 005 (and an empty stand-in for any version not landed yet). */
+export function allMigrations(): Migration[] {
+  const byVersion = new Map(migrations.map((m) => [m.version, m]));
+  if (!byVersion.has(5)) byVersion.set(5, migration005);
+  const out: Migration[] = [];
+  for (let v = 1; v <= Math.max(...byVersion.keys()); v++)
+    out.push(byVersion.get(v) ?? { version: v, name: `placeholder-${v}`, up: async () => undefined });
   return out;
 }
 

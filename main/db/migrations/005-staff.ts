@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Migration } from '../migrator';
 
-/** Staff roster cache (from the central platform, or the first-run maintenance account) and lockout state. */
+/** Staff roster cache (from the central platform, or the first-run maintenance account), lockout state, retention log. */
 export const migration005: Migration = {
   version: 5,
   name: 'staff',
@@ -28,6 +28,14 @@ export const migration005: Migration = {
       .addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('hold_until', 'text')
       .addColumn('last_failure_at', 'text')
+      .execute();
+
+    // Cases whose applicant PII the retention sweep removed (the case shell stays).
+    await trx.schema
+      .createTable('retention_purge')
+      .addColumn('case_id', 'text', (c) => c.primaryKey())
+      .addColumn('purged_at', 'text', (c) => c.notNull())
+      .addColumn('days', 'integer', (c) => c.notNull())
       .execute();
   },
 };
