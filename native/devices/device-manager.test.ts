@@ -99,6 +99,21 @@ describe('DeviceManager', () => {
     expect(opened.at(-1)!.path).toBe(b);
   });
 
+  it('shows an error for a kind with no driver, and connects once the kind is registered', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dm-'));
+    const port = path.join(dir, 'ttyLATE');
+    fs.writeFileSync(port, '');
+    const m = new DeviceManager({ registry: new DeviceKindRegistry(), listPorts: async () => [], pollMs: 50, backoff: { initialMs: 5000, maxMs: 5000 } });
+    managers.push(m);
+    await m.configure([{ id: 's', kind: 'scanner', port }]);
+    const err = m.events.once('status', (s) => s.state === 'error');
+    m.start();
+    expect((await err).reason).toContain('没有“scanner”类设备的驱动');
+    const ok = m.events.once('status', (s) => s.state === 'connected');
+    m.registerKind(fakeSpec([]));
+    await ok;
+  });
+
   it('keeps a bounded ring of frames', () => {
     const ring = new FrameRing(3);
     for (let i = 0; i < 5; i++) ring.push('rx', new Uint8Array([i]));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { SerialPort } from 'serialport';
 import { DeviceSlot, messageOf, type SlotOptions } from './device-slot';
-import type { DriverContext } from './driver';
+import type { DeviceKindSpec, DriverContext } from './driver';
 import { TypedEmitter } from './emitter';
 import type { DeviceEventMap } from './events';
 import { findKnownDevice } from './known-devices';
@@ -64,12 +64,16 @@ export class DeviceManager {
     }
     for (const c of configs) {
       if (this.slots.has(c.id)) continue;
-      const spec = this.opts.registry.get(c.kind);
-      if (!spec) throw new Error(`没有 ${c.kind} 类设备的驱动`);
-      const slot = new DeviceSlot(c, spec, this.events, this.slotOptions());
+      const slot = new DeviceSlot(c, () => this.opts.registry.get(c.kind), this.events, this.slotOptions());
       this.slots.set(c.id, slot);
       if (this.started) slot.start();
     }
+  }
+
+  /** Add (or replace) a kind's driver; devices of that kind waiting for it connect now. */
+  registerKind(spec: DeviceKindSpec): void {
+    this.opts.registry.register(spec);
+    for (const slot of this.slots.values()) if (slot.config.kind === spec.kind) slot.wake();
   }
 
   /** Start connecting and hot-plug polling. */

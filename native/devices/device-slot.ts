@@ -29,7 +29,8 @@ export class DeviceSlot {
 
   constructor(
     readonly config: DeviceConfig,
-    private readonly spec: DeviceKindSpec,
+    /** Looked up on every attempt: a kind registered late (another module) is picked up on the next try. */
+    private readonly specOf: () => DeviceKindSpec | undefined,
     private readonly events: TypedEmitter<DeviceEventMap>,
     private readonly opts: SlotOptions,
   ) {
@@ -88,9 +89,15 @@ export class DeviceSlot {
 
   private async run(): Promise<void> {
     while (!this.stopped) {
+      const spec = this.specOf();
+      if (!spec) {
+        this.setStatus('error', `没有“${this.config.kind}”类设备的驱动，请检查设备类型配置`);
+        await this.backoff();
+        continue;
+      }
       const path = this.opts.resolvePath(this.config);
       this.setStatus('connecting', null, { port: path });
-      const driver = this.spec.create({
+      const driver = spec.create({
         device: this.config,
         path,
         recordFrame: (dir, bytes) => this.frames.push(dir, bytes),
