@@ -1,7 +1,6 @@
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import { appRoot } from '../../config/paths';
 import type { FromService, ToService } from './protocol';
 
@@ -13,7 +12,7 @@ export interface ServiceProcess {
   /** Once, with the exit code or signal, whether it crashed, was killed or exited. */
   onExit(listener: (info: { code: number | null; signal: string | null }) => void): void;
   /** The child's stderr (its log lines), if piped. */
-  readonly stderr: Readable | null;
+  readonly stderr: NodeJS.ReadableStream | null;
   kill(): void;
 }
 

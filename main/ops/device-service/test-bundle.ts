@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 
 /**
  * Bundles the device service and a kinds module the way scripts/build.mjs does, so tests and the
@@ -9,7 +9,7 @@ import { build } from 'esbuild';
  */
 export async function bundleDeviceService(kindsModule: string): Promise<{ entry: { file: string; execArgv: string[] }; kinds: string; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-devsvc-'));
-  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', external: ['serialport', '@serialport/*', 'node-hid', 'pino', 'thread-stream'], define: { 'import.meta.dirname': '__dirname' } } as const;
+  const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', external: ['serialport', '@serialport/*', 'node-hid', 'pino', 'thread-stream'], define: { 'import.meta.dirname': '__dirname' } };
   const entry = path.join(dir, 'device-service.cjs');
   const kinds = path.join(dir, 'kinds.cjs');
   await Promise.all([
