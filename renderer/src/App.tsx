@@ -1,30 +1,31 @@
-import { Alert, Descriptions, Layout, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput } from '../../common/contract';
-import { call } from './bridge';
+import { ChangePasswordScreen } from './auth/ChangePasswordScreen';
+import { LockScreen } from './auth/LockScreen';
+import { SetupScreen } from './auth/SetupScreen';
+import { SignInScreen } from './auth/SignInScreen';
+import { useActivityReporter } from './auth/useActivityReporter';
+import { useAuth } from './auth/useAuth';
+import { AppFrame } from './frame/AppFrame';
+import { RatingPad } from './pad/RatingPad';
+import { useHashRoute } from './routing/useHashRoute';
+import { errorText } from './shared/errorText';
+import { Loading } from './shared/Loading';
 
+/** Picks what the window shows: the applicant pad, first-run setup, sign-in, lock, or the app. */
 export function App() {
   const { t } = useTranslation();
-  const [info, setInfo] = useState<MethodOutput<'app.info'> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    call('app.info').then(setInfo, (e: Error) => setError(e.message));
-  }, []);
-  return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Content style={{ padding: 24 }}>
-        <Typography.Title level={3}>{t('app.title')}</Typography.Title>
-        {error && <Alert type="error" title={error} />}
-        {!info && !error && <Spin />}
-        {info && (
-          <Descriptions bordered column={1} data-testid="app-info">
-            <Descriptions.Item label="版本">{info.version}</Descriptions.Item>
-            <Descriptions.Item label={t('app.dataDir')}>{info.dataDir}</Descriptions.Item>
-            <Descriptions.Item label="模式">{t(`app.mode.${info.mode}`)}</Descriptions.Item>
-          </Descriptions>
-        )}
-      </Layout.Content>
-    </Layout>
-  );
+  const route = useHashRoute();
+  const auth = useAuth();
+  const s = auth.status;
+  useActivityReporter(!!s?.signedIn && !s.locked && !auth.fallback);
+  if (route?.name === 'pad') return <RatingPad />;
+  if (auth.error) return <Alert type="error" role="alert" showIcon title={errorText(t, auth.error)} style={{ margin: 24 }} />;
+  if (!s) return <Loading />;
+  if (s.setupRequired) return <SetupScreen onDone={auth.apply} />;
+  if (!s.signedIn) return <SignInScreen onSignedIn={auth.apply} />;
+  // Locked: the screens unmount, so no applicant data stays on the page; the intake draft lives in its store.
+  if (s.locked) return <LockScreen status={s} onChange={auth.apply} />;
+  if (s.mustChangePassword) return <ChangePasswordScreen onDone={auth.apply} />;
+  return <AppFrame auth={s} route={route} authFallback={auth.fallback} onAuth={auth.apply} />;
 }

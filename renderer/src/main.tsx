@@ -1,16 +1,14 @@
-import { App as AntApp, ConfigProvider } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './i18n';
+import './styles.css';
+import { Providers } from './shared/Providers';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN}>
-      <AntApp>
-        <App />
-      </AntApp>
-    </ConfigProvider>
+    <Providers>
+      <App />
+    </Providers>
   </StrictMode>,
 );

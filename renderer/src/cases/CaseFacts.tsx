@@ -1,0 +1,30 @@
+import { Descriptions } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../common/contract/cases';
+import { shortTime } from '../shared/dates';
+import { ApplicantReveal } from './ApplicantReveal';
+import { CaseStatusTag, SyncStateTag } from './CaseStatusTag';
+
+export function CaseFacts({ detail: c }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  return (
+    <Descriptions size="small" column={2} bordered>
+      <Descriptions.Item label={t('cases.item')} span={2}>{c.itemName}</Descriptions.Item>
+      <Descriptions.Item label={t('cases.status')}>
+        <CaseStatusTag status={c.status} /> {c.centralStatus && <span>{t('cases.central')}：{c.centralStatus}</span>}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('cases.sync')}>
+        <SyncStateTag sync={c.sync} />
+      </Descriptions.Item>
+      <Descriptions.Item label={t('cases.centralNumber')}>{c.centralNumber ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label={t('cases.promised')}>{c.promisedDate ?? '—'}{c.promisedProvisional ? ` · ${t('summary.provisional')}` : ''}</Descriptions.Item>
+      <Descriptions.Item label={t('cases.applicant')} span={2}>
+        <ApplicantReveal caseId={c.id} applicant={c.applicant} />
+      </Descriptions.Item>
+      <Descriptions.Item label={t('cases.acceptedAt')}>{shortTime(c.acceptedAt ?? c.decidedAt)}</Descriptions.Item>
+      <Descriptions.Item label={t('cases.clerk')}>{c.clerk.name}（{c.windowCode}）</Descriptions.Item>
+      {c.rejectReason && <Descriptions.Item label={t('cases.rejectReason')} span={2}>{c.rejectReason}</Descriptions.Item>}
+      {c.rating && <Descriptions.Item label={t('rating.title')} span={2}>{t(`rating.level.${c.rating.level}`)} {c.rating.reasons.join('、')}</Descriptions.Item>}
+    </Descriptions>
+  );
+}

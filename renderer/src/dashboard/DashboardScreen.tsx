@@ -1,0 +1,3 @@
+export default function DashboardScreen() {
+  return <div data-testid="dashboard-screen" />;
+}

@@ -1,0 +1,64 @@
+import { Layout, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuthStatus } from '../../../common/contract/auth';
+import { call } from '../bridge';
+import { IntakeScreen } from '../intake/IntakeScreen';
+import { navigate, type Route } from '../routing/useHashRoute';
+import { Loading } from '../shared/Loading';
+import { SHORTCUTS } from '../shared/shortcuts';
+import { useHotkeys } from '../shared/useHotkeys';
+import { useScanRouter } from '../shared/useScanRouter';
+import { allowedScreens, NavMenu } from './NavMenu';
+import { ShortcutHelp } from './ShortcutHelp';
+import { StatusBar } from './StatusBar';
+import { UserMenu } from './UserMenu';
+
+// Screens other than intake load on first use, so the intake screen is interactive sooner.
+const CasesScreen = lazy(() => import('../cases/CasesScreen'));
+const DashboardScreen = lazy(() => import('../dashboard/DashboardScreen'));
+const MaintenanceScreen = lazy(() => import('../maintenance/MaintenanceScreen'));
+
+interface Props {
+  auth: AuthStatus;
+  route: Route | null;
+  /** auth.* not available: no lock, no sign-out. */
+  authFallback: boolean;
+  onAuth: (s: AuthStatus) => void;
+}
+
+/** Header (brand, screens, user menu), status bar, and the current screen. */
+export function AppFrame({ auth, route, authFallback, onAuth }: Props) {
+  const { t } = useTranslation();
+  const [help, setHelp] = useState(false);
+  const screens = allowedScreens(auth.roles);
+  const current = screens.find((s) => s.name === route?.name) ?? screens[0];
+  const lock = () => call('auth.lock', { reason: 'hotkey' }).then(onAuth, () => undefined);
+  const signOut = () => call('auth.signOut').then(onAuth, () => undefined);
+  useScanRouter();
+  useHotkeys({
+    [SHORTCUTS.global.help]: () => setHelp(true),
+    ...(authFallback ? {} : { [SHORTCUTS.global.lock]: lock }),
+    ...Object.fromEntries(screens.map((s) => [s.hotkey, () => navigate(s.name)])),
+  });
+  return (
+    <Layout className="app-frame">
+      <Layout.Header className="app-header">
+        <Typography.Text className="brand">{t('app.shortTitle')}</Typography.Text>
+        {current && <NavMenu roles={auth.roles} current={current.name} />}
+        <UserMenu onLock={lock} onSignOut={signOut} onHelp={() => setHelp(true)} canLock={!authFallback} />
+      </Layout.Header>
+      <StatusBar auth={auth} />
+      <Layout.Content className="app-content" id="main" role="main">
+        <Suspense fallback={<Loading />}>
+          {!current && <Typography.Paragraph>{t('frame.noScreens')}</Typography.Paragraph>}
+          {current?.name === 'intake' && <IntakeScreen mode={auth.mode} helpOpen={help} />}
+          {current?.name === 'cases' && <CasesScreen caseId={route?.name === 'cases' ? route.param : null} />}
+          {current?.name === 'dashboard' && <DashboardScreen />}
+          {current?.name === 'maintenance' && <MaintenanceScreen />}
+        </Suspense>
+      </Layout.Content>
+      <ShortcutHelp open={help} onClose={() => setHelp(false)} />
+    </Layout>
+  );
+}

@@ -1,0 +1,35 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { AuthStatus } from '../../../common/contract/auth';
+import { isNotAvailable } from '../shared/errorText';
+import { DeviceBadge } from './DeviceBadge';
+import { SyncBadge } from './SyncBadge';
+import { useDeviceStatuses } from './useDeviceStatuses';
+
+const KINDS = ['idcard', 'scanner', 'evaluator'] as const;
+
+/** Always-visible strip: devices, network and sync backlog, clerk, window, training mode. */
+export function StatusBar({ auth }: { auth: AuthStatus }) {
+  const { t } = useTranslation();
+  const devices = useDeviceStatuses();
+  const devicesUnavailable = isNotAvailable(devices.error);
+  return (
+    <div className="status-bar" role="region" aria-label={t('frame.statusBar')} data-testid="status-bar">
+      {auth.mode === 'demo' && (
+        <Tag color="orange" data-testid="training-banner" className="training-tag">
+          {t('frame.training')}
+        </Tag>
+      )}
+      {KINDS.map((k) => (
+        <DeviceBadge key={k} kind={k} status={devices.byKind[k]} unavailable={devicesUnavailable} />
+      ))}
+      {/* Printing goes through the system print dialog; its printer state is not visible to the app. */}
+      <DeviceBadge kind="printer" fixedState="system" />
+      <SyncBadge />
+      <span className="status-spacer" />
+      <span className="status-item" data-testid="status-clerk">
+        {t('frame.clerk')}：{auth.name ?? auth.staffId ?? '—'}
+      </span>
+    </div>
+  );
+}

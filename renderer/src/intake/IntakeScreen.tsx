@@ -1,0 +1,56 @@
+import { Col, Row, type InputRef, type RefSelectProps } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { SHORTCUTS } from '../shared/shortcuts';
+import { useHotkeys } from '../shared/useHotkeys';
+import { ApplicantPanel } from './applicant/ApplicantPanel';
+import { useCardReading } from './applicant/useCardReading';
+import { DecisionColumn } from './actions/DecisionColumn';
+import { useDecisions } from './actions/useDecisions';
+import { draftStore, resetDraft } from './draftStore';
+import { ItemColumn } from './items/ItemColumn';
+import { OutcomePanel } from './outcome/OutcomePanel';
+
+/**
+ * 窗口受理: applicant (left), item and materials (middle), checks and decisions (right). Every step
+ * has a key; Tab order follows the walk left to right.
+ */
+export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; helpOpen: boolean }) {
+  const draft = draftStore.use();
+  const { readNow } = useCardReading(mode);
+  const search = useRef<InputRef>(null);
+  const bundle = useRef<RefSelectProps>(null);
+  const idField = useRef<InputRef>(null);
+  const decisions = useDecisions(draft);
+  const [focusSearch, setFocusSearch] = useState(0);
+  const next = () => {
+    resetDraft();
+    setFocusSearch((n) => n + 1);
+  };
+  useEffect(() => search.current?.focus(), [focusSearch]);
+  const k = SHORTCUTS.intake;
+  useHotkeys(
+    {
+      [k.readCard]: () => void readNow(),
+      [k.searchItem]: () => search.current?.focus(),
+      [k.bundle]: () => bundle.current?.focus(),
+      [k.typeApplicant]: () => idField.current?.focus(),
+      [k.nextApplicant]: next,
+      ...(draft.outcome ? {} : decisions.hotkeys),
+    },
+    !helpOpen && !decisions.dialogOpen,
+  );
+  if (draft.outcome) return <OutcomePanel key={draft.generation} outcome={draft.outcome} onNext={next} />;
+  return (
+    <Row gutter={12} className="intake" key={draft.generation} data-testid="intake-screen">
+      <Col flex="340px">
+        <ApplicantPanel draft={draft} onReadCard={() => void readNow()} idRef={idField} />
+      </Col>
+      <Col flex="auto" className="intake-middle">
+        <ItemColumn draft={draft} searchRef={search} bundleRef={bundle} />
+      </Col>
+      <Col flex="280px">
+        <DecisionColumn draft={draft} decisions={decisions} onNext={next} />
+      </Col>
+    </Row>
+  );
+}

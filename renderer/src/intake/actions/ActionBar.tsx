@@ -1,0 +1,37 @@
+import { Button, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { SHORTCUTS } from '../../shared/shortcuts';
+
+interface Props {
+  ready: boolean;
+  deferred: boolean;
+  busy: boolean;
+  onAccept: () => void;
+  onReject: () => void;
+  onSaveDraft: () => void;
+  onNext: () => void;
+}
+
+/** The four decisions, each with its shortcut written on it. */
+export function ActionBar({ ready, deferred, busy, onAccept, onReject, onSaveDraft, onNext }: Props) {
+  const { t } = useTranslation();
+  const k = SHORTCUTS.intake;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} role="group" aria-label={t('actions.group')}>
+      <Button type="primary" size="large" block disabled={!ready} loading={busy} onClick={onAccept} data-testid="accept">
+        {deferred ? t('actions.acceptDeferred') : t('actions.accept')} ({deferred ? k.acceptDeferred : k.accept})
+      </Button>
+      <Space.Compact block>
+        <Button block disabled={!ready || busy} onClick={onSaveDraft} data-testid="save-draft">
+          {t('actions.saveDraft')} ({k.saveDraft})
+        </Button>
+        <Button block danger disabled={!ready || busy} onClick={onReject} data-testid="reject">
+          {t('actions.reject')} ({k.reject})
+        </Button>
+      </Space.Compact>
+      <Button block onClick={onNext} data-testid="next-applicant">
+        {t('actions.next')} ({k.nextApplicant})
+      </Button>
+    </Space>
+  );
+}

@@ -1,0 +1,58 @@
+import { Card, Divider, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { casePlans } from '../buildRequest';
+import type { IntakeDraft } from '../draftStore';
+import { ActionBar } from './ActionBar';
+import { Attachments } from './Attachments';
+import { CreditCheck } from './CreditCheck';
+import { DeferredDialog } from './DeferredDialog';
+import { PromisedDate } from './PromisedDate';
+import { RejectDialog } from './RejectDialog';
+import type { Decisions } from './useDecisions';
+
+/** Right column: checks before deciding (credit, promised date, scans) and the decisions. */
+export function DecisionColumn({ draft, decisions: d, onNext }: { draft: IntakeDraft; decisions: Decisions; onNext: () => void }) {
+  const { t } = useTranslation();
+  const plans = casePlans(draft);
+  const deferredNames = Object.entries(draft.materials)
+    .filter(([, c]) => c.state === 'deferred')
+    .map(([key]) => draft.item?.materials.find((m) => m.code === key)?.name ?? draft.bundle?.result?.materials.find((m) => m.key === key)?.name ?? key);
+  return (
+    <Card size="small" title={t('summary.title')} className="intake-card" role="region" aria-label={t('summary.title')}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {plans.slice(0, 3).map((p) => (
+          <PromisedDate key={p.itemCode} itemCode={p.itemCode} />
+        ))}
+        <CreditCheck />
+        <Attachments draft={draft} />
+      </Space>
+      <Divider style={{ margin: '12px 0' }} />
+      <ActionBar
+        ready={d.ready}
+        deferred={d.deferred}
+        busy={d.busy}
+        onAccept={d.accept}
+        onReject={() => d.setDialog('reject')}
+        onSaveDraft={() => void d.actions.saveDraft.exec()}
+        onNext={onNext}
+      />
+      <RejectDialog
+        open={d.dialog === 'reject'}
+        busy={d.actions.reject.busy}
+        onCancel={() => d.setDialog(null)}
+        onConfirm={async (reason) => {
+          if (await d.actions.reject.exec(reason)) d.setDialog(null);
+        }}
+      />
+      <DeferredDialog
+        open={d.dialog === 'deferred'}
+        busy={d.actions.accept.busy}
+        deferredNames={deferredNames}
+        onCancel={() => d.setDialog(null)}
+        onConfirm={async (v) => {
+          if (await d.actions.accept.exec(v)) d.setDialog(null);
+        }}
+      />
+    </Card>
+  );
+}

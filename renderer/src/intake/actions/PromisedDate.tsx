@@ -1,0 +1,22 @@
+import { Statistic, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useCall } from '../../api/useCall';
+import { CallError } from '../../shared/CallError';
+
+/** The promised completion date, shown before accepting (working days on the Chinese calendar). */
+export function PromisedDate({ itemCode }: { itemCode: string }) {
+  const { t } = useTranslation();
+  const r = useCall('intake.promisedDate', { itemCode }, [itemCode]);
+  if (r.error) return <CallError error={r.error} what={t('summary.promised')} />;
+  if (!r.data) return null;
+  const d = r.data;
+  return (
+    <div data-testid="promised-date">
+      <Statistic title={t('summary.promised')} value={d.immediate ? t('summary.immediate') : d.date} styles={{ content: { fontSize: 22 } }} />
+      <Typography.Text type="secondary">
+        {d.limitText}
+        {d.provisional && ` · ${t('summary.provisional')}`}
+      </Typography.Text>
+    </div>
+  );
+}

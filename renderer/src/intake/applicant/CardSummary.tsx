@@ -1,0 +1,29 @@
+import { IdcardOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { PersonFields } from '../draftStore';
+
+/** What a card read gave: masked name and number, checksum verdict, earlier cases here. */
+export function CardSummary({ card, onClear }: { card: NonNullable<PersonFields['card']>; onClear: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="card-summary" aria-live="polite">
+      <Descriptions size="small" column={1} bordered>
+        <Descriptions.Item label={t('applicant.name')}>
+          <span data-testid="applicant-name">{card.name}</span>
+          {card.simulated && <Tag color="orange" style={{ marginLeft: 8 }}>{t('applicant.demoCard')}</Tag>}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('applicant.idNumber')}>
+          <span data-testid="applicant-id">{card.maskedId}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('applicant.history')}>
+          {card.history.caseCount ? t('applicant.historyCount', { count: card.history.caseCount }) : t('applicant.historyNone')}
+        </Descriptions.Item>
+      </Descriptions>
+      {card.idValid === false && <Alert type="error" showIcon role="alert" title={t('validation.id.checksum')} style={{ marginTop: 8 }} />}
+      <Button size="small" icon={<IdcardOutlined />} onClick={onClear} style={{ marginTop: 8 }}>
+        {t('applicant.clearCard')}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { App } from 'antd';
+import { useCallback, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../bridge';
+import { useEvent } from '../../api/useEvent';
+import { asApiError } from '../../api/useCall';
+import { errorText } from '../../shared/errorText';
+import { patchDraft } from '../draftStore';
+
+/**
+ * Card reads fill the applicant (masked, with a token for the intake methods). `readNow` (F2) places
+ * the next demo card in training mode; with a real reader the card is read as soon as it is laid on it.
+ */
+export function useCardReading(mode: 'normal' | 'demo') {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const demoIndex = useRef(0);
+  useEvent('intake.applicant', (a) => {
+    patchDraft((d) => ({
+      applicantKind: 'person',
+      person: {
+        ...d.person,
+        idType: a.idType,
+        idNumber: '',
+        name: '',
+        card: { token: a.cardToken, maskedId: a.idNumber, name: a.name, idValid: a.idNumberValid, simulated: a.simulated, history: a.history },
+      },
+    }));
+    void message.success(t('applicant.cardRead'));
+  });
+  const readNow = useCallback(async () => {
+    if (mode !== 'demo') {
+      void message.info(t('applicant.placeCard'));
+      return;
+    }
+    try {
+      // Lift the previous card first: the reader reports once per placement.
+      const { available } = await call('devices.simulatePlaceCard', { card: null });
+      if (!available.length) throw new Error(t('applicant.noDemoCards'));
+      const card = available[demoIndex.current++ % available.length]!;
+      await call('devices.simulatePlaceCard', { card });
+      void message.loading({ content: t('applicant.reading'), key: 'card', duration: 2 });
+    } catch (err) {
+      void message.error(errorText(t, asApiError(err)));
+    }
+  }, [mode, message, t]);
+  return { readNow };
+}

@@ -1,0 +1,54 @@
+import type { ApplicantInput, MaterialEntry } from '../../../common/contract/intake';
+import type { IntakeDraft } from './draftStore';
+
+/** The applicant as the intake methods take it; a read card is passed by token, never by its number. */
+export function applicantInput(d: IntakeDraft): ApplicantInput {
+  if (d.applicantKind === 'enterprise') {
+    const e = d.enterprise;
+    return {
+      kind: 'enterprise',
+      name: e.name.trim(),
+      uscc: e.uscc.trim().toUpperCase(),
+      legalRepresentative: { name: e.lrName.trim(), idNumber: e.lrIdNumber.trim().toUpperCase() },
+      ...(e.phone.trim() ? { phone: e.phone.trim() } : {}),
+      ...(e.address.trim() ? { address: e.address.trim() } : {}),
+    };
+  }
+  const p = d.person;
+  const extra = { ...(p.phone.trim() ? { phone: p.phone.trim() } : {}), ...(p.address.trim() ? { address: p.address.trim() } : {}) };
+  if (p.card) return { kind: 'person', cardToken: p.card.token, idType: p.idType, ...extra };
+  return {
+    kind: 'person',
+    idType: p.idType,
+    ...(p.idNumber.trim() ? { idNumber: p.idNumber.trim().toUpperCase() } : {}),
+    ...(p.name.trim() ? { name: p.name.trim() } : {}),
+    ...extra,
+  };
+}
+
+/** One case to create: a single item, or each item a bundle's answers selected. */
+export interface CasePlan {
+  itemCode: string;
+  itemName: string;
+  materials: MaterialEntry[];
+}
+
+export function casePlans(d: IntakeDraft): CasePlan[] {
+  if (d.item) {
+    return [{ itemCode: d.item.code, itemName: d.item.name, materials: d.item.materials.map((m) => ({ code: m.code, ...(d.materials[m.code] ?? { state: 'received' }) })) }];
+  }
+  const r = d.bundle?.result;
+  if (!r) return [];
+  // A merged material is asked once; its choice applies to every item that needs it.
+  return r.items.map((item) => ({
+    itemCode: item.code,
+    itemName: item.name,
+    materials: r.materials.flatMap((m) =>
+      m.usedBy.filter((u) => u.itemCode === item.code).map((u) => ({ code: u.materialCode, ...(d.materials[m.key] ?? { state: 'received' as const }) })),
+    ),
+  }));
+}
+
+export function hasDeferred(d: IntakeDraft): boolean {
+  return Object.values(d.materials).some((m) => m.state === 'deferred');
+}

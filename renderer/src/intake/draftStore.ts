@@ -1,0 +1,96 @@
+import type { MethodOutput } from '../../../common/contract';
+import type { ItemDetail, MergedMaterial } from '../../../common/contract/catalog';
+import type { MaterialEntry } from '../../../common/contract/intake';
+import { createStore } from '../shared/createStore';
+
+export type IdType = 'resident' | 'permit' | 'foreigner' | 'other';
+
+/** The applicant as the clerk sees it. A card read carries only masked data plus a token. */
+export interface PersonFields {
+  idType: IdType;
+  idNumber: string;
+  name: string;
+  phone: string;
+  address: string;
+  card: null | { token: string; maskedId: string; name: string; idValid: boolean | null; simulated: boolean; history: { caseCount: number; lastCaseAt: string | null } };
+}
+export interface EnterpriseFields {
+  name: string;
+  uscc: string;
+  lrName: string;
+  lrIdNumber: string;
+  phone: string;
+  address: string;
+}
+
+export type BundleResult = MethodOutput<'catalog.bundle'>;
+export type MaterialChoice = Omit<MaterialEntry, 'code'>;
+/** A material shown in the checklist: one item's own material, or a bundle's merged one. */
+export type ChecklistMaterial = (ItemDetail['materials'][number] & { usedBy?: undefined }) | (MergedMaterial & { code: string });
+
+export interface IntakeOutcome {
+  kind: 'accepted' | 'rejected';
+  cases: { caseId: string; caseNumber: string; itemName: string; promisedDate?: string; promisedProvisional?: boolean }[];
+  deferred: { code: string; name: string; deadline: string; deadlineProvisional: boolean }[];
+}
+
+export interface IntakeDraft {
+  applicantKind: 'person' | 'enterprise';
+  person: PersonFields;
+  enterprise: EnterpriseFields;
+  item: ItemDetail | null;
+  bundle: { id: string; answers: Record<string, string | string[]>; result: BundleResult | null } | null;
+  /** Choices keyed by material code (item) or material key (bundle). */
+  materials: Record<string, MaterialChoice>;
+  /** Licence identifiers and appointment codes scanned during this intake. */
+  scannedLicences: string[];
+  appointmentCode: string | null;
+  draftCaseId: string | null;
+  outcome: IntakeOutcome | null;
+  /** Increments on every new applicant, so forms remount empty. */
+  generation: number;
+  /** Whose intake this is: a different staff member never inherits it. */
+  owner: string | null;
+}
+
+const EMPTY_PERSON: PersonFields = { idType: 'resident', idNumber: '', name: '', phone: '', address: '', card: null };
+const EMPTY_ENTERPRISE: EnterpriseFields = { name: '', uscc: '', lrName: '', lrIdNumber: '', phone: '', address: '' };
+
+function emptyDraft(generation: number, owner: string | null): IntakeDraft {
+  return {
+    applicantKind: 'person',
+    person: EMPTY_PERSON,
+    enterprise: EMPTY_ENTERPRISE,
+    item: null,
+    bundle: null,
+    materials: {},
+    scannedLicences: [],
+    appointmentCode: null,
+    draftCaseId: null,
+    outcome: null,
+    generation,
+    owner,
+  };
+}
+
+export const draftStore = createStore<IntakeDraft>(emptyDraft(0, null));
+
+export function patchDraft(patch: Partial<IntakeDraft> | ((d: IntakeDraft) => Partial<IntakeDraft>)): void {
+  draftStore.set((d) => ({ ...d, ...(typeof patch === 'function' ? patch(d) : patch) }));
+}
+
+/** Next applicant: everything cleared. */
+export function resetDraft(): void {
+  draftStore.set((d) => emptyDraft(d.generation + 1, d.owner));
+}
+
+/** Called when the signed-in staff member is known: another person's intake is dropped. */
+export function claimDraft(staffId: string | null): void {
+  const d = draftStore.get();
+  if (d.owner !== staffId) draftStore.set(emptyDraft(d.generation + 1, staffId));
+}
+
+/** The default choice for a material: received with the counts the catalog asks for. */
+export function defaultChoice(m: { originals: number; copies: number }): MaterialChoice {
+  return { state: 'received', originals: m.originals, copies: m.copies };
+}

@@ -1,0 +1,14 @@
+import { useCallback } from 'react';
+import { call } from '../../bridge';
+import { useAction } from '../../api/useAction';
+import { defaultChoice, patchDraft } from '../draftStore';
+
+/** Choosing an item loads its materials and preselects each as received with the catalog's counts. */
+export function useItemChoice() {
+  const load = useCallback(async (code: string) => {
+    const item = await call('catalog.item', { code });
+    patchDraft({ item, bundle: null, materials: Object.fromEntries(item.materials.map((m) => [m.code, defaultChoice(m)])) });
+    return item;
+  }, []);
+  return useAction(load);
+}

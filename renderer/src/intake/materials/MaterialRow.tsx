@@ -1,0 +1,52 @@
+import { InputNumber, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { ChecklistMaterial, MaterialChoice } from '../draftStore';
+import { LicenceCell } from './LicenceCell';
+import { MaterialStateSwitch } from './MaterialStateSwitch';
+
+interface Props {
+  material: ChecklistMaterial;
+  choice: MaterialChoice;
+  scannedLicence: string | null;
+  deferDeadline: string | null;
+  onChange: (choice: MaterialChoice) => void;
+}
+
+/** One material: name and flags, 原件/复印件 counts, its state, e-licence reuse, 容缺 deadline. */
+export function MaterialRow({ material: m, choice, scannedLicence, deferDeadline, onChange }: Props) {
+  const { t } = useTranslation();
+  const set = (patch: Partial<MaterialChoice>) => onChange({ ...choice, ...patch });
+  return (
+    <div className="material-row" data-testid="material-row" data-code={m.code} data-state={choice.state}>
+      <div className="material-name">
+        <Typography.Text strong>{m.name}</Typography.Text>
+        <span>
+          {m.required ? <Tag color="red">{t('materials.required')}</Tag> : <Tag>{t('materials.optional')}</Tag>}
+          {m.deferrable && <Tag color="gold">{t('materials.deferrable')}</Tag>}
+          {m.issuer && <Typography.Text type="secondary">{m.issuer}</Typography.Text>}
+        </span>
+      </div>
+      <Space size={4} className="material-counts">
+        <span>{t('materials.originals')}</span>
+        <InputNumber size="small" min={0} max={99} value={choice.originals ?? m.originals} aria-label={t('materials.originalsOf', { name: m.name })} onChange={(v) => set({ originals: v ?? 0 })} style={{ width: 52 }} disabled={choice.state !== 'received'} />
+        <span>{t('materials.copies')}</span>
+        <InputNumber size="small" min={0} max={99} value={choice.copies ?? m.copies} aria-label={t('materials.copiesOf', { name: m.name })} onChange={(v) => set({ copies: v ?? 0 })} style={{ width: 52 }} disabled={choice.state !== 'received'} />
+      </Space>
+      <div className="material-state">
+        <MaterialStateSwitch
+          label={m.name}
+          value={choice.state}
+          licenceAllowed={!!m.licenceType && !!scannedLicence}
+          deferrable={m.deferrable}
+          onChange={(state) => set(state === 'licence' ? { state, licenceId: scannedLicence ?? undefined } : { state, licenceId: undefined })}
+        />
+        {m.licenceType && <LicenceCell licenceType={m.licenceType.name} scanned={scannedLicence} used={choice.state === 'licence'} onUse={() => set({ state: 'licence', licenceId: scannedLicence ?? undefined })} />}
+        {choice.state === 'deferred' && (
+          <Typography.Text type="warning" data-testid="defer-deadline">
+            {deferDeadline ? t('materials.deadline', { date: deferDeadline }) : t('materials.deadlinePending')}
+          </Typography.Text>
+        )}
+      </div>
+    </div>
+  );
+}

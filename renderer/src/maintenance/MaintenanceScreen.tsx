@@ -1,0 +1,3 @@
+export default function MaintenanceScreen() {
+  return <div data-testid="maintenance-screen" />;
+}

@@ -1,0 +1,25 @@
+/**
+ * Every keyboard shortcut, in one list: the help dialog (F1) shows it and the handlers use the same
+ * key names, so the documentation cannot drift from the behaviour.
+ */
+export const SHORTCUTS = {
+  global: {
+    help: 'F1',
+    lock: 'Ctrl+Shift+L',
+    screenIntake: 'Alt+1',
+    screenCases: 'Alt+2',
+    screenDashboard: 'Alt+3',
+    screenMaintenance: 'Alt+4',
+  },
+  intake: {
+    readCard: 'F2',
+    searchItem: 'F3',
+    bundle: 'F4',
+    typeApplicant: 'F6',
+    accept: 'Ctrl+Enter',
+    acceptDeferred: 'Ctrl+Shift+Enter',
+    saveDraft: 'Ctrl+S',
+    reject: 'F8',
+    nextApplicant: 'F9',
+  },
+} as const;
