@@ -165,3 +165,23 @@ describe('first-run setup', () => {
     expect((await fx.auth.signIn('yunwei', 'maint-pass-2026')).signedIn).toBe(true);
   });
 });
+
+describe('session store', () => {
+  it('lock and unlock do not look like a change of staff (an intake in progress survives)', async () => {
+    fx = await authFixture();
+    await addStaff(fx.database, 'zhangsan', 'password-1234');
+    await addStaff(fx.database, 'lisi', 'password-5678');
+    const changes: Array<string | null> = [];
+    const locks: boolean[] = [];
+    fx.sessions.onChange((s) => changes.push(s?.staffId ?? null));
+    fx.sessions.onLockChange((s) => locks.push(Boolean(s?.locked)));
+    await fx.auth.signIn('zhangsan', 'password-1234');
+    await fx.auth.lock('hotkey');
+    await fx.auth.unlock('password-1234');
+    await fx.auth.lock('idle');
+    await fx.auth.signIn('lisi', 'password-5678');
+    await fx.auth.signOut();
+    expect(changes).toEqual(['zhangsan', 'lisi', null]);
+    expect(locks).toEqual([true, false, true, false]);
+  });
+});
