@@ -4,6 +4,7 @@ import { authEvents, authMethods } from './auth';
 import { calendarMethods } from './calendar';
 import { casesMethods } from './cases';
 import { catalogMethods } from './catalog';
+import { devicesEvents, devicesMethods } from './devices';
 import type { MethodSpec } from './define';
 import { intakeEvents, intakeMethods } from './intake';
 import { reviewsMethods } from './reviews';
@@ -21,6 +22,7 @@ export const methods = {
   ...casesMethods,
   ...reviewsMethods,
   ...calendarMethods,
+  ...devicesMethods,
 } satisfies Record<string, MethodSpec>;
 
 /** Every event pushed from main to the renderer. */
@@ -29,6 +31,7 @@ export const events = {
   ...authEvents,
   ...scanEvents,
   ...intakeEvents,
+  ...devicesEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -1,6 +1,7 @@
 import { configModule } from '../config/module';
 import { cryptoModule } from '../crypto/module';
 import { dbModule } from '../db/module';
+import { devicesModule } from '../devices/module';
 import { intakeModule } from '../intake/module';
 import type { Services } from './services';
 
@@ -15,4 +16,4 @@ export interface AppModule {
 }
 
 /** The app's modules, in start order. */
-export const modules: AppModule[] = [configModule, dbModule, cryptoModule, intakeModule];
+export const modules: AppModule[] = [configModule, dbModule, cryptoModule, intakeModule, devicesModule];

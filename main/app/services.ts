@@ -6,6 +6,7 @@ import type { SettingsStore } from '../config/settings-store';
 import type { SafeStorageLike } from '../crypto/key-store';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import type { Database } from '../db/database';
+import type { DeviceService } from '../devices/device-service';
 import type { CalendarService } from '../catalog/calendar-service';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { CardTokens } from '../intake/card-tokens';
@@ -59,6 +60,8 @@ export interface Services {
   notices: NoticeRenderer;
   /** Recent ID card reads, referenced by token from intake calls. */
   cardTokens: CardTokens;
+  /** ID card readers, scanners, evaluators: status, configuration, frames, demo cards (set by the devices module). */
+  devices: DeviceService;
   /** Things to close on shutdown, in reverse order of registration. */
   closers: Array<() => Promise<void> | void>;
 }

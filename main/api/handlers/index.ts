@@ -4,6 +4,7 @@ import { appHandlers } from './app';
 import { calendarHandlers } from './calendar';
 import { casesHandlers } from './cases';
 import { catalogHandlers } from './catalog';
+import { devicesHandlers } from './devices';
 import { intakeHandlers } from './intake';
 import { reviewsHandlers } from './reviews';
 import { settingsHandlers } from './settings';
@@ -17,6 +18,7 @@ export function buildHandlers(s: Services): Handlers {
     ...casesHandlers(s),
     ...reviewsHandlers(s),
     ...calendarHandlers(s),
+    ...devicesHandlers(s),
     ...settingsHandlers(s),
   };
 }

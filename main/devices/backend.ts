@@ -1,0 +1,34 @@
+import type { DeviceConfig, DeviceEventMap, DeviceKindSpec, DeviceStatus, FrameRecord, PortInfo, TypedEmitter } from '../../native/devices';
+import { DeviceKindRegistry, DeviceManager } from '../../native/devices';
+import { idCardKind } from '../../native/idcard/kind';
+import { serialScannerKind } from '../../native/scanner/serial-scanner-driver';
+import type { Logger } from '../log/logger';
+
+/**
+ * What main needs from the device layer. The in-process DeviceManager satisfies it, and so does the
+ * device-service supervisor (main/ops/device-service), which runs the same manager in a child process.
+ */
+export interface DeviceBackend {
+  readonly events: TypedEmitter<DeviceEventMap>;
+  configure(configs: DeviceConfig[]): Promise<void>;
+  start(): Promise<void> | void;
+  stop(): Promise<void>;
+  list(): DeviceStatus[];
+  discover(): Promise<{ ports: PortInfo[]; listingError: string | null }>;
+  reconnect(id: string): Promise<boolean>;
+  frames(id: string, limit?: number): Promise<FrameRecord[] | null> | FrameRecord[] | null;
+  /** In-process only: add a kind whose driver needs main's objects (e.g. the evaluator hub). */
+  registerKind?(spec: DeviceKindSpec): void;
+}
+
+/** The kinds every build drives without help from main. */
+export function builtInKinds(): DeviceKindSpec[] {
+  return [idCardKind(), serialScannerKind];
+}
+
+/** The in-process manager. Other kinds register later through `registerKind`. */
+export function inProcessBackend(log?: Logger): DeviceBackend {
+  const registry = new DeviceKindRegistry();
+  for (const spec of builtInKinds()) registry.register(spec);
+  return new DeviceManager({ registry, log });
+}

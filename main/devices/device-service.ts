@@ -1,0 +1,165 @@
+import { AppError } from '../../common/contract/errors';
+import type { CardReadEvent, DeviceStatusPayload } from '../../common/contract/devices';
+import { maskIdNumber } from '../../common/domain/mask';
+import type { DeviceConfig, DeviceEventMap, DeviceKindSpec, DeviceStatus, FrameRecord, PortInfo, TypedEmitter } from '../../native/devices';
+import { decodePhoto } from '../../native/idcard/photo';
+import type { Logger } from '../log/logger';
+import type { DeviceBackend } from './backend';
+import { DEMO_READER_ID, type DemoReader } from './demo-reader';
+
+/** What the service needs from the app (kept small so the bench and tests build it without a database). */
+export interface DeviceServiceDeps {
+  backend: DeviceBackend;
+  /** Publish a contract event (`device.status`, `card.read`) to the renderer and to main's listeners. */
+  publish(name: 'device.status', payload: DeviceStatusPayload): void;
+  publish(name: 'card.read', payload: CardReadEvent): void;
+  /** The configured devices (from settings) and how to save a new list. */
+  configured(): DeviceConfig[];
+  save(devices: DeviceConfig[]): void;
+  demo: DemoReader | null;
+  log?: Logger;
+}
+
+/**
+ * Main's face of the device layer: keeps the backend configured from settings (plus the demo reader),
+ * turns its events into contract events, and serves the `devices.*` methods.
+ */
+export class DeviceService {
+  private offs: Array<() => void> = [];
+  private reloading: Promise<void> = Promise.resolve();
+
+  constructor(private readonly d: DeviceServiceDeps) {}
+
+  /** The backend's events (status, card, scan, rating…), for other modules of main. */
+  get events(): TypedEmitter<DeviceEventMap> {
+    return this.d.backend.events;
+  }
+
+  get demo(): DemoReader | null {
+    return this.d.demo;
+  }
+
+  async start(): Promise<void> {
+    this.offs.push(this.d.backend.events.on('status', (s) => this.publishStatus(s)));
+    this.offs.push(this.d.backend.events.on('card', (e) => void this.publishCard(e)));
+    await this.reload();
+    await this.d.backend.start();
+  }
+
+  async stop(): Promise<void> {
+    for (const off of this.offs.splice(0)) off();
+    await this.d.backend.stop();
+    await this.d.demo?.close();
+  }
+
+  registerKind(spec: DeviceKindSpec): void {
+    if (!this.d.backend.registerKind) throw new Error('设备服务在独立进程中运行：请在设备服务的类型表中登记此类设备。');
+    this.d.backend.registerKind(spec);
+  }
+
+  /** Settings changed (by `devices.configure` or `settings.update`): apply them. */
+  reload(): Promise<void> {
+    // One configure at a time, in order: the last settings win.
+    this.reloading = this.reloading.catch(() => undefined).then(() => this.d.backend.configure(this.effectiveConfig()));
+    return this.reloading;
+  }
+
+  list(): DeviceStatus[] {
+    return this.d.backend.list();
+  }
+
+  discover(): Promise<{ ports: PortInfo[]; listingError: string | null }> {
+    return this.d.backend.discover();
+  }
+
+  async configure(devices: DeviceConfig[]): Promise<DeviceStatus[]> {
+    const ids = new Set<string>();
+    for (const dev of devices) {
+      if (ids.has(dev.id)) throw new AppError('INVALID_INPUT', `设备编号重复：${dev.id}`);
+      if (dev.id === DEMO_READER_ID) throw new AppError('INVALID_INPUT', `设备编号 ${DEMO_READER_ID} 留给演示阅读器使用，请换一个。`);
+      ids.add(dev.id);
+    }
+    this.d.save(devices);
+    await this.reload();
+    return this.list();
+  }
+
+  async reconnect(id: string): Promise<void> {
+    if (!(await this.d.backend.reconnect(id))) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的设备。`);
+  }
+
+  async frames(id: string, limit?: number): Promise<FrameRecord[]> {
+    const frames = await this.d.backend.frames(id, limit);
+    if (!frames) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的设备。`);
+    return frames;
+  }
+
+  /** Maintenance check: wait for the next card on one reader; the answer is masked. */
+  async testRead(id: string, timeoutMs = 15_000): Promise<{ cardType: CardReadEvent['card']['cardType']; idNumberMasked: string; idNumberValid: boolean | null; elapsedMs: number }> {
+    const status = this.list().find((s) => s.id === id);
+    if (!status) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的设备。`);
+    if (status.kind !== 'idcard') throw new AppError('INVALID_INPUT', `设备 ${id} 不是身份证阅读器。`);
+    if (status.state !== 'connected' && status.state !== 'reading' && status.state !== 'error')
+      throw new AppError('DEVICE_ERROR', `阅读器未连接（${status.reason ?? status.state}），请检查连接后重试。`);
+    const started = Date.now();
+    let off = () => {};
+    try {
+      const card = await new Promise<DeviceEventMap['card']>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new AppError('DEVICE_ERROR', `等待放卡超时（${Math.round(timeoutMs / 1000)} 秒）：请把证件平放在阅读器上再试。`)),
+          timeoutMs,
+        );
+        off = this.d.backend.events.on('card', (e) => {
+          if (e.deviceId !== id) return;
+          clearTimeout(timer);
+          resolve(e);
+        });
+      });
+      return {
+        cardType: card.reading.card.cardType,
+        idNumberMasked: maskIdNumber(card.reading.card.idNumber),
+        idNumberValid: card.reading.card.idNumberValid,
+        elapsedMs: Date.now() - started,
+      };
+    } finally {
+      off();
+    }
+  }
+
+  /** Demo / training only: put a demo card on the simulated reader (null lifts it). */
+  simulatePlaceCard(cardId: string | null): { placed: string | null; available: string[] } {
+    const demo = this.d.demo;
+    if (!demo) throw new AppError('NOT_AVAILABLE', '模拟放卡只在演示/培训模式下可用。');
+    if (!demo.place(cardId)) throw new AppError('NOT_FOUND', `没有名为 ${cardId} 的演示卡片。`);
+    return { placed: cardId, available: demo.cards.map((c) => c.id) };
+  }
+
+  private effectiveConfig(): DeviceConfig[] {
+    const configured = this.d.configured();
+    return this.d.demo ? [...configured.filter((c) => c.id !== DEMO_READER_ID), this.d.demo.device] : configured;
+  }
+
+  private publishStatus(s: DeviceStatus): void {
+    try {
+      this.d.publish('device.status', s);
+    } catch (err) {
+      this.d.log?.error({ err, device: s.id }, 'device.status does not match the contract');
+    }
+  }
+
+  private async publishCard(e: DeviceEventMap['card']): Promise<void> {
+    try {
+      const photo = await decodePhoto(e.reading.photoWlt);
+      this.d.publish('card.read', {
+        deviceId: e.deviceId,
+        at: e.at,
+        card: e.reading.card,
+        photoImage: photo.image,
+        photoNote: photo.note,
+        simulated: e.reading.simulated || e.deviceId === DEMO_READER_ID,
+      });
+    } catch (err) {
+      this.d.log?.error({ err, device: e.deviceId }, 'card.read could not be published');
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import type { AppModule } from '../app/modules';
+import { createLogger } from '../log/logger';
+import { inProcessBackend } from './backend';
+import { DemoReader } from './demo-reader';
+import { DeviceService } from './device-service';
+
+/**
+ * ID card readers, scanners and evaluators: the DeviceManager configured from settings, its status
+ * and card events published as `device.status` / `card.read`. In demo mode a simulated reader on a
+ * pty is added, so demo cards can be placed from the UI (`devices.simulatePlaceCard`).
+ */
+export const devicesModule: AppModule = {
+  name: 'devices',
+  async start(s) {
+    const log = createLogger('devices');
+    let demo: DemoReader | null = null;
+    if (s.options.mode === 'demo') {
+      try {
+        demo = await DemoReader.start();
+      } catch (err) {
+        // Training without the simulated reader still works; the clerk types the data in.
+        log.warn({ err }, 'demo reader could not start');
+      }
+    }
+    const service = new DeviceService({
+      backend: inProcessBackend(log),
+      publish: (name: 'device.status' | 'card.read', payload: never) => s.events.emit(name, payload),
+      configured: () => s.settings.get().devices,
+      save: (devices) => s.settings.update({ devices }),
+      demo,
+      log,
+    });
+    s.devices = service;
+    const offSettings = s.settings.onChange((next, prev) => {
+      if (JSON.stringify(next.devices) !== JSON.stringify(prev.devices)) void service.reload().catch((err: unknown) => log.error({ err }, 'reconfigure failed'));
+    });
+    await service.start();
+    s.closers.push(async () => {
+      offSettings();
+      await service.stop();
+    });
+  },
+};
