@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../app/app';
 import { loadOrCreateKeyFile } from './key-file';
 import { chooseKeyStore, SafeStorageKeyStore, type SafeStorageLike } from './key-store';
@@ -118,5 +118,29 @@ describe('safeStorage key store (Electron)', () => {
     expect(app.services.pii).toBeInstanceOf(UnavailablePiiCipher);
     expect(() => app.services.pii.open('v1.x')).toThrow(/命令行无法读取个人信息/);
     await app.close();
+  });
+});
+
+describe('cipher setting', () => {
+  it('SM4 in the settings: new data sealed with SM4 and new audit entries chained with SM3; old rows still open', async () => {
+    const dir = tmp();
+    const app = await createApp({ dataDir: dir, mode: 'normal', transport: 'test' });
+    const aes = app.services.pii.seal('460102199001010021');
+    app.services.settings.update({ piiCipher: 'sm4' });
+    const meta = () => app.services.database.db.selectFrom('meta').select('value').where('key', '=', 'audit.algorithm').executeTakeFirst();
+    await vi.waitFor(async () => expect((await meta())?.value).toBe('sm3'));
+    const sm4 = app.services.pii.seal('460102199001010021');
+    expect(sm4.split('.')[1]).toBe('sm4cbc-hmacsm3');
+    expect(app.services.pii.open(aes)).toBe('460102199001010021');
+    const { appendAudit } = await import('../audit/chain');
+    const { verifyAuditChain } = await import('../audit/verify');
+    await appendAudit(app.services.database.db, { actor: 't', action: 'settings.change' });
+    const last = await app.services.database.db.selectFrom('audit_log').select('algorithm').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(last.algorithm).toBe('sm3');
+    expect((await verifyAuditChain(app.services.database.db)).ok).toBe(true);
+    await app.close();
+    const again = await createApp({ dataDir: dir, mode: 'normal', transport: 'test' });
+    expect(again.services.pii.open(sm4)).toBe('460102199001010021');
+    await again.close();
   });
 });

@@ -1,4 +1,5 @@
 import type { AppModule } from '../app/modules';
+import { META_AUDIT_ALGORITHM } from '../audit/chain';
 import type { Database } from '../db/database';
 import { CipherName, ConfiguredPiiCipher } from './cipher-setting';
 import { chooseKeyStore } from './key-store';
@@ -12,6 +13,7 @@ export const META_LOOKUP = 'pii.lookup';
  * (tracked in meta.pii_sealed, set at the first start). The cipher for new data follows the
  * setting `piiCipher` (aes256gcm | sm4), also when it changes while running; the look-up hash
  * algorithm is fixed when the database is created, so look-ups keep working after a change.
+ * The audit chain hashes new entries with SM3 while the cipher is SM4 (each entry names its hash).
  */
 export const cryptoModule: AppModule = {
   name: 'crypto',
@@ -29,11 +31,25 @@ export const cryptoModule: AppModule = {
     const lookup = CipherName.safeParse(await ensureMeta(s.database, META_LOOKUP, sealed ? 'aes256gcm' : setting));
     const cipher = new ConfiguredPiiCipher(key, setting, lookup.success ? lookup.data : 'aes256gcm');
     s.pii = cipher;
-    const unsubscribe = s.settings.onChange((next) => cipher.setCipher(next.piiCipher));
+    // National algorithms go together: with SM4 for data, new audit entries are chained with SM3.
+    await setAuditAlgorithm(s.database, setting);
+    const unsubscribe = s.settings.onChange((next) => {
+      cipher.setCipher(next.piiCipher);
+      void setAuditAlgorithm(s.database, next.piiCipher).catch((err) => s.log.error({ err }, 'could not switch the audit hash'));
+    });
     s.closers.push(unsubscribe);
     await ensureMeta(s.database, 'pii_sealed', '1');
   },
 };
+
+async function setAuditAlgorithm(database: Database, cipher: CipherName): Promise<void> {
+  const value = cipher === 'sm4' ? 'sm3' : 'sha256';
+  await database.db
+    .insertInto('meta')
+    .values({ key: META_AUDIT_ALGORITHM, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
 
 /** The value of a meta key, writing `initial` first if the key is absent. */
 async function ensureMeta(database: Database, key: string, initial: string): Promise<string> {
