@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { notAvailable } from '../util';
+import { idcardRead } from './idcard-read';
 
 export function register(program: Command): void {
   const idcard = program.command('idcard').description('身份证阅读器（ID card reader）');
@@ -9,6 +9,7 @@ export function register(program: Command): void {
     .requiredOption('--port <path>', '串口，例如 /dev/ttyUSB0 或 COM3')
     .option('--baud <n>', '波特率（默认自动检测 115200 / 9600）')
     .option('--timeout <ms>', '等待放卡的超时（毫秒）', '30000')
+    .option('--fingerprint', '同时读取指纹数据（30 10）')
     .option('--json', 'JSON 输出')
-    .action(notAvailable('idcard read'));
+    .action(idcardRead);
 }

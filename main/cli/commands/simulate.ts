@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { notAvailable } from '../util';
+import { simulateIdCard } from './simulate-idcard';
 
 export function register(program: Command): void {
   const simulate = program.command('simulate').description('设备模拟器，在伪终端上说真实协议（simulators）');
@@ -8,8 +9,10 @@ export function register(program: Command): void {
     .description('模拟身份证阅读器，打印串口路径')
     .option('--card <file>', '卡片 JSON 文件')
     .option('--baud <n>', '波特率', '115200')
-    .option('--faults <list>', '故障注入：garbage,split,badchecksum,silence,late,unplug')
-    .action(notAvailable('simulate idcard'));
+    .option('--faults <list>', '故障注入：garbage,split,badchecksum,silence,late,unplug,lockup')
+    .option('--link <path>', '再建一个指向伪终端的固定路径（拔插后不变）')
+    .option('--late-ms <ms>', 'late 故障：放卡后多久卡片才到位', '1500')
+    .action(simulateIdCard);
   simulate
     .command('scanner')
     .description('模拟串口扫码枪，打印串口路径')
