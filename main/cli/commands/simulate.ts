@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { notAvailable } from '../util';
 import { simulateIdCard } from './simulate-idcard';
+import { simulateEvaluator, simulateScanner } from './simulate-scanner-evaluator';
 
 export function register(program: Command): void {
   const simulate = program.command('simulate').description('设备模拟器，在伪终端上说真实协议（simulators）');
@@ -19,6 +20,12 @@ export function register(program: Command): void {
     .requiredOption('--lines <file>', '每行一个条码内容')
     .option('--encoding <enc>', 'utf8 或 gb18030', 'utf8')
     .option('--interval <ms>', '两次扫码的间隔', '500')
-    .action(notAvailable('simulate scanner'));
-  simulate.command('evaluator').description('模拟好差评评价器').action(notAvailable('simulate evaluator'));
+    .option('--repeat', '发完后从头循环')
+    .action(simulateScanner);
+  simulate
+    .command('evaluator')
+    .description('模拟好差评评价器（串口按键器，PROTOCOL.md），打印串口路径')
+    .option('--answer <spec...>', '依次回答评价请求：1–5[:原因|原因]、timeout 或 silent；不给则从标准输入读按键 1–5')
+    .option('--delay <ms>', '收到评价请求后多久按键', '300')
+    .action(simulateEvaluator);
 }
