@@ -13,7 +13,7 @@ export interface WindowIdentity {
 const clean = (code: string | undefined | null) => (code ?? '').replace(/[^A-Za-z0-9]/g, '').slice(0, 16);
 
 /**
- * Hall and window codes for case numbers: the enrolled codes (meta `hall_code` / `window_code`,
+ * Hall and window codes for case numbers: the enrolled codes (meta `sync.hall` / `sync.window`
  * written by enrolment, or the settings file), else `LOCAL` and a random window code made once and
  * kept in meta, so two un-enrolled windows never issue the same number.
  */
@@ -21,10 +21,10 @@ export async function resolveWindowIdentity(
   db: Kysely<DB>,
   configured?: { hallCode?: string | null; windowCode?: string | null },
 ): Promise<WindowIdentity> {
-  const rows = await db.selectFrom('meta').select(['key', 'value']).where('key', 'in', ['hall_code', 'window_code', 'local_window_code']).execute();
+  const rows = await db.selectFrom('meta').select(['key', 'value']).where('key', 'in', ['sync.hall', 'sync.window', 'local_window_code']).execute();
   const meta = new Map(rows.map((r) => [r.key, r.value]));
-  const hall = clean(meta.get('hall_code')) || clean(configured?.hallCode);
-  const window = clean(meta.get('window_code')) || clean(configured?.windowCode);
+  const hall = clean(meta.get('sync.hall')) || clean(configured?.hallCode);
+  const window = clean(meta.get('sync.window')) || clean(configured?.windowCode);
   if (hall && window) return { hallCode: hall, windowCode: window, enrolled: true };
   let local = meta.get('local_window_code');
   if (!local) {

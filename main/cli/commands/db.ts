@@ -1,7 +1,46 @@
+import path from 'node:path';
 import type { Command } from 'commander';
-import { notAvailable } from '../util';
+import { backupDatabase, backupFileName } from '../../db/backup';
+import { checkDatabase } from '../../db/check';
+import { openDatabase } from '../../db/database';
+import { CliError, dataDirOf, printJson, wantsJson } from '../util';
 
 export function register(program: Command): void {
   const db = program.command('db').description('本地数据库（local database）');
-  db.command('check').description('完整性检查并报告计数').option('--json', 'JSON 输出').action(notAvailable('db check'));
+  db.command('check')
+    .description('完整性检查并报告计数')
+    .option('--json', 'JSON 输出')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const database = await openDatabase(dataDirOf(cmd), { skipQuickCheck: true });
+      try {
+        const r = await checkDatabase(database);
+        if (wantsJson(cmd)) printJson(r);
+        else {
+          process.stdout.write(`${r.ok ? '数据库检查通过' : '数据库检查发现问题'}：${r.file}（结构版本 ${r.schemaVersion}）\n`);
+          process.stdout.write(`完整性：${r.integrity.slice(0, 5).join('; ')}；外键问题：${r.foreignKeyViolations}；重复办件号：${r.duplicateCaseNumbers}\n`);
+          for (const [t, n] of Object.entries(r.counts)) process.stdout.write(`  ${t.padEnd(24)} ${n}\n`);
+        }
+        if (!r.ok) process.exitCode = 1;
+      } finally {
+        await database.close();
+      }
+    });
+  db.command('backup')
+    .description('在线备份数据库到文件（默认 <数据目录>/backups/）')
+    .option('--to <file>', '备份文件路径')
+    .option('--json', 'JSON 输出')
+    .action(async (opts: { to?: string }, cmd: Command) => {
+      const dataDir = dataDirOf(cmd);
+      const database = await openDatabase(dataDir);
+      try {
+        const file = path.resolve(opts.to ?? path.join(dataDir, 'backups', backupFileName(new Date())));
+        const r = await backupDatabase(database, file);
+        if (wantsJson(cmd)) printJson(r);
+        else process.stdout.write(`已备份到 ${r.file}（${r.bytes} 字节）\n`);
+      } catch (err) {
+        throw new CliError(`备份失败：${(err as Error).message}`, 1);
+      } finally {
+        await database.close();
+      }
+    });
 }
