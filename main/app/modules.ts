@@ -1,6 +1,7 @@
 import { configModule } from '../config/module';
 import { cryptoModule } from '../crypto/module';
 import { dbModule } from '../db/module';
+import { opsModule } from '../ops/module';
 import { devicesModule } from '../devices/module';
 import { intakeModule } from '../intake/module';
 import type { Services } from './services';
@@ -16,4 +17,4 @@ export interface AppModule {
 }
 
 /** The app's modules, in start order. */
-export const modules: AppModule[] = [configModule, dbModule, cryptoModule, intakeModule, devicesModule];
+export const modules: AppModule[] = [configModule, dbModule, opsModule, cryptoModule, intakeModule, devicesModule];

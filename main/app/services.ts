@@ -3,6 +3,8 @@ import type { EventBus } from '../api/events';
 import type { AuthService } from '../auth/auth-service';
 import type { SessionStore } from '../auth/session';
 import type { SettingsStore } from '../config/settings-store';
+import type { ServiceLauncher } from '../ops/device-service/launcher';
+import type { BusyGate } from '../updater/busy-gate';
 import type { SafeStorageLike } from '../crypto/key-store';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import type { Database } from '../db/database';
@@ -25,6 +27,8 @@ export interface AppOptions {
   transport: Transport;
   /** Electron's safeStorage (main/electron passes it): protects the data key; else a 0600 key file. */
   safeStorage?: SafeStorageLike;
+  /** Run device I/O in a separate process started by this launcher (Electron: utilityProcess); absent = in-process. */
+  deviceLauncher?: ServiceLauncher;
 }
 
 /**
@@ -44,6 +48,8 @@ export interface Services {
   pii: PiiCipher;
   /** The window's validated settings file (set by the config module, first). */
   settings: SettingsStore;
+  /** Work an update or a shutdown must not cut: an open intake, a commit in flight (set by the ops module). */
+  busy: { intake: BusyGate; commit: BusyGate };
   /** Sign-in, lock and first-run setup (set by the auth module). */
   auth: AuthService;
   /** Service item catalog with its search index (set by the intake module, like the rest below). */

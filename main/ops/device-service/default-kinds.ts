@@ -1,13 +1,13 @@
 import type { DeviceKindSpec } from '../../../native/devices';
-import { serialScannerKind } from '../../../native/scanner/serial-scanner-driver';
+import { builtInKinds } from '../../devices/backend';
 
 /**
- * The device kinds the service drives in the app. A module named by YICHUANG_DEVICE_KINDS may
- * replace them (tests, bench); it exports `deviceKinds()` with the same shape.
- * TODO(idcard): add the ID card reader's kind spec here once native/idcard exports one.
+ * The device kinds the service drives in the app: the same built-in kinds as the in-process
+ * manager. A module named by YICHUANG_DEVICE_KINDS may replace them (tests, bench); it exports
+ * `deviceKinds()` with the same shape.
  */
 export function defaultDeviceKinds(): DeviceKindSpec[] {
-  return [serialScannerKind];
+  return builtInKinds();
 }
 
 export const deviceKinds = defaultDeviceKinds;
