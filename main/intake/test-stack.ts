@@ -1,0 +1,65 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CalendarService } from '../catalog/calendar-service';
+import { CatalogService } from '../catalog/catalog-service';
+import { AesGcmPiiCipher } from '../crypto/pii-cipher';
+import { openDatabase, type Database } from '../db/database';
+import { NoticeRenderer } from '../notice/notice-renderer';
+import { ReviewsService } from '../reviews/reviews-service';
+import { CardTokens } from './card-tokens';
+import { CaseQueries } from './case-queries';
+import { IntakeService } from './intake-service';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/** The intake services over a real database file in a temp folder, with a settable clock (tests only). */
+export async function openTestStack(opts: { now?: Date } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-intake-'));
+  const database: Database = await openDatabase(dir);
+  const clock = { now: opts.now ?? new Date('2026-09-29T02:00:00Z') };
+  const now = () => clock.now;
+  const pii = new AesGcmPiiCipher(crypto.randomBytes(32));
+  const calendar = new CalendarService(database.db);
+  await calendar.load();
+  const catalog = new CatalogService(database.db);
+  await catalog.start(path.join(ROOT, 'resources', 'catalog'));
+  const cards = new CardTokens();
+  const intake = new IntakeService({
+    db: database.db,
+    pii,
+    catalog,
+    calendar,
+    cards,
+    identity: async () => ({ hallCode: 'HK01', windowCode: 'W03', enrolled: true }),
+    now,
+  });
+  return {
+    dir,
+    database,
+    db: database.db,
+    clock,
+    pii,
+    calendar,
+    catalog,
+    cards,
+    intake,
+    cases: new CaseQueries(database.db, pii, now),
+    reviews: new ReviewsService(database.db, calendar, now),
+    notices: new NoticeRenderer(path.join(ROOT, 'resources', 'templates')),
+    actor: { id: 'clerk01', name: '王小明' },
+    async close() {
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+export type TestStack = Awaited<ReturnType<typeof openTestStack>>;
+
+/** The code of the first item whose name contains `name`. */
+export function itemCode(stack: TestStack, name: string): string {
+  const hit = stack.catalog.search(name, 5).items.find((i) => i.name.includes(name));
+  if (!hit) throw new Error(`no item ${name}`);
+  return hit.code;
+}
