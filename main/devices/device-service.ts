@@ -26,6 +26,8 @@ export interface DeviceServiceDeps {
  */
 export class DeviceService {
   private offs: Array<() => void> = [];
+  /** Devices other modules simulate in demo mode (the demo scanner): configured, never saved to settings. */
+  private readonly simulated = new Map<string, DeviceConfig>();
   private reloading: Promise<void> = Promise.resolve();
 
   constructor(private readonly d: DeviceServiceDeps) {}
@@ -126,6 +128,12 @@ export class DeviceService {
     }
   }
 
+  /** Demo / training only: configure a simulated device alongside the real ones. */
+  async addSimulatedDevice(device: DeviceConfig): Promise<void> {
+    this.simulated.set(device.id, device);
+    await this.reload();
+  }
+
   /** Demo / training only: put a demo card on the simulated reader (null lifts it). */
   simulatePlaceCard(cardId: string | null): { placed: string | null; available: string[] } {
     const demo = this.d.demo;
@@ -136,7 +144,9 @@ export class DeviceService {
 
   private effectiveConfig(): DeviceConfig[] {
     const configured = this.d.configured();
-    return this.d.demo ? [...configured.filter((c) => c.id !== DEMO_READER_ID), this.d.demo.device] : configured;
+    const sims = [...(this.d.demo ? [this.d.demo.device] : []), ...this.simulated.values()];
+    const simIds = new Set(sims.map((c) => c.id));
+    return [...configured.filter((c) => !simIds.has(c.id)), ...sims];
   }
 
   private publishStatus(s: DeviceStatus): void {
