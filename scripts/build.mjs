@@ -6,13 +6,16 @@ import { build as vite } from 'vite';
 const started = Date.now();
 // Native modules and Electron stay outside the bundles; they are loaded from node_modules / app.asar.unpacked.
 const external = ['electron', 'sqlite3', 'serialport', '@serialport/*', 'node-hid', 'pino', 'thread-stream', 'fastify'];
-const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, external, define: { 'import.meta.dirname': '__dirname' }, logLevel: 'warning' };
+// import.meta.url in a CommonJS bundle: the bundle's own file URL (else esbuild leaves it empty and
+// fileURLToPath(undefined) throws when the bundle loads).
+const importMetaUrl = "var __import_meta_url = require('node:url').pathToFileURL(__filename).href;";
+const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, external, define: { 'import.meta.dirname': '__dirname', 'import.meta.url': '__import_meta_url' }, banner: { js: importMetaUrl }, logLevel: 'warning' };
 
 await Promise.all([
   vite({ configFile: 'vite.config.ts', logLevel: 'warn' }),
   esbuild({ ...node, entryPoints: ['main/electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
   esbuild({ ...node, entryPoints: ['preload/index.ts'], outfile: 'dist/preload.cjs', external: ['electron'] }),
-  esbuild({ ...node, entryPoints: ['main/cli/run.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild({ ...node, entryPoints: ['main/cli/run.ts'], outfile: 'dist/cli.cjs', banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } }),
   // The device service: native device I/O in its own process (utilityProcess / child_process.fork).
   esbuild({ ...node, entryPoints: ['main/ops/device-service/child-main.ts'], outfile: 'dist/device-service.cjs' }),
 ]);

@@ -1,9 +1,11 @@
 // Electron entry: the only room that imports `electron`. Kept thin: lifecycle, the window, the IPC
 // transport; everything else is the same app the loopback host serves.
 import path from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { createApp } from '../app/app';
+import { utilityProcessLauncher } from './device-service';
 import { installIpcTransport } from './ipc';
+import { beginStart, followAutostart, quitGracefully, rollbackWithoutApp, startUpdates } from './operations';
 import { createMainWindow } from './window';
 
 const demo = process.argv.includes('--demo');
@@ -12,16 +14,32 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.whenReady().then(async () => {
-    const yc = await createApp({ dataDir: app.getPath('userData'), mode: demo ? 'demo' : 'normal', transport: 'electron' });
+    const dataDir = app.getPath('userData');
+    const { guard, verdict } = beginStart(dataDir);
+    let yc;
+    try {
+      yc = await createApp({ dataDir, mode: demo ? 'demo' : 'normal', transport: 'electron', deviceLauncher: utilityProcessLauncher });
+    } catch (err) {
+      // No crash loop: say what happened, go back to the last good version if this one keeps failing.
+      const rolledBack = verdict.rollback && app.isPackaged && (await rollbackWithoutApp(dataDir).catch(() => false));
+      if (!rolledBack) {
+        dialog.showErrorBox('一窗无法启动', `${(err as Error).message}\n\n请联系运维人员；日志在 ${path.join(dataDir, 'logs')}。`);
+        app.exit(1);
+      }
+      return;
+    }
     const rendererDir = path.join(__dirname, '..', 'renderer');
     const win = createMainWindow(rendererDir, path.join(__dirname, '..', 'preload.cjs'));
     installIpcTransport(yc, win);
+    win.webContents.once('did-finish-load', () => guard.confirm());
+    startUpdates(yc, verdict);
+    followAutostart(yc);
+    quitGracefully(yc);
     app.on('second-instance', () => {
       if (win.isMinimized()) win.restore();
       win.focus();
     });
     app.on('window-all-closed', () => app.quit());
-    app.on('before-quit', () => void yc.close());
   });
 }
 
