@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SimulatedReader } from '../../../native/idcard/simulated-reader';
+import { demoCard } from '../../../native/idcard/standalone';
+
+const BIN = path.resolve(import.meta.dirname, '..', '..', '..', 'bin', 'yichuang.mjs');
+
+/** Async, so the simulator in this process keeps answering while the CLI runs. */
+function run(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+const CONTRACT_KEYS = [
+  'cardType', 'name', 'englishName', 'genderCode', 'gender', 'nationCode', 'nation', 'nationality', 'birthDate', 'address',
+  'idNumber', 'authority', 'validFrom', 'validTo', 'passNumber', 'issueCount', 'idNumberValid', 'photo',
+];
+
+let sim: SimulatedReader | null = null;
+afterAll(async () => {
+  await sim?.close();
+});
+
+describe('yichuang idcard read', () => {
+  it('--json prints exactly the contract keys', async () => {
+    sim = await SimulatedReader.start({ card: demoCard('resident-elder') });
+    const r = await run('idcard', 'read', '--port', sim.path, '--json', '--timeout', '20000');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const card = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(card)).toEqual(CONTRACT_KEYS);
+    expect(card).toMatchObject({ cardType: 'resident', name: '符亚强', nation: '黎', validTo: '长期', idNumberValid: true, photo: { format: 'wlt', bytes: 1024 } });
+  });
+
+  it('exits non-zero with a plain Chinese message when the port cannot be opened', async () => {
+    const r = await run('idcard', 'read', '--port', '/dev/ttyDOES-NOT-EXIST', '--timeout', '1000');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/读卡失败：无法打开串口/);
+  });
+});
