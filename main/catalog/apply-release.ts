@@ -3,6 +3,8 @@ import type { DB } from '../db/schema';
 import { CatalogRelease, type CatalogReleaseInput, type ReleaseItem } from './release-schema';
 import { searchKeys } from './search-keys';
 
+const LIBRARY_KEY = 'catalog_material_library';
+
 export class CatalogReleaseError extends Error {
   constructor(message: string) {
     super(message);
@@ -72,6 +74,11 @@ export async function applyRelease(
   if (release.version <= currentVersion)
     throw new CatalogReleaseError(`事项目录版本 ${release.version} 不比本地版本 ${currentVersion} 新，已忽略。`);
   const now = (opts.now ?? new Date()).toISOString();
+  // Deltas may reference library materials published in earlier releases: keep the merged library.
+  const stored = await trx.selectFrom('meta').select('value').where('key', '=', LIBRARY_KEY).executeTakeFirst();
+  const library = { ...(stored && !release.full ? (JSON.parse(stored.value) as CatalogRelease['materials']) : {}), ...release.materials };
+  const libraryJson = JSON.stringify(library);
+  await trx.insertInto('meta').values({ key: LIBRARY_KEY, value: libraryJson }).onConflict((oc) => oc.column('key').doUpdateSet({ value: libraryJson })).execute();
 
   let removed = 0;
   if (release.full) {
@@ -88,7 +95,7 @@ export async function applyRelease(
   }
   for (const id of release.removedBundles) await trx.deleteFrom('catalog_bundle').where('id', '=', id).execute();
 
-  for (const item of release.items) await upsertItem(trx, item, release, now);
+  for (const item of release.items) await upsertItem(trx, item, library, release.version, now);
   for (const b of release.bundles) {
     const { id, name, theme, description, ...definition } = b;
     const row = { id, name, theme, description, definition: JSON.stringify(definition), version: release.version };
@@ -102,8 +109,8 @@ export async function applyRelease(
   return { version: release.version, upserted: release.items.length, removed };
 }
 
-async function upsertItem(trx: Transaction<DB>, item: ReleaseItem, release: CatalogRelease, now: string): Promise<void> {
-  const materials = resolveMaterials(item, release.materials);
+async function upsertItem(trx: Transaction<DB>, item: ReleaseItem, library: CatalogRelease['materials'], version: number, now: string): Promise<void> {
+  const materials = resolveMaterials(item, library);
   const keys = searchKeys(item.name);
   const dept = searchKeys(item.department);
   const row = {
@@ -123,7 +130,7 @@ async function upsertItem(trx: Transaction<DB>, item: ReleaseItem, release: Cata
     search_pinyin: keys.pinyin,
     search_initials: keys.initials,
     search_dept_pinyin: dept.pinyin.replaceAll(' ', '') + ' ' + dept.initials,
-    version: release.version,
+    version,
     updated_at: now,
   };
   await trx.insertInto('catalog_item').values(row).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute();
