@@ -42,6 +42,12 @@ export const scanMethods = {
     input: z.object({ text: text(4096).min(1), symbology: text(40).optional() }).strict(),
     output: z.object({ ok: z.literal(true) }),
   }),
+  'devices.simulateScan': defineMethod({
+    summary: 'Demo / training mode only: the simulated serial scanner sends this text (pty → driver → `scan` event)',
+    roles: ['clerk', 'maintenance'],
+    input: z.object({ text: text(4096).min(1) }).strict(),
+    output: z.object({ device: z.string() }),
+  }),
   'evaluator.prompt': defineMethod({
     summary: 'Ask the applicant to rate: shows the prompt on the evaluator; the answer arrives as `evaluator.rating`',
     roles: ['clerk'],

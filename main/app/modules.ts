@@ -3,6 +3,7 @@ import { cryptoModule } from '../crypto/module';
 import { dbModule } from '../db/module';
 import { opsModule } from '../ops/module';
 import { devicesModule } from '../devices/module';
+import { scanningModule } from '../scanning/module';
 import { intakeModule } from '../intake/module';
 import type { Services } from './services';
 
@@ -17,4 +18,4 @@ export interface AppModule {
 }
 
 /** The app's modules, in start order. */
-export const modules: AppModule[] = [configModule, dbModule, opsModule, cryptoModule, intakeModule, devicesModule];
+export const modules: AppModule[] = [configModule, dbModule, opsModule, cryptoModule, intakeModule, devicesModule, scanningModule];

@@ -9,6 +9,7 @@ import type { SafeStorageLike } from '../crypto/key-store';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import type { Database } from '../db/database';
 import type { DeviceService } from '../devices/device-service';
+import type { ScanningService } from '../scanning/scanning-service';
 import type { CalendarService } from '../catalog/calendar-service';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { CardTokens } from '../intake/card-tokens';
@@ -68,6 +69,8 @@ export interface Services {
   cardTokens: CardTokens;
   /** ID card readers, scanners, evaluators: status, configuration, frames, demo cards (set by the devices module). */
   devices: DeviceService;
+  /** Scans from every source as `scan` events, 好差评 prompts, the demo scanner (set by the scanning module). */
+  scanning: ScanningService;
   /** Things to close on shutdown, in reverse order of registration. */
   closers: Array<() => Promise<void> | void>;
 }

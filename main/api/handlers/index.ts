@@ -7,6 +7,7 @@ import { catalogHandlers } from './catalog';
 import { devicesHandlers } from './devices';
 import { intakeHandlers } from './intake';
 import { reviewsHandlers } from './reviews';
+import { scanHandlers } from './scan';
 import { settingsHandlers } from './settings';
 
 /** Every namespace's handlers, merged. A method with no handler answers NOT_AVAILABLE. */
@@ -19,6 +20,7 @@ export function buildHandlers(s: Services): Handlers {
     ...reviewsHandlers(s),
     ...calendarHandlers(s),
     ...devicesHandlers(s),
+    ...scanHandlers(s),
     ...settingsHandlers(s),
   };
 }
