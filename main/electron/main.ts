@@ -3,12 +3,16 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createApp } from '../app/app';
+import { defaultDataDir } from '../config/paths';
 import { utilityProcessLauncher } from './device-service';
 import { installIpcTransport } from './ipc';
 import { beginStart, followAutostart, quitGracefully, rollbackWithoutApp, startUpdates } from './operations';
 import { createMainWindow } from './window';
 
 const demo = process.argv.includes('--demo');
+// One data folder for the app and the CLI (%APPDATA%\yichuang, ~/.config/yichuang), whatever
+// product name the installer gave the app. `--user-data-dir` (tests, a second window's data) wins.
+if (!app.commandLine.hasSwitch('user-data-dir')) app.setPath('userData', defaultDataDir());
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
