@@ -21,15 +21,16 @@ function entityOf(name: string): Entity | null {
 function keyOf(record: unknown, index: number): string {
   if (record && typeof record === 'object') {
     const o = record as Record<string, unknown>;
-    for (const k of ['implCode', 'code', 'id', 'key', 'baseCode', 'staffId', 'year', 'date'])
+    for (const k of ['code', 'id', 'key', 'staffId', 'date', 'year'])
       if (typeof o[k] === 'string' || typeof o[k] === 'number') return String(o[k]);
   }
   return String(index);
 }
 
 /**
- * Publishes the shared seed catalog (resources/catalog/*.json) as version 1… when the central
- * catalog is empty, so windows and central start from the same data.
+ * Publishes the shared seed catalog (resources/catalog/*.json, release format: `materials` library
+ * object, `items`, `bundles`, optional `calendar` and `staff` arrays) as the first versions when the
+ * central catalog is empty, so windows and central start from the same data.
  */
 export async function seedCatalogIfEmpty(db: Kysely<CentralDB>, dir: string | undefined): Promise<number> {
   if (!dir || !fs.existsSync(dir) || !(await catalogIsEmpty(db))) return 0;
@@ -42,9 +43,14 @@ export async function seedCatalogIfEmpty(db: Kysely<CentralDB>, dir: string | un
     else if (json && typeof json === 'object')
       for (const [k, v] of Object.entries(json)) {
         const e = entityOf(k);
-        if (e && Array.isArray(v)) add(e, v);
+        // The materials library is an object keyed by its reference code.
+        if (e === 'material' && v && typeof v === 'object' && !Array.isArray(v))
+          for (const [ref, m] of Object.entries(v)) changes.push({ entity: 'material', key: ref, op: 'upsert', data: m });
+        else if (e && Array.isArray(v)) add(e, v);
       }
   }
+  // Materials first: items refer to them.
+  changes.sort((a, b) => Number(b.entity === 'material') - Number(a.entity === 'material'));
   if (changes.length === 0) return 0;
   return publishCatalog(db, changes);
 }

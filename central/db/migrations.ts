@@ -77,6 +77,15 @@ const migration001: Migration = {
       .addColumn('payload', 'text', (c) => c.notNull())
       .addColumn('received_at', 'text', (c) => c.notNull())
       .execute();
+    await trx.schema
+      .createTable('records')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('aggregate_id', 'text', (c) => c.notNull())
+      .addColumn('device_id', 'text', (c) => c.notNull())
+      .addColumn('payload', 'text', (c) => c.notNull())
+      .addColumn('received_at', 'text', (c) => c.notNull())
+      .execute();
 
     await trx.schema
       .createTable('catalog_changes')

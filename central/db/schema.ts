@@ -20,6 +20,7 @@ export interface CentralDB {
   };
   ratings: { id: string; case_id: string; hall: string; window: string; level: number; payload: string; received_at: string };
   rectifications: { id: string; case_id: string; hall: string; payload: string; received_at: string };
+  records: { id: string; kind: string; aggregate_id: string; device_id: string; payload: string; received_at: string };
   catalog_changes: { version: Generated<number>; entity: string; key: string; op: string; data: string; at: string };
   case_status_changes: {
     cursor: Generated<number>;

@@ -51,7 +51,7 @@ export function centralHandlers(): Record<RouteName, Handler> {
     },
     adminCatalog: async (ctx) => ({ version: await q.publishCatalog(ctx.store.db, ctx.body.changes) }),
     adminStats: async (ctx) => q.centralCounts(ctx.store.db),
-    adminCases: async (ctx) => ({ caseIds: await q.allCaseIds(ctx.store.db) }),
+    adminCases: async (ctx) => ({ cases: await q.allCases(ctx.store.db) }),
     adminFaults: async (ctx) => {
       ctx.faults.arm(ctx.body);
       return {};

@@ -102,6 +102,9 @@ async function applyEffect(trx: Transaction<CentralDB>, who: DeviceIdentity, ite
         .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ payload: eb.ref('excluded.payload') })))
         .execute();
       return;
+    case 'record':
+      await trx.insertInto('records').values({ id: item.id, kind: item.kind, aggregate_id: item.aggregateId, device_id: who.deviceId, payload, received_at: at }).execute();
+      return;
   }
 }
 

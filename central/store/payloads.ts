@@ -4,7 +4,12 @@ import type { PushItem } from '../../common/sync/api';
 export type ParsedEntry =
   | { kind: 'case'; caseId: string; caseNumber: string | null; itemCode: string | null }
   | { kind: 'rating'; ratingId: string; caseId: string; level: number }
-  | { kind: 'rectification'; rectificationId: string; caseId: string };
+  | { kind: 'rectification'; rectificationId: string; caseId: string }
+  /** Recorded as received, for the systems behind the central platform (password changes, audit excerpts). */
+  | { kind: 'record' };
+
+/** Kinds kept as records without a table of their own. */
+const RECORD_KINDS = new Set(['staff.password', 'audit']);
 
 const str = (o: Record<string, unknown>, ...keys: string[]): string | null => {
   for (const k of keys) if (typeof o[k] === 'string' && o[k]) return o[k] as string;
@@ -27,6 +32,7 @@ export function parseEntry(item: PushItem): ParsedEntry | { problem: string } {
     case 'rectification':
       return { kind: 'rectification', rectificationId: str(o, 'id', 'rectificationId') ?? item.id, caseId: str(o, 'caseId', 'case_id') ?? item.aggregateId };
     default:
+      if (RECORD_KINDS.has(item.kind)) return { kind: 'record' };
       return { problem: `中心平台不认识的数据类型「${item.kind.slice(0, 40)}」，请升级窗口程序或联系运维人员。` };
   }
 }

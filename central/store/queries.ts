@@ -97,8 +97,8 @@ export async function centralCounts(db: Kysely<CentralDB>): Promise<Body<typeof 
   };
 }
 
-export async function allCaseIds(db: Kysely<CentralDB>): Promise<string[]> {
-  return (await db.selectFrom('cases').select('id').orderBy('id').execute()).map((r) => r.id);
+export async function allCases(db: Kysely<CentralDB>): Promise<Array<{ id: string; entries: number }>> {
+  return db.selectFrom('cases').select(['id', 'entries']).orderBy('id').execute();
 }
 
 export class UnknownCaseError extends Error {}

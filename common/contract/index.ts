@@ -6,6 +6,7 @@ import { casesMethods } from './cases';
 import { catalogMethods } from './catalog';
 import { devicesEvents, devicesMethods } from './devices';
 import type { MethodSpec } from './define';
+import { syncEvents, syncMethods } from './sync';
 import { intakeEvents, intakeMethods } from './intake';
 import { reviewsMethods } from './reviews';
 import { scanEvents, scanMethods } from './scan';
@@ -23,6 +24,7 @@ export const methods = {
   ...reviewsMethods,
   ...calendarMethods,
   ...devicesMethods,
+  ...syncMethods,
 } satisfies Record<string, MethodSpec>;
 
 /** Every event pushed from main to the renderer. */
@@ -32,6 +34,7 @@ export const events = {
   ...scanEvents,
   ...intakeEvents,
   ...devicesEvents,
+  ...syncEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

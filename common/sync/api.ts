@@ -48,7 +48,7 @@ export type EnrollResponse = z.infer<typeof EnrollResponse>;
 // ---- push ------------------------------------------------------------------------------------
 
 /** Kinds the central side applies. Anything else is rejected per item, never the whole batch. */
-export const PUSH_KINDS = ['case', 'rating', 'rectification'] as const;
+export const PUSH_KINDS = ['case', 'rating', 'rectification', 'staff.password', 'audit'] as const;
 
 export const PushItem = z.object({
   id: z.string().min(1).max(64).describe("Idempotency key: the record's UUIDv7"),
@@ -198,7 +198,9 @@ export const AdminStatsResponse = Envelope.extend({
 });
 export type AdminStatsResponse = z.infer<typeof AdminStatsResponse>;
 
-export const AdminCasesResponse = Envelope.extend({ caseIds: z.array(z.string()) });
+export const AdminCasesResponse = Envelope.extend({
+  cases: z.array(z.object({ id: z.string(), entries: z.number().int().describe('Outbox entries applied to this case') })),
+});
 
 /** Test-only fault plan; the server accepts it only when started with faults allowed. */
 export const FaultPlan = z.object({

@@ -5,6 +5,7 @@ import { opsModule } from '../ops/module';
 import { devicesModule } from '../devices/module';
 import { scanningModule } from '../scanning/module';
 import { intakeModule } from '../intake/module';
+import { syncModule } from '../sync/module';
 import type { Services } from './services';
 
 /**
@@ -18,4 +19,4 @@ export interface AppModule {
 }
 
 /** The app's modules, in start order. */
-export const modules: AppModule[] = [configModule, dbModule, opsModule, cryptoModule, intakeModule, devicesModule, scanningModule];
+export const modules: AppModule[] = [configModule, dbModule, opsModule, cryptoModule, intakeModule, devicesModule, scanningModule, syncModule];

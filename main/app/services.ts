@@ -8,6 +8,7 @@ import type { BusyGate } from '../updater/busy-gate';
 import type { SafeStorageLike } from '../crypto/key-store';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import type { Database } from '../db/database';
+import type { SyncEngine } from '../sync/engine';
 import type { DeviceService } from '../devices/device-service';
 import type { ScanningService } from '../scanning/scanning-service';
 import type { CalendarService } from '../catalog/calendar-service';
@@ -71,6 +72,8 @@ export interface Services {
   devices: DeviceService;
   /** Scans from every source as `scan` events, 好差评 prompts, the demo scanner (set by the scanning module). */
   scanning: ScanningService;
+  /** Outbox drain, pulls, look-ups and sync state (set by the sync module). */
+  sync: SyncEngine;
   /** Things to close on shutdown, in reverse order of registration. */
   closers: Array<() => Promise<void> | void>;
 }

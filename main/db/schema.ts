@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { SyncTables } from '../sync/tables';
 import type { AuthTables } from '../auth/schema';
 import type { CatalogTables } from '../catalog/tables';
 import type { IntakeTables } from '../intake/tables';
@@ -43,4 +44,4 @@ export interface CoreTables {
 }
 
 /** The whole local schema: each subsystem's tables interface is added to this list. */
-export interface DB extends CoreTables, AuthTables, CatalogTables, IntakeTables, ReviewTables {}
+export interface DB extends CoreTables, AuthTables, CatalogTables, IntakeTables, ReviewTables, SyncTables {}

@@ -1,5 +1,6 @@
 import type { Services } from '../../app/services';
 import type { Handlers } from '../router';
+import { syncHandlers } from './sync';
 import { appHandlers } from './app';
 import { calendarHandlers } from './calendar';
 import { casesHandlers } from './cases';
@@ -22,5 +23,6 @@ export function buildHandlers(s: Services): Handlers {
     ...devicesHandlers(s),
     ...scanHandlers(s),
     ...settingsHandlers(s),
+    ...syncHandlers(s),
   };
 }
