@@ -1,3 +1,72 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, Row, Space, Typography } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCall } from '../api/useCall';
+import { CallError } from '../shared/CallError';
+import { hallToday, shortTime } from '../shared/dates';
+import { ExportButton } from '../shared/ExportButton';
+import { Loading } from '../shared/Loading';
+import { computeFigures } from './figures';
+import { KpiRow } from './parts/KpiRow';
+import { RatingsChart } from './parts/RatingsChart';
+import { RectificationQueue } from './parts/RectificationQueue';
+import { SyncBacklog } from './parts/SyncBacklog';
+import { VolumeCharts } from './parts/VolumeCharts';
+import { useWeekCases } from './useWeekCases';
+
+/** 大厅看板: volume, handling time, 容缺, ratings, rectifications, sync backlog. */
 export default function DashboardScreen() {
-  return <div data-testid="dashboard-screen" />;
+  const { t } = useTranslation();
+  const week = useWeekCases();
+  const queue = useCall('reviews.rectifications', { limit: 200 });
+  const figures = useMemo(() => (week.cases ? computeFigures(week.cases, hallToday()) : null), [week.cases]);
+  const reload = () => {
+    week.reload();
+    queue.reload();
+  };
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size={8} data-testid="dashboard-screen">
+      <Row align="middle" justify="space-between">
+        <Col>
+          <Typography.Text type="secondary">{t('dashboard.localNote')}</Typography.Text>
+        </Col>
+        <Col>
+          <Space>
+            {week.cases && (
+              <ExportButton
+                filename={`cases-${hallToday()}.csv`}
+                header={[t('cases.caseNumber'), t('cases.item'), t('cases.status'), t('cases.createdAt'), t('cases.promised'), t('rating.title'), t('cases.sync')]}
+                rows={() => week.cases!.map((c) => [c.caseNumber, c.itemName, t(`caseStatus.${c.status}`), shortTime(c.createdAt), c.promisedDate, c.ratingLevel, t(`syncState.${c.sync.state}`)])}
+                testId="export-cases"
+              />
+            )}
+            <Button size="small" icon={<ReloadOutlined />} onClick={reload}>
+              {t('common.refresh')}
+            </Button>
+          </Space>
+        </Col>
+      </Row>
+      {week.error && <CallError error={week.error} what={t('nav.dashboard')} onRetry={week.reload} />}
+      {!figures && !week.error && <Loading />}
+      {figures && (
+        <>
+          <KpiRow f={figures} openRect={queue.data?.openCount ?? null} overdueRect={queue.data?.overdueCount ?? null} />
+          <VolumeCharts f={figures} />
+          <Row gutter={8}>
+            <Col span={7}>
+              <RatingsChart ratings={figures.ratings} />
+            </Col>
+            <Col span={11}>
+              <RectificationQueue queue={queue} />
+            </Col>
+            <Col span={6}>
+              <SyncBacklog backlog={figures.backlog} />
+              {figures.deferredOpen > 0 && <Alert style={{ marginTop: 8 }} type="warning" showIcon title={t('dashboard.deferredHint', { count: figures.deferredOpen })} />}
+            </Col>
+          </Row>
+        </>
+      )}
+    </Space>
+  );
 }

@@ -1,5 +1,5 @@
 import { Layout, Typography } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../../common/contract/auth';
 import { call } from '../bridge';
@@ -9,6 +9,9 @@ import { Loading } from '../shared/Loading';
 import { SHORTCUTS } from '../shared/shortcuts';
 import { useHotkeys } from '../shared/useHotkeys';
 import { useScanRouter } from '../shared/useScanRouter';
+import { useWedgeScanner } from '../wedge/use-wedge-scanner';
+import { claimDraft } from '../intake/draftStore';
+import { useWedgeConfig, useWedgePaused } from '../maintenance/wedge/wedgeConfig';
 import { allowedScreens, NavMenu } from './NavMenu';
 import { ShortcutHelp } from './ShortcutHelp';
 import { StatusBar } from './StatusBar';
@@ -36,6 +39,9 @@ export function AppFrame({ auth, route, authFallback, onAuth }: Props) {
   const lock = () => call('auth.lock', { reason: 'hotkey' }).then(onAuth, () => undefined);
   const signOut = () => call('auth.signOut').then(onAuth, () => undefined);
   useScanRouter();
+  // Keyboard-wedge bursts become the same `scan` event as serial and HID scans.
+  useWedgeScanner((text) => void call('scanner.wedge', { text }).catch(() => undefined), useWedgeConfig(), !useWedgePaused());
+  useEffect(() => claimDraft(auth.staffId), [auth.staffId]);
   useHotkeys({
     [SHORTCUTS.global.help]: () => setHelp(true),
     ...(authFallback ? {} : { [SHORTCUTS.global.lock]: lock }),

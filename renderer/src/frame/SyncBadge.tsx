@@ -1,18 +1,34 @@
 import { Badge, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { isNotAvailable } from '../shared/errorText';
+import { useSyncStatus } from '../sync/useSyncStatus';
 
-/**
- * Network and sync backlog. The sync contract (sync.status / sync.progress) has not landed, so this
- * says so instead of guessing: the window keeps working offline either way.
- */
+type Tone = 'success' | 'processing' | 'warning' | 'error' | 'default';
+const TONE: Record<string, Tone> = { idle: 'success', syncing: 'processing', backoff: 'warning', offline: 'warning', error: 'error', unenrolled: 'default' };
+
+/** Network and sync backlog: the window keeps working offline; this says how much waits to be sent. */
 export function SyncBadge() {
   const { t } = useTranslation();
-  const label = `${t('frame.sync')}：${t('devices.state.unknown')}`;
+  const sync = useSyncStatus();
+  const s = sync.data;
+  const state = s ? s.state : isNotAvailable(sync.error) || sync.error ? 'unknown' : 'loading';
+  const label = s
+    ? `${t(`sync.states.${s.state}`)} · ${t('sync.backlog', { count: s.pending })}${s.parked ? ` · ${t('sync.parkedCount', { count: s.parked })}` : ''}`
+    : t('devices.state.unknown');
+  const help = s?.lastError ?? (s ? t(`sync.help.${s.state}`) : t('common.notAvailable', { what: t('frame.sync') }));
   return (
-    <Tooltip title={t('common.notAvailable', { what: t('frame.sync') })}>
-      <span className="status-item" role="status" aria-label={label} data-testid="sync-status" tabIndex={0}>
-        <Badge status="default" text={label} />
-      </span>
-    </Tooltip>
+    <>
+      <Tooltip title={help}>
+        <span className="status-item" role="status" aria-label={`${t('frame.sync')}：${label}`} data-testid="sync-status" data-state={state} data-pending={s?.pending ?? ''} tabIndex={0}>
+          <Badge status={s ? (TONE[s.state] ?? 'default') : 'default'} text={`${t('frame.sync')}：${label}`} />
+        </span>
+      </Tooltip>
+      {s?.window && (
+        <span className="status-item" data-testid="status-window">
+          {t('frame.window')}：{s.hall ? `${s.hall}-` : ''}
+          {s.window}
+        </span>
+      )}
+    </>
   );
 }

@@ -8,6 +8,8 @@ import { DecisionColumn } from './actions/DecisionColumn';
 import { useDecisions } from './actions/useDecisions';
 import { draftStore, resetDraft } from './draftStore';
 import { ItemColumn } from './items/ItemColumn';
+import { lookupSubject } from './lookups/subject';
+import { useLookups } from './lookups/useLookups';
 import { OutcomePanel } from './outcome/OutcomePanel';
 
 /**
@@ -21,6 +23,7 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
   const bundle = useRef<RefSelectProps>(null);
   const idField = useRef<InputRef>(null);
   const decisions = useDecisions(draft);
+  const lookups = useLookups(lookupSubject(draft));
   const [focusSearch, setFocusSearch] = useState(0);
   const next = () => {
     resetDraft();
@@ -41,15 +44,15 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
   );
   if (draft.outcome) return <OutcomePanel key={draft.generation} outcome={draft.outcome} onNext={next} />;
   return (
-    <Row gutter={12} className="intake" key={draft.generation} data-testid="intake-screen">
-      <Col flex="340px">
+    <Row gutter={12} wrap={false} className="intake" key={draft.generation} data-testid="intake-screen">
+      <Col flex="0 0 330px">
         <ApplicantPanel draft={draft} onReadCard={() => void readNow()} idRef={idField} />
       </Col>
-      <Col flex="auto" className="intake-middle">
-        <ItemColumn draft={draft} searchRef={search} bundleRef={bundle} />
+      <Col flex="1 1 0%" className="intake-middle">
+        <ItemColumn draft={draft} lookups={lookups} searchRef={search} bundleRef={bundle} />
       </Col>
-      <Col flex="280px">
-        <DecisionColumn draft={draft} decisions={decisions} onNext={next} />
+      <Col flex="0 0 280px">
+        <DecisionColumn draft={draft} lookups={lookups} decisions={decisions} onNext={next} />
       </Col>
     </Row>
   );

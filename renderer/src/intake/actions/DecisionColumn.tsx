@@ -2,6 +2,7 @@ import { Card, Divider, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { casePlans } from '../buildRequest';
 import type { IntakeDraft } from '../draftStore';
+import type { Lookups } from '../lookups/useLookups';
 import { ActionBar } from './ActionBar';
 import { Attachments } from './Attachments';
 import { CreditCheck } from './CreditCheck';
@@ -11,7 +12,14 @@ import { RejectDialog } from './RejectDialog';
 import type { Decisions } from './useDecisions';
 
 /** Right column: checks before deciding (credit, promised date, scans) and the decisions. */
-export function DecisionColumn({ draft, decisions: d, onNext }: { draft: IntakeDraft; decisions: Decisions; onNext: () => void }) {
+interface Props {
+  draft: IntakeDraft;
+  lookups: Lookups;
+  decisions: Decisions;
+  onNext: () => void;
+}
+
+export function DecisionColumn({ draft, lookups, decisions: d, onNext }: Props) {
   const { t } = useTranslation();
   const plans = casePlans(draft);
   const deferredNames = Object.entries(draft.materials)
@@ -23,7 +31,7 @@ export function DecisionColumn({ draft, decisions: d, onNext }: { draft: IntakeD
         {plans.slice(0, 3).map((p) => (
           <PromisedDate key={p.itemCode} itemCode={p.itemCode} />
         ))}
-        <CreditCheck />
+        <CreditCheck lookups={lookups} />
         <Attachments draft={draft} />
       </Space>
       <Divider style={{ margin: '12px 0' }} />

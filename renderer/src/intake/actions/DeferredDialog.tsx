@@ -33,7 +33,7 @@ export function DeferredDialog({ open, busy, deferredNames, onCancel, onConfirm 
           <InputNumber id="defer-days" min={1} max={60} value={days} onChange={(v) => setDays(v ?? DEFAULT_DEFER_WORKDAYS)} />
         </Form.Item>
         <Form.Item label={t('actions.commitment')} htmlFor="defer-note" required>
-          <Input.TextArea id="defer-note" autoFocus rows={3} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} data-testid="commitment" />
+          <Input.TextArea id="defer-note" autoFocus rows={3} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} data-testid="commitment" onKeyDown={(e) => e.ctrlKey && e.key === 'Enter' && note.trim() && onConfirm({ commitmentNote: note.trim(), deadlineWorkdays: days })} />
         </Form.Item>
       </Form>
     </Modal>

@@ -19,7 +19,7 @@ export function RejectDialog({ open, busy, onCancel, onConfirm }: { open: boolea
     >
       <Form layout="vertical" component="div">
         <Form.Item label={t('actions.rejectReason')} htmlFor="reject-reason" required>
-          <Input.TextArea id="reject-reason" autoFocus rows={3} maxLength={500} showCount value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reject-reason" />
+          <Input.TextArea id="reject-reason" autoFocus rows={3} maxLength={500} showCount value={reason} onChange={(e) => setReason(e.target.value)} data-testid="reject-reason" onKeyDown={(e) => e.ctrlKey && e.key === 'Enter' && reason.trim() && onConfirm(reason.trim())} />
         </Form.Item>
       </Form>
     </Modal>

@@ -37,7 +37,9 @@ export function useCardReading(mode: 'normal' | 'demo') {
       // Lift the previous card first: the reader reports once per placement.
       const { available } = await call('devices.simulatePlaceCard', { card: null });
       if (!available.length) throw new Error(t('applicant.noDemoCards'));
-      const card = available[demoIndex.current++ % available.length]!;
+      // Ordinary resident cards first: they are what most applicants bring.
+      const ordered = [...available].sort((a, b) => Number(b.startsWith('resident')) - Number(a.startsWith('resident')) || a.localeCompare(b));
+      const card = ordered[demoIndex.current++ % ordered.length]!;
       await call('devices.simulatePlaceCard', { card });
       void message.loading({ content: t('applicant.reading'), key: 'card', duration: 2 });
     } catch (err) {

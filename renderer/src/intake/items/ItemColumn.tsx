@@ -2,6 +2,7 @@ import { Card, type InputRef, type RefSelectProps } from 'antd';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IntakeDraft } from '../draftStore';
+import type { Lookups } from '../lookups/useLookups';
 import { MaterialsChecklist } from '../materials/MaterialsChecklist';
 import { BundlePicker } from './BundlePicker';
 import { BundleQuestions } from './BundleQuestions';
@@ -11,7 +12,14 @@ import { useBundle } from './useBundle';
 import { useItemChoice } from './useItemChoice';
 
 /** Middle column: find the item (or bundle), answer its questions, tick its materials. */
-export function ItemColumn({ draft, searchRef, bundleRef }: { draft: IntakeDraft; searchRef: Ref<InputRef>; bundleRef: Ref<RefSelectProps> }) {
+interface Props {
+  draft: IntakeDraft;
+  lookups: Lookups;
+  searchRef: Ref<InputRef>;
+  bundleRef: Ref<RefSelectProps>;
+}
+
+export function ItemColumn({ draft, lookups, searchRef, bundleRef }: Props) {
   const { t } = useTranslation();
   const choose = useItemChoice();
   const bundle = useBundle();
@@ -29,7 +37,7 @@ export function ItemColumn({ draft, searchRef, bundleRef }: { draft: IntakeDraft
           />
         )}
       </Card>
-      <MaterialsChecklist draft={draft} />
+      <MaterialsChecklist draft={draft} lookups={lookups} />
     </>
   );
 }

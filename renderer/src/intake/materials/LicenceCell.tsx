@@ -2,30 +2,27 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-interface Props {
-  licenceType: string;
-  scanned: string | null;
-  used: boolean;
-  onUse: () => void;
+export interface LicenceOffer {
+  /** A licence that can replace this material (found by look-up or scanned), or null. */
+  licenceId: string | null;
+  name: string | null;
+  /** Why none can be offered: not checked (offline / card / not available) or checked and none found. */
+  note: string | null;
 }
 
-/**
- * E-licence reuse. A licence the applicant showed as a QR code is one click away. There is no
- * licence look-up by holder in the contract yet, so without a scan the screen says it cannot check
- * rather than pretending none exists.
- */
-export function LicenceCell({ licenceType, scanned, used, onUse }: Props) {
+/** E-licence reuse: one click where a licence was found; otherwise an honest reason. */
+export function LicenceCell({ offer, used, onUse }: { offer: LicenceOffer; used: boolean; onUse: () => void }) {
   const { t } = useTranslation();
   if (used) return <Typography.Text type="success">{t('materials.licenceUsed')}</Typography.Text>;
-  if (scanned)
+  if (offer.licenceId)
     return (
-      <Button size="small" icon={<SafetyCertificateOutlined />} onClick={onUse}>
-        {t('materials.useScannedLicence', { type: licenceType })}
+      <Button size="small" icon={<SafetyCertificateOutlined />} onClick={onUse} data-testid="use-licence">
+        {t('materials.useLicence', { name: offer.name ?? '' })}
       </Button>
     );
   return (
     <Typography.Text type="secondary" data-testid="licence-unchecked">
-      {t('materials.licenceCannotCheck', { type: licenceType })}
+      {offer.note}
     </Typography.Text>
   );
 }

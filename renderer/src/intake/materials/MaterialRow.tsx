@@ -1,21 +1,22 @@
 import { InputNumber, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ChecklistMaterial, MaterialChoice } from '../draftStore';
-import { LicenceCell } from './LicenceCell';
+import { LicenceCell, type LicenceOffer } from './LicenceCell';
 import { MaterialStateSwitch } from './MaterialStateSwitch';
 
 interface Props {
   material: ChecklistMaterial;
   choice: MaterialChoice;
-  scannedLicence: string | null;
+  licence: LicenceOffer | null;
   deferDeadline: string | null;
   onChange: (choice: MaterialChoice) => void;
 }
 
 /** One material: name and flags, 原件/复印件 counts, its state, e-licence reuse, 容缺 deadline. */
-export function MaterialRow({ material: m, choice, scannedLicence, deferDeadline, onChange }: Props) {
+export function MaterialRow({ material: m, choice, licence, deferDeadline, onChange }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<MaterialChoice>) => onChange({ ...choice, ...patch });
+  const useLicence = () => set({ state: 'licence', licenceId: licence?.licenceId ?? undefined });
   return (
     <div className="material-row" data-testid="material-row" data-code={m.code} data-state={choice.state}>
       <div className="material-name">
@@ -36,11 +37,11 @@ export function MaterialRow({ material: m, choice, scannedLicence, deferDeadline
         <MaterialStateSwitch
           label={m.name}
           value={choice.state}
-          licenceAllowed={!!m.licenceType && !!scannedLicence}
+          licenceAllowed={!!licence?.licenceId}
           deferrable={m.deferrable}
-          onChange={(state) => set(state === 'licence' ? { state, licenceId: scannedLicence ?? undefined } : { state, licenceId: undefined })}
+          onChange={(state) => (state === 'licence' ? useLicence() : set({ state, licenceId: undefined }))}
         />
-        {m.licenceType && <LicenceCell licenceType={m.licenceType.name} scanned={scannedLicence} used={choice.state === 'licence'} onUse={() => set({ state: 'licence', licenceId: scannedLicence ?? undefined })} />}
+        {licence && <LicenceCell offer={licence} used={choice.state === 'licence'} onUse={useLicence} />}
         {choice.state === 'deferred' && (
           <Typography.Text type="warning" data-testid="defer-deadline">
             {deferDeadline ? t('materials.deadline', { date: deferDeadline }) : t('materials.deadlinePending')}

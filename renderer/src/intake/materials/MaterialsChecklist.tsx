@@ -1,17 +1,18 @@
 import { Card, Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { patchDraft, type ChecklistMaterial, type IntakeDraft } from '../draftStore';
+import type { Lookups } from '../lookups/useLookups';
+import { licenceOffer } from './licenceOffers';
 import { MaterialRow } from './MaterialRow';
 import { useDeferDeadline } from './useDeferDeadline';
 
 /** The materials of the item (or the bundle's merged list, shared materials asked once). */
-export function MaterialsChecklist({ draft }: { draft: IntakeDraft }) {
+export function MaterialsChecklist({ draft, lookups }: { draft: IntakeDraft; lookups: Lookups }) {
   const { t } = useTranslation();
   const list: { key: string; material: ChecklistMaterial }[] = draft.item
     ? draft.item.materials.map((m) => ({ key: m.code, material: m }))
     : (draft.bundle?.result?.materials ?? []).map((m) => ({ key: m.key, material: { ...m, code: m.key } }));
   const deadline = useDeferDeadline(Object.values(draft.materials).some((c) => c.state === 'deferred'));
-  const scanned = draft.scannedLicences.at(-1) ?? null;
   return (
     <Card size="small" title={t('materials.title')} className="intake-card materials-card" role="region" aria-label={t('materials.title')}>
       {!list.length && <Empty description={t('materials.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />}
@@ -20,7 +21,7 @@ export function MaterialsChecklist({ draft }: { draft: IntakeDraft }) {
           key={key}
           material={material}
           choice={draft.materials[key] ?? { state: 'received' }}
-          scannedLicence={scanned}
+          licence={licenceOffer(t, material, lookups, draft.scannedLicences)}
           deferDeadline={deadline}
           onChange={(choice) => patchDraft((d) => ({ materials: { ...d.materials, [key]: choice } }))}
         />
