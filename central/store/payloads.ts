@@ -22,8 +22,11 @@ export function parseEntry(item: PushItem): ParsedEntry | { problem: string } {
   if (typeof p !== 'object' || p === null || Array.isArray(p)) return { problem: '内容不是 JSON 对象，无法入库。' };
   const o = p as Record<string, unknown>;
   switch (item.kind) {
-    case 'case':
-      return { kind: 'case', caseId: item.aggregateId, caseNumber: str(o, 'caseNumber', 'case_number'), itemCode: str(o, 'implCode', 'itemCode', 'baseCode') };
+    case 'case': {
+      // Intake sends `{ event, case: { id, caseNumber, itemCode, … } }`; a flat object is read the same way.
+      const c = typeof o.case === 'object' && o.case !== null ? (o.case as Record<string, unknown>) : o;
+      return { kind: 'case', caseId: item.aggregateId, caseNumber: str(c, 'caseNumber', 'case_number'), itemCode: str(c, 'itemCode', 'implCode', 'baseCode') };
+    }
     case 'rating': {
       const level = Number(o.level ?? o.ratingLevel);
       if (!Number.isInteger(level) || level < 1 || level > 5) return { problem: `评价等级无效（${String(o.level ?? o.ratingLevel)}），应为 1–5。` };

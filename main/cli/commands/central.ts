@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { CENTRAL_CASE_STATUSES } from '../../../common/sync/api';
 import { openCentralStore, UnsupportedDatabaseError } from '../../../central/db/open';
 import { startCentralServer } from '../../../central/http/server';
+import { buildOpenApi } from '../../../central/openapi';
 import { createEnrolmentCode } from '../../../central/store/enrolment';
 import { centralCounts, recordCaseStatus, UnknownCaseError } from '../../../central/store/queries';
 import { defaultDataDir, resourcesDir } from '../../config/paths';
@@ -101,4 +102,8 @@ export function register(program: Command): void {
         throw err;
       }
     });
+  central
+    .command('openapi')
+    .description('打印同步接口的 OpenAPI 文档（与 central/openapi.json 一致）')
+    .action(() => process.stdout.write(JSON.stringify(buildOpenApi(), null, 2) + '\n'));
 }
