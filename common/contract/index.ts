@@ -6,11 +6,12 @@ import { casesMethods } from './cases';
 import { catalogMethods } from './catalog';
 import { devicesEvents, devicesMethods } from './devices';
 import type { MethodSpec } from './define';
-import { syncEvents, syncMethods } from './sync';
+import { diagMethods } from './diag';
 import { intakeEvents, intakeMethods } from './intake';
 import { reviewsMethods } from './reviews';
 import { scanEvents, scanMethods } from './scan';
 import { settingsMethods } from './settings';
+import { syncEvents, syncMethods } from './sync';
 
 /** Every API method the renderer may call. One source of truth for both transports and the UI types. */
 export const methods = {
@@ -18,6 +19,7 @@ export const methods = {
   ...authMethods,
   ...scanMethods,
   ...settingsMethods,
+  ...diagMethods,
   ...catalogMethods,
   ...intakeMethods,
   ...casesMethods,

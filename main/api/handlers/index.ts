@@ -9,6 +9,7 @@ import { devicesHandlers } from './devices';
 import { intakeHandlers } from './intake';
 import { reviewsHandlers } from './reviews';
 import { scanHandlers } from './scan';
+import { diagHandlers } from './diag';
 import { settingsHandlers } from './settings';
 
 /** Every namespace's handlers, merged. A method with no handler answers NOT_AVAILABLE. */
@@ -23,6 +24,7 @@ export function buildHandlers(s: Services): Handlers {
     ...devicesHandlers(s),
     ...scanHandlers(s),
     ...settingsHandlers(s),
+    ...diagHandlers(s),
     ...syncHandlers(s),
   };
 }

@@ -120,3 +120,26 @@ describe('yichuang diag export', () => {
     expect(JSON.parse(zip.get('db-check.json')!)).toMatchObject({ exists: false });
   });
 });
+
+describe('diag.export (maintenance, in the app)', () => {
+  it('writes the bundle under <data>/diagnostics with the live device table, audited', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-diag-'));
+    dirs.push(dataDir);
+    const app = await createApp({ dataDir, mode: 'normal', transport: 'test' });
+    try {
+      const maintenance = { session: { staffId: 'm1', name: '运维', roles: ['maintenance' as const] } };
+      const r = await app.router.invoke('diag.export', undefined, maintenance);
+      if (!r.ok) throw new Error(r.error.message);
+      const value = r.value as { file: string; entries: string[] };
+      expect(path.dirname(value.file)).toBe(path.join(dataDir, 'diagnostics'));
+      expect(value.entries).not.toContain('frames/README.txt');
+      expect(JSON.parse((await readZip(value.file)).get('devices.json')!).live).toEqual(expect.any(Array));
+      const audit = await app.services.database.db.selectFrom('audit_log').select('action').where('action', '=', 'diag.export').execute();
+      expect(audit).toHaveLength(1);
+      const clerk = { session: { staffId: 'c1', name: '窗口', roles: ['clerk' as const] } };
+      expect(await app.router.invoke('diag.export', undefined, clerk)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    } finally {
+      await app.close();
+    }
+  });
+});
