@@ -1,4 +1,6 @@
 import { configModule } from '../config/module';
+import { authModule } from '../auth/module';
+import { retentionModule } from '../retention/module';
 import { cryptoModule } from '../crypto/module';
 import { dbModule } from '../db/module';
 import { opsModule } from '../ops/module';
@@ -19,4 +21,4 @@ export interface AppModule {
 }
 
 /** The app's modules, in start order. */
-export const modules: AppModule[] = [configModule, dbModule, opsModule, cryptoModule, intakeModule, devicesModule, scanningModule, syncModule];
+export const modules: AppModule[] = [configModule, dbModule, opsModule, cryptoModule, authModule, intakeModule, retentionModule, devicesModule, scanningModule, syncModule];

@@ -11,6 +11,12 @@ export const SETUP_CODE_FILE = 'setup-code.txt';
 // No 0/O/1/I/L: read aloud over the phone and typed from paper.
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
+/**
+ * The code has ~59 random bits, works once and is guarded by the lockout, so a light scrypt is
+ * plenty; it keeps every start of an un-set-up window (and every test app) quick.
+ */
+export const SETUP_CODE_PARAMS: ScryptParams = { N: 4096, r: 8, p: 1 };
+
 export function setupCodeFile(dataDir: string): string {
   return path.join(dataDir, SETUP_CODE_FILE);
 }
@@ -30,7 +36,7 @@ export function normaliseSetupCode(code: string): string {
  * A code already in the file that still matches is kept (so a CLI run does not invalidate the code
  * the installer wrote down); otherwise a new one replaces it. Returns the code and whether it is new.
  */
-export async function ensureSetupCode(db: Kysely<DB>, dataDir: string, params?: ScryptParams): Promise<{ code: string; file: string; created: boolean }> {
+export async function ensureSetupCode(db: Kysely<DB>, dataDir: string, params: ScryptParams = SETUP_CODE_PARAMS): Promise<{ code: string; file: string; created: boolean }> {
   const file = setupCodeFile(dataDir);
   const stored = await db.selectFrom('meta').select('value').where('key', '=', META_SETUP_CODE).executeTakeFirst();
   const existing = fs.existsSync(file) ? readCodeFrom(file) : null;

@@ -2,6 +2,7 @@ import type { Services } from '../../app/services';
 import type { Handlers } from '../router';
 import { syncHandlers } from './sync';
 import { appHandlers } from './app';
+import { authHandlers } from './auth';
 import { calendarHandlers } from './calendar';
 import { casesHandlers } from './cases';
 import { catalogHandlers } from './catalog';
@@ -16,6 +17,7 @@ import { settingsHandlers } from './settings';
 export function buildHandlers(s: Services): Handlers {
   return {
     ...appHandlers(s),
+    ...authHandlers(s),
     ...catalogHandlers(s),
     ...intakeHandlers(s),
     ...casesHandlers(s),
