@@ -1,3 +1,4 @@
+import { loadPhotoDecoder } from '../../native/idcard/photo';
 import type { AppModule } from '../app/modules';
 import { createLogger } from '../log/logger';
 import { inProcessBackend } from './backend';
@@ -22,6 +23,9 @@ export const devicesModule: AppModule = {
         log.warn({ err }, 'demo reader could not start');
       }
     }
+    // The card photo decoder is a vendor library: plugged in by path, never a hard dependency.
+    const decoderPath = process.env.YICHUANG_WLT_DECODER;
+    if (decoderPath) await loadPhotoDecoder(decoderPath).catch((err: unknown) => log.warn({ err }, 'photo decoder could not be loaded'));
     const service = new DeviceService({
       backend: inProcessBackend(log),
       publish: (name: 'device.status' | 'card.read', payload: never) => s.events.emit(name, payload),

@@ -1,3 +1,4 @@
+import { bounded } from '../serial/serial-link';
 import type { DeviceDriver, DeviceKindSpec, DriverContext } from './driver';
 import type { TypedEmitter } from './emitter';
 import type { DeviceEventMap } from './events';
@@ -109,7 +110,7 @@ export class DeviceSlot {
       });
       this.driver = driver;
       try {
-        const info = await withTimeout(driver.open(), this.opts.openTimeoutMs, '设备打开超时');
+        const info = await bounded(driver.open(), this.opts.openTimeoutMs, '设备打开超时');
         if (this.stopped) break;
         this.attempt = 0;
         this.setStatus('connected', null, { baud: info.baud, details: { ...info.details } });
@@ -153,20 +154,4 @@ function safeDiagnostics(d: DeviceDriver): Record<string, string | number | bool
 
 export function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-export function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(message)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(t);
-        reject(e);
-      },
-    );
-  });
 }
