@@ -44,6 +44,8 @@ export class DeviceManager {
   private listingError: string | null = null;
   /** VID/PID/serial of a device's port as last seen, to find it again under another name. */
   private readonly lastSeen = new Map<string, PortInfo>();
+  /** Where a probe found a device whose configured port is gone. */
+  private readonly probed = new Map<string, string>();
   private pollTimer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
   private started = false;
@@ -165,14 +167,37 @@ export class DeviceManager {
         slot.wake();
       } else if (slot.waiting && this.resolvePath(slot.config) !== path) {
         slot.wake();
+      } else if (slot.waiting && !this.present(slot.config.port)) {
+        await this.probeFor(slot);
       }
     }
   }
 
-  /** The configured path if present; else the port with the VID/PID (and serial) last seen there. */
+  /** Last resort: ask each free listed port whether it is this kind of device. */
+  private async probeFor(slot: DeviceSlot): Promise<void> {
+    const spec = this.opts.registry.get(slot.config.kind);
+    if (!spec?.probe) return;
+    const taken = new Set([...this.slots.values()].map((s) => s.status.port));
+    for (const p of this.ports) {
+      if (taken.has(p.path) || (p.known && p.known.kind !== slot.config.kind)) continue;
+      if (await spec.probe(p.path).catch(() => false)) {
+        this.opts.log?.info({ device: slot.config.id }, 'device found again by probing');
+        this.probed.set(slot.config.id, p.path);
+        slot.wake();
+        return;
+      }
+    }
+  }
+
+  private present(portPath: string): boolean {
+    return process.platform === 'win32' ? this.ports.some((p) => p.path === portPath) : fs.existsSync(portPath);
+  }
+
+  /** The configured path if present; else where a probe found it; else the port with the VID/PID (and serial) last seen there. */
   private resolvePath(c: DeviceConfig): string {
-    const present = process.platform === 'win32' ? this.ports.some((p) => p.path === c.port) : fs.existsSync(c.port);
-    if (present) return c.port;
+    if (this.present(c.port)) return c.port;
+    const probed = this.probed.get(c.id);
+    if (probed && this.ports.some((p) => p.path === probed)) return probed;
     const seen = this.lastSeen.get(c.id);
     if (seen) {
       const match = this.ports.find(

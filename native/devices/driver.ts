@@ -45,4 +45,6 @@ export interface DeviceKindSpec {
   label: string;
   defaultBaud: number;
   create(ctx: DriverContext): DeviceDriver;
+  /** Optional: does a device of this kind answer on `path`? (finds a re-enumerated device with no VID/PID match). */
+  probe?(path: string): Promise<boolean>;
 }

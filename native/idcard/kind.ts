@@ -1,4 +1,5 @@
 import type { DeviceKindSpec } from '../devices/driver';
+import { probeIdCardReader } from './probe';
 import { IdCardReader, type IdCardReaderOptions } from './reader';
 
 /** The `idcard` device kind for the DeviceManager. */
@@ -8,5 +9,6 @@ export function idCardKind(defaults: IdCardReaderOptions = {}): DeviceKindSpec {
     label: '身份证阅读器',
     defaultBaud: 115200,
     create: (ctx) => new IdCardReader(ctx, { ...defaults, baud: ctx.device.baud ?? defaults.baud }),
+    probe: (path) => probeIdCardReader(path),
   };
 }

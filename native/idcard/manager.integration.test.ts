@@ -47,4 +47,19 @@ describe('DeviceManager with the ID card reader over a real pty', () => {
     expect(m.list()[0]!.details.samId).toMatch(/^05\.01-/);
     expect(m.frames('reader')!.some((f) => f.dir === 'tx' && f.hex === 'AA AA AA 96 69 00 03 20 01 22')).toBe(true);
   });
+
+  it('finds a reader that came back under an unknown name by probing with read SAM id', async () => {
+    const sim = await SimulatedReader.start({ card: demoCard('permit') });
+    cleanup.push(() => sim.close());
+    const registry = new DeviceKindRegistry();
+    registry.register(idCardKind({ pollIntervalMs: 10 }));
+    // The listing knows the new port but not its VID/PID; the configured name is gone.
+    const m = new DeviceManager({ registry, listPorts: async () => [{ path: sim.path }], pollMs: 50, backoff: { initialMs: 100, maxMs: 200 } });
+    cleanup.push(() => m.stop());
+    await m.configure([{ id: 'reader', kind: 'idcard', port: '/dev/ttyUSB-gone-for-good' }]);
+    const card = m.events.once('card');
+    m.start();
+    expect((await card).reading.card.cardType).toBe('permit');
+    expect(m.list()[0]!.port).toBe(sim.path);
+  });
 });
