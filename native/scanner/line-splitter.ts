@@ -30,19 +30,24 @@ export class LineSplitter {
       if (buf[0] === LF) start = 1;
       this.afterCR = false;
     }
-    for (let i = start; i < buf.length; i++) {
-      const b = buf[i];
-      if (b !== CR && b !== LF) continue;
+    // indexOf runs natively; a per-byte JS loop was the decoder's main cost.
+    let cr = buf.indexOf(CR, start);
+    let lf = buf.indexOf(LF, start);
+    while (cr >= 0 || lf >= 0) {
+      const i = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
       this.take(buf.subarray(start, i), out);
       this.endLine(out);
-      if (b === CR) {
-        if (i + 1 < buf.length) {
-          if (buf[i + 1] === LF) i++;
+      let next = i + 1;
+      if (i === cr) {
+        if (next < buf.length) {
+          if (buf[next] === LF) next++;
         } else {
           this.afterCR = true;
         }
       }
-      start = i + 1;
+      start = next;
+      if (cr >= 0 && cr < start) cr = buf.indexOf(CR, start);
+      if (lf >= 0 && lf < start) lf = buf.indexOf(LF, start);
     }
     if (start < buf.length) this.take(buf.subarray(start), out);
     return out;

@@ -1,10 +1,9 @@
+import { isAscii as isAsciiBuffer, isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export type ScanEncoding = 'utf8' | 'gb18030';
 /** `auto` detects per scan: strict UTF-8 if the bytes are valid UTF-8, else GB18030 (a superset of GBK). */
 export type EncodingSetting = ScanEncoding | 'auto';
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
  * Decodes scanned bytes. Chinese scanners ship set to GBK as often as UTF-8 and a hall may have
@@ -16,13 +15,10 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 export function decodeScanBytes(bytes: Uint8Array, setting: EncodingSetting = 'auto'): { text: string; encoding: ScanEncoding } {
   if (setting === 'gb18030') return { text: decodeGb18030(bytes), encoding: 'gb18030' };
   if (isAscii(bytes)) return { text: asciiString(bytes), encoding: 'utf8' };
-  let utf8: string;
-  try {
-    utf8 = strictUtf8.decode(bytes);
-  } catch {
-    if (setting === 'utf8') return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf8' };
-    return { text: decodeGb18030(bytes), encoding: 'gb18030' };
-  }
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // isUtf8 is a native check: no exception thrown per GBK scan as a fatal TextDecoder would.
+  if (!isUtf8(buf)) return setting === 'utf8' ? { text: buf.toString('utf8'), encoding: 'utf8' } : { text: decodeGb18030(bytes), encoding: 'gb18030' };
+  const utf8 = buf.toString('utf8');
   if (setting === 'utf8') return { text: utf8, encoding: 'utf8' };
   const utf8Odd = oddCharacters(utf8);
   if (utf8Odd === 0) return { text: utf8, encoding: 'utf8' };
@@ -69,13 +65,10 @@ export function encodeScanText(text: string, encoding: ScanEncoding): Buffer {
 }
 
 function isAscii(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f) return false;
-  return true;
+  return isAsciiBuffer(bytes);
 }
 
 function asciiString(bytes: Uint8Array): string {
-  // Fast path for the common case (case numbers, URLs, EAN): no decoder round trip.
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 4096) s += String.fromCharCode(...bytes.subarray(i, i + 4096));
-  return s;
+  // Fast path for the common case (case numbers, URLs, EAN): a native latin1 copy, no decoder.
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
