@@ -111,10 +111,15 @@ export class DeviceSlot {
       this.driver = driver;
       try {
         const info = await bounded(driver.open(), this.opts.openTimeoutMs, '设备打开超时');
-        if (this.stopped) break;
+        if (this.stopped) {
+          await driver.close();
+          break;
+        }
         this.attempt = 0;
         this.setStatus('connected', null, { baud: info.baud, details: { ...info.details } });
         const reason = await driver.closed;
+        // Whatever ended the link, release the port before the next attempt opens it again.
+        await driver.close();
         if (!this.stopped) this.setStatus('disconnected', reason);
       } catch (err) {
         await driver.close();
