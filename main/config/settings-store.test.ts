@@ -1,21 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../app/app';
-import { closeLogging } from '../log/logger';
+import { useTempDirs } from '../ops/testing';
 import { defaultSettings, SETTINGS_FILE, SettingsError, SettingsStore } from './settings-store';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-settings-'));
-  dirs.push(d);
-  return d;
-}
-afterEach(() => {
-  closeLogging();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const tempDir = useTempDirs('yc-settings-');
 
 describe('SettingsStore', () => {
   it('a fresh window starts with safe defaults and no problem', () => {

@@ -1,23 +1,13 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../app/app';
-import { closeLogging } from '../log/logger';
 import { applyAutostart, autostartFile } from './autostart';
+import { useTempDirs } from './testing';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-ops-'));
-  dirs.push(d);
-  return d;
-}
-afterEach(() => {
-  closeLogging();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const tempDir = useTempDirs('yc-ops-');
 
 describe('crash safety net', () => {
   it('logs an uncaught exception and an unhandled rejection, and the host keeps serving', async () => {

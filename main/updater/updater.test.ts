@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../ops/testing';
 import { BusyGate } from './busy-gate';
 import { StartGuard } from './start-guard';
 import { UpdateService, type UpdaterBackend } from './update-service';
@@ -39,10 +39,7 @@ class FakeBackend implements UpdaterBackend {
   }
 }
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const tempDir = useTempDirs('yc-guard-');
 
 function service(backend: FakeBackend, busy = new BusyGate(), update: { channel: 'latest' | 'beta'; url: string | null } = { channel: 'latest', url: 'http://10.0.0.5/yichuang/' }) {
   const notices: string[] = [];
@@ -104,8 +101,7 @@ describe('UpdateService', () => {
 
 describe('StartGuard (rollback on failed start)', () => {
   it('asks for a rollback after a new version failed to start twice, never for a version that starts', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-guard-'));
-    dirs.push(dir);
+    const dir = tempDir();
     const v1 = new StartGuard(dir, '1.0.0');
     expect(v1.begin()).toMatchObject({ attempts: 1, lastGood: null, rollback: false });
     v1.confirm();
@@ -120,8 +116,7 @@ describe('StartGuard (rollback on failed start)', () => {
   });
 
   it('a torn marker file (crash mid-write) counts as no record', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-guard-'));
-    dirs.push(dir);
+    const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'update'));
     fs.writeFileSync(path.join(dir, 'update', 'start-marker.json'), '{"vers');
     expect(new StartGuard(dir, '1.0.0').begin()).toMatchObject({ attempts: 1, rollback: false });

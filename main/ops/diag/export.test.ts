@@ -1,21 +1,17 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import yauzl from 'yauzl';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withIdCheckChar } from '../../../common/domain/id-number';
 import { toHex } from '../../../native/devices';
 import { createApp } from '../../app/app';
 import { closeLogging, createLogger } from '../../log/logger';
+import { useTempDirs } from '../testing';
 import { DiagPiiError, assertNoIdNumbers, exportDiagnostics } from './export';
 import { findIdNumbers } from './pii-scan';
 
 const ID = withIdCheckChar('11010519491231002');
-const dirs: string[] = [];
-afterEach(() => {
-  closeLogging();
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const tempDir = useTempDirs('yc-diag-');
 
 function readZip(file: string): Promise<Map<string, string>> {
   return new Promise((resolve, reject) => {
@@ -51,8 +47,7 @@ describe('pii scan', () => {
 
 describe('yichuang diag export', () => {
   it('writes a zip of config, versions, device table, logs, frames, db check and sync state with no ID number', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-diag-'));
-    dirs.push(dataDir);
+    const dataDir = tempDir();
     const app = await createApp({ dataDir, mode: 'normal', transport: 'test' });
     app.services.settings.update({ hall: { code: '3301', name: '市民中心' }, devices: [{ id: 'idcard-1', kind: 'idcard', port: '/dev/ttyUSB0' }] });
     // What a careless log call or a raw error would leave behind.
@@ -111,8 +106,7 @@ describe('yichuang diag export', () => {
   });
 
   it('from the CLI with a fresh data folder: still a bundle, saying what is missing', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-diag-'));
-    dirs.push(dataDir);
+    const dataDir = tempDir();
     const result = await exportDiagnostics(path.join(dataDir, 'd.zip'), { dataDir, appVersion: '1', listPorts: async () => Promise.reject(new Error('no udev')) });
     const zip = await readZip(result.file);
     expect([...zip.keys()]).toEqual(['manifest.json', 'config/settings.json', 'versions.json', 'devices.json', 'db-check.json', 'sync-state.json', 'frames/README.txt', 'logs/README.txt']);
@@ -123,8 +117,7 @@ describe('yichuang diag export', () => {
 
 describe('diag.export (maintenance, in the app)', () => {
   it('writes the bundle under <data>/diagnostics with the live device table, audited', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-diag-'));
-    dirs.push(dataDir);
+    const dataDir = tempDir();
     const app = await createApp({ dataDir, mode: 'normal', transport: 'test' });
     try {
       const maintenance = { session: { staffId: 'm1', name: '运维', roles: ['maintenance' as const] } };
