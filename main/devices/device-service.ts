@@ -16,7 +16,8 @@ export interface DeviceServiceDeps {
   /** The configured devices (from settings) and how to save a new list. */
   configured(): DeviceConfig[];
   save(devices: DeviceConfig[]): void;
-  demo: DemoReader | null;
+  /** Demo / training mode: the simulated reader, or a promise of it while its pty starts. */
+  demo: DemoReader | Promise<DemoReader> | null;
   log?: Logger;
 }
 
@@ -29,8 +30,22 @@ export class DeviceService {
   /** Devices other modules simulate in demo mode (the demo scanner): configured, never saved to settings. */
   private readonly simulated = new Map<string, DeviceConfig>();
   private reloading: Promise<void> = Promise.resolve();
+  private demoReader: DemoReader | null = null;
+  private stopped = false;
 
-  constructor(private readonly d: DeviceServiceDeps) {}
+  constructor(private readonly d: DeviceServiceDeps) {
+    if (d.demo instanceof Promise) {
+      // The pty starts in the background so app start-up does not wait for it.
+      d.demo.then(
+        (demo) => {
+          if (this.stopped) return void demo.close();
+          this.demoReader = demo;
+          void this.reload().catch((err: unknown) => d.log?.error({ err }, 'demo reader could not be configured'));
+        },
+        (err: unknown) => d.log?.warn({ err }, 'demo reader could not start'),
+      );
+    } else this.demoReader = d.demo;
+  }
 
   /** The backend's events (status, card, scan, rating…), for other modules of main. */
   get events(): TypedEmitter<DeviceEventMap> {
@@ -38,7 +53,7 @@ export class DeviceService {
   }
 
   get demo(): DemoReader | null {
-    return this.d.demo;
+    return this.demoReader;
   }
 
   async start(): Promise<void> {
@@ -49,9 +64,10 @@ export class DeviceService {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     for (const off of this.offs.splice(0)) off();
     await this.d.backend.stop();
-    await this.d.demo?.close();
+    await this.demoReader?.close();
   }
 
   registerKind(spec: DeviceKindSpec): void {
@@ -136,7 +152,8 @@ export class DeviceService {
 
   /** Demo / training only: put a demo card on the simulated reader (null lifts it). */
   simulatePlaceCard(cardId: string | null): { placed: string | null; available: string[] } {
-    const demo = this.d.demo;
+    const demo = this.demoReader;
+    if (!demo && this.d.demo) throw new AppError('NOT_AVAILABLE', '模拟阅读器正在启动，请稍候再试。');
     if (!demo) throw new AppError('NOT_AVAILABLE', '模拟放卡只在演示/培训模式下可用。');
     if (!demo.place(cardId)) throw new AppError('NOT_FOUND', `没有名为 ${cardId} 的演示卡片。`);
     return { placed: cardId, available: demo.cards.map((c) => c.id) };
@@ -144,7 +161,7 @@ export class DeviceService {
 
   private effectiveConfig(): DeviceConfig[] {
     const configured = this.d.configured();
-    const sims = [...(this.d.demo ? [this.d.demo.device] : []), ...this.simulated.values()];
+    const sims = [...(this.demoReader ? [this.demoReader.device] : []), ...this.simulated.values()];
     const simIds = new Set(sims.map((c) => c.id));
     return [...configured.filter((c) => !simIds.has(c.id)), ...sims];
   }

@@ -14,15 +14,8 @@ export const devicesModule: AppModule = {
   name: 'devices',
   async start(s) {
     const log = createLogger('devices');
-    let demo: DemoReader | null = null;
-    if (s.options.mode === 'demo') {
-      try {
-        demo = await DemoReader.start();
-      } catch (err) {
-        // Training without the simulated reader still works; the clerk types the data in.
-        log.warn({ err }, 'demo reader could not start');
-      }
-    }
+    // Training without the simulated reader still works (the clerk types the data in); see DeviceService.
+    const demo = s.options.mode === 'demo' ? DemoReader.start() : null;
     // The card photo decoder is a vendor library: plugged in by path, never a hard dependency.
     const decoderPath = process.env.YICHUANG_WLT_DECODER;
     if (decoderPath) await loadPhotoDecoder(decoderPath).catch((err: unknown) => log.warn({ err }, 'photo decoder could not be loaded'));
