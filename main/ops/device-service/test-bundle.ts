@@ -9,7 +9,7 @@ import { build, type BuildOptions } from 'esbuild';
  */
 export async function bundleDeviceService(kindsModule: string): Promise<{ entry: { file: string; execArgv: string[] }; kinds: string; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-devsvc-'));
-  const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', external: ['serialport', '@serialport/*', 'node-hid', 'pino', 'thread-stream'], define: { 'import.meta.dirname': '__dirname' } };
+  const common: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', external: ['serialport', '@serialport/*', 'node-hid', 'pino', 'thread-stream'], define: { 'import.meta.dirname': '__dirname', 'import.meta.url': '__import_meta_url' }, banner: { js: "var __import_meta_url = require('node:url').pathToFileURL(__filename).href;" } };
   const entry = path.join(dir, 'device-service.cjs');
   const kinds = path.join(dir, 'kinds.cjs');
   await Promise.all([
