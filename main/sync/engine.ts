@@ -180,20 +180,31 @@ export class SyncEngine {
   }
 
   private async pullAll(client: CentralClient): Promise<void> {
-    const db = this.opts.db;
     const limit = this.opts.pullPageSize ?? 1000;
+    let failure: unknown = null;
+    // The feeds are independent: a catalog page that cannot be applied must not hold back case statuses.
     for (const feed of ['catalog', 'caseStatus'] as const) {
-      for (let guard = 0; guard < 10_000; guard++) {
-        const meta = await readSyncMeta(db);
-        const since = Number((feed === 'catalog' ? meta.catalogCursor : meta.caseStatusCursor) ?? 0);
-        const page = await client.call(feed, { query: { since, limit } });
-        // A new generation resets the cursors: this page was cut from the old position, so start over.
-        if ((await observeGeneration(db, page.generation, page.serverTime)).changed) continue;
-        if (feed === 'catalog' && 'version' in page) await applyCatalogPage(db, page.changes, page.version);
-        if (feed === 'caseStatus' && 'cursor' in page) await applyCaseStatusPage(db, page.changes, page.cursor);
-        this.progress = { phase: 'pull', done: 0, total: 0, parked: 0 };
-        if (!page.more) break;
+      try {
+        await this.pullFeed(client, feed, limit);
+      } catch (err) {
+        failure ??= err;
       }
+    }
+    if (failure) throw failure;
+  }
+
+  private async pullFeed(client: CentralClient, feed: 'catalog' | 'caseStatus', limit: number): Promise<void> {
+    const db = this.opts.db;
+    for (let guard = 0; guard < 10_000; guard++) {
+      const meta = await readSyncMeta(db);
+      const since = Number((feed === 'catalog' ? meta.catalogCursor : meta.caseStatusCursor) ?? 0);
+      const page = await client.call(feed, { query: { since, limit } });
+      // A new generation resets the cursors: this page was cut from the old position, so start over.
+      if ((await observeGeneration(db, page.generation, page.serverTime)).changed) continue;
+      if (feed === 'catalog' && 'version' in page) await applyCatalogPage(db, page.changes, page.version);
+      if (feed === 'caseStatus' && 'cursor' in page) await applyCaseStatusPage(db, page.changes, page.cursor);
+      this.progress = { phase: 'pull', done: 0, total: 0, parked: 0 };
+      if (!page.more) break;
     }
   }
 }

@@ -22,7 +22,9 @@ export async function applyCatalogPage(db: Kysely<DB>, changes: CatalogChange[],
 async function applyChanges(trx: Transaction<DB>, changes: CatalogChange[], cursor: number): Promise<void> {
   const release = { items: [] as unknown[], removedItems: [] as string[], bundles: [] as unknown[], removedBundles: [] as string[] };
   const roster: RosterEntry[] = [];
-  for (const c of changes) {
+  // Within a page the last change of a key wins, so a change the central side took back is never applied.
+  const latest = new Map(changes.map((c) => [`${c.entity}\u0000${c.key}`, c]));
+  for (const c of latest.values()) {
     if (c.entity === 'material' || c.entity === 'staff') await mirror(trx, c);
     if (c.entity === 'item') (c.op === 'delete' ? release.removedItems.push(c.key) : release.items.push(c.data));
     if (c.entity === 'bundle') (c.op === 'delete' ? release.removedBundles.push(c.key) : release.bundles.push(c.data));
