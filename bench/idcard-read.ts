@@ -15,7 +15,7 @@ import type { Bench, BenchResult } from './types';
 
 const BAUD = 115200;
 const ROUNDS = 40;
-const POLL_MS = 20; // the reader driver's default idle between finds
+const POLL_MS = 10; // the reader driver's default idle between finds
 
 /** Bytes on the wire for find + select + read (30 01): three commands and their answers. */
 function exchangeBytes(): number {
@@ -42,6 +42,13 @@ async function endToEnd(): Promise<BenchResult> {
   });
   const card = demoCard('resident');
   const samples: number[] = [];
+  const pollWaits: number[] = [];
+  const exchanges: number[] = [];
+  let firstFindAfter: number | null = null;
+  let placedAt = Number.POSITIVE_INFINITY;
+  sim.sim.events.on('command', (c) => {
+    if (c.cmd === 0x20 && c.para === 0x01 && c.at >= placedAt && firstFindAfter === null) firstFindAfter = c.at;
+  });
   try {
     const connected = service.events.once('status', (s) => s.state === 'connected');
     await service.start();
@@ -53,12 +60,19 @@ async function endToEnd(): Promise<BenchResult> {
       const got = new Promise<CardReadEvent>((resolve) => {
         const off = bus.subscribe((name, payload) => name === 'card.read' && (off(), resolve(payload as CardReadEvent)));
       });
-      const t0 = performance.now();
+      firstFindAfter = null;
+      const t0 = (placedAt = performance.now());
       sim.placeCard(card);
       const e = await got;
-      const ms = performance.now() - t0;
+      const t1 = performance.now();
+      placedAt = Number.POSITIVE_INFINITY;
       if (e.card.idNumber !== card.idNumber) throw new Error('bench read the wrong card');
-      if (i >= 3) samples.push(ms); // the first rounds warm the JIT
+      if (i < 3) continue; // the first rounds warm the JIT
+      samples.push(t1 - t0);
+      // Split: waiting for the next poll (a find command arriving) vs the exchange itself.
+      const find: number = firstFindAfter ?? t0;
+      pollWaits.push(find - t0);
+      exchanges.push(t1 - find);
     }
   } finally {
     await service.stop();
@@ -75,6 +89,10 @@ async function endToEnd(): Promise<BenchResult> {
     p50_ms: p50,
     p99_ms: percentile(samples, 99),
     mean_ms: samples.reduce((a, b) => a + b, 0) / samples.length,
+    /** From the find that saw the card to `card.read` in main (includes the find's own wire time). */
+    exchange_p50_ms: percentile(exchanges, 50),
+    /** From placement to the next find command reaching the reader (the poll phase). */
+    poll_wait_p50_ms: percentile(pollWaits, 50),
     poll_interval_ms: POLL_MS,
     runs: samples.length,
   };

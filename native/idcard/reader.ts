@@ -116,7 +116,7 @@ export class IdCardReader implements DeviceDriver {
   // --- the poll loop -------------------------------------------------------------------------
 
   private async loop(): Promise<void> {
-    const poll = this.opts.pollIntervalMs ?? 20;
+    const poll = this.opts.pollIntervalMs ?? 10;
     const silentLimit = this.opts.silentLimit ?? 25;
     let readThisPlacement = false;
     let failures = 0;

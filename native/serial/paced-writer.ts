@@ -18,7 +18,7 @@ export class PacedWriter {
   constructor(
     private readonly sink: (bytes: Uint8Array) => void,
     public baud: number,
-    private readonly tickMs = 2,
+    private readonly tickMs = 1,
   ) {}
 
   /** Queue bytes; `pauseMs` of line silence before them (split frames). */
