@@ -5,7 +5,7 @@ import type { PushItem } from '../common/sync/api';
 import { SyncEngine } from '../main/sync/engine';
 import { CentralClient } from '../main/sync/central-client';
 import { readSyncMeta } from '../main/sync/sync-meta';
-import { CentralProcess } from '../main/sync/testing/central-process';
+import { CentralProcess } from '../central/testing/central-process';
 import { enrolledWindow, queueCases, tempDir } from '../main/sync/testing/window-fixture';
 import type { Bench } from './types';
 

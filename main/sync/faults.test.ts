@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type Database } from '../db/database';
 import { SyncEngine } from './engine';
 import { readSyncStatus } from './status';
-import { CentralProcess, CLI, runCli } from './testing/central-process';
+import { CentralProcess, CLI, runCli } from '../../central/testing/central-process';
 import { enrolledWindow, queueCases, tempDir } from './testing/window-fixture';
 
 // Fault tests over loopback with the central server as a real process. Small batches and short

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { openCentralStore } from '../../../central/db/open';
-import { adminToken, loadSecret } from '../../../central/store/credentials';
-import { createEnrolmentCode } from '../../../central/store/enrolment';
-import type { FaultPlan } from '../../../common/sync/api';
+import { openCentralStore } from '../db/open';
+import { adminToken, loadSecret } from '../store/credentials';
+import { createEnrolmentCode } from '../store/enrolment';
+import type { FaultPlan } from '../../common/sync/api';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const CLI = path.join(ROOT, 'bin', 'yichuang.mjs');
 
 /** A reference central server in its own process, as tests and demos run it. */
