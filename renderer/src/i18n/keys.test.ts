@@ -1,3 +1,5 @@
+/// <reference types="node" />
+// A Node test of the renderer's text files (not bundled).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

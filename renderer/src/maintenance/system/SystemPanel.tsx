@@ -4,11 +4,12 @@ import { useCall } from '../../api/useCall';
 import { CallError } from '../../shared/CallError';
 import { shortTime } from '../../shared/dates';
 import { NotAvailable } from '../../shared/NotAvailable';
+import { DiagExport } from './DiagExport';
 
 /**
- * Version, data folder, settings health. Database check, backup, logs and the diagnostics bundle
- * exist as CLI commands (`yichuang db check`, `yichuang diag export`) but have no API methods yet,
- * so the console says so and names the commands to use meanwhile.
+ * Version, data folder, settings health, the diagnostics bundle. Database check and backup exist
+ * as CLI commands (`yichuang db check`) but have no API methods yet, so the console says so and
+ * names the command to use meanwhile.
  */
 export function SystemPanel() {
   const { t } = useTranslation();
@@ -41,8 +42,7 @@ export function SystemPanel() {
             <p style={{ marginTop: 8 }}>{t('maint.cliHint', { cmd: 'npx yichuang db check' })}</p>
           </Card>
           <Card size="small" title={t('maint.diagnostics')}>
-            <NotAvailable what={t('maint.diagExport')} methods={['diag.export', 'logs.recent']} />
-            <p style={{ marginTop: 8 }}>{t('maint.cliHint', { cmd: 'npx yichuang diag export' })}</p>
+            <DiagExport />
           </Card>
         </Space>
       </Col>

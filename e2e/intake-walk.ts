@@ -1,0 +1,53 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshotPath } from './host-fixture';
+
+/**
+ * The intake walk by keyboard only: F2 reads the demo card, F3 searches by pinyin initials, one
+ * material is set to 容缺 with the keyboard, Ctrl+Enter accepts, Ctrl+Enter confirms the
+ * commitment. Returns the case number on the notice.
+ */
+export async function acceptWithOneDeferred(page: Page, opts: { screenshots?: boolean } = {}): Promise<string> {
+  await expect(page.getByTestId('intake-screen')).toBeVisible();
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('applicant-id')).toContainText('*', { timeout: 30_000 });
+  if (opts.screenshots) await page.screenshot({ path: screenshotPath('intake-card-read') });
+  await page.keyboard.press('F3');
+  await page.keyboard.type('jzzsl');
+  await expect(page.getByTestId('item-option').first()).toContainText('居住证申领');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('item-name')).toHaveText('居住证申领');
+  const deferRadio = page.getByRole('radio', { name: '容缺' }).first();
+  await deferRadio.focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('defer-deadline')).toBeVisible();
+  await expect(page.getByTestId('promised-date')).toBeVisible();
+  if (opts.screenshots) await page.screenshot({ path: screenshotPath('intake-filled') });
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('commitment')).toBeFocused();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('outcome')).toBeVisible({ timeout: 30_000 });
+  const caseNumber = (await page.getByTestId('case-number').first().textContent())!.trim();
+  expect(caseNumber).toMatch(/-\d{8}-\d+$/);
+  await expect(page.frameLocator('[data-testid=notice-frame]').locator('body')).toContainText(caseNumber);
+  return caseNumber;
+}
+
+/** Accepts a case through the API (setup for suites that test something else), returns its id. */
+export async function acceptViaApi(page: Page, itemQuery = 'jzzsl'): Promise<{ caseId: string; caseNumber: string }> {
+  return page.evaluate(async (q) => {
+    const unwrap = <T,>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    const items = unwrap(await window.yichuang.invoke('catalog.search', { q, limit: 1 }));
+    const item = unwrap(await window.yichuang.invoke('catalog.item', { code: items.items[0]!.code }));
+    const r = unwrap(
+      await window.yichuang.invoke('intake.accept', {
+        itemCode: item.code,
+        applicant: { kind: 'person', idType: 'resident', idNumber: '11010519491231002X', name: '测试人' },
+        materials: item.materials.map((m) => ({ code: m.code, state: 'received' as const })),
+      }),
+    );
+    return { caseId: r.caseId, caseNumber: r.caseNumber };
+  }, itemQuery);
+}
