@@ -49,12 +49,18 @@ export class IdCardReader implements DeviceDriver {
   private link: SerialLink | null = null;
   private readonly decoder = new ResponseDecoder();
   private waiter: { accept: Accept; resolve: (a: Answer) => void } | null = null;
+  /**
+   * The frame log would fill with idle polls in a second: a find whose answer repeats the previous
+   * find's is not logged (counted in `idlePolls`), so the log keeps the exchanges worth reading.
+   */
+  private pendingFindTx: Uint8Array | null = null;
+  private lastFindCode: number | null = null;
   private running = false;
   private closing = false;
   private loopDone: Promise<void> = Promise.resolve();
   private wakeSleep: (() => void) | null = null;
   private baud = 0;
-  private readonly diag = { samId: null as string | null, reads: 0, failures: 0, samResets: 0, timeouts: 0, badFrames: 0, lastError: null as string | null };
+  private readonly diag = { samId: null as string | null, idlePolls: 0, reads: 0, failures: 0, samResets: 0, timeouts: 0, badFrames: 0, lastError: null as string | null };
   private shownState: 'connected' | 'reading' | 'error' = 'connected';
 
   constructor(
@@ -215,6 +221,8 @@ export class IdCardReader implements DeviceDriver {
     return new Promise<Answer>((resolve) => {
       const timer = setTimeout(() => {
         this.diag.timeouts++;
+        this.flushFindTx();
+        this.lastFindCode = null;
         this.handle(this.decoder.expire());
         done({ kind: 'timeout' });
       }, timeoutMs);
@@ -224,7 +232,8 @@ export class IdCardReader implements DeviceDriver {
         resolve(a);
       };
       this.waiter = { accept: ACCEPT[name] ?? anyAnswer, resolve: done };
-      this.ctx.recordFrame('tx', frame);
+      if (name === 'findCard') this.pendingFindTx = frame;
+      else this.ctx.recordFrame('tx', frame);
       link.write(frame).catch((err: unknown) => done({ kind: 'framing', what: `写串口失败：${String(err)}` }));
     });
   }
@@ -236,7 +245,15 @@ export class IdCardReader implements DeviceDriver {
   private handle(events: ResponseEvent[]): void {
     for (const e of events) {
       if (e.kind === 'response' || e.kind === 'status') {
-        this.ctx.recordFrame('rx', encodeFrame(Uint8Array.of(e.sw1, e.sw2, e.status.code, ...e.data)));
+        const findAnswer = this.pendingFindTx !== null && this.waiter?.accept(e) === true;
+        if (findAnswer && e.status.code === this.lastFindCode) {
+          this.pendingFindTx = null;
+          this.diag.idlePolls++;
+        } else {
+          if (findAnswer) this.lastFindCode = e.status.code;
+          this.flushFindTx();
+          this.ctx.recordFrame('rx', encodeFrame(Uint8Array.of(e.sw1, e.sw2, e.status.code, ...e.data)));
+        }
         const w = this.waiter;
         if (w && w.accept(e)) w.resolve({ kind: e.kind, code: e.status.code, meaning: e.status.meaning, data: e.data });
       } else if (e.kind === 'badChecksum' || e.kind === 'badLength') {
@@ -244,6 +261,11 @@ export class IdCardReader implements DeviceDriver {
         this.waiter?.resolve({ kind: 'framing', what: e.kind === 'badChecksum' ? '应答校验和错误' : '应答长度错误' });
       }
     }
+  }
+
+  private flushFindTx(): void {
+    if (this.pendingFindTx) this.ctx.recordFrame('tx', this.pendingFindTx);
+    this.pendingFindTx = null;
   }
 
   private sleep(ms: number): Promise<void> {
