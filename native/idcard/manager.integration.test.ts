@@ -46,6 +46,8 @@ describe('DeviceManager with the ID card reader over a real pty', () => {
     expect(states.filter((s) => s === 'connected').length).toBeGreaterThanOrEqual(2);
     expect(m.list()[0]!.details.samId).toMatch(/^05\.01-/);
     expect(m.frames('reader')!.some((f) => f.dir === 'tx' && f.hex === 'AA AA AA 96 69 00 03 20 01 22')).toBe(true);
+    // Idle polls do not push the read itself out of the ring.
+    expect(m.frames('reader')!.some((f) => f.dir === 'rx' && f.hex.startsWith('AA AA AA 96 69 05 08 00 00 90'))).toBe(true);
   });
 
   it('finds a reader that came back under an unknown name by probing with read SAM id', async () => {
