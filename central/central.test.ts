@@ -95,6 +95,22 @@ describe('reference central server', () => {
     expect(r.json.results[3].reason).toMatch(/不认识/);
   });
 
+  it('falls back to item by item when a set-based statement fails, answering only the bad item', async () => {
+    const r = await call('/v1/push', {
+      body: {
+        items: [
+          item('f1', 20, 'case-20'),
+          item('f2', 21, 'case-1', 'rating', { id: 'r1', caseId: 'case-1', level: 3 }), // r1 was stored by another entry
+          item('f3', 22, 'case-21'),
+        ],
+      },
+    });
+    expect(r.json.results.map((x: { status: string }) => x.status)).toEqual(['accepted', 'rejected', 'accepted']);
+    expect(r.json.results[1].reason).toMatch(/冲突/);
+    const again = await call('/v1/push', { body: { items: [item('f1', 20, 'case-20'), item('f3', 22, 'case-21')] } });
+    expect(again.json.results.map((x: { status: string }) => x.status)).toEqual(['duplicate', 'duplicate']);
+  });
+
   it('refuses a malformed batch as a whole with 400 and an oversized one with 413', async () => {
     expect((await call('/v1/push', { body: { items: [{ id: 'x' }] } })).status).toBe(400);
     const big = 'x'.repeat(5 * 1024 * 1024);
@@ -128,7 +144,7 @@ describe('reference central server', () => {
     expect((await call(`/v1/credit?subject=${DEMO_ENTERPRISES.creditHit}&subjectType=enterprise`)).json.hit).toBe(true);
     expect((await call(`/v1/credit?subject=${DEMO_PEOPLE.nobody}&subjectType=person`)).json.hit).toBe(false);
     const stats = await call('/v1/stats/hall');
-    expect(stats.json).toMatchObject({ hall: 'H01', ratings: 1, ratingLevels: { '2': 1 } });
+    expect(stats.json).toMatchObject({ hall: 'H01', ratings: 1, ratingLevels: { '2': 1 } }); // the conflicting r1 was not stored twice
     expect(stats.json.cases).toBeGreaterThanOrEqual(2);
   });
 
