@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { minimatch } from 'minimatch';
@@ -83,6 +85,13 @@ describe('electron-builder.yml', () => {
     await expect(hook.default({ electronPlatformName: other, arch: 1 })).rejects.toThrow(/native-modules\.cjs fetch/);
   });
 
+  it('ships the maintenance CLI launchers beside the executable', () => {
+    const extra = [...config.win.extraFiles, ...config.linux.extraFiles] as Array<{ from: string; to: string }>;
+    expect(extra.map((e) => e.to)).toEqual(['yichuang-cli.cmd', 'yichuang-cli']);
+    for (const e of extra) expect(fs.readFileSync(path.join(ROOT, e.from), 'utf8')).toContain('ELECTRON_RUN_AS_NODE=1');
+    if (process.platform !== 'win32') expect(fs.statSync(path.join(ROOT, 'packaging/cli/yichuang-cli')).mode & 0o111).not.toBe(0);
+  });
+
   it('publishes through a generic update provider', () => {
     expect(config.publish[0]).toMatchObject({ provider: 'generic', channel: 'latest' });
     expect(String(config.publish[0].url)).toMatch(/^https?:\/\//);
@@ -120,6 +129,26 @@ describe('electron-builder.yml', () => {
 
     it('leave out source maps, sources and tests', () => {
       expect(files.filter((f) => f.endsWith('.map') || f.endsWith('.ts') || /^(main|native|common|renderer|e2e|bench)\//.test(f))).toEqual([]);
+    });
+
+    it.skipIf(process.platform === 'win32')('the Linux CLI launcher runs the CLI bundle with the app runtime as Node', () => {
+      // An install tree as the deb lays it out; `yichuang` is node here (Electron with ELECTRON_RUN_AS_NODE).
+      const install = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-install-'));
+      try {
+        const app = path.join(install, 'resources', 'app.asar');
+        fs.mkdirSync(path.join(app, 'dist'), { recursive: true });
+        fs.copyFileSync(path.join(ROOT, 'dist', 'cli.cjs'), path.join(app, 'dist', 'cli.cjs'));
+        fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(app, 'package.json'));
+        fs.symlinkSync(path.join(ROOT, 'resources'), path.join(app, 'resources'));
+        fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(app, 'node_modules'));
+        fs.symlinkSync(process.execPath, path.join(install, 'yichuang'));
+        fs.copyFileSync(path.join(ROOT, 'packaging', 'cli', 'yichuang-cli'), path.join(install, 'yichuang-cli'));
+        fs.chmodSync(path.join(install, 'yichuang-cli'), 0o755);
+        const out = execFileSync(path.join(install, 'yichuang-cli'), ['--version'], { encoding: 'utf8' });
+        expect(out.trim()).toBe(pkg.version);
+      } finally {
+        fs.rmSync(install, { recursive: true, force: true });
+      }
     });
 
     it('each include pattern matches something (no stale globs)', () => {
