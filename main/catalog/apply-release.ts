@@ -95,7 +95,9 @@ export async function applyRelease(
   }
   for (const id of release.removedBundles) await trx.deleteFrom('catalog_bundle').where('id', '=', id).execute();
 
-  for (const item of release.items) await upsertItem(trx, item, library, release.version, now);
+  // Many items share a name or department (one base item, many implementing offices): key them once.
+  const keys = memo(searchKeys);
+  for (const item of release.items) await upsertItem(trx, item, library, release.version, now, keys);
   for (const b of release.bundles) {
     const { id, name, theme, description, ...definition } = b;
     const row = { id, name, theme, description, definition: JSON.stringify(definition), version: release.version };
@@ -109,10 +111,17 @@ export async function applyRelease(
   return { version: release.version, upserted: release.items.length, removed };
 }
 
-async function upsertItem(trx: Transaction<DB>, item: ReleaseItem, library: CatalogRelease['materials'], version: number, now: string): Promise<void> {
+async function upsertItem(
+  trx: Transaction<DB>,
+  item: ReleaseItem,
+  library: CatalogRelease['materials'],
+  version: number,
+  now: string,
+  keysOf: typeof searchKeys,
+): Promise<void> {
   const materials = resolveMaterials(item, library);
-  const keys = searchKeys(item.name);
-  const dept = searchKeys(item.department);
+  const keys = keysOf(item.name);
+  const dept = keysOf(item.department);
   const row = {
     code: item.code,
     base_code: item.baseCode,
@@ -158,4 +167,13 @@ async function upsertItem(trx: Transaction<DB>, item: ReleaseItem, library: Cata
       })),
     )
     .execute();
+}
+
+function memo<T>(fn: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) cache.set(s, (v = fn(s)));
+    return v;
+  };
 }

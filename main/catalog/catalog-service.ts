@@ -22,6 +22,8 @@ export class CatalogService {
   private index = new CatalogSearchIndex([]);
   private rows = new Map<string, ItemRow>();
   private version = 0;
+  /** Materials of recently used items; a release clears it. Intake reads them on every accept. */
+  private readonly materialCache = new Map<string, MaterialSpec[]>();
   readonly usage = new UsageStats();
 
   constructor(private readonly db: Kysely<DB>) {}
@@ -39,6 +41,7 @@ export class CatalogService {
     const v = await this.db.selectFrom('catalog_release').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
     this.version = Number(v?.v ?? 0);
     this.rows = new Map(rows.map((r) => [r.code, r]));
+    this.materialCache.clear();
     const indexed: IndexedItem[] = rows.map((r) => ({
       code: r.code,
       baseCode: r.base_code,
@@ -122,6 +125,15 @@ export class CatalogService {
   }
 
   async materials(code: string): Promise<MaterialSpec[]> {
+    const cached = this.materialCache.get(code);
+    if (cached) return cached.map((m) => ({ ...m }));
+    const specs = await this.loadMaterials(code);
+    if (this.materialCache.size >= 500) this.materialCache.delete(this.materialCache.keys().next().value!);
+    this.materialCache.set(code, specs);
+    return specs.map((m) => ({ ...m }));
+  }
+
+  private async loadMaterials(code: string): Promise<MaterialSpec[]> {
     const rows = await this.db.selectFrom('catalog_material').selectAll().where('item_code', '=', code).orderBy('sort').execute();
     return rows.map((m) => ({
       code: m.code,

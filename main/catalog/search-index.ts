@@ -14,6 +14,7 @@ export interface IndexedItem {
 }
 
 export type MatchField = 'code' | 'name' | 'pinyin' | 'initials' | 'department';
+const FIELDS: MatchField[] = ['code', 'name', 'pinyin', 'initials', 'department'];
 
 export interface SearchHit {
   index: number;
@@ -25,8 +26,8 @@ const SEP = '\u0001';
 const HAS_CJK = /[\u3400-\u9fff]/;
 
 /**
- * One field of every item concatenated into a single string, so a query is a handful of native
- * `indexOf` scans over one buffer instead of 50 000 small string comparisons per keystroke.
+ * One field of every group concatenated into a single string, so a query is a few native `indexOf`
+ * scans over one buffer instead of tens of thousands of small string comparisons per keystroke.
  */
 class Haystack {
   readonly text: string;
@@ -37,8 +38,8 @@ class Haystack {
   constructor(values: readonly string[], syllables = false) {
     const starts = new Int32Array(values.length + 1);
     const parts: string[] = [];
-    let pos = 0;
     const bounds: number[] = [];
+    let pos = 0;
     values.forEach((v, i) => {
       starts[i] = pos;
       let clean = v;
@@ -56,14 +57,11 @@ class Haystack {
     starts[values.length] = pos;
     this.text = parts.join(SEP) + SEP;
     this.starts = starts;
-    if (syllables) {
-      this.boundary = new Uint8Array(this.text.length);
-      for (const b of bounds) this.boundary[b] = 1;
-    } else this.boundary = null;
+    this.boundary = syllables ? new Uint8Array(this.text.length) : null;
+    for (const b of bounds) this.boundary![b] = 1;
   }
 
-  /** Item index owning text position `pos` (binary search over starts). */
-  owner(pos: number): number {
+  private owner(pos: number): number {
     let lo = 0;
     let hi = this.starts.length - 2;
     while (lo < hi) {
@@ -74,53 +72,87 @@ class Haystack {
     return lo;
   }
 
-  /** Calls `visit(item, offsetInItem, itemLength)` for the first acceptable occurrence in each item. */
-  scan(q: string, visit: (item: number, offset: number, length: number) => void): void {
+  /** Calls `visit(entry, offset, length)` for the first acceptable occurrence in each entry. */
+  scan(q: string, visit: (entry: number, offset: number, length: number) => void): void {
     let from = 0;
     for (;;) {
       const at = this.text.indexOf(q, from);
       if (at < 0) return;
-      const item = this.owner(at);
-      const start = this.starts[item]!;
+      const entry = this.owner(at);
       if (this.boundary && this.boundary[at] !== 1) {
         from = at + 1;
         continue;
       }
-      visit(item, at - start, this.starts[item + 1]! - start - 1);
-      from = this.starts[item + 1]!; // the first occurrence is the best one: skip to the next item
+      const start = this.starts[entry]!;
+      visit(entry, at - start, this.starts[entry + 1]! - start - 1);
+      from = this.starts[entry + 1]!; // the first occurrence is the best one: skip to the next entry
     }
   }
 }
 
+/** Sorted keys for prefix look-ups by binary search (codes: a typed code is a prefix, never a middle). */
+class SortedKeys {
+  private readonly keys: string[];
+  private readonly items: Int32Array;
+
+  constructor(pairs: Array<[string, number]>) {
+    pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+    this.keys = pairs.map((p) => p[0]);
+    this.items = Int32Array.from(pairs, (p) => p[1]);
+  }
+
+  /** Items whose key starts with `q`, at most `max`, and how many there are. */
+  prefix(q: string, max: number, visit: (item: number, exact: boolean) => void): number {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.keys[mid]! < q) lo = mid + 1;
+      else hi = mid;
+    }
+    let n = 0;
+    for (let i = lo; i < this.keys.length && this.keys[i]!.startsWith(q); i++, n++) if (n < max) visit(this.items[i]!, this.keys[i]!.length === q.length);
+    return n;
+  }
+}
+
 /**
- * In-memory ranked search over the catalog. Tiers: code, exact/prefix name, initials, pinyin,
- * contained name, department; inside a tier, earlier matches, this window's frequent items and
- * shorter names come first.
+ * In-memory ranked search over the catalog. Many items share a name (one base item implemented by
+ * many departments and counties), so names, pinyin and initials are indexed once per distinct
+ * name; codes are prefix-searched in sorted arrays. Tiers: code, exact/prefix name, initials,
+ * pinyin, name contains, department; inside a tier, earlier matches, this window's frequent items
+ * and shorter names come first.
  */
 export class CatalogSearchIndex {
+  private readonly groupItems: Int32Array[];
   private readonly names: Haystack;
-  private readonly codes: Haystack;
   private readonly pinyin: Haystack;
   private readonly initials: Haystack;
+  private readonly deptItems: Int32Array[];
   private readonly depts: Haystack;
+  private readonly codes: SortedKeys;
   private readonly nameLengths: Uint16Array;
-  private readonly scores: Float64Array;
-  private readonly fields: Uint8Array;
-  private readonly touched: Int32Array;
 
   constructor(
     readonly items: readonly IndexedItem[],
     private readonly usageBonus: (code: string) => number = () => 0,
   ) {
-    this.names = new Haystack(items.map((i) => i.name.toLowerCase()));
-    this.codes = new Haystack(items.map((i) => `${i.code} ${i.baseCode}`.toLowerCase()));
-    this.pinyin = new Haystack(items.map((i) => i.pinyin), true);
-    this.initials = new Haystack(items.map((i) => i.initials));
-    this.depts = new Haystack(items.map((i) => `${i.department} ${i.deptPinyin}`.toLowerCase()));
+    const byName = groupBy(items, (i) => i.name);
+    this.groupItems = byName.members;
+    const firsts = byName.members.map((m) => items[m[0]!]!);
+    this.names = new Haystack(firsts.map((i) => i.name.toLowerCase()));
+    this.pinyin = new Haystack(firsts.map((i) => i.pinyin), true);
+    this.initials = new Haystack(firsts.map((i) => i.initials));
+    const byDept = groupBy(items, (i) => i.department);
+    this.deptItems = byDept.members;
+    this.depts = new Haystack(byDept.members.map((m) => `${items[m[0]!]!.department} ${items[m[0]!]!.deptPinyin}`.toLowerCase()));
+    const pairs: Array<[string, number]> = [];
+    items.forEach((i, n) => {
+      pairs.push([i.code.toLowerCase(), n]);
+      if (i.baseCode.toLowerCase() !== i.code.toLowerCase()) pairs.push([i.baseCode.toLowerCase(), n]);
+    });
+    this.codes = new SortedKeys(pairs);
     this.nameLengths = Uint16Array.from(items, (i) => Math.min(i.name.length, 65535));
-    this.scores = new Float64Array(items.length);
-    this.fields = new Uint8Array(items.length);
-    this.touched = new Int32Array(items.length);
   }
 
   get size(): number {
@@ -130,49 +162,94 @@ export class CatalogSearchIndex {
   search(rawQuery: string, limit: number): { hits: SearchHit[]; total: number } {
     const q = normaliseQuery(rawQuery);
     if (!q) return { hits: [], total: 0 };
-    let touchedCount = 0;
-    const scores = this.scores;
-    const fields = this.fields;
-    const consider = (field: number, base: number) => (item: number, offset: number, length: number) => {
-      const exact = offset === 0 && length === q.length;
-      const score = base + (exact ? 150 : offset === 0 ? 100 : -Math.min(offset, 50)) - length * 0.1;
-      if (scores[item] === 0) this.touched[touchedCount++] = item;
-      if (score > scores[item]!) {
-        scores[item] = score;
-        fields[item] = field;
-      }
+    // Best score per name group / department group, and code hits per item.
+    const groups = new Map<number, { score: number; field: number }>();
+    const depts = new Map<number, number>();
+    const best = new TopK(limit, this.nameLengths);
+    let total = 0;
+    const scoreOf = (base: number, offset: number, length: number) =>
+      base + (offset === 0 && length === q.length ? 150 : offset === 0 ? 100 : -Math.min(offset, 50)) - length * 0.1;
+    const onGroup = (field: number, base: number) => (g: number, offset: number, length: number) => {
+      const score = scoreOf(base, offset, length);
+      const seen = groups.get(g);
+      if (!seen || seen.score < score) groups.set(g, { score, field });
+    };
+    const onDept = (base: number) => (d: number, offset: number, length: number) => {
+      const score = scoreOf(base, offset, length);
+      if ((depts.get(d) ?? -Infinity) < score) depts.set(d, score);
     };
     if (HAS_CJK.test(q)) {
-      this.names.scan(q, consider(1, 700));
-      this.depts.scan(q, consider(4, 300));
+      this.names.scan(q, onGroup(1, 700));
+      this.depts.scan(q, onDept(300));
     } else {
-      this.codes.scan(q, consider(0, 800));
+      total += this.codes.prefix(q, limit, (item, exact) => best.offer(item, 900 + (exact ? 150 : 0) + this.usageBonus(this.items[item]!.code), 0));
       if (/^[a-z]+$/.test(q)) {
-        this.initials.scan(q, consider(3, 650));
-        this.pinyin.scan(q, consider(2, 600));
+        this.initials.scan(q, onGroup(3, 650));
+        this.pinyin.scan(q, onGroup(2, 600));
       }
-      this.names.scan(q, consider(1, 500));
-      this.depts.scan(q, consider(4, 250));
+      this.names.scan(q, onGroup(1, 500));
+      this.depts.scan(q, onDept(250));
     }
-    const hits = this.topK(touchedCount, limit);
-    for (let i = 0; i < touchedCount; i++) scores[this.touched[i]!] = 0;
-    return { hits, total: touchedCount };
+    // Threshold walk: best groups first; stop once no remaining group can beat the K-th item.
+    const ranked = [...groups.entries()].sort((a, b) => b[1].score - a[1].score);
+    for (const [g, { score, field }] of ranked) {
+      const members = this.groupItems[g]!;
+      total += members.length;
+      if (best.full && score + 40 <= best.threshold) continue;
+      for (const item of members) best.offer(item, score + this.usageBonus(this.items[item]!.code), field);
+    }
+    const rankedDepts = [...depts.entries()].sort((a, b) => b[1] - a[1]);
+    for (const [d, score] of rankedDepts) {
+      const members = this.deptItems[d]!;
+      if (best.full && score + 40 <= best.threshold) break;
+      for (const item of members) best.offer(item, score + this.usageBonus(this.items[item]!.code), 4);
+    }
+    if (groups.size === 0) total += rankedDepts.reduce((n, [d]) => n + this.deptItems[d]!.length, 0);
+    return { hits: best.result(), total };
+  }
+}
+
+/** The best `limit` items, each at its best score (an item can match by code, name and department). */
+class TopK {
+  private readonly hits: SearchHit[] = [];
+  constructor(
+    private readonly limit: number,
+    private readonly nameLengths: Uint16Array,
+  ) {}
+
+  get full(): boolean {
+    return this.hits.length >= this.limit;
+  }
+  get threshold(): number {
+    return this.hits[this.hits.length - 1]?.score ?? -Infinity;
   }
 
-  /** Best `limit` of the touched items, by score plus usage bonus (a small bounded heap). */
-  private topK(count: number, limit: number): SearchHit[] {
-    const best: SearchHit[] = [];
-    const FIELD: MatchField[] = ['code', 'name', 'pinyin', 'initials', 'department'];
-    for (let i = 0; i < count; i++) {
-      const index = this.touched[i]!;
-      const score = this.scores[index]! + this.usageBonus(this.items[index]!.code);
-      if (best.length === limit && score <= best[best.length - 1]!.score) continue;
-      const hit = { index, score, matchedOn: FIELD[this.fields[index]!]! };
-      let at = best.length;
-      while (at > 0 && (best[at - 1]!.score < score || (best[at - 1]!.score === score && this.nameLengths[best[at - 1]!.index]! > this.nameLengths[index]!))) at--;
-      best.splice(at, 0, hit);
-      if (best.length > limit) best.pop();
+  offer(index: number, score: number, field: number): void {
+    if (this.full && score <= this.threshold) return;
+    const existing = this.hits.findIndex((h) => h.index === index);
+    if (existing >= 0) {
+      if (this.hits[existing]!.score >= score) return;
+      this.hits.splice(existing, 1);
     }
-    return best;
+    const before = (h: SearchHit) => h.score > score || (h.score === score && this.nameLengths[h.index]! <= this.nameLengths[index]!);
+    let at = this.hits.length;
+    while (at > 0 && !before(this.hits[at - 1]!)) at--;
+    this.hits.splice(at, 0, { index, score, matchedOn: FIELDS[field]! });
+    if (this.hits.length > this.limit) this.hits.pop();
   }
+
+  result(): SearchHit[] {
+    return this.hits;
+  }
+}
+
+function groupBy(items: readonly IndexedItem[], key: (i: IndexedItem) => string): { members: Int32Array[] } {
+  const map = new Map<string, number[]>();
+  items.forEach((item, n) => {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(n);
+    else map.set(k, [n]);
+  });
+  return { members: [...map.values()].map((l) => Int32Array.from(l)) };
 }

@@ -153,7 +153,7 @@ export class IntakeService {
       };
       if (existing) await trx.updateTable('intake_case').set(row).where('id', '=', caseId).execute();
       else await trx.insertInto('intake_case').values(row).execute();
-      await trx.deleteFrom('case_material').where('case_id', '=', caseId).execute();
+      if (existing) await trx.deleteFrom('case_material').where('case_id', '=', caseId).execute();
       if (materials.length) await trx.insertInto('case_material').values(materials.map((m) => ({ ...m, case_id: caseId }))).execute();
       await writeHistory(trx, caseId, atIso, status, extra.reason ?? null);
       await appendAudit(trx, {

@@ -11,7 +11,7 @@ import { ReviewsService } from '../reviews/reviews-service';
 import { CardTokens } from './card-tokens';
 import { CaseQueries } from './case-queries';
 import { IntakeService } from './intake-service';
-import { resolveWindowIdentity } from './window-identity';
+import { cachedIdentity, resolveWindowIdentity } from './window-identity';
 
 /**
  * Catalog, calendar, intake, cases, ratings and notices. Also turns each `card.read` from the
@@ -33,10 +33,10 @@ export const intakeModule: AppModule = {
       catalog: s.catalog,
       calendar: s.calendar,
       cards: s.cardTokens,
-      identity: () => {
+      identity: cachedIdentity(() => {
         const settings = s.settings.get();
         return resolveWindowIdentity(db, { hallCode: settings.hall.code, windowCode: settings.window.code });
-      },
+      }),
     });
     s.reviews = new ReviewsService(db, s.calendar);
     s.notices = new NoticeRenderer(path.join(resourcesDir(), 'templates'));

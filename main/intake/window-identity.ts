@@ -35,3 +35,20 @@ export async function resolveWindowIdentity(
   }
   return { hallCode: LOCAL_HALL_CODE, windowCode: local, enrolled: false };
 }
+
+/**
+ * Resolves the identity at most once per `ttlMs` (an accept should not pay a meta read). Enrolment
+ * changes the codes rarely; the next case after the TTL picks them up.
+ */
+export function cachedIdentity(resolve: () => Promise<WindowIdentity>, ttlMs = 2000): () => Promise<WindowIdentity> {
+  let cached: { at: number; value: Promise<WindowIdentity> } | null = null;
+  return () => {
+    const now = Date.now();
+    if (!cached || now - cached.at > ttlMs) {
+      const value = resolve();
+      cached = { at: now, value };
+      value.catch(() => (cached = null));
+    }
+    return cached.value;
+  };
+}

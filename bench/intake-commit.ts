@@ -1,0 +1,114 @@
+import crypto from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
+import { withIdCheckChar } from '../common/domain/id-number';
+import { auditHash, GENESIS } from '../main/audit/chain';
+import { openDatabase } from '../main/db/database';
+import { itemCode, openTestStack } from '../main/intake/test-stack';
+import { percentile } from './stats';
+import type { Bench } from './types';
+
+const N = 150;
+
+type Run = (sql: string, params?: unknown[]) => Promise<unknown[]>;
+
+/**
+ * Accepting a case through the intake service (validation, promised date, sealing, case number,
+ * case + materials + history + audit + outbox in one transaction) against a raw sqlite3
+ * transaction inserting the same rows into the same schema with the same pragmas (WAL,
+ * synchronous=FULL), alternated so both see the same machine.
+ */
+export const bench: Bench = {
+  name: 'intake-commit',
+  async run() {
+    const stack = await openTestStack({ now: new Date() });
+    const raw = await openDatabase(`${stack.dir}/raw.db`);
+    try {
+      const code = itemCode(stack, '失业保险金申领');
+      const specs = await stack.catalog.materials(code);
+      const materials = specs.map((m) => ({ code: m.code, state: 'received' as const }));
+      const applicant = { kind: 'person' as const, idType: 'resident' as const, idNumber: withIdCheckChar('46010219900101002'), name: '符海燕', phone: '13876543210' };
+      const sealed = [stack.pii.seal(applicant.name), stack.pii.lookupHash(applicant.name), stack.pii.seal(applicant.idNumber), stack.pii.lookupHash(applicant.idNumber), stack.pii.seal(applicant.phone)];
+      const run: Run = (sql, params = []) =>
+        new Promise((resolve, reject) => raw.raw.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows))));
+
+      let seq = 0;
+      const rawAccept = async () => {
+        const id = uuidv7();
+        const now = new Date().toISOString();
+        await run('begin immediate');
+        try {
+          const [s] = (await run(
+            `insert into case_sequence (hall_code, window_code, day, last_seq) values ('HK01','W03','20261127',1)
+             on conflict (hall_code, window_code, day) do update set last_seq = last_seq + 1 returning last_seq`,
+          )) as Array<{ last_seq: number }>;
+          const number = `HK01-W03-20261127-${String(s!.last_seq).padStart(4, '0')}`;
+          await run(
+            `insert into intake_case (id, case_number, status, item_code, item_name, promised_limit_value, promised_limit_unit, hall_code, window_code, clerk_id, clerk_name,
+               applicant_kind, applicant_id_type, applicant_name_sealed, applicant_name_hash, applicant_id_sealed, applicant_id_hash, applicant_phone_sealed,
+               created_at, updated_at, accepted_at, decided_at, promised_date, catalog_version)
+             values (?, ?, 'accepted', ?, '失业保险金申领', 3, 'workday', 'HK01', 'W03', 'clerk01', '王小明', 'person', 'resident', ?, ?, ?, ?, ?, ?, ?, ?, ?, '2026-12-02', 1)`,
+            [id, number, code, ...sealed, now, now, now, now],
+          );
+          await run(
+            `insert into case_material (case_id, code, name, required, state, originals, copies, sort) values ${specs.map(() => "(?, ?, ?, 1, 'received', 1, 1, ?)").join(', ')}`,
+            specs.flatMap((m, i) => [id, m.code, m.name, i]),
+          );
+          await run(`insert into case_history (case_id, at, source, status) values (?, ?, 'window', 'accepted')`, [id, now]);
+          // The audit chain as appendAudit writes it: algorithm setting, previous hash, entry, head in meta.
+          await run(`select value from meta where key = 'audit.algorithm'`);
+          const [last] = (await run('select hash from audit_log order by seq desc limit 1')) as Array<{ hash: string }>;
+          const entry = { at: now, actor: 'clerk01', action: 'case.accept', subject: id, detail: JSON.stringify({ caseNumber: number }) };
+          const prev = last?.hash ?? GENESIS;
+          const hash = auditHash('sha256', prev, entry);
+          const [audit] = (await run(`insert into audit_log (at, actor, action, subject, detail, algorithm, prev_hash, hash) values (?, ?, ?, ?, ?, 'sha256', ?, ?) returning seq`, [
+            now, entry.actor, entry.action, id, entry.detail, prev, hash,
+          ])) as Array<{ seq: number }>;
+          await run(`insert into meta (key, value) values ('audit.head', ?) on conflict (key) do update set value = excluded.value`, [`${audit!.seq}:${hash}`]);
+          await run(`insert into outbox (id, kind, aggregate_id, payload, created_at) values (?, 'case', ?, ?, ?)`, [
+            uuidv7(), id, JSON.stringify({ event: 'accepted', case: { id, caseNumber: number }, applicantSealed: crypto.randomBytes(200).toString('base64') }), now,
+          ]);
+          await run('commit');
+        } catch (err) {
+          await run('rollback');
+          throw err;
+        }
+        seq++;
+      };
+      const serviceAccept = () => stack.intake.accept({ itemCode: code, applicant, materials }, stack.actor);
+
+      for (let i = 0; i < 10; i++) {
+        await serviceAccept();
+        await rawAccept();
+      }
+      const service: number[] = [];
+      const baseline: number[] = [];
+      for (let i = 0; i < N; i++) {
+        let t = performance.now();
+        await serviceAccept();
+        service.push(performance.now() - t);
+        t = performance.now();
+        await rawAccept();
+        baseline.push(performance.now() - t);
+      }
+      const p50 = percentile(service, 50);
+      return [
+        {
+          bench: 'intake-commit',
+          ratio: p50 / percentile(baseline, 50),
+          baseline: 'raw sqlite3 transaction inserting the same rows, same schema and pragmas (WAL, synchronous=FULL; same run)',
+          goal: '≤ 1.5',
+          p50_ms: p50,
+          p99_ms: percentile(service, 99),
+          raw_p50_ms: percentile(baseline, 50),
+          raw_p99_ms: percentile(baseline, 99),
+          materials: specs.length,
+          runs: N,
+          raw_commits: seq,
+        },
+      ];
+    } finally {
+      await raw.close();
+      await stack.close();
+    }
+  },
+};
