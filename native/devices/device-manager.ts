@@ -25,6 +25,8 @@ export interface DeviceManagerOptions {
   pollMs?: number;
   backoff?: { initialMs: number; maxMs: number };
   openTimeoutMs?: number;
+  /** Least time between two probing rounds for one missing device. */
+  probeEveryMs?: number;
   frameLogSize?: number;
   log?: DriverContext['log'];
 }
@@ -46,6 +48,7 @@ export class DeviceManager {
   private readonly lastSeen = new Map<string, PortInfo>();
   /** Where a probe found a device whose configured port is gone. */
   private readonly probed = new Map<string, string>();
+  private readonly lastProbe = new Map<string, number>();
   private pollTimer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
   private started = false;
@@ -177,6 +180,10 @@ export class DeviceManager {
   private async probeFor(slot: DeviceSlot): Promise<void> {
     const spec = this.opts.registry.get(slot.config.kind);
     if (!spec?.probe) return;
+    // Probing opens other ports: not more than once every probeEveryMs per device.
+    const now = Date.now();
+    if (now - (this.lastProbe.get(slot.config.id) ?? 0) < (this.opts.probeEveryMs ?? 10_000)) return;
+    this.lastProbe.set(slot.config.id, now);
     const taken = new Set([...this.slots.values()].map((s) => s.status.port));
     for (const p of this.ports) {
       if (taken.has(p.path) || (p.known && p.known.kind !== slot.config.kind)) continue;
