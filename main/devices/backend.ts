@@ -1,5 +1,6 @@
 import type { DeviceConfig, DeviceEventMap, DeviceKindSpec, DeviceStatus, FrameRecord, PortInfo, TypedEmitter } from '../../native/devices';
 import { DeviceKindRegistry, DeviceManager } from '../../native/devices';
+import { loadCardLayoutsFile, type CardLayout } from '../../native/idcard/card-layouts';
 import { idCardKind } from '../../native/idcard/kind';
 import { serialScannerKind } from '../../native/scanner/serial-scanner-driver';
 import type { Logger } from '../log/logger';
@@ -22,13 +23,25 @@ export interface DeviceBackend {
 }
 
 /** The kinds every build drives without help from main. */
-export function builtInKinds(): DeviceKindSpec[] {
-  return [idCardKind(), serialScannerKind];
+export function builtInKinds(log?: Logger): DeviceKindSpec[] {
+  return [idCardKind({ layouts: extraCardLayouts(log) }), serialScannerKind];
+}
+
+/** New card types (layouts) from a data file named by YICHUANG_CARD_LAYOUTS: no code change needed. */
+function extraCardLayouts(log?: Logger): CardLayout[] | undefined {
+  const file = process.env.YICHUANG_CARD_LAYOUTS;
+  if (!file) return undefined;
+  try {
+    return loadCardLayoutsFile(file);
+  } catch (err) {
+    log?.error({ err }, 'card layouts file ignored');
+    return undefined;
+  }
 }
 
 /** The in-process manager. Other kinds register later through `registerKind`. */
 export function inProcessBackend(log?: Logger): DeviceBackend {
   const registry = new DeviceKindRegistry();
-  for (const spec of builtInKinds()) registry.register(spec);
+  for (const spec of builtInKinds(log)) registry.register(spec);
   return new DeviceManager({ registry, log });
 }

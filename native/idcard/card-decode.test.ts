@@ -1,7 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IdCardIdentity } from '../../common/contract/devices';
-import { BUILT_IN_LAYOUTS, parseCardLayouts } from './card-layouts';
+import { BUILT_IN_LAYOUTS, loadCardLayoutsFile, parseCardLayouts } from './card-layouts';
 import { decodeReadData, decodeTextBlock } from './card-decode';
 import { withIdCheckChar } from '../../common/domain/id-number';
 import { fixtureReadData, fixtureTextBlock, readCardFixture } from './card-fixture';
@@ -107,5 +109,11 @@ describe('card decoding', () => {
     const card = decodeTextBlock(block, extra);
     expect(card).toMatchObject({ cardType: 'foreigner', name: '安娜', idNumberValid: true });
     expect(decodeTextBlock(block).cardType).toBe('resident'); // unknown letter without the extra table → default layout
+    // The same table from a file (what YICHUANG_CARD_LAYOUTS names in the app).
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yc-layouts-')), 'layouts.json');
+    fs.writeFileSync(file, JSON.stringify({ layouts: [yLayout] }));
+    expect(decodeTextBlock(block, loadCardLayoutsFile(file)).idNumberValid).toBe(true);
+    fs.writeFileSync(file, '{"layouts": [{"id": "bad"}]}');
+    expect(() => loadCardLayoutsFile(file)).toThrow(/卡片版式表无效/);
   });
 });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { z } from 'zod';
 import builtIn from './card-layouts.json';
 
@@ -56,4 +57,19 @@ export function layoutFor(letter: string, layouts: readonly CardLayout[] = BUILT
 
 export function layoutForType(cardType: CardLayout['cardType'], layouts: readonly CardLayout[] = BUILT_IN_LAYOUTS): CardLayout {
   return layouts.find((l) => l.cardType === cardType)!;
+}
+
+/**
+ * Built-in layouts plus those of a JSON file in the same shape as `card-layouts.json` (e.g. the
+ * 2023 foreigner card once its type letter is confirmed): the file's layouts win. Throws a Chinese
+ * message on an unreadable or invalid file.
+ */
+export function loadCardLayoutsFile(file: string): CardLayout[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`无法读取卡片版式文件 ${file}：${err instanceof Error ? err.message : String(err)}`);
+  }
+  return [...parseCardLayouts(json), ...BUILT_IN_LAYOUTS];
 }
