@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { CENTRAL_CASE_STATUSES } from '../../../common/sync/api';
@@ -105,5 +106,19 @@ export function register(program: Command): void {
   central
     .command('openapi')
     .description('打印同步接口的 OpenAPI 文档（与 central/openapi.json 一致）')
-    .action(() => process.stdout.write(JSON.stringify(buildOpenApi(), null, 2) + '\n'));
+    .action(() => {
+      process.stdout.write(JSON.stringify(buildOpenApi(), null, 2) + '\n');
+    });
+  central
+    .command('new-generation')
+    .description('恢复备份后执行：换新的数据库代数，让各窗口重新提交仍持有的数据')
+    .action(async (_o: unknown, cmd: Command) => {
+      const generation = await withStore(cmd, async (s) => {
+        const value = crypto.randomUUID();
+        await s.db.updateTable('meta').set({ value }).where('key', '=', 'generation').execute();
+        return value;
+      });
+      process.stdout.write(`${generation}\n`);
+      process.stderr.write('新代数已生效；正在运行的中心平台服务需重启后才会使用它。\n');
+    });
 }
