@@ -2,6 +2,7 @@ import { configModule } from '../config/module';
 import { authModule } from '../auth/module';
 import { retentionModule } from '../retention/module';
 import { cryptoModule } from '../crypto/module';
+import { backupModule } from '../db/backup';
 import { dbModule } from '../db/module';
 import { opsModule } from '../ops/module';
 import { devicesModule } from '../devices/module';
@@ -21,4 +22,4 @@ export interface AppModule {
 }
 
 /** The app's modules, in start order. */
-export const modules: AppModule[] = [configModule, dbModule, opsModule, cryptoModule, authModule, intakeModule, retentionModule, devicesModule, scanningModule, syncModule];
+export const modules: AppModule[] = [configModule, dbModule, backupModule, opsModule, cryptoModule, authModule, intakeModule, retentionModule, devicesModule, scanningModule, syncModule];

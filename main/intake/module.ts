@@ -42,8 +42,7 @@ export const intakeModule: AppModule = {
     s.notices = new NoticeRenderer(path.join(resourcesDir(), 'templates'));
 
     const unsubscribe = s.events.subscribe((name, payload) => {
-      // Compared as a string: the devices contract registers 'card.read' in its own commit.
-      if ((name as string) === 'card.read') queueMicrotask(() => void announceCard(s, payload as CardReadEvent));
+      if (name === 'card.read') queueMicrotask(() => void announceCard(s, payload as CardReadEvent));
     });
     // A card read by one staff member is not handed to the next one.
     const offSession = s.sessions.onChange(() => s.cardTokens.clear());
