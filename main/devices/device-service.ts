@@ -31,6 +31,7 @@ export class DeviceService {
   private readonly simulated = new Map<string, DeviceConfig>();
   private reloading: Promise<void> = Promise.resolve();
   private demoReader: DemoReader | null = null;
+  private demoFailure: string | null = null;
   private stopped = false;
 
   constructor(private readonly d: DeviceServiceDeps) {
@@ -42,7 +43,10 @@ export class DeviceService {
           this.demoReader = demo;
           void this.reload().catch((err: unknown) => d.log?.error({ err }, 'demo reader could not be configured'));
         },
-        (err: unknown) => d.log?.warn({ err }, 'demo reader could not start'),
+        (err: unknown) => {
+          this.demoFailure = err instanceof Error ? err.message : String(err);
+          d.log?.warn({ err }, 'demo reader could not start');
+        },
       );
     } else this.demoReader = d.demo;
   }
@@ -153,6 +157,7 @@ export class DeviceService {
   /** Demo / training only: put a demo card on the simulated reader (null lifts it). */
   simulatePlaceCard(cardId: string | null): { placed: string | null; available: string[] } {
     const demo = this.demoReader;
+    if (!demo && this.demoFailure) throw new AppError('NOT_AVAILABLE', `模拟阅读器无法启动（${this.demoFailure}），请手工录入证件信息。`);
     if (!demo && this.d.demo) throw new AppError('NOT_AVAILABLE', '模拟阅读器正在启动，请稍候再试。');
     if (!demo) throw new AppError('NOT_AVAILABLE', '模拟放卡只在演示/培训模式下可用。');
     if (!demo.place(cardId)) throw new AppError('NOT_FOUND', `没有名为 ${cardId} 的演示卡片。`);
