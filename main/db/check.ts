@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { verifyAuditChain, type AuditVerdict } from '../audit/verify';
 import type { Database } from './database';
 import { schemaVersion } from './migrator';
 
@@ -13,6 +14,8 @@ export interface DbCheckReport {
   outboxByState: Record<string, number>;
   /** Local case numbers issued more than once (must be 0). */
   duplicateCaseNumbers: number;
+  /** The audit hash chain: edited, deleted or re-linked entries (main/audit/verify.ts). */
+  audit: AuditVerdict;
 }
 
 /** `integrity_check` (full, unlike the quick check at startup), foreign keys, and row counts. */
@@ -39,8 +42,9 @@ export async function checkDatabase(database: Database): Promise<DbCheckReport> 
         )
       : 0;
   const integrityOk = integrity.length === 1 && integrity[0] === 'ok';
+  const audit = await verifyAuditChain(db);
   return {
-    ok: integrityOk && fk === 0 && dup === 0,
+    ok: integrityOk && fk === 0 && dup === 0 && audit.ok,
     file: database.file,
     schemaVersion: await schemaVersion(db),
     integrity,
@@ -49,5 +53,6 @@ export async function checkDatabase(database: Database): Promise<DbCheckReport> 
     casesByStatus: await group('intake_case', 'status'),
     outboxByState: await group('outbox', 'state'),
     duplicateCaseNumbers: dup,
+    audit,
   };
 }

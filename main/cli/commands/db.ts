@@ -18,9 +18,11 @@ export function register(program: Command): void {
         else {
           process.stdout.write(`${r.ok ? '数据库检查通过' : '数据库检查发现问题'}：${r.file}（结构版本 ${r.schemaVersion}）\n`);
           process.stdout.write(`完整性：${r.integrity.slice(0, 5).join('; ')}；外键问题：${r.foreignKeyViolations}；重复办件号：${r.duplicateCaseNumbers}\n`);
+          process.stdout.write(`审计链：${r.audit.ok ? `完整（${r.audit.entries} 条）` : r.audit.problems.map((p) => p.message).join(' ')}\n`);
           for (const [t, n] of Object.entries(r.counts)) process.stdout.write(`  ${t.padEnd(24)} ${n}\n`);
         }
-        if (!r.ok) process.exitCode = 1;
+        // Thrown, not process.exitCode: run.ts resets the exit code after main() resolves.
+        if (!r.ok) throw new CliError('数据库检查发现问题（见上文）。请联系运维人员。', 1);
       } finally {
         await database.close();
       }
