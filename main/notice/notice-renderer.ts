@@ -50,7 +50,7 @@ export class NoticeRenderer {
     const qrSvg = await QRCode.toString(c.caseNumber, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
     const common = {
       caseNumber: c.caseNumber,
-      hallName: ctx.hallName || c.hallCode,
+      hallName: ctx.hallName || '政务服务大厅',
       windowName: ctx.windowName || `${c.windowCode} 窗口`,
       applicantName: c.applicant?.name ?? '',
       applicantId: c.applicant?.idNumber ?? c.applicant?.uscc ?? '',

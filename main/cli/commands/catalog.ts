@@ -1,6 +1,9 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
+import { CatalogReleaseError } from '../../catalog/apply-release';
+import { syntheticRelease } from '../../catalog/synthetic';
 import { withApp } from '../../intake/cli-app';
-import { dataDirOf, parsePositiveInt, printJson, wantsJson } from '../util';
+import { CliError, dataDirOf, parsePositiveInt, printJson, wantsJson } from '../util';
 
 export function register(program: Command): void {
   const catalog = program.command('catalog').description('政务服务事项目录（service item catalog）');
@@ -32,5 +35,39 @@ export function register(program: Command): void {
         if (wantsJson(cmd)) printJson(info);
         else process.stdout.write(`版本 ${info.version}（${info.source}），事项 ${info.itemCount} 项，一件事 ${info.bundleCount} 个，更新于 ${info.updatedAt ?? '—'}\n`);
       });
+    });
+  catalog
+    .command('import <file>')
+    .description('导入事项目录发布包（JSON：全量或增量，版本须比本地新）')
+    .option('--json', 'JSON 输出')
+    .action(async (file: string, _opts: unknown, cmd: Command) => {
+      let release: unknown;
+      try {
+        release = JSON.parse(fs.readFileSync(file, 'utf8'));
+      } catch (err) {
+        throw new CliError(`无法读取目录文件 ${file}：${(err as Error).message}`, 1);
+      }
+      await withApp(dataDirOf(cmd), async ({ services }) => {
+        try {
+          const r = await services.catalog.applyRelease(release as never);
+          if (wantsJson(cmd)) printJson(r);
+          else process.stdout.write(`已导入目录版本 ${r.version}：更新 ${r.upserted} 项，移除 ${r.removed} 项\n`);
+        } catch (err) {
+          if (err instanceof CatalogReleaseError) throw new CliError(err.message, 1);
+          throw err;
+        }
+      });
+    });
+  catalog
+    .command('generate')
+    .description('生成合成事项目录（基准测试用），写到 --out 文件')
+    .requiredOption('--count <n>', '事项数量，如 50000')
+    .requiredOption('--out <file>', '输出 JSON 文件')
+    .option('--seed <n>', '随机种子', '1')
+    .option('--version <n>', '目录版本号', '2')
+    .action((opts: { count: string; out: string; seed: string; version: string }) => {
+      const release = syntheticRelease(parsePositiveInt(opts.count, '--count'), parsePositiveInt(opts.seed, '--seed'), parsePositiveInt(opts.version, '--version'));
+      fs.writeFileSync(opts.out, JSON.stringify(release));
+      process.stdout.write(`已生成 ${release.items?.length ?? 0} 个合成事项：${opts.out}\n`);
     });
 }
