@@ -40,7 +40,7 @@ export function createRouter(
   return {
     async invoke(method, rawInput, ctx) {
       if (typeof method !== 'string' || !Object.hasOwn(table, method))
-        return fail('UNKNOWN_METHOD', `未知的接口：${String(method).slice(0, 80)}`);
+        return fail('UNKNOWN_METHOD', `未知的接口：${typeof method === 'string' ? method.slice(0, 80) : typeof method}`);
       const spec = table[method]!;
       if (!spec.roles.includes('public')) {
         if (!ctx.session) return fail('UNAUTHENTICATED', '请先登录。');
