@@ -43,7 +43,8 @@ export class SyncEngine {
   private readonly batch: BatchLimits;
   private readonly backoff: BackoffPolicy;
   private failures = 0;
-  private state: SyncState = 'idle';
+  /** Null until the first cycle: the status is then derived from what the database says. */
+  private state: SyncState | null = null;
   private progress: SyncProgress | null = null;
   private inFlight: Promise<CycleResult> | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -66,7 +67,7 @@ export class SyncEngine {
   }
 
   status(): Promise<SyncStatus> {
-    return readSyncStatus(this.opts.db, { state: this.state, progress: this.progress });
+    return readSyncStatus(this.opts.db, { state: this.state ?? undefined, progress: this.progress });
   }
 
   /** One cycle now, or join the one running. */
