@@ -1,19 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import { appendAudit } from '../audit/chain';
 import type { DB } from '../db/schema';
+import { EMPTY_APPLICANT } from '../intake/applicant-codec';
 
-/** The applicant columns a purge clears; the case shell (number, item, dates, status) stays. */
-const PII_COLUMNS = {
-  applicant_name_sealed: null,
-  applicant_name_hash: null,
-  applicant_id_sealed: null,
-  applicant_id_hash: null,
-  applicant_phone_sealed: null,
-  applicant_address_sealed: null,
-  legal_rep_name_sealed: null,
-  legal_rep_id_sealed: null,
-  legal_rep_id_hash: null,
-} as const;
+// The applicant columns a purge clears: every sealed field and keyed hash. The kind, the ID type and
+// an enterprise's (public) USCC stay with the case shell.
+const { applicant_kind: _kind, applicant_id_type: _idType, uscc: _uscc, ...PII_COLUMNS } = EMPTY_APPLICANT;
 
 export interface PurgeResult {
   purged: string[];
