@@ -11,7 +11,7 @@ import type { CatalogService } from '../catalog/catalog-service';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import { enqueueOutbox } from '../db/outbox';
 import type { DB } from '../db/schema';
-import { sealApplicant, sealedApplicantPayload, type Applicant } from './applicant-codec';
+import { EMPTY_APPLICANT, sealApplicant, sealedApplicantPayload, type Applicant } from './applicant-codec';
 import { resolveApplicant } from './applicant-input';
 import type { CardTokens } from './card-tokens';
 import { issueCaseNumber } from './case-numbers';
@@ -267,18 +267,7 @@ function emptyCase(id: string, at: string, identity: WindowIdentity, actor: Acto
     window_code: identity.windowCode,
     clerk_id: actor.id,
     clerk_name: actor.name,
-    applicant_kind: null,
-    applicant_id_type: null,
-    applicant_name_sealed: null,
-    applicant_name_hash: null,
-    applicant_id_sealed: null,
-    applicant_id_hash: null,
-    applicant_phone_sealed: null,
-    applicant_address_sealed: null,
-    uscc: null,
-    legal_rep_name_sealed: null,
-    legal_rep_id_sealed: null,
-    legal_rep_id_hash: null,
+    ...EMPTY_APPLICANT,
     credit_check: 'not_checked',
     created_at: at,
     updated_at: at,
