@@ -12,6 +12,7 @@ import { register as host } from './commands/host';
 import { register as idcard } from './commands/idcard';
 import { register as scanner } from './commands/scanner';
 import { register as simulate } from './commands/simulate';
+import { register as staff } from './commands/staff';
 import { register as sync } from './commands/sync';
 import { CliError } from './util';
 
@@ -23,7 +24,7 @@ export function buildProgram(): Command {
     .option('--data-dir <dir>', '数据目录（默认：应用的用户数据目录）')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, db, sync, central, host, diag, config])
+  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, db, sync, central, host, diag, config, staff])
     register(program);
   return program;
 }
