@@ -113,3 +113,28 @@ describe('catalog releases (central deltas)', () => {
     await expect(s.catalog.applyRelease({ version: 4, items: [{ ...item, itemType: '99' as never }] })).rejects.toThrow(/格式不正确/);
   });
 });
+
+describe('reference data written by another writer (sync)', () => {
+  it('is picked up by the watcher: new catalog version and calendar overrides', async () => {
+    const { watchReferenceData } = await import('../intake/reference-watch');
+    const { applyRelease } = await import('./apply-release');
+    const { CalendarService } = await import('./calendar-service');
+    const log = { info: () => undefined, warn: () => undefined } as never;
+    const seed = readSeed('resources/catalog');
+    await s.db.transaction().execute((trx) => applyRelease(trx, { version: 5, items: [{ ...seed.items![0]!, name: '同步来的新事项' }] }));
+    await s.db.transaction().execute((trx) => CalendarService.store(trx, { days: [{ date: '2026-12-01', kind: 'holiday', name: '测试' }] }));
+    expect(names('同步来的新事项')).toEqual([]);
+    let stop = () => {};
+    await new Promise<void>((resolve) => {
+      stop = watchReferenceData(s.db, s.catalog, s.calendar, log, 20);
+      const poll = setInterval(() => {
+        if (s.catalog.catalogVersion === 5 && !s.calendar.calendar.isWorkday('2026-12-01')) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 10);
+    });
+    stop();
+    expect(names('同步来的新事项')).toEqual(['同步来的新事项']);
+  });
+});

@@ -11,6 +11,7 @@ import { ReviewsService } from '../reviews/reviews-service';
 import { CardTokens } from './card-tokens';
 import { CaseQueries } from './case-queries';
 import { IntakeService } from './intake-service';
+import { watchReferenceData } from './reference-watch';
 import { cachedIdentity, resolveWindowIdentity } from './window-identity';
 
 /**
@@ -46,7 +47,9 @@ export const intakeModule: AppModule = {
     });
     // A card read by one staff member is not handed to the next one.
     const offSession = s.sessions.onChange(() => s.cardTokens.clear());
+    const stopWatch = watchReferenceData(db, s.catalog, s.calendar, s.log);
     s.closers.push(() => {
+      stopWatch();
       unsubscribe();
       offSession();
       s.cardTokens.clear();
