@@ -1,20 +1,25 @@
 import { redactText } from '../../common/domain/mask';
 import type { AppModule } from '../app/modules';
+import type { Services } from '../app/services';
 import { BusyGate } from '../updater/busy-gate';
 import { installCrashHandlers } from './crash-handlers';
+import { trackIntakeActivity } from './intake-activity';
 
 /** Longest a shutdown waits for a commit in flight before closing anyway. */
 export const SHUTDOWN_COMMIT_WAIT_MS = 15_000;
 
 /**
- * Operations: the busy gates (an open intake, a commit in flight) the updater and shutdown respect,
- * the crash safety net for the real transports, and the graceful-shutdown step: its closer runs
- * before the database's (closers run in reverse), so a commit in flight finishes first.
+ * Operations: the busy gates the updater and shutdown respect (an applicant at the window, every
+ * database transaction in flight), the crash safety net for the real transports, and the graceful
+ * shutdown step: its closer runs before the database's (closers run in reverse), so a commit in
+ * flight finishes first.
  */
 export const opsModule: AppModule = {
   name: 'ops',
   start(s) {
     s.busy = { intake: new BusyGate(), commit: new BusyGate() };
+    s.closers.push(trackIntakeActivity((l) => s.events.subscribe(l), s.busy.intake));
+    trackCommits(s);
     if (s.options.transport !== 'test') {
       const uninstall = installCrashHandlers(s.log, (r) =>
         s.events.emit('app.notice', { level: 'error', code: 'app.crash', message: `程序内部出错，已记录到日志并继续运行：${redactText(r.message.slice(0, 200))}` }),
@@ -30,3 +35,25 @@ export const opsModule: AppModule = {
     });
   },
 };
+
+/**
+ * Every `db.transaction().execute(…)` holds the commit gate while it runs, so a shutdown or an
+ * update waits for the case being committed whichever module commits it.
+ */
+function trackCommits(s: Services): void {
+  const db = s.database.db;
+  const transaction = db.transaction.bind(db);
+  db.transaction = () => {
+    const builder = transaction();
+    const execute = builder.execute.bind(builder);
+    builder.execute = async (fn) => {
+      const leave = s.busy.commit.enter();
+      try {
+        return await execute(fn);
+      } finally {
+        leave();
+      }
+    };
+    return builder;
+  };
+}

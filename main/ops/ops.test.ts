@@ -2,9 +2,13 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { EventListener } from '../api/events';
 import { createApp } from '../app/app';
+import { openDatabase } from '../db/database';
+import { BusyGate } from '../updater/busy-gate';
 import { applyAutostart, autostartFile } from './autostart';
+import { trackIntakeActivity } from './intake-activity';
 import { useTempDirs } from './testing';
 
 const tempDir = useTempDirs('yc-ops-');
@@ -31,22 +35,62 @@ describe('crash safety net', () => {
 });
 
 describe('graceful shutdown', () => {
-  it('waits for the commit in flight before the database closes', async () => {
+  it('a transaction in flight commits before the database closes', async () => {
     const app = await createApp({ dataDir: tempDir(), mode: 'normal', transport: 'test' });
-    const leave = app.services.busy.commit.enter();
-    const order: string[] = [];
     const db = app.services.database;
+    const order: string[] = [];
     const realClose = db.close.bind(db);
     db.close = async () => {
       order.push('db closed');
       await realClose();
     };
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let inside!: () => void;
+    const entered = new Promise<void>((r) => (inside = r));
+    const commit = db.db.transaction().execute(async (trx) => {
+      await trx.insertInto('meta').values({ key: 'ops.test', value: 'committed' }).execute();
+      inside();
+      await held; // a slow commit, e.g. a case with many materials
+    });
+    await entered;
+    expect(app.services.busy.commit.isBusy()).toBe(true);
     const closing = app.close().then(() => order.push('app closed'));
     await new Promise((r) => setTimeout(r, 50)); // give close every chance to run ahead (it must not)
-    order.push('commit done');
-    leave();
+    order.push('commit released');
+    release();
+    await commit;
     await closing;
-    expect(order).toEqual(['commit done', 'db closed', 'app closed']);
+    expect(order).toEqual(['commit released', 'db closed', 'app closed']);
+    const reopened = await openDatabase(db.file);
+    expect(await reopened.db.selectFrom('meta').select('value').where('key', '=', 'ops.test').executeTakeFirst()).toEqual({ value: 'committed' });
+    await reopened.close();
+  });
+});
+
+describe('intake activity', () => {
+  it('an applicant at the window holds updates until the screen locks or the window is quiet', () => {
+    vi.useFakeTimers();
+    try {
+      let listener: EventListener = () => undefined;
+      const gate = new BusyGate();
+      const stop = trackIntakeActivity((l) => ((listener = l), () => undefined), gate, 1000);
+      expect(gate.isBusy()).toBe(false);
+      listener('intake.applicant', {});
+      expect(gate.isBusy()).toBe(true);
+      vi.advanceTimersByTime(900);
+      listener('card.read', {}); // the next applicant: still busy, the quiet period starts again
+      vi.advanceTimersByTime(900);
+      expect(gate.isBusy()).toBe(true);
+      vi.advanceTimersByTime(200);
+      expect(gate.isBusy()).toBe(false);
+      listener('card.read', {});
+      listener('auth.state', { signedIn: true, locked: true });
+      expect(gate.isBusy()).toBe(false);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
