@@ -47,5 +47,5 @@ describe('device service with the real ID card reader', () => {
     expect(card.reading.card.idNumber).toBe('460106199005180240');
     expect(sup.restartCount).toBe(1);
     expect(sup.list()[0]).toMatchObject({ id: 'reader' });
-  });
+  }, 90_000);
 });

@@ -84,7 +84,7 @@ describe('device service supervisor', () => {
     link.write(Buffer.from('READ\nCARD 440524188001010014\n'));
     expect((await card).reading.card.idNumber).toBe('440524188001010014');
     expect(notices.map((n) => n.code)).toEqual(['device.service.down', 'device.service.restarted']);
-  });
+  }, 60_000);
 
   it('a native crash (SIGSEGV) and a hang are both contained and restarted', async () => {
     const { sup, link } = await startService({ heartbeatMs: 200, heartbeatTimeoutMs: 2000 });
