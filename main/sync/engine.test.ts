@@ -118,3 +118,35 @@ describe('sync engine against an in-process central server', () => {
     expect(c.credit_check).toBe('flagged');
   });
 });
+
+describe('scheduled sync', () => {
+  it('notices the central coming back (reconnect) and drains without being asked', async () => {
+    const dataDir = tempDir('central-later');
+    const first = await startCentralServer({ dataDir, port: 0 });
+    const win = await enrolledWindow(first.url, (await createEnrolmentCode(first.store.db, 'H01', 'W02')).code);
+    const port = first.port;
+    await first.close();
+    await win.database.db.transaction().execute((trx) => enqueueOutbox(trx, { kind: 'case', aggregateId: 'late-1', payload: { case: { id: 'late-1' } } }));
+    let back: CentralServer | null = null;
+    const drained = new Promise<void>((resolve) => {
+      const engine = new SyncEngine({
+        db: win.database.db,
+        backoff: FAST,
+        onState: (s) => {
+          // Offline first; bring the central back on the same port, then wait for the drain.
+          if (s.state === 'offline' && !back) void startCentralServer({ dataDir, port }).then((c) => (back = c));
+          if (s.state === 'idle' && s.pending === 0 && back) {
+            engine.stop();
+            resolve();
+          }
+        },
+      });
+      engine.start(0);
+    });
+    await drained;
+    const row = await back!.store.db.selectFrom('cases').select('id').where('id', '=', 'late-1').executeTakeFirst();
+    expect(row?.id).toBe('late-1');
+    await win.database.close();
+    await back!.close();
+  });
+});

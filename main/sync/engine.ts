@@ -30,6 +30,8 @@ export interface SyncEngineOptions {
 
 export type CycleResult = { ok: true; pending: number } | { ok: false; retryable: boolean; error: string; retryInMs: number };
 
+const OFFLINE_PROBE_MAX_MS = 30_000;
+
 export const DEFAULT_BATCH: BatchLimits = { maxItems: 500, maxBytes: 1024 * 1024 };
 
 /**
@@ -143,7 +145,10 @@ export class SyncEngine {
     } catch (err) {
       const e = err instanceof CentralError ? err : new CentralError('protocol', `同步出错：${(err as Error)?.message ?? String(err)}`);
       this.failures++;
-      const retryInMs = backoffDelay(this.backoff, this.failures, e.opts.retryAfterMs);
+      // Unreachable is probed at most every OFFLINE_PROBE_MAX_MS (a refused connection costs nothing), so a
+      // returning network is noticed soon; a central that answers but struggles gets the full backoff.
+      const delay = backoffDelay(this.backoff, this.failures, e.opts.retryAfterMs);
+      const retryInMs = e.failure === 'offline' ? Math.min(delay, Math.max(OFFLINE_PROBE_MAX_MS, this.backoff.baseMs)) : delay;
       const retryable = e.retryable || e.failure === 'protocol';
       await writeSyncMeta(this.opts.db, {
         lastError: e.message,
