@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createApp, type App } from '../app/app';
+import { rendererMayReceive } from '../auth/event-gate';
 import { startHost, type Host } from './server';
 
 /** The real loopback host on 127.0.0.1: token, cookie, Origin and binding checks. */
@@ -107,6 +108,32 @@ describe('loopback host security', () => {
     expect(JSON.parse(big.body)).toMatchObject({ ok: false, error: { code: 'TOO_LARGE' } });
     const bad = await request({ path: '/api/invoke', method: 'POST', headers: auth, body: '{not json' });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('pushes no applicant data while locked, never the raw card identity, and status events always', async () => {
+    const got: string[] = [];
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/events`, { headers: { Authorization: `Bearer ${host.token}`, Origin: host.url } });
+    await new Promise((r) => ws.once('open', r));
+    ws.on('message', (d) => {
+      const { event, payload } = JSON.parse(String(d)) as { event: string; payload: { text?: string } };
+      got.push(`${event}:${payload.text ?? ''}`);
+    });
+    const scan = (text: string) => app.services.events.emit('scan', { text, symbology: 'QR', source: 'wedge', device: 'keyboard' });
+    scan('unlocked-1');
+    await app.services.auth.lock('hotkey');
+    scan('locked-1');
+    await app.services.auth.unlock('demo');
+    scan('unlocked-2');
+    await vi.waitFor(() => expect(got).toContain('scan:unlocked-2'));
+    ws.close();
+    expect(got.filter((g) => g.startsWith('scan:'))).toEqual(['scan:unlocked-1', 'scan:unlocked-2']);
+    expect(got.filter((g) => g.startsWith('auth.state'))).toHaveLength(2);
+    expect(rendererMayReceive('card.read', app.services.sessions)).toBe(false);
+    expect(rendererMayReceive('intake.applicant', app.services.sessions)).toBe(true);
+    app.services.sessions.set(null);
+    expect(rendererMayReceive('intake.applicant', app.services.sessions)).toBe(false);
+    expect(rendererMayReceive('device.status', app.services.sessions)).toBe(true);
+    await app.services.auth.signIn('demo', 'demo');
   });
 
   it('does not serve files outside the renderer folder', async () => {

@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app/app';
+import { gateForRenderer } from '../auth/event-gate';
 import { createLogger } from '../log/logger';
 import { BRIDGE_SCRIPT } from './bridge-script';
 import { contentSecurityPolicy } from './csp';
@@ -135,10 +136,12 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     ws.on('close', () => clients.delete(ws));
     ws.on('error', () => clients.delete(ws));
   });
-  const unsubscribe = opts.app.services.events.subscribe((event, payload) => {
-    const data = JSON.stringify({ event, payload });
-    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(data);
-  });
+  const unsubscribe = opts.app.services.events.subscribe(
+    gateForRenderer(opts.app.services.sessions, (event, payload) => {
+      const data = JSON.stringify({ event, payload });
+      for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(data);
+    }),
+  );
 
   log.info({ port }, 'host listening');
   return {
