@@ -1,4 +1,5 @@
 import type { DriverContext } from '../devices';
+import { HidScannerDriver, isHidPath } from './hid-scanner-driver';
 import { SCANNER_DEFAULT_BAUD, SerialScannerDriver, type DeviceScan } from './serial-scanner-driver';
 
 export interface ReadScansOptions {
@@ -12,7 +13,7 @@ export interface ReadScansOptions {
 }
 
 /**
- * Reads scans from a serial scanner outside the DeviceManager, with the same driver: what
+ * Reads scans from a serial or HID POS scanner outside the DeviceManager, with the same drivers: what
  * `yichuang scanner read` does. Resolves with the number read; rejects with a Chinese message when
  * the port cannot be opened, goes away, or the time runs out first.
  */
@@ -34,7 +35,7 @@ export async function readScans(port: string, opts: ReadScansOptions): Promise<n
       if (read >= opts.count) done();
     },
   };
-  const driver = new SerialScannerDriver(ctx);
+  const driver = isHidPath(port) ? new HidScannerDriver(ctx) : new SerialScannerDriver(ctx);
   await driver.open();
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<string>((resolve) => {

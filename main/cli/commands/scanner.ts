@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { findHidPosModel, HID_POS_USAGE_PAGE } from '../../../native/scanner/hid-models';
+import { listHidDevices } from '../../../native/scanner/hid-transport';
 import { readScans } from '../../../native/scanner/read-scans';
 import { CliError, parsePositiveInt, printJson } from '../util';
 
@@ -7,7 +9,7 @@ export function register(program: Command): void {
   scanner
     .command('read')
     .description('读取 N 次扫码并逐行打印 JSON')
-    .requiredOption('--port <path>', '串口')
+    .requiredOption('--port <path>', '串口，或 HID POS 扫码枪的设备路径（/dev/hidrawN）')
     .option('--baud <n>', '波特率', '9600')
     .option('--count <n>', '读取次数后退出', '1')
     .option('--timeout <ms>', '最长等待（毫秒），默认一直等')
@@ -23,7 +25,7 @@ export function register(program: Command): void {
           count,
           timeoutMs: opts.timeout === undefined ? undefined : parsePositiveInt(opts.timeout, '--timeout'),
           onScan: (s) => {
-            if (json) printJson({ text: s.text, symbology: s.symbology, source: 'serial' });
+            if (json) printJson({ text: s.text, symbology: s.symbology, source: s.source });
             else process.stdout.write(`[${s.symbology}] ${s.text}\n`);
           },
           onRejected: (message) => process.stderr.write(`${message}\n`),
@@ -31,5 +33,26 @@ export function register(program: Command): void {
       } catch (err) {
         throw new CliError((err as Error).message, 1);
       }
+    });
+  scanner
+    .command('hid')
+    .description('列出 HID POS 扫码枪（usage page 0x8C）及匹配的型号')
+    .option('--all', '列出全部 HID 设备')
+    .option('--json', 'JSON 输出')
+    .action(async (opts: { all?: boolean; json?: boolean }, cmd: Command) => {
+      const json = Boolean(opts.json ?? cmd.optsWithGlobals<{ json?: boolean }>().json);
+      let devices;
+      try {
+        devices = await listHidDevices();
+      } catch (err) {
+        throw new CliError((err as Error).message, 1);
+      }
+      const rows = devices
+        .filter((d) => opts.all || d.usagePage === HID_POS_USAGE_PAGE)
+        .map((d) => ({ ...d, model: d.usagePage === HID_POS_USAGE_PAGE ? findHidPosModel(d.vendorId, d.productId).key : null }));
+      if (json) return printJson(rows);
+      if (rows.length === 0) process.stdout.write('没有找到 HID POS 扫码枪（请确认扫码枪已设置为 HID POS 模式；--all 列出全部 HID 设备）。\n');
+      for (const r of rows)
+        process.stdout.write(`${r.path}  ${r.vendorId.toString(16).padStart(4, '0')}:${r.productId.toString(16).padStart(4, '0')}  ${r.product ?? ''}  ${r.model ?? ''}\n`);
     });
 }
