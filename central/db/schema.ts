@@ -4,7 +4,19 @@ import type { Generated } from 'kysely';
 export interface CentralDB {
   meta: { key: string; value: string };
   enrol_codes: { code: string; hall: string; window: string; created_at: string; expires_at: string; used_at: string | null; device_id: string | null };
-  devices: { id: string; hall: string; window: string; name: string | null; enrolled_at: string; last_seen_at: string | null };
+  devices: {
+    id: string;
+    hall: string;
+    window: string;
+    name: string | null;
+    enrolled_at: string;
+    last_seen_at: string | null;
+    /** Migration 2: the last heartbeat. */
+    pending?: number | null;
+    parked?: number | null;
+    oldest_pending_at?: string | null;
+    clock_skew_ms?: number | null;
+  };
   received: { id: string; device_id: string; seq: number; kind: string; aggregate_id: string; created_at: string; received_at: string };
   cases: {
     id: string;

@@ -36,6 +36,18 @@ export function centralHandlers(): Record<RouteName, Handler> {
       return { ...enrolled };
     },
     push: async (ctx) => ({ results: await ingestBatch(ctx.store.db, device(ctx), (ctx.body as z.output<typeof api.PushRequest>).items) }),
+    heartbeat: async (ctx) => {
+      const who = device(ctx);
+      const b = ctx.body as z.output<typeof api.HeartbeatRequest>;
+      const at = new Date().toISOString();
+      const figures = { pending: b.pending, parked: b.parked, oldest_pending_at: b.oldestPendingAt, clock_skew_ms: b.clockSkewMs, last_seen_at: at };
+      await ctx.store.db
+        .insertInto('devices')
+        .values({ id: who.deviceId, hall: who.hall, window: who.window, name: null, enrolled_at: at, ...figures })
+        .onConflict((oc) => oc.column('id').doUpdateSet(figures))
+        .execute();
+      return {};
+    },
     catalog: async (ctx) => q.catalogSince(ctx.store.db, ctx.query.since, ctx.query.limit),
     caseStatus: async (ctx) => q.caseStatusSince(ctx.store.db, device(ctx).hall, ctx.query.since, ctx.query.limit),
     licences: async (ctx) => q.licencesOf(ctx.store.db, ctx.query.holderId),

@@ -63,11 +63,19 @@ export async function hallStats(db: Kysely<CentralDB>, who: DeviceIdentity, date
     .where('received_at', 'like', day)
     .groupBy(['window', 'level'])
     .execute();
-  const devices = await db.selectFrom('devices').select(['window', (eb) => eb.fn.max('last_seen_at').as('seen')]).where('hall', '=', who.hall).groupBy('window').execute();
-  const windows = new Map<string, { window: string; cases: number; ratings: number; lastSeenAt: string | null }>();
-  const win = (w: string) => windows.get(w) ?? windows.set(w, { window: w, cases: 0, ratings: 0, lastSeenAt: null }).get(w)!;
+  // The most recently seen device of each window speaks for it (a re-enrolled PC replaces the old one).
+  const devices = await db
+    .selectFrom('devices')
+    .select(['window', 'last_seen_at', 'pending', 'parked', 'oldest_pending_at'])
+    .where('hall', '=', who.hall)
+    .orderBy('last_seen_at')
+    .execute();
+  type WindowFigures = z.input<typeof api.HallStatsResponse>['windows'][number];
+  const windows = new Map<string, WindowFigures>();
+  const win = (w: string) =>
+    windows.get(w) ?? windows.set(w, { window: w, cases: 0, ratings: 0, lastSeenAt: null, pending: null, parked: null, oldestPendingAt: null }).get(w)!;
   const levels: Record<string, number> = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
-  for (const d of devices) win(d.window).lastSeenAt = (d.seen as string | null) ?? null;
+  for (const d of devices) Object.assign(win(d.window), { lastSeenAt: d.last_seen_at, pending: d.pending ?? null, parked: d.parked ?? null, oldestPendingAt: d.oldest_pending_at ?? null });
   for (const c of cases) win(c.window).cases += Number(c.n);
   for (const r of ratings) {
     win(r.window).ratings += Number(r.n);

@@ -160,6 +160,17 @@ export const CreditResponse = Envelope.extend({
 });
 export type CreditResponse = z.infer<typeof CreditResponse>;
 
+// ---- heartbeat -------------------------------------------------------------------------------
+
+/** The window's sync health, sent after each cycle, so the supervisor sees every window's backlog. */
+export const HeartbeatRequest = z.object({
+  pending: z.number().int().min(0),
+  parked: z.number().int().min(0),
+  oldestPendingAt: z.string().max(40).nullable(),
+  clockSkewMs: z.number().nullable(),
+});
+export const HeartbeatResponse = Envelope;
+
 // ---- statistics ------------------------------------------------------------------------------
 
 export const HallStatsQuery = z.object({ date: z.iso.date().optional() });
@@ -170,7 +181,18 @@ export const HallStatsResponse = Envelope.extend({
   ratings: z.number().int(),
   badRatings: z.number().int(),
   ratingLevels: z.record(z.string(), z.number().int()),
-  windows: z.array(z.object({ window: z.string(), cases: z.number().int(), ratings: z.number().int(), lastSeenAt: z.string().nullable() })),
+  windows: z.array(
+    z.object({
+      window: z.string(),
+      cases: z.number().int(),
+      ratings: z.number().int(),
+      lastSeenAt: z.string().nullable(),
+      /** From the window's last heartbeat; null before the first. */
+      pending: z.number().int().nullable(),
+      parked: z.number().int().nullable(),
+      oldestPendingAt: z.string().nullable(),
+    }),
+  ),
 });
 export type HallStatsResponse = z.infer<typeof HallStatsResponse>;
 

@@ -48,6 +48,14 @@ export const routes = {
     query: api.PageQuery,
     response: api.CaseStatusResponse,
   },
+  heartbeat: {
+    method: 'POST',
+    path: '/v1/heartbeat',
+    auth: 'device',
+    summary: "The window's backlog and clock skew after a sync cycle (for the supervisor's view)",
+    body: api.HeartbeatRequest,
+    response: api.HeartbeatResponse,
+  },
   licences: {
     method: 'GET',
     path: '/v1/licences',

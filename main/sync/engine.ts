@@ -139,7 +139,12 @@ export class SyncEngine {
       if (this.opts.recheckLookups !== false) await this.lookups.recheckQueued();
       this.failures = 0;
       await writeSyncMeta(this.opts.db, { lastError: null, lastErrorAt: null, nextRetryAt: null });
-      const { pending } = await backlog(this.opts.db);
+      const { pending, parked, oldestPendingAt } = await backlog(this.opts.db);
+      const skew = (await readSyncMeta(this.opts.db)).clockSkewMs;
+      // Best effort: the supervisor's view may lag a cycle, the sync result does not depend on it.
+      await client
+        .call('heartbeat', { body: { pending, parked, oldestPendingAt, clockSkewMs: skew === undefined ? null : Math.round(Number(skew)) } })
+        .catch(() => undefined);
       this.setState('idle', null);
       return { ok: true, pending };
     } catch (err) {

@@ -52,6 +52,6 @@ describe('sync through the router', () => {
     expect(events).toContain('sync.state');
     expect(ok(await app.invoke('sync.parked', undefined))).toEqual([]);
     expect(ok(await app.invoke('lookups.licences', { holderId: DEMO_PEOPLE.withLicences })).licences.length).toBeGreaterThan(0);
-    expect(ok(await app.invoke('sync.hallStats', {}))).toMatchObject({ hall: 'H01', cases: 1 });
+    expect(ok(await app.invoke('sync.hallStats', {}))).toMatchObject({ hall: 'H01', cases: 1, windows: [{ window: 'W07', pending: 0, parked: 0 }] });
   });
 });
