@@ -17,7 +17,7 @@ test('(d) the supervisor sees a bad rating in the queue and closes the rectifica
   const queue = page.getByTestId('rectification-queue');
   await expect(queue).toContainText(caseNumber);
   await expect(page.getByTestId('kpi-today')).toContainText('1');
-  await expect(page.getByTestId('backlog-source')).toHaveText('本地数据');
+  await expect(page.getByTestId('backlog-source-local')).toHaveText('本地数据');
   await page.screenshot({ path: screenshotPath('dashboard') });
   await queue.getByTestId('close-rectification').click();
   const dialog = page.getByRole('dialog', { name: '办结差评整改' });

@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Row, Space, Typography } from 'antd';
-import { useMemo } from 'react';
+import { Button, Col, Row, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../api/useCall';
 import { CallError } from '../shared/CallError';
@@ -8,6 +8,7 @@ import { hallToday, shortTime } from '../shared/dates';
 import { ExportButton } from '../shared/ExportButton';
 import { Loading } from '../shared/Loading';
 import { computeFigures } from './figures';
+import { DeferredDue } from './parts/DeferredDue';
 import { KpiRow } from './parts/KpiRow';
 import { RatingsChart } from './parts/RatingsChart';
 import { RectificationQueue } from './parts/RectificationQueue';
@@ -21,7 +22,9 @@ export default function DashboardScreen() {
   const week = useWeekCases();
   const queue = useCall('reviews.rectifications', { limit: 200 });
   const figures = useMemo(() => (week.cases ? computeFigures(week.cases, hallToday()) : null), [week.cases]);
+  const [round, setRound] = useState(0);
   const reload = () => {
+    setRound((r) => r + 1);
     week.reload();
     queue.reload();
   };
@@ -54,15 +57,16 @@ export default function DashboardScreen() {
           <KpiRow f={figures} openRect={queue.data?.openCount ?? null} overdueRect={queue.data?.overdueCount ?? null} />
           <VolumeCharts f={figures} />
           <Row gutter={8}>
-            <Col span={7}>
+            <Col span={6}>
               <RatingsChart ratings={figures.ratings} />
             </Col>
-            <Col span={11}>
+            <Col span={10}>
               <RectificationQueue queue={queue} />
             </Col>
-            <Col span={6}>
-              <SyncBacklog backlog={figures.backlog} />
-              {figures.deferredOpen > 0 && <Alert style={{ marginTop: 8 }} type="warning" showIcon title={t('dashboard.deferredHint', { count: figures.deferredOpen })} />}
+            <Col span={8}>
+              <SyncBacklog backlog={figures.backlog} round={round} />
+              <div style={{ height: 8 }} />
+              <DeferredDue round={round} />
             </Col>
           </Row>
         </>

@@ -22,6 +22,9 @@ export function CheckedField({ id, label, value, onChange, problem, okText, maxL
   return (
     <Form.Item label={label} htmlFor={id} validateStatus={status} help={value ? (problem ?? okText ?? undefined) : undefined} hasFeedback={!!status}>
       <Input
+        // A suffix from the start keeps antd's wrapper in place: adding the feedback icon later
+        // would rebuild the input under the caret and drop the focus mid-typing.
+        suffix={<span />}
         id={id}
         ref={inputRef}
         value={value}

@@ -1,0 +1,120 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../playwright.config';
+import { percentile } from './stats';
+import type { Bench } from './types';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const RENDERER = path.join(ROOT, 'dist', 'renderer');
+const RUNS = 3;
+
+/** Starts `yichuang host --demo` on a fresh data folder; resolves with its open URL and a stopper. */
+async function startHost(): Promise<{ openUrl: string; origin: string; stop: () => Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-bench-ui-'));
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'yichuang.mjs'), '--data-dir', dataDir, 'host', '--port', '0', '--demo'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const openUrl = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
+  });
+  return {
+    openUrl,
+    origin: new URL(openUrl).origin,
+    async stop() {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Host process start → the intake screen takes a keystroke in the item search (ms). */
+async function intakeReady(browser: Browser): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const t0 = performance.now();
+  const host = await startHost();
+  try {
+    await page.goto(host.openUrl);
+    const search = page.getByTestId('item-search');
+    await search.waitFor({ state: 'visible', timeout: 120_000 });
+    await search.focus();
+    await page.keyboard.type('a');
+    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { value?: string } | null } }).document.querySelector('[data-testid=item-search]')?.value === 'a');
+    return performance.now() - t0;
+  } finally {
+    await context.close();
+    await host.stop();
+  }
+}
+
+/** Baseline: host process start → a blank page (the health check) loaded over the same host (ms). */
+async function blankReady(browser: Browser): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const t0 = performance.now();
+  const host = await startHost();
+  try {
+    await page.goto(`${host.origin}/healthz`);
+    await page.waitForLoadState('load');
+    return performance.now() - t0;
+  } finally {
+    await context.close();
+    await host.stop();
+  }
+}
+
+/** Bytes of the built renderer: everything, and what the first screen loads (index.html's graph). */
+function bundleSize() {
+  const assets = path.join(RENDERER, 'assets');
+  const files = fs.readdirSync(assets).filter((f) => /\.(js|css)$/.test(f));
+  const size = (f: string) => fs.statSync(path.join(assets, f)).size;
+  const gz = (f: string) => zlib.gzipSync(fs.readFileSync(path.join(assets, f))).length;
+  const html = fs.readFileSync(path.join(RENDERER, 'index.html'), 'utf8');
+  const initial = files.filter((f) => html.includes(f));
+  const sum = (list: string[], fn: (f: string) => number) => list.reduce((a, f) => a + fn(f), 0);
+  return { bundle_total_kb: sum(files, size) / 1024, bundle_total_gzip_kb: sum(files, gz) / 1024, bundle_initial_kb: sum(initial, size) / 1024, bundle_initial_gzip_kb: sum(initial, gz) / 1024 };
+}
+
+export const bench: Bench = {
+  name: 'ui-startup',
+  async run() {
+    if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('dist/renderer is missing: run `npx vite build` first');
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    try {
+      const ui: number[] = [];
+      const blank: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        blank.push(await blankReady(browser));
+        ui.push(await intakeReady(browser));
+      }
+      const ui50 = percentile(ui, 50);
+      const blank50 = percentile(blank, 50);
+      return [
+        {
+          bench: 'ui-startup',
+          ratio: ui50 / blank50,
+          baseline: 'host process start → blank page (/healthz) loaded in the same Chromium (same run)',
+          goal: 'the renderer adds little to the host start: ratio ≤ 1.5',
+          intake_interactive_p50_ms: ui50,
+          blank_page_p50_ms: blank50,
+          renderer_added_ms: ui50 - blank50,
+          runs: RUNS,
+          ...bundleSize(),
+        },
+      ];
+    } finally {
+      await browser.close();
+    }
+  },
+};
