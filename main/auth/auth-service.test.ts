@@ -34,6 +34,17 @@ describe('sign-in against the cached roster', () => {
     expect(fx.seen.at(-1)).toMatchObject({ signedIn: true, staffId: 'zhangsan' });
   });
 
+  it('never stores what was typed as an unknown account (it may be an ID number)', async () => {
+    fx = await authFixture();
+    await codeOf(fx.auth.signIn('460102199001010021', 'x'));
+    const rows = [
+      ...(await fx.database.db.selectFrom('staff_lockout').select('staff_id').execute()).map((r) => r.staff_id),
+      ...(await fx.database.db.selectFrom('audit_log').select(['actor', 'detail']).execute()).map((r) => r.actor + r.detail),
+    ];
+    expect(rows.length).toBe(2);
+    expect(rows.join(' ')).not.toContain('460102199001010021');
+  });
+
   it('refuses an inactive account even with its password', async () => {
     fx = await authFixture();
     await addStaff(fx.database, 'lisi', 'password-1234');

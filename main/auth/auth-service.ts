@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuthStatus } from '../../common/contract/auth';
 import { AppError } from '../../common/contract/errors';
@@ -71,15 +72,18 @@ export class AuthService {
 
   signIn(staffId: string, password: string): Promise<AuthStatus> {
     return this.serial(async () => {
-      await this.refuseWhileHeld(staffId);
+      const staff = this.isDemoLogin(staffId) ? null : await findStaff(this.d.db, staffId);
+      // What someone typed as an account that does not exist may be anything (even an ID number):
+      // it is counted and audited under a hash, never stored in clear.
+      const key = staff || this.isDemoLogin(staffId) ? staffId : unknownAccountKey(staffId);
+      await this.refuseWhileHeld(key);
       if (this.isDemoLogin(staffId)) {
         if (password !== DEMO_PASSWORD) await this.fail(staffId, 'auth.signInFailed');
         return this.begin(DEMO_STAFF);
       }
-      const staff = await findStaff(this.d.db, staffId);
       const usable = staff && staff.active && staff.passwordHash && staff.roles.length > 0;
       const ok = await verifyPassword(password, usable ? staff.passwordHash! : await dummyHash(this.params));
-      if (!usable || !ok) await this.fail(staffId, 'auth.signInFailed', usable ? 'password' : 'unknown-or-inactive');
+      if (!usable || !ok) await this.fail(key, 'auth.signInFailed', usable ? 'password' : staff ? 'inactive' : 'unknown');
       await clearLockout(this.d.db, staffId);
       if (needsRehash(staff!.passwordHash!, this.params))
         await setPasswordHash(this.d.db, staffId, await hashPassword(password, this.params), this.now());
@@ -228,6 +232,11 @@ export class AuthService {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** The lockout/audit key of an unknown account name: a short hash, so typed text is not kept. */
+export function unknownAccountKey(typed: string): string {
+  return `unknown:${crypto.createHash('sha256').update(`yichuang/unknown-account/${typed.toLowerCase()}`).digest('hex').slice(0, 16)}`;
 }
 
 /** New password rules, in plain words. */
