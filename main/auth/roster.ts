@@ -130,3 +130,15 @@ function parseRoles(json: string): Role[] {
     return [];
   }
 }
+
+/** A roster delete from the central platform: the account can no longer sign in; its row stays for the audit trail. */
+export async function deactivateStaff(trx: Transaction<DB>, staffIds: string[], version: string): Promise<number> {
+  if (staffIds.length === 0) return 0;
+  const r = await trx
+    .updateTable('staff')
+    .set({ active: 0, roster_version: version, updated_at: new Date().toISOString() })
+    .where('staff_id', 'in', staffIds)
+    .where('source', '=', 'central')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
