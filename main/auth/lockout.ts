@@ -5,6 +5,7 @@
  * window for the day by a colleague's typos).
  */
 export interface LockoutPolicy {
+  /** The failure with this number starts the first hold (5: four free mistakes). */
   freeAttempts: number;
   firstHoldMs: number;
   maxHoldMs: number;
