@@ -9,8 +9,8 @@ interface Row {
   window: string;
   source: 'local' | 'central';
   cases: number | null;
+  /** Cases not yet acknowledged by the central platform (pending or parked). */
   pending: number | null;
-  parked: number | null;
   lastSeenAt: string | null;
 }
 
@@ -22,8 +22,8 @@ export function SyncBacklog({ backlog, round }: { backlog: LocalFigures['backlog
   const { t } = useTranslation();
   const hall = useCall('sync.hallStats', {}, [round]);
   const rows: Row[] = [
-    { key: 'local', window: t('dashboard.thisWindow'), source: 'local', cases: null, pending: backlog.pending, parked: backlog.parked, lastSeenAt: null },
-    ...(hall.data?.windows ?? []).map((w) => ({ key: `c-${w.window}`, window: w.window, source: 'central' as const, cases: w.cases, pending: null, parked: null, lastSeenAt: w.lastSeenAt })),
+    { key: 'local', window: t('dashboard.thisWindow'), source: 'local', cases: null, pending: backlog.pending + backlog.parked, lastSeenAt: null },
+    ...(hall.data?.windows ?? []).map((w) => ({ key: `c-${w.window}`, window: w.window, source: 'central' as const, cases: w.cases, pending: null, lastSeenAt: w.lastSeenAt })),
   ];
   return (
     <Card size="small" title={t('dashboard.backlog')} data-testid="sync-backlog" extra={hall.error && <Tag color="orange">{t('dashboard.centralUnreachable')}</Tag>}>
@@ -36,8 +36,7 @@ export function SyncBacklog({ backlog, round }: { backlog: LocalFigures['backlog
         columns={[
           { title: t('frame.window'), dataIndex: 'window' },
           { title: t('dashboard.source'), dataIndex: 'source', render: (s: Row['source']) => <Tag color={s === 'central' ? 'blue' : undefined} data-testid={`backlog-source-${s}`}>{t(`dashboard.source_${s}`)}</Tag> },
-          { title: t('syncState.pending'), dataIndex: 'pending', render: (v: number | null) => v ?? '—' },
-          { title: t('syncState.parked'), dataIndex: 'parked', render: (v: number | null) => v ?? '—' },
+          { title: t('dashboard.pendingCases'), dataIndex: 'pending', render: (v: number | null) => v ?? '—' },
           { title: t('dashboard.centralCases'), dataIndex: 'cases', render: (v: number | null) => v ?? '—' },
           { title: t('dashboard.lastSeen'), dataIndex: 'lastSeenAt', render: (v: string | null) => (v ? shortTime(v) : '—') },
         ]}

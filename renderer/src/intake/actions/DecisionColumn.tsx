@@ -1,4 +1,4 @@
-import { Card, Divider, Space } from 'antd';
+import { Card, Divider, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { casePlans } from '../buildRequest';
 import type { IntakeDraft } from '../draftStore';
@@ -28,8 +28,9 @@ export function DecisionColumn({ draft, lookups, decisions: d, onNext }: Props) 
   return (
     <Card size="small" title={t('summary.title')} className="intake-card" role="region" aria-label={t('summary.title')}>
       <Space orientation="vertical" style={{ width: '100%' }}>
-        {plans.slice(0, 3).map((p) => (
-          <PromisedDate key={p.itemCode} itemCode={p.itemCode} />
+        {plans.length > 1 && <Typography.Text type="secondary">{t('summary.promised')}</Typography.Text>}
+        {plans.map((p) => (
+          <PromisedDate key={p.itemCode} itemCode={p.itemCode} itemName={plans.length > 1 ? p.itemName : undefined} />
         ))}
         <CreditCheck lookups={lookups} />
         <Attachments draft={draft} />

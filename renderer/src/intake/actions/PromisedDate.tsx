@@ -4,15 +4,24 @@ import { useCall } from '../../api/useCall';
 import { CallError } from '../../shared/CallError';
 
 /** The promised completion date, shown before accepting (working days on the Chinese calendar). */
-export function PromisedDate({ itemCode }: { itemCode: string }) {
+export function PromisedDate({ itemCode, itemName }: { itemCode: string; itemName?: string }) {
   const { t } = useTranslation();
   const r = useCall('intake.promisedDate', { itemCode }, [itemCode]);
   if (r.error) return <CallError error={r.error} what={t('summary.promised')} />;
   if (!r.data) return null;
   const d = r.data;
+  const shown = d.immediate ? t('summary.immediate') : d.date;
+  // Several items (a bundle): one compact line each.
+  if (itemName)
+    return (
+      <div data-testid="promised-date" className="promised-line">
+        <Typography.Text ellipsis title={itemName}>{itemName}</Typography.Text>
+        <Typography.Text strong>{shown}{d.provisional ? '*' : ''}</Typography.Text>
+      </div>
+    );
   return (
     <div data-testid="promised-date">
-      <Statistic title={t('summary.promised')} value={d.immediate ? t('summary.immediate') : d.date} styles={{ content: { fontSize: 22 } }} />
+      <Statistic title={t('summary.promised')} value={shown} styles={{ content: { fontSize: 22 } }} />
       <Typography.Text type="secondary">
         {d.limitText}
         {d.provisional && ` · ${t('summary.provisional')}`}
