@@ -1,6 +1,6 @@
 import { syntheticItems } from '../main/catalog/synthetic';
 import { CatalogSearchIndex, type IndexedItem } from '../main/catalog/search-index';
-import { normaliseQuery, searchKeys } from '../main/catalog/search-keys';
+import { itemSearchKeys, normaliseQuery, searchKeys } from '../main/catalog/search-keys';
 import { percentile } from './stats';
 import type { Bench, BenchResult } from './types';
 
@@ -38,7 +38,7 @@ export const bench: Bench = {
     const cache = new Map<string, ReturnType<typeof searchKeys>>();
     const keysOf = (text: string) => cache.get(text) ?? cache.set(text, searchKeys(text)).get(text)!;
     const items: IndexedItem[] = source.map((s) => {
-      const k = keysOf(s.name);
+      const k = itemSearchKeys(s.name, keysOf);
       const d = keysOf(s.department);
       return { code: s.code, baseCode: s.baseCode, name: s.name, department: s.department, pinyin: k.pinyin, initials: k.initials, deptPinyin: `${d.pinyin.replaceAll(' ', '')} ${d.initials}` };
     });

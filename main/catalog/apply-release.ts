@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { CatalogRelease, type CatalogReleaseInput, type ReleaseItem } from './release-schema';
-import { searchKeys } from './search-keys';
+import { itemSearchKeys, searchKeys } from './search-keys';
 
 const LIBRARY_KEY = 'catalog_material_library';
 
@@ -120,7 +120,7 @@ async function upsertItem(
   keysOf: typeof searchKeys,
 ): Promise<void> {
   const materials = resolveMaterials(item, library);
-  const keys = keysOf(item.name);
+  const keys = itemSearchKeys(item.name, keysOf);
   const dept = keysOf(item.department);
   const row = {
     code: item.code,

@@ -138,3 +138,12 @@ describe('reference data written by another writer (sync)', () => {
     expect(names('同步来的新事项')).toEqual(['同步来的新事项']);
   });
 });
+
+describe('everyday short forms', () => {
+  it('finds 社会保障卡 by 社保卡, sbk and shebaoka, and 存量房 by 二手房', () => {
+    for (const q of ['社保卡', 'sbk', 'shebaoka']) expect(names(q, 3)).toContain('社会保障卡申领');
+    expect(names('sbksl', 1)).toEqual(['社会保障卡申领']);
+    expect(names('esfzy', 3)).toContain('存量房买卖转移登记（二手房转移登记）');
+    expect(names('gjjtq', 1)).toEqual(['住房公积金提取（购买存量住房）']);
+  });
+});

@@ -1,4 +1,4 @@
-import { normaliseQuery } from './search-keys';
+import { nameVariants, normaliseQuery } from './search-keys';
 
 /** What the index needs of an item: its display fields and the keys computed at import. */
 export interface IndexedItem {
@@ -84,7 +84,9 @@ class Haystack {
         continue;
       }
       const start = this.starts[entry]!;
-      visit(entry, at - start, this.starts[entry + 1]! - start - 1);
+      // The start of a name variant (after ' ' or '|') counts as a prefix match.
+      const before = this.text.charCodeAt(at - 1);
+      visit(entry, at > start && (before === 32 || before === 124) ? 0 : at - start, this.starts[entry + 1]! - start - 1);
       from = this.starts[entry + 1]!; // the first occurrence is the best one: skip to the next entry
     }
   }
@@ -140,7 +142,7 @@ export class CatalogSearchIndex {
     const byName = groupBy(items, (i) => i.name);
     this.groupItems = byName.members;
     const firsts = byName.members.map((m) => items[m[0]!]!);
-    this.names = new Haystack(firsts.map((i) => i.name.toLowerCase()));
+    this.names = new Haystack(firsts.map((i) => [i.name, ...nameVariants(i.name)].join(' ').toLowerCase()));
     this.pinyin = new Haystack(firsts.map((i) => i.pinyin), true);
     this.initials = new Haystack(firsts.map((i) => i.initials));
     const byDept = groupBy(items, (i) => i.department);

@@ -18,6 +18,40 @@ export function searchKeys(text: string): SearchKeys {
   return { pinyin: syllables.join(' '), initials: syllables.map((s) => s[0]).join('') };
 }
 
+/**
+ * Everyday short forms of words in formal item names (社保卡 for 社会保障卡): clerks type these.
+ * Each name is indexed under its variants too, so `sbk`, `shebaoka` and 社保卡 all find 社会保障卡申领.
+ */
+const ALIASES: ReadonlyArray<readonly [string, string]> = [
+  ['社会保障卡', '社保卡'],
+  ['社会保险', '社保'],
+  ['住房公积金', '公积金'],
+  ['存量房', '二手房'],
+  ['个体工商户', '个体户'],
+  ['居民身份证', '身份证'],
+  ['最低生活保障', '低保'],
+  ['基本医疗保险', '医保'],
+  ['不动产', '房产'],
+];
+
+/** The name with each known long form replaced by its short form (none when nothing applies). */
+export function nameVariants(name: string): string[] {
+  const out: string[] = [];
+  for (const [long, short] of ALIASES) if (name.includes(long)) out.push(name.replace(long, short));
+  return out;
+}
+
+/** Keys of an item name and its variants: variants follow after `|` (pinyin) or a space (initials). */
+export function itemSearchKeys(name: string, keysOf: (text: string) => SearchKeys = searchKeys): SearchKeys {
+  const base = keysOf(name);
+  const variants = nameVariants(name).map(keysOf);
+  if (variants.length === 0) return base;
+  return {
+    pinyin: [base.pinyin, ...variants.map((k) => k.pinyin)].join(' | '),
+    initials: [base.initials, ...variants.map((k) => k.initials)].join(' '),
+  };
+}
+
 /** What a typed query becomes before matching: lower-case, no spaces or separators. */
 export function normaliseQuery(q: string): string {
   return q.trim().toLowerCase().replace(/[\s'’·-]+/g, '');
