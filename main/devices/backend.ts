@@ -2,7 +2,7 @@ import type { DeviceConfig, DeviceEventMap, DeviceKindSpec, DeviceStatus, FrameR
 import { DeviceKindRegistry, DeviceManager } from '../../native/devices';
 import { loadCardLayoutsFile, type CardLayout } from '../../native/idcard/card-layouts';
 import { idCardKind } from '../../native/idcard/kind';
-import { serialScannerKind } from '../../native/scanner/serial-scanner-driver';
+import { scannerKind } from '../../native/scanner/hid-scanner-driver';
 import type { Logger } from '../log/logger';
 
 /**
@@ -22,9 +22,9 @@ export interface DeviceBackend {
   registerKind?(spec: DeviceKindSpec): void;
 }
 
-/** The kinds every build drives without help from main. */
+/** The kinds every build drives without help from main (scanners: serial and HID POS by port path). */
 export function builtInKinds(log?: Logger): DeviceKindSpec[] {
-  return [idCardKind({ layouts: extraCardLayouts(log) }), serialScannerKind];
+  return [idCardKind({ layouts: extraCardLayouts(log) }), scannerKind()];
 }
 
 /** New card types (layouts) from a data file named by YICHUANG_CARD_LAYOUTS: no code change needed. */

@@ -1,6 +1,7 @@
 import { loadPhotoDecoder } from '../../native/idcard/photo';
 import type { AppModule } from '../app/modules';
 import { createLogger } from '../log/logger';
+import { supervisedDeviceBackend } from '../ops/device-service/backend';
 import { inProcessBackend } from './backend';
 import { DemoReader } from './demo-reader';
 import { DeviceService } from './device-service';
@@ -20,7 +21,9 @@ export const devicesModule: AppModule = {
     const decoderPath = process.env.YICHUANG_WLT_DECODER;
     if (decoderPath) await loadPhotoDecoder(decoderPath).catch((err: unknown) => log.warn({ err }, 'photo decoder could not be loaded'));
     const service = new DeviceService({
-      backend: inProcessBackend(log),
+      // Where the app was given a launcher (Electron's utilityProcess, the host's Node fork), device I/O
+      // runs in its own supervised process: a native crash or hang restarts it, not the app.
+      backend: s.options.deviceLauncher ? supervisedDeviceBackend(s, s.options.deviceLauncher, log) : inProcessBackend(log),
       publish: (name: 'device.status' | 'card.read', payload: never) => s.events.emit(name, payload),
       configured: () => s.settings.get().devices,
       save: (devices) => s.settings.update({ devices }),

@@ -1,7 +1,6 @@
 import type { AppModule } from '../app/modules';
 import { createLogger } from '../log/logger';
 import { serialKeypadKind } from '../../native/evaluator/serial-keypad-driver';
-import { scannerKind } from '../../native/scanner/hid-scanner-driver';
 import { DemoScanner } from './demo-scanner';
 import { EvaluatorService } from './evaluator-service';
 import { ScanningService } from './scanning-service';
@@ -17,11 +16,9 @@ export const scanningModule: AppModule = {
     const evaluators = new EvaluatorService((name, payload) => s.events.emit(name, payload as never), log);
     try {
       s.devices.registerKind(serialKeypadKind(evaluators.hub));
-      // Serial and HID POS scanners (the built-in kind knows serial only).
-      s.devices.registerKind(scannerKind());
     } catch (err) {
       // Devices in a separate process: keypads cannot be prompted from here; the on-screen pad still can.
-      log.warn({ err }, 'evaluator / HID scanner kinds not registered');
+      log.warn({ err }, 'evaluator keypad kind not registered');
     }
     let demo: DemoScanner | null = null;
     if (s.options.mode === 'demo') {

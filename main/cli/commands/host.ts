@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { createApp } from '../../app/app';
 import { appRoot } from '../../config/paths';
 import { startHost } from '../../host/server';
+import { nodeForkLauncher } from '../../ops/device-service/launcher';
 import { dataDirOf, parsePositiveInt } from '../util';
 
 export function register(program: Command): void {
@@ -12,8 +13,17 @@ export function register(program: Command): void {
     .option('--port <n>', '端口（0 为随机）', '0')
     .option('--demo', '培训模式：演示数据与模拟设备')
     .option('--token <token>', '固定令牌（测试用；默认每次随机）')
-    .action(async (opts: { port: string; demo?: boolean; token?: string }, cmd: Command) => {
-      const app = await createApp({ dataDir: dataDirOf(cmd), mode: opts.demo ? 'demo' : 'normal', transport: 'host' });
+    .option('--in-process-devices', '设备在本进程内运行（培训模式默认如此，以便使用评价键盘模拟器）')
+    .action(async (opts: { port: string; demo?: boolean; token?: string; inProcessDevices?: boolean }, cmd: Command) => {
+      // Device I/O runs in a supervised child process, as Electron's utilityProcess does in the app.
+      // Training mode keeps it in-process: the simulated evaluator keypad is driven from main.
+      const isolate = !opts.demo && !opts.inProcessDevices;
+      const app = await createApp({
+        dataDir: dataDirOf(cmd),
+        mode: opts.demo ? 'demo' : 'normal',
+        transport: 'host',
+        deviceLauncher: isolate ? nodeForkLauncher() : undefined,
+      });
       const host = await startHost({
         app,
         port: parsePositiveInt(opts.port, '--port'),
