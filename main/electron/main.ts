@@ -1,7 +1,7 @@
 // Electron entry: the only room that imports `electron`. Kept thin: lifecycle, the window, the IPC
 // transport; everything else is the same app the loopback host serves.
 import path from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import { createApp } from '../app/app';
 import { defaultDataDir } from '../config/paths';
 import { utilityProcessLauncher } from './device-service';
@@ -39,6 +39,10 @@ if (!app.requestSingleInstanceLock()) {
     startUpdates(yc, verdict);
     followAutostart(yc);
     quitGracefully(yc);
+    // Waking from sleep usually means a network that came back: sync now rather than at the next timer.
+    const app_ = yc;
+    powerMonitor.on('resume', () => app_.services.sync.nudge());
+    powerMonitor.on('unlock-screen', () => app_.services.sync.nudge());
     app.on('second-instance', () => {
       if (win.isMinimized()) win.restore();
       win.focus();
