@@ -83,7 +83,8 @@ export class DeviceSlot {
   }
 
   private setStatus(state: DeviceState, reason: string | null = null, extra: Partial<DeviceStatus> = {}): void {
-    const details = this.driver ? { ...this.status.details, ...safeDiagnostics(this.driver) } : this.status.details;
+    // Details the driver reported on open (extra.details) are kept; live diagnostics refresh them.
+    const details = { ...this.status.details, ...extra.details, ...(this.driver ? safeDiagnostics(this.driver) : {}) };
     this.status = { ...this.status, ...extra, state, reason, details, at: new Date().toISOString() };
     this.events.emit('status', this.status);
   }
