@@ -170,7 +170,7 @@ export class SyncEngine {
     let total = (await backlog(db)).pending;
     const progress: SyncProgress = { phase: 'push', done: 0, total, parked: 0 };
     for (;;) {
-      const batch = await nextBatch(db, this.batch);
+      const batch = await nextBatch(db, this.batch, this.opts.pii ?? null);
       for (const o of batch.oversized) await parkOversized(db, o.seq, o.bytes, this.batch.maxBytes);
       if (batch.items.length === 0) {
         if (batch.oversized.length > 0) continue;

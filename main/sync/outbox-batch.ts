@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { PushItem, PushResult } from '../../common/sync/api';
+import type { PiiCipher } from '../crypto/pii-cipher';
 import type { DB } from '../db/schema';
 
 export interface BatchLimits {
@@ -18,7 +19,7 @@ export interface OutboxBatch {
  * bytes. Entries behind a parked entry of the same case wait: sending a rating before the case it
  * rates was stored would break the order; other cases go ahead.
  */
-export async function nextBatch(db: Kysely<DB>, limits: BatchLimits): Promise<OutboxBatch> {
+export async function nextBatch(db: Kysely<DB>, limits: BatchLimits, pii: PiiCipher | null = null): Promise<OutboxBatch> {
   const rows = await db
     .selectFrom('outbox as o')
     .select(['o.seq', 'o.id', 'o.kind', 'o.aggregate_id', 'o.payload', 'o.created_at'])
@@ -48,9 +49,25 @@ export async function nextBatch(db: Kysely<DB>, limits: BatchLimits): Promise<Ou
     }
     if (bytes + size > limits.maxBytes && items.length > 0) break;
     bytes += size;
-    items.push({ id: r.id, seq: r.seq, kind: r.kind, aggregateId: r.aggregate_id, createdAt: r.created_at, payload: JSON.parse(r.payload) });
+    items.push({ id: r.id, seq: r.seq, kind: r.kind, aggregateId: r.aggregate_id, createdAt: r.created_at, payload: unsealApplicant(JSON.parse(r.payload), pii) });
   }
   return { items, oversized };
+}
+
+/**
+ * The outbox holds the applicant sealed with this window's data key, which the central platform
+ * cannot open: it is opened only here, on the way out (over TLS in deployment). A payload whose
+ * seal cannot be opened (key lost) goes as it is, rather than holding back the case.
+ */
+function unsealApplicant(payload: Record<string, unknown>, pii: PiiCipher | null): Record<string, unknown> {
+  const sealed = payload?.applicantSealed;
+  if (!pii || typeof sealed !== 'string') return payload;
+  try {
+    const { applicantSealed: _, ...rest } = payload;
+    return { ...rest, applicant: JSON.parse(pii.open(sealed)) };
+  } catch {
+    return payload;
+  }
 }
 
 export interface AppliedCounts {
