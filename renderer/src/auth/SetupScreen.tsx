@@ -1,10 +1,8 @@
-import { Alert, Button, Form, Input } from 'antd';
+import { Alert, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../../common/contract/auth';
 import { call } from '../bridge';
-import { useAction } from '../api/useAction';
-import { CenteredPanel } from '../shared/CenteredPanel';
-import { errorText } from '../shared/errorText';
+import { AuthForm } from './AuthForm';
 
 interface Values {
   setupCode: string;
@@ -16,33 +14,28 @@ interface Values {
 /** First run of an un-enrolled window: create the maintenance account with the installer's setup code. */
 export function SetupScreen({ onDone }: { onDone: (s: AuthStatus) => void }) {
   const { t } = useTranslation();
-  const setup = useAction((v: Values) => call('auth.setup', v), { silent: true });
-  const submit = async (v: Values) => {
-    const s = await setup.exec(v);
-    if (s) onDone(s);
-  };
   const required = [{ required: true, message: t('common.required') }];
   return (
-    <CenteredPanel title={t('auth.setupTitle')} testId="setup">
-      <Alert type="info" showIcon title={t('auth.setupHint')} style={{ marginBottom: 16 }} />
-      <Form<Values> layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="setupCode" label={t('auth.setupCode')} rules={required}>
-          <Input autoFocus aria-label={t('auth.setupCode')} />
-        </Form.Item>
-        <Form.Item name="staffId" label={t('auth.staffId')} rules={required}>
-          <Input autoComplete="username" aria-label={t('auth.staffId')} />
-        </Form.Item>
-        <Form.Item name="name" label={t('auth.name')} rules={required}>
-          <Input aria-label={t('auth.name')} />
-        </Form.Item>
-        <Form.Item name="password" label={t('auth.newPassword')} rules={[...required, { min: 8, message: t('auth.passwordMin') }]}>
-          <Input.Password autoComplete="new-password" aria-label={t('auth.newPassword')} />
-        </Form.Item>
-        {setup.error && <Alert type="error" role="alert" showIcon title={errorText(t, setup.error)} style={{ marginBottom: 16 }} />}
-        <Button type="primary" htmlType="submit" block loading={setup.busy}>
-          {t('auth.setupSubmit')}
-        </Button>
-      </Form>
-    </CenteredPanel>
+    <AuthForm<Values>
+      title={t('auth.setupTitle')}
+      testId="setup"
+      submitLabel={t('auth.setupSubmit')}
+      submit={(v) => call('auth.setup', v)}
+      onDone={onDone}
+      intro={<Alert type="info" showIcon title={t('auth.setupHint')} style={{ marginBottom: 16 }} />}
+    >
+      <Form.Item name="setupCode" label={t('auth.setupCode')} rules={required}>
+        <Input autoFocus aria-label={t('auth.setupCode')} />
+      </Form.Item>
+      <Form.Item name="staffId" label={t('auth.staffId')} rules={required}>
+        <Input autoComplete="username" aria-label={t('auth.staffId')} />
+      </Form.Item>
+      <Form.Item name="name" label={t('auth.name')} rules={required}>
+        <Input aria-label={t('auth.name')} />
+      </Form.Item>
+      <Form.Item name="password" label={t('auth.newPassword')} rules={[...required, { min: 8, message: t('auth.passwordMin') }]}>
+        <Input.Password autoComplete="new-password" aria-label={t('auth.newPassword')} />
+      </Form.Item>
+    </AuthForm>
   );
 }

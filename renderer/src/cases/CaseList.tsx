@@ -1,9 +1,9 @@
-import { Card, Input, Segmented, Space, Table } from 'antd';
+import { Card, Input, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../common/contract/cases';
 import { useCall } from '../api/useCall';
-import { CallError } from '../shared/CallError';
+import { TableOrError } from '../shared/TableOrError';
 import { shortTime } from '../shared/dates';
 import { useDebounced } from '../shared/useDebounced';
 import { CaseStatusTag, SyncStateTag } from './CaseStatusTag';
@@ -36,11 +36,10 @@ export function CaseList({ selected, onOpen, compact }: Props) {
         <Input.Search allowClear size="small" placeholder={t('cases.searchPlaceholder')} aria-label={t('cases.search')} value={q} onChange={(e) => setQ(e.target.value)} onSearch={list.reload} style={{ width: 240 }} data-testid="case-search" />
       </Space>
     }>
-      {list.error ? (
-        <CallError error={list.error} what={t('cases.title')} onRetry={list.reload} />
-      ) : (
-        <Table<CaseSummary>
-          size="small"
+      <TableOrError<CaseSummary>
+          error={list.error}
+          what={t('cases.title')}
+          onRetry={list.reload}
           rowKey="id"
           loading={list.loading}
           dataSource={list.data?.cases ?? []}
@@ -49,7 +48,6 @@ export function CaseList({ selected, onOpen, compact }: Props) {
           rowClassName={(c) => (c.id === selected ? 'row-selected' : '')}
           onRow={(c) => ({ onClick: () => onOpen(c.id), onKeyDown: (e: React.KeyboardEvent) => e.key === 'Enter' && onOpen(c.id), tabIndex: 0, 'data-testid': 'case-row' } as object)}
         />
-      )}
     </Card>
   );
 }

@@ -1,10 +1,10 @@
-import { Button, Card, Table, Tag } from 'antd';
+import { Button, Card, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RectificationView } from '../../../../common/contract/reviews';
 import type { CallState } from '../../api/useCall';
 import type { MethodOutput } from '../../../../common/contract';
-import { CallError } from '../../shared/CallError';
+import { TableOrError } from '../../shared/TableOrError';
 import { shortTime } from '../../shared/dates';
 import { ExportButton } from '../../shared/ExportButton';
 import { CloseRectificationDialog } from './CloseRectificationDialog';
@@ -22,11 +22,10 @@ export function RectificationQueue({ queue }: { queue: CallState<MethodOutput<'r
       extra={<ExportButton filename="rectifications.csv" header={header} rows={() => items.map((r) => [r.caseNumber, r.itemName, r.levelLabel, r.reasons.join('、'), r.deadline, r.state])} />}
       data-testid="rectification-queue"
     >
-      {queue.error ? (
-        <CallError error={queue.error} what={t('dashboard.rectifications')} onRetry={queue.reload} />
-      ) : (
-        <Table<RectificationView>
-          size="small"
+      <TableOrError<RectificationView>
+          error={queue.error}
+          what={t('dashboard.rectifications')}
+          onRetry={queue.reload}
           rowKey="id"
           loading={queue.loading}
           dataSource={items}
@@ -49,7 +48,6 @@ export function RectificationQueue({ queue }: { queue: CallState<MethodOutput<'r
             },
           ]}
         />
-      )}
       <CloseRectificationDialog item={closing} onClose={() => setClosing(null)} onClosed={queue.reload} />
     </Card>
   );

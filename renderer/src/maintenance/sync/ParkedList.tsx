@@ -1,10 +1,10 @@
-import { Button, Card, Table } from 'antd';
+import { Button, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../common/contract';
 import { call } from '../../bridge';
 import { useAction } from '../../api/useAction';
 import { useCall } from '../../api/useCall';
-import { CallError } from '../../shared/CallError';
+import { TableOrError } from '../../shared/TableOrError';
 import { shortTime } from '../../shared/dates';
 
 type Parked = MethodOutput<'sync.parked'>[number];
@@ -21,11 +21,10 @@ export function ParkedList({ onRetried }: { onRetried: () => void }) {
   const rows = parked.data ?? [];
   return (
     <Card size="small" title={t('maint.parked')} extra={<Button size="small" disabled={!rows.length} loading={retry.busy} onClick={() => void retry.exec()}>{t('maint.retryAll')}</Button>}>
-      {parked.error ? (
-        <CallError error={parked.error} what={t('maint.parked')} onRetry={parked.reload} />
-      ) : (
-        <Table<Parked>
-          size="small"
+      <TableOrError<Parked>
+          error={parked.error}
+          what={t('maint.parked')}
+          onRetry={parked.reload}
           rowKey="seq"
           loading={parked.loading}
           dataSource={rows}
@@ -39,7 +38,6 @@ export function ParkedList({ onRetried }: { onRetried: () => void }) {
             { title: '', width: 70, render: (_, r) => <Button size="small" onClick={() => void retry.exec([r.seq])}>{t('common.retry')}</Button> },
           ]}
         />
-      )}
     </Card>
   );
 }
