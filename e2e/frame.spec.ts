@@ -42,8 +42,9 @@ test('the lock hotkey hides the applicant; the password unlocks; the intake in p
   await page.screenshot({ path: screenshotPath('lock-screen') });
   await page.getByLabel('密码').fill('wrong-password');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('alert')).toBeVisible();
+  // The password KDF is deliberately slow (scrypt at production cost).
+  await expect(page.getByRole('alert')).toBeVisible({ timeout: 60_000 });
   await page.getByLabel('密码').fill('demo');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('applicant-id-input')).toHaveValue(id);
+  await expect(page.getByTestId('applicant-id-input')).toHaveValue(id, { timeout: 60_000 });
 });

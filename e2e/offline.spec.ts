@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CentralProcess } from '../main/sync/testing/central-process';
+import { CentralProcess } from '../central/testing/central-process';
 import { expect, screenshotPath, test } from './host-fixture';
 import { acceptWithOneDeferred } from './intake-walk';
 

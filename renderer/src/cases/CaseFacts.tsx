@@ -11,7 +11,7 @@ export function CaseFacts({ detail: c }: { detail: CaseDetail }) {
     <Descriptions size="small" column={2} bordered>
       <Descriptions.Item label={t('cases.item')} span={2}>{c.itemName}</Descriptions.Item>
       <Descriptions.Item label={t('cases.status')}>
-        <CaseStatusTag status={c.status} /> {c.centralStatus && <span>{t('cases.central')}：{c.centralStatus}</span>}
+        <CaseStatusTag status={c.status} /> {c.centralStatus && <span>{t('common.labeled', { label: t('cases.central'), value: c.centralStatus })}</span>}
       </Descriptions.Item>
       <Descriptions.Item label={t('cases.sync')}>
         <SyncStateTag sync={c.sync} />
@@ -22,7 +22,7 @@ export function CaseFacts({ detail: c }: { detail: CaseDetail }) {
         <ApplicantReveal caseId={c.id} applicant={c.applicant} />
       </Descriptions.Item>
       <Descriptions.Item label={t('cases.acceptedAt')}>{shortTime(c.acceptedAt ?? c.decidedAt)}</Descriptions.Item>
-      <Descriptions.Item label={t('cases.clerk')}>{c.clerk.name}（{c.windowCode}）</Descriptions.Item>
+      <Descriptions.Item label={t('cases.clerk')}>{t('common.withNote', { text: c.clerk.name, note: c.windowCode })}</Descriptions.Item>
       {c.rejectReason && <Descriptions.Item label={t('cases.rejectReason')} span={2}>{c.rejectReason}</Descriptions.Item>}
       {c.rating && <Descriptions.Item label={t('rating.title')} span={2}>{t(`rating.level.${c.rating.level}`)} {c.rating.reasons.join('、')}</Descriptions.Item>}
     </Descriptions>

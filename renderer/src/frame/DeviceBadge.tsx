@@ -17,7 +17,7 @@ export function DeviceBadge(props: { kind: string; status?: DeviceStatusPayload;
   const { t } = useTranslation();
   const state = fixedState ?? (unavailable ? 'unknown' : status ? status.state : 'none');
   const tone: Tone = status ? TONE[status.state] : 'default';
-  const label = `${t(`devices.kind.${kind}`)}：${t(`devices.state.${state}`)}`;
+  const label = t('common.labeled', { label: t(`devices.kind.${kind}`), value: t(`devices.state.${state}`) });
   const help = status?.reason ?? t(`devices.help.${state}`);
   return (
     <Tooltip title={help}>

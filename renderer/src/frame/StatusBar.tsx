@@ -28,7 +28,7 @@ export function StatusBar({ auth }: { auth: AuthStatus }) {
       <SyncBadge />
       <span className="status-spacer" />
       <span className="status-item" data-testid="status-clerk">
-        {t('frame.clerk')}：{auth.name ?? auth.staffId ?? '—'}
+        {t('common.labeled', { label: t('frame.clerk'), value: auth.name ?? auth.staffId ?? '—' })}
       </span>
     </div>
   );

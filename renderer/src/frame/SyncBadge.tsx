@@ -19,14 +19,13 @@ export function SyncBadge() {
   return (
     <>
       <Tooltip title={help}>
-        <span className="status-item" role="status" aria-label={`${t('frame.sync')}：${label}`} data-testid="sync-status" data-state={state} data-pending={s?.pending ?? ''} tabIndex={0}>
-          <Badge status={s ? (TONE[s.state] ?? 'default') : 'default'} text={`${t('frame.sync')}：${label}`} />
+        <span className="status-item" role="status" aria-label={t('common.labeled', { label: t('frame.sync'), value: label })} data-testid="sync-status" data-state={state} data-pending={s?.pending ?? ''} tabIndex={0}>
+          <Badge status={s ? (TONE[s.state] ?? 'default') : 'default'} text={t('common.labeled', { label: t('frame.sync'), value: label })} />
         </span>
       </Tooltip>
       {s?.window && (
         <span className="status-item" data-testid="status-window">
-          {t('frame.window')}：{s.hall ? `${s.hall}-` : ''}
-          {s.window}
+          {t('common.labeled', { label: t('frame.window'), value: `${s.hall ? `${s.hall}-` : ''}${s.window}` })}
         </span>
       )}
     </>

@@ -16,6 +16,8 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
+      // No space forced between two Chinese characters on buttons ("满 意").
+      button={{ autoInsertSpace: false }}
       theme={{ token: { fontSize: largeText ? 18 : 14, borderRadius: 4, colorPrimary: '#1d5fbf' } }}
     >
       <AntApp>{children}</AntApp>

@@ -21,14 +21,14 @@ export function ActionBar({ ready, deferred, busy, onAccept, onReject, onSaveDra
       <Button type="primary" size="large" block disabled={!ready} loading={busy} onClick={onAccept} data-testid="accept">
         {deferred ? t('actions.acceptDeferred') : t('actions.accept')} ({deferred ? k.acceptDeferred : k.accept})
       </Button>
-      <Space.Compact block>
-        <Button block disabled={!ready || busy} onClick={onSaveDraft} data-testid="save-draft">
+      <div className="action-pair">
+        <Button disabled={!ready || busy} onClick={onSaveDraft} data-testid="save-draft">
           {t('actions.saveDraft')} ({k.saveDraft})
         </Button>
-        <Button block danger disabled={!ready || busy} onClick={onReject} data-testid="reject">
+        <Button danger disabled={!ready || busy} onClick={onReject} data-testid="reject">
           {t('actions.reject')} ({k.reject})
         </Button>
-      </Space.Compact>
+      </div>
       <Button block onClick={onNext} data-testid="next-applicant">
         {t('actions.next')} ({k.nextApplicant})
       </Button>

@@ -21,7 +21,7 @@ export function BundlePicker({ value, onPick, selectRef }: { value: string | nul
       data-testid="bundle-picker"
       style={{ width: '100%', marginTop: 8 }}
       loading={bundles.loading}
-      options={(bundles.data?.bundles ?? []).map((b) => ({ value: b.id, label: `${b.name}（${t('bundle.itemCount', { count: b.itemCount })}）` }))}
+      options={(bundles.data?.bundles ?? []).map((b) => ({ value: b.id, label: t('common.withNote', { text: b.name, note: t('bundle.itemCount', { count: b.itemCount }) }) }))}
       onChange={(id: string | undefined) => id && onPick(id)}
     />
   );

@@ -36,7 +36,7 @@ export function BundleQuestions({ result, answers, onAnswer }: Props) {
       </Form>
       {result.unanswered.length > 0 && <Alert type="info" showIcon title={t('bundle.unanswered', { count: result.unanswered.length })} />}
       <div style={{ marginTop: 8 }} aria-label={t('bundle.selectedItems')}>
-        {t('bundle.selectedItems')}：
+        {t('common.labeled', { label: t('bundle.selectedItems'), value: '' })}
         {result.items.map((i) => (
           <Tag key={i.code} color="blue">
             {i.name}

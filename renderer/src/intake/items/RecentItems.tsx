@@ -12,7 +12,7 @@ export function RecentItems({ onPick }: { onPick: (code: string) => void }) {
   if (!items.length) return null;
   return (
     <Space wrap size={[6, 6]} style={{ marginTop: 8 }} aria-label={t('items.recent')} role="group">
-      <Typography.Text type="secondary">{t('items.recent')}：</Typography.Text>
+      <Typography.Text type="secondary">{t('common.labeled', { label: t('items.recent'), value: '' })}</Typography.Text>
       {items.map((i) => (
         <Button key={i.code} size="small" onClick={() => onPick(i.code)}>
           {i.name}

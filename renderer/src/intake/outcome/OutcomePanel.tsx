@@ -40,7 +40,7 @@ export function OutcomePanel({ outcome, onNext }: { outcome: IntakeOutcome; onNe
               type="warning"
               showIcon
               title={t('outcome.deferred')}
-              description={outcome.deferred.map((d) => `${d.name}：${t('materials.deadline', { date: d.deadline })}`).join('；')}
+              description={outcome.deferred.map((d) => t('common.labeled', { label: d.name, value: t('materials.deadline', { date: d.deadline }) })).join('；')}
             />
           )}
           <div style={{ marginTop: 12 }}>

@@ -63,7 +63,7 @@ export function WedgeCalibration() {
           <Button type="primary" onClick={() => saveWedgeConfig(config)}>{t('wedge.save')}</Button>{' '}
           <Button onClick={() => setConfig(DEFAULT_WEDGE_CONFIG)}>{t('wedge.defaults')}</Button>
           <Typography.Paragraph style={{ marginTop: 12 }}>
-            {t('wedge.scans')}：{scans.length ? scans.map((s) => <code key={s}>{s} </code>) : '—'}
+            {t('common.labeled', { label: t('wedge.scans'), value: '' })}{scans.length ? scans.map((s) => <code key={s}>{s} </code>) : '—'}
           </Typography.Paragraph>
         </Card>
       </Col>
