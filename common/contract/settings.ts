@@ -21,7 +21,8 @@ export const SettingsSchema = z.object({
   /** Idle minutes before the screen locks. */
   lockTimeoutMinutes: z.number().int().min(1).max(120).default(5),
   /** Days synced personal data is kept before the retention sweep removes it. */
-  retentionDays: z.number().int().min(30).max(3650).default(365),
+  // Issue 8: applicant PII of synced, completed cases kept 30 days by default (the case shell stays).
+  retentionDays: z.number().int().min(7).max(3650).default(30),
   /** Cipher for new personal data at rest; old rows stay readable whatever is chosen. */
   piiCipher: PiiCipherName.default('aes256gcm'),
   update: z
@@ -43,7 +44,7 @@ export const SettingsPatch = z
     central: SettingsSchema.shape.central.unwrap().partial().strict(),
     devices: z.array(DeviceConfigSchema).max(20),
     lockTimeoutMinutes: z.number().int().min(1).max(120),
-    retentionDays: z.number().int().min(30).max(3650),
+    retentionDays: z.number().int().min(7).max(3650),
     piiCipher: PiiCipherName,
     update: SettingsSchema.shape.update.unwrap().partial().strict(),
     startOnBoot: z.boolean(),

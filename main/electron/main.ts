@@ -1,7 +1,7 @@
 // Electron entry: the only room that imports `electron`. Kept thin: lifecycle, the window, the IPC
 // transport; everything else is the same app the loopback host serves.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor, safeStorage } from 'electron';
 import { createApp } from '../app/app';
 import { defaultDataDir } from '../config/paths';
 import { utilityProcessLauncher } from './device-service';
@@ -22,7 +22,7 @@ if (!app.requestSingleInstanceLock()) {
     const { guard, verdict } = beginStart(dataDir);
     let yc;
     try {
-      yc = await createApp({ dataDir, mode: demo ? 'demo' : 'normal', transport: 'electron', deviceLauncher: utilityProcessLauncher });
+      yc = await createApp({ dataDir, mode: demo ? 'demo' : 'normal', transport: 'electron', deviceLauncher: utilityProcessLauncher, safeStorage });
     } catch (err) {
       // No crash loop: say what happened, go back to the last good version if this one keeps failing.
       const rolledBack = verdict.rollback && app.isPackaged && (await rollbackWithoutApp(dataDir).catch(() => false));
@@ -43,6 +43,9 @@ if (!app.requestSingleInstanceLock()) {
     const app_ = yc;
     powerMonitor.on('resume', () => app_.services.sync.nudge());
     powerMonitor.on('unlock-screen', () => app_.services.sync.nudge());
+    // The clerk walked away (OS lock or sleep): hide applicant data behind our own lock screen too.
+    powerMonitor.on('lock-screen', () => app_.services.auth.lock('manual'));
+    powerMonitor.on('suspend', () => app_.services.auth.lock('manual'));
     app.on('second-instance', () => {
       if (win.isMinimized()) win.restore();
       win.focus();
