@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'yichuang.mjs');
-const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000 });
+const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 150_000 });
 
 // The command tree is a contract with field staff and scripts.
 const TREE = [
@@ -27,7 +27,7 @@ const TREE = [
   'diag export',
 ];
 
-describe('yichuang CLI', () => {
+describe('yichuang CLI', { timeout: 160_000 }, () => {
   it('--help lists the whole command tree', () => {
     const r = run('--help');
     expect(r.status).toBe(0);
