@@ -32,7 +32,7 @@ export function SystemPanel() {
             </Descriptions>
           )}
           {settings.data?.problem && <Alert style={{ marginTop: 8 }} type="error" showIcon title={settings.data.problem.message} />}
-          {settings.data && !settings.data.problem && <Alert style={{ marginTop: 8 }} type="success" showIcon title={t(`maint.settingsSource.${settings.data.source}`, { file: settings.data.file })} />}
+          {settings.data && !settings.data.problem && <Alert style={{ marginTop: 8 }} type={settings.data.source === 'file' ? 'success' : 'info'} showIcon title={t(`maint.settingsSource.${settings.data.source}`, { file: settings.data.file })} />}
         </Card>
       </Col>
       <Col span={12}>
