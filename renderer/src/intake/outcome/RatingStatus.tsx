@@ -15,7 +15,7 @@ export function RatingStatus({ state, onRetry }: { state: RatingPhase; onRetry: 
         return (
           <Space>
             <Spin size="small" />
-            <Typography.Text>{t('rating.waiting', { device: state.device })}</Typography.Text>
+            <Typography.Text>{t('rating.waiting', { device: state.device === 'screen' ? t('rating.screenPad') : state.device })}</Typography.Text>
           </Space>
         );
       case 'rated':
