@@ -13,8 +13,9 @@ export function register(program: Command): void {
     .option('--port <n>', '端口（0 为随机）', '0')
     .option('--demo', '培训模式：演示数据与模拟设备')
     .option('--token <token>', '固定令牌（测试用；默认每次随机）')
+    .option('--exit-with-parent', '父进程结束时随之退出（测试与脚本用，避免遗留进程）')
     .option('--in-process-devices', '设备在本进程内运行（培训模式默认如此，以便使用评价键盘模拟器）')
-    .action(async (opts: { port: string; demo?: boolean; token?: string; inProcessDevices?: boolean }, cmd: Command) => {
+    .action(async (opts: { port: string; demo?: boolean; token?: string; inProcessDevices?: boolean; exitWithParent?: boolean }, cmd: Command) => {
       // Device I/O runs in a supervised child process, as Electron's utilityProcess does in the app.
       // Training mode keeps it in-process: the simulated evaluator keypad is driven from main.
       const isolate = !opts.demo && !opts.inProcessDevices;
@@ -39,5 +40,10 @@ export function register(program: Command): void {
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      if (opts.exitWithParent) {
+        // A test runner killed hard leaves its hosts orphaned (re-parented): notice and stop.
+        const parent = process.ppid;
+        setInterval(() => process.ppid !== parent && void stop(), 1000).unref();
+      }
     });
 }
