@@ -37,11 +37,9 @@ export function CaseList({ selected, onOpen, compact }: Props) {
       </Space>
     }>
       <TableOrError<CaseSummary>
-          error={list.error}
+          from={list}
           what={t('cases.title')}
-          onRetry={list.reload}
           rowKey="id"
-          loading={list.loading}
           dataSource={list.data?.cases ?? []}
           columns={columns}
           pagination={{ pageSize: 12, size: 'small' }}

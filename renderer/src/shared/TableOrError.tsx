@@ -2,8 +2,14 @@ import { Table, type TableProps } from 'antd';
 import type { ApiCallError } from '../bridge';
 import { CallError } from './CallError';
 
-/** A loaded table, or why it could not load (with retry / "not available yet"). */
-export function TableOrError<T extends object>({ error, what, onRetry, ...table }: TableProps<T> & { error: ApiCallError | null; what: string; onRetry?: () => void }) {
-  if (error) return <CallError error={error} what={what} onRetry={onRetry} />;
-  return <Table<T> size="small" {...table} />;
+interface Source {
+  error: ApiCallError | null;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** A loaded table, or why it could not load (with retry / "not available yet"). `from` is the load's state. */
+export function TableOrError<T extends object>({ from, what, ...table }: TableProps<T> & { from: Source; what: string }) {
+  if (from.error) return <CallError error={from.error} what={what} onRetry={from.reload} />;
+  return <Table<T> size="small" loading={from.loading} {...table} />;
 }

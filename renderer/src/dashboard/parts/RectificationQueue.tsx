@@ -23,11 +23,9 @@ export function RectificationQueue({ queue }: { queue: CallState<MethodOutput<'r
       data-testid="rectification-queue"
     >
       <TableOrError<RectificationView>
-          error={queue.error}
+          from={queue}
           what={t('dashboard.rectifications')}
-          onRetry={queue.reload}
           rowKey="id"
-          loading={queue.loading}
           dataSource={items}
           pagination={{ pageSize: 5, size: 'small' }}
           columns={[

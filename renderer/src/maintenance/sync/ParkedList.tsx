@@ -22,11 +22,9 @@ export function ParkedList({ onRetried }: { onRetried: () => void }) {
   return (
     <Card size="small" title={t('maint.parked')} extra={<Button size="small" disabled={!rows.length} loading={retry.busy} onClick={() => void retry.exec()}>{t('maint.retryAll')}</Button>}>
       <TableOrError<Parked>
-          error={parked.error}
+          from={parked}
           what={t('maint.parked')}
-          onRetry={parked.reload}
           rowKey="seq"
-          loading={parked.loading}
           dataSource={rows}
           pagination={{ pageSize: 5, size: 'small' }}
           columns={[
