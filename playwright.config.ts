@@ -14,7 +14,7 @@ export const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-output/playwright',
-  timeout: 60_000,
+  timeout: 240_000,
   expect: { timeout: 10_000 },
   workers: 2,
   reporter: [['list']],

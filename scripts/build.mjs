@@ -1,5 +1,6 @@
 // Builds everything that ships: the renderer (Vite) and the Node-side bundles (esbuild) for the
 // Electron main process, the preload and the CLI. Runs at `npm install` (prepare) and `npm run build`.
+import fs from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 
@@ -19,4 +20,6 @@ await Promise.all([
   // The device service: native device I/O in its own process (utilityProcess / child_process.fork).
   esbuild({ ...node, entryPoints: ['main/ops/device-service/child-main.ts'], outfile: 'dist/device-service.cjs' }),
 ]);
+// The pty relay behind the device simulators (training mode) sits beside each bundle that may start one.
+for (const dir of ['dist', 'dist/electron']) fs.copyFileSync('native/serial/pty-relay.py', `${dir}/pty-relay.py`);
 console.log(`build: renderer, electron main, preload and CLI in ${Date.now() - started} ms`);

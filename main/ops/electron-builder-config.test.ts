@@ -74,7 +74,7 @@ describe('electron-builder.yml', () => {
 
   it('skips the npm rebuild and has the explicit native step as its beforePack hook', async () => {
     expect(config.npmRebuild).toBe(false);
-    expect(config.asarUnpack).toEqual(['**/*.node']);
+    expect(config.asarUnpack).toEqual(['**/*.node', 'dist/**/pty-relay.py']);
     const hook = require(path.join(ROOT, config.beforePack));
     expect(typeof hook.default).toBe('function');
     const { checkNativeBinaries } = require(path.join(ROOT, 'packaging', 'native-modules.cjs'));

@@ -9,7 +9,18 @@ import type { IdCardReading } from './card';
 import { readCardFixture, type CardFixture } from './card-fixture';
 import { IdCardReader, type IdCardReaderOptions } from './reader';
 
-export const DEMO_CARDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources/demo-cards');
+/** resources/demo-cards, found by walking up from this file: sources, dist/ bundles and the packaged app alike. */
+export const DEMO_CARDS_DIR = findUp(path.dirname(fileURLToPath(import.meta.url)), path.join('resources', 'demo-cards'));
+
+function findUp(from: string, relative: string): string {
+  let dir = from;
+  for (let i = 0; i < 5; i++) {
+    const candidate = path.join(dir, relative);
+    if (fs.existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  return path.resolve(from, '..', '..', relative);
+}
 
 /** Demo card fixtures by id (`resources/demo-cards/*.json`). */
 export function demoCards(dir = DEMO_CARDS_DIR): CardFixture[] {

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const RELAY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pty-relay.py');
+// Beside this file in the sources, beside the bundle when built (scripts/build.mjs copies it); python
+// cannot read inside app.asar, so a packaged app uses the unpacked copy.
+const RELAY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pty-relay.py').replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 
 /** The system python starts in a fraction of the time a version-manager shim takes (pyenv: ~2 s). */
 function pythonExecutable(): string {
