@@ -6,7 +6,6 @@ import { casesMethods } from './cases';
 import { catalogMethods } from './catalog';
 import { devicesEvents, devicesMethods } from './devices';
 import type { MethodSpec } from './define';
-import { syncEvents, syncMethods } from './sync';
 import { diagMethods } from './diag';
 import { intakeEvents, intakeMethods } from './intake';
 import { reviewsMethods } from './reviews';

@@ -1,9 +1,9 @@
 import type { Generated } from 'kysely';
-import type { SyncTables } from '../sync/tables';
-import type { AuthTables } from '../auth/schema';
 import type { CatalogTables } from '../catalog/tables';
 import type { IntakeTables } from '../intake/tables';
 import type { ReviewTables } from '../reviews/tables';
+import type { AuthTables } from '../auth/schema';
+import type { SyncTables } from '../sync/tables';
 
 export interface MetaTable {
   key: string;

@@ -1,8 +1,6 @@
 import type { Services } from '../../app/services';
 import type { Handlers } from '../router';
-import { syncHandlers } from './sync';
 import { appHandlers } from './app';
-import { authHandlers } from './auth';
 import { calendarHandlers } from './calendar';
 import { casesHandlers } from './cases';
 import { catalogHandlers } from './catalog';
@@ -10,14 +8,15 @@ import { devicesHandlers } from './devices';
 import { intakeHandlers } from './intake';
 import { reviewsHandlers } from './reviews';
 import { scanHandlers } from './scan';
+import { authHandlers } from './auth';
 import { diagHandlers } from './diag';
 import { settingsHandlers } from './settings';
+import { syncHandlers } from './sync';
 
 /** Every namespace's handlers, merged. A method with no handler answers NOT_AVAILABLE. */
 export function buildHandlers(s: Services): Handlers {
   return {
     ...appHandlers(s),
-    ...authHandlers(s),
     ...catalogHandlers(s),
     ...intakeHandlers(s),
     ...casesHandlers(s),
@@ -25,6 +24,7 @@ export function buildHandlers(s: Services): Handlers {
     ...calendarHandlers(s),
     ...devicesHandlers(s),
     ...scanHandlers(s),
+    ...authHandlers(s),
     ...settingsHandlers(s),
     ...diagHandlers(s),
     ...syncHandlers(s),
