@@ -100,13 +100,20 @@ export const syncMethods = {
   'lookups.licences': defineMethod({
     summary: 'Electronic licences of a holder; offline → not checked, re-checked on sync',
     roles: ['clerk'],
-    input: z.object({ holderId: text(64).min(1), caseId: text(64).optional() }).strict(),
+    // A card read gives the renderer only a token (never the clear ID number): main resolves it.
+    input: z
+      .object({ holderId: text(64).min(1).optional(), cardToken: text(64).optional(), caseId: text(64).optional() })
+      .strict()
+      .refine((v) => Boolean(v.holderId) !== Boolean(v.cardToken), '请提供证件号码或读卡令牌（二选一）'),
     output: LicenceAnswer,
   }),
   'lookups.credit': defineMethod({
     summary: 'Credit check of a person or enterprise; a hit flags the case; offline → re-checked on sync',
     roles: ['clerk'],
-    input: z.object({ subject: text(64).min(1), subjectType: z.enum(['person', 'enterprise']), caseId: text(64).optional() }).strict(),
+    input: z
+      .object({ subject: text(64).min(1).optional(), cardToken: text(64).optional(), subjectType: z.enum(['person', 'enterprise']), caseId: text(64).optional() })
+      .strict()
+      .refine((v) => Boolean(v.subject) !== Boolean(v.cardToken), '请提供核查对象或读卡令牌（二选一）'),
     output: CreditAnswer,
   }),
 };

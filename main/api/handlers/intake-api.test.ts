@@ -44,6 +44,11 @@ describe('intake through the router', () => {
     const applicant = await seen;
     expect(applicant).toMatchObject({ name: '邢**', idNumber: '4601**********' + ID.slice(-4), idNumberValid: true, history: { caseCount: 0 } });
     expect(JSON.stringify(applicant)).not.toContain(ID);
+    // Look-ups by the card token: main resolves it (offline here, so an honest "not checked" answer).
+    expect(await app.invoke('lookups.licences', { cardToken: applicant.cardToken })).toMatchObject({ ok: true });
+    expect(await app.invoke('lookups.credit', { cardToken: applicant.cardToken, subjectType: 'person' })).toMatchObject({ ok: true });
+    expect(await app.invoke('lookups.licences', { cardToken: 'expired-token' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await app.invoke('lookups.licences', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 
     const search = ok(await app.invoke('catalog.search', { q: 'shehuibaozhangka', limit: 5 })) as { items: Array<{ code: string; name: string }> };
     const item = search.items.find((i) => i.name === '社会保障卡申领')!;

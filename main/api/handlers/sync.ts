@@ -33,13 +33,20 @@ export function syncHandlers(s: Services): Handlers {
       if (!client) throw new AppError('NOT_AVAILABLE', '本窗口尚未注册到中心平台，无法查看全厅统计。');
       return client.call('hallStats', { query: input?.date ? { date: input.date } : {}, timeoutMs: 8_000 }).catch(asAppError);
     },
-    'lookups.licences': async ({ holderId, caseId }) => {
+    'lookups.licences': async ({ holderId, cardToken, caseId }) => {
       await s.sync.client();
-      return s.sync.lookups.licences(holderId, caseId);
+      return s.sync.lookups.licences(holderId ?? idNumberOfCard(s, cardToken), caseId);
     },
-    'lookups.credit': async ({ subject, subjectType, caseId }) => {
+    'lookups.credit': async ({ subject, cardToken, subjectType, caseId }) => {
       await s.sync.client();
-      return s.sync.lookups.credit(subject, subjectType, caseId);
+      return s.sync.lookups.credit(subject ?? idNumberOfCard(s, cardToken), subjectType, caseId);
     },
   };
+}
+
+/** The clear ID number behind a card token (kept in main, never sent to the renderer). */
+function idNumberOfCard(s: Services, token: string | undefined): string {
+  const card = token ? s.cardTokens.get(token) : null;
+  if (!card) throw new AppError('NOT_FOUND', '读卡信息已过期，请重新读卡。');
+  return card.card.idNumber;
 }
