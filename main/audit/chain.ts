@@ -29,6 +29,9 @@ export function auditHash(algorithm: AuditAlgorithm, prevHash: string, e: { at: 
  * Without an explicit algorithm, the database's setting (`audit.algorithm`, default SHA-256) applies.
  */
 export async function appendAudit(trx: Transaction<DB> | Kysely<DB>, entry: AuditEntry, algorithm?: AuditAlgorithm): Promise<void> {
+  // Reading the head and appending must be one unit: two appends interleaved on the shared
+  // connection would both link to the same previous entry and fork the chain.
+  if (!trx.isTransaction) return trx.transaction().execute((t) => appendAudit(t, entry, algorithm));
   const alg = algorithm ?? (await auditAlgorithmOf(trx));
   const last = await trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const row = {
