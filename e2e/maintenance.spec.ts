@@ -52,6 +52,10 @@ test('(e) maintenance sees the reader frame log and exports a diagnostics bundle
   await page.screenshot({ path: screenshotPath('maintenance-sync') });
   await page.getByRole('tab', { name: '系统' }).click();
   await expect(page.getByTestId('data-dir')).toHaveText(host.dataDir);
+  await page.getByTestId('db-check').click();
+  await expect(page.getByTestId('db-check-result')).toContainText('数据库完好', { timeout: 30_000 });
+  await page.getByTestId('db-backup').click();
+  await expect(page.getByTestId('db-backup-result')).toContainText('备份完成', { timeout: 30_000 });
   await page.getByTestId('diag-export').click();
   const file = (await page.getByTestId('diag-file').textContent({ timeout: 60_000 }))!.trim();
   await page.screenshot({ path: screenshotPath('maintenance-system') });

@@ -4,6 +4,7 @@ import { authEvents, authMethods } from './auth';
 import { calendarMethods } from './calendar';
 import { casesMethods } from './cases';
 import { catalogMethods } from './catalog';
+import { dbMethods } from './db';
 import { devicesEvents, devicesMethods } from './devices';
 import type { MethodSpec } from './define';
 import { diagMethods } from './diag';
@@ -20,6 +21,7 @@ export const methods = {
   ...scanMethods,
   ...settingsMethods,
   ...diagMethods,
+  ...dbMethods,
   ...catalogMethods,
   ...intakeMethods,
   ...casesMethods,

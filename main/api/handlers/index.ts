@@ -9,6 +9,7 @@ import { intakeHandlers } from './intake';
 import { reviewsHandlers } from './reviews';
 import { scanHandlers } from './scan';
 import { authHandlers } from './auth';
+import { dbHandlers } from './db';
 import { diagHandlers } from './diag';
 import { settingsHandlers } from './settings';
 import { syncHandlers } from './sync';
@@ -27,6 +28,7 @@ export function buildHandlers(s: Services): Handlers {
     ...authHandlers(s),
     ...settingsHandlers(s),
     ...diagHandlers(s),
+    ...dbHandlers(s),
     ...syncHandlers(s),
   };
 }

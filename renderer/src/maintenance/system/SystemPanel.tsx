@@ -3,13 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/useCall';
 import { CallError } from '../../shared/CallError';
 import { shortTime } from '../../shared/dates';
-import { NotAvailable } from '../../shared/NotAvailable';
+import { DbTools } from './DbTools';
 import { DiagExport } from './DiagExport';
 
 /**
- * Version, data folder, settings health, the diagnostics bundle. Database check and backup exist
- * as CLI commands (`yichuang db check`) but have no API methods yet, so the console says so and
- * names the command to use meanwhile.
+ * Version, data folder, settings health, database check and backup, the diagnostics bundle.
  */
 export function SystemPanel() {
   const { t } = useTranslation();
@@ -38,8 +36,7 @@ export function SystemPanel() {
       <Col span={12}>
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Card size="small" title={t('maint.database')}>
-            <NotAvailable what={t('maint.dbTools')} methods={['db.check', 'db.backup']} />
-            <p style={{ marginTop: 8 }}>{t('maint.cliHint', { cmd: 'npx yichuang db check' })}</p>
+            <DbTools />
           </Card>
           <Card size="small" title={t('maint.diagnostics')}>
             <DiagExport />
