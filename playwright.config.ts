@@ -15,8 +15,10 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-output/playwright',
   timeout: 240_000,
-  expect: { timeout: 10_000 },
-  workers: 2,
+  // Each test starts a real host process (tsx, SQLite, simulated devices) beside Chromium on a 2-core
+  // machine: first paint can take tens of seconds under load, so waits are generous.
+  expect: { timeout: 30_000 },
+  workers: process.env.CI ? 1 : 2,
   reporter: [['list']],
   projects: [
     {
