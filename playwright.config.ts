@@ -31,6 +31,8 @@ export default defineConfig({
         timezoneId: 'Asia/Shanghai',
         launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
         screenshot: 'only-on-failure',
+        // A click or fill that cannot happen fails with its reason instead of hanging the test.
+        actionTimeout: 60_000,
         trace: 'retain-on-failure',
       },
     },

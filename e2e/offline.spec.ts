@@ -13,8 +13,13 @@ test('(b) with the central server stopped the case is accepted offline, the back
     await central.start();
     const code = await central.enrolmentCode('HK01', 'W07');
     await page.goto(host.openUrl);
-    // Enrolment through the maintenance console.
-    await page.keyboard.press('Alt+4');
+    await expect(page.getByTestId('intake-screen')).toBeVisible();
+    // Enrolment through the maintenance console. The first hotkey can land before the app's key
+    // handlers are attached on a slow start, so press until the console shows.
+    await expect(async () => {
+      await page.keyboard.press('Alt+4');
+      await expect(page.getByRole('tab', { name: '同步' })).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 60_000 });
     await page.getByRole('tab', { name: '同步' }).click();
     await page.getByLabel('省平台地址').fill(central.url);
     await page.getByLabel('注册码').fill(code);
