@@ -62,18 +62,9 @@ describe('audit chain verification', () => {
 
 describe('appendAudit outside a transaction', () => {
   it('keeps one chain when many appends race on the shared connection', async () => {
-    const fs = await import('node:fs');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const { openDatabase } = await import('../db/database');
-    const { appendAudit } = await import('./chain');
-    const { verifyAuditChain } = await import('./verify');
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-audit-race-'));
-    const d = await openDatabase(dir);
-    await Promise.all(Array.from({ length: 30 }, (_, i) => appendAudit(d.db, { actor: `s${i % 3}`, action: 'auth.signIn' })));
-    const verdict = await verifyAuditChain(d.db);
-    await d.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-    expect(verdict).toMatchObject({ ok: true, entries: 30 });
+    dir = tempDir('yc-audit-race-');
+    database = await openTestDatabase(dir);
+    await Promise.all(Array.from({ length: 30 }, (_, i) => appendAudit(database.db, { actor: `s${i % 3}`, action: 'auth.signIn' })));
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, entries: 30 });
   });
 });
