@@ -1,5 +1,7 @@
 import type { DeviceConfig, DeviceEventMap, DeviceKindSpec, DeviceStatus, FrameRecord, PortInfo, TypedEmitter } from '../../native/devices';
 import { DeviceKindRegistry, DeviceManager } from '../../native/devices';
+import type { RatingPromptRequest } from '../../native/evaluator/evaluator';
+import { KeypadDesk } from '../../native/evaluator/keypad-desk';
 import { loadCardLayoutsFile, type CardLayout } from '../../native/idcard/card-layouts';
 import { idCardKind } from '../../native/idcard/kind';
 import { scannerKind } from '../../native/scanner/hid-scanner-driver';
@@ -18,8 +20,11 @@ export interface DeviceBackend {
   discover(): Promise<{ ports: PortInfo[]; listingError: string | null }>;
   reconnect(id: string): Promise<boolean>;
   frames(id: string, limit?: number): Promise<FrameRecord[] | null> | FrameRecord[] | null;
-  /** In-process only: add a kind whose driver needs main's objects (e.g. the evaluator hub). */
+  /** In-process only: add a kind whose driver needs main's objects. */
   registerKind?(spec: DeviceKindSpec): void;
+  /** Prompt a connected serial keypad (false: none with that id); the outcome follows as an `evaluator` event. */
+  promptEvaluator?(deviceId: string, request: RatingPromptRequest): Promise<boolean> | boolean;
+  cancelEvaluatorPrompt?(deviceId: string, promptId: string): Promise<boolean> | boolean;
 }
 
 /** The kinds every build drives without help from main (scanners: serial and HID POS by port path). */
@@ -39,9 +44,26 @@ function extraCardLayouts(log?: Logger): CardLayout[] | undefined {
   }
 }
 
-/** The in-process manager. Other kinds register later through `registerKind`. */
+/** The in-process manager with the built-in kinds and the serial keypads. Other kinds register later through `registerKind`. */
 export function inProcessBackend(log?: Logger): DeviceBackend {
-  const registry = new DeviceKindRegistry();
-  for (const spec of builtInKinds(log)) registry.register(spec);
-  return new DeviceManager({ registry, log });
+  return new InProcessBackend(log);
+}
+
+class InProcessBackend extends DeviceManager implements DeviceBackend {
+  private readonly keypads = new KeypadDesk(this.events);
+
+  constructor(log?: Logger) {
+    const registry = new DeviceKindRegistry();
+    super({ registry, log });
+    registry.register(this.keypads.kind);
+    for (const spec of builtInKinds(log)) registry.register(spec);
+  }
+
+  promptEvaluator(deviceId: string, request: RatingPromptRequest): boolean {
+    return this.keypads.prompt(deviceId, request);
+  }
+
+  cancelEvaluatorPrompt(deviceId: string, promptId: string): boolean {
+    return this.keypads.cancel(deviceId, promptId);
+  }
 }

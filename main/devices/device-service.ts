@@ -2,6 +2,7 @@ import { AppError } from '../../common/contract/errors';
 import type { CardReadEvent, DeviceStatusPayload } from '../../common/contract/devices';
 import { maskIdNumber } from '../../common/domain/mask';
 import type { DeviceConfig, DeviceEventMap, DeviceKindSpec, DeviceStatus, FrameRecord, PortInfo, TypedEmitter } from '../../native/devices';
+import type { RatingPromptRequest } from '../../native/evaluator/evaluator';
 import { decodePhoto } from '../../native/idcard/photo';
 import type { Logger } from '../log/logger';
 import type { DeviceBackend } from './backend';
@@ -77,6 +78,15 @@ export class DeviceService {
   registerKind(spec: DeviceKindSpec): void {
     if (!this.d.backend.registerKind) throw new Error('设备服务在独立进程中运行：请在设备服务的类型表中登记此类设备。');
     this.d.backend.registerKind(spec);
+  }
+
+  /** Prompt a connected serial keypad, in-process or in the device service; the outcome comes as an `evaluator` event. */
+  async promptEvaluator(deviceId: string, request: RatingPromptRequest): Promise<boolean> {
+    return (await this.d.backend.promptEvaluator?.(deviceId, request)) ?? false;
+  }
+
+  async cancelEvaluatorPrompt(deviceId: string, promptId: string): Promise<boolean> {
+    return (await this.d.backend.cancelEvaluatorPrompt?.(deviceId, promptId)) ?? false;
   }
 
   /** Settings changed (by `devices.configure` or `settings.update`): apply them. */

@@ -5,6 +5,7 @@ import type { Evaluator } from '../../native/evaluator/evaluator';
 import { EvaluatorHub } from '../../native/evaluator/evaluator-hub';
 import { ScreenEvaluator } from '../../native/evaluator/screen-evaluator';
 import type { Logger } from '../log/logger';
+import { KeypadRoster, type KeypadLink } from './keypad-proxies';
 
 export const DEFAULT_RATING_TIMEOUT_MS = 60_000;
 
@@ -15,23 +16,37 @@ type Publish = {
 };
 
 /**
- * Main's side of 好差评 prompting: picks an evaluator (a connected keypad, else the on-screen pad),
- * prompts it in the background and publishes the answer as `evaluator.rating` — the event the
- * ratings code and the intake screen consume — or `evaluator.ended` when there is none.
+ * Main's side of 好差评 prompting: picks an evaluator (a connected keypad, in-process or in the
+ * device service, else the on-screen pad), prompts it in the background and publishes the answer
+ * as `evaluator.rating` — the event the ratings code and the intake screen consume — or
+ * `evaluator.ended` when there is none.
  */
 export class EvaluatorService {
   readonly hub: EvaluatorHub;
   readonly screen: ScreenEvaluator;
   private readonly pending = new Map<string, { evaluator: Evaluator; caseId?: string }>();
+  private readonly keypads: KeypadRoster;
 
   constructor(
     private readonly publish: Publish,
+    devices: KeypadLink,
     private readonly log?: Logger,
   ) {
     this.screen = new ScreenEvaluator((req) =>
       this.publish('evaluator.prompted', { promptId: req.promptId, caseId: req.caseId, device: this.screen.deviceId, timeoutMs: req.timeoutMs }),
     );
     this.hub = new EvaluatorHub(this.screen);
+    this.keypads = new KeypadRoster(this.hub, devices, log);
+  }
+
+  /** Follow the device layer's keypads (connected ones are preferred to the on-screen pad). */
+  start(): void {
+    this.keypads.start();
+  }
+
+  stop(): void {
+    this.cancelAll();
+    this.keypads.stop();
   }
 
   prompt(input: { caseId?: string; timeoutMs?: number; device?: string }): { promptId: string; device: string } {

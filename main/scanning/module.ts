@@ -1,25 +1,20 @@
 import type { AppModule } from '../app/modules';
 import { createLogger } from '../log/logger';
-import { serialKeypadKind } from '../../native/evaluator/serial-keypad-driver';
 import { DemoScanner } from './demo-scanner';
 import { EvaluatorService } from './evaluator-service';
 import { ScanningService } from './scanning-service';
 
 /**
- * Scanners and 好差评 evaluators on top of the devices module: `scan` events, rating prompts, the
- * serial keypad kind, and in demo mode a simulated scanner on a pty. Starts after `devices`.
+ * Scanners and 好差评 evaluators on top of the devices module: `scan` events, rating prompts (serial
+ * keypads wherever the devices run, else the on-screen pad), and in demo mode a simulated scanner
+ * on a pty. Starts after `devices`.
  */
 export const scanningModule: AppModule = {
   name: 'scanning',
   async start(s) {
     const log = createLogger('scanning');
-    const evaluators = new EvaluatorService((name, payload) => s.events.emit(name, payload as never), log);
-    try {
-      s.devices.registerKind(serialKeypadKind(evaluators.hub));
-    } catch (err) {
-      // Devices in a separate process: keypads cannot be prompted from here; the on-screen pad still can.
-      log.warn({ err }, 'evaluator keypad kind not registered');
-    }
+    // Serial keypads are driven by the devices module (in-process or in the device service); main prompts them by id.
+    const evaluators = new EvaluatorService((name, payload) => s.events.emit(name, payload as never), s.devices, log);
     let demo: DemoScanner | null = null;
     if (s.options.mode === 'demo') {
       try {

@@ -20,6 +20,7 @@ export class ScanningService {
   ) {}
 
   start(): void {
+    this.evaluators.start();
     this.offs.push(
       this.devices.events.on('scan', (s) => this.publishScan({ text: s.text, symbology: s.symbology, source: s.source, device: s.deviceId })),
       this.devices.events.on('rating', (r) => this.evaluators.walkUp(r)),
@@ -28,7 +29,7 @@ export class ScanningService {
 
   stop(): void {
     for (const off of this.offs.splice(0)) off();
-    this.evaluators.cancelAll();
+    this.evaluators.stop();
   }
 
   /** A wedge burst caught in the renderer; an AIM prefix typed by the scanner is mapped like a serial one. */

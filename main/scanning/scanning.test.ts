@@ -1,31 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EventName, EventPayload } from '../../common/contract';
 import { classifyScan } from '../../common/domain/scan-routing';
 import { EvaluatorSimulator } from '../../native/evaluator/sim/evaluator-simulator';
-import { createApp, type App } from '../app/app';
+import type { App } from '../app/app';
+import { nextEvent, testApp, type Opened } from './testing';
 
-const opened: Array<{ close(): Promise<void> }> = [];
+const opened: Opened = [];
 afterEach(async () => {
   for (const o of opened.splice(0).reverse()) await o.close();
 });
 
-async function app(mode: 'demo' | 'normal'): Promise<App> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-scanning-'));
-  const a = await createApp({ dataDir: dir, mode, transport: 'test' });
-  opened.push({ close: () => a.close().then(() => fs.rmSync(dir, { recursive: true, force: true })) });
-  return a;
-}
-
-function nextEvent<E extends EventName>(a: App, name: E, filter: (p: EventPayload<E>) => boolean = () => true): Promise<EventPayload<E>> {
-  return new Promise((resolve) => {
-    const off = a.services.events.subscribe((n, p) => {
-      if (n === name && filter(p as EventPayload<E>)) (off(), resolve(p as EventPayload<E>));
-    });
-  });
-}
+const app = (mode: 'demo' | 'normal'): Promise<App> => testApp(opened, mode);
 
 const clerk = { staffId: 'c1', name: '窗口', roles: ['clerk' as const, 'maintenance' as const] };
 

@@ -2,6 +2,7 @@
 // process, so a native crash or hang costs a restart of this process, not the UI or the database.
 import { pathToFileURL } from 'node:url';
 import { DeviceKindRegistry, DeviceManager } from '../../../native/devices';
+import { KeypadDesk } from '../../../native/evaluator/keypad-desk';
 import { createLogger } from '../../log/logger';
 import { defaultDeviceKinds } from './default-kinds';
 import type { CallName, FromService, ParentPort, ToService } from './protocol';
@@ -28,7 +29,11 @@ async function loadRegistry(): Promise<DeviceKindRegistry> {
 async function main(): Promise<void> {
   const port = parentPort();
   const log = createLogger('device-service');
-  const manager = new DeviceManager({ registry: await loadRegistry(), log });
+  const registry = await loadRegistry();
+  const manager = new DeviceManager({ registry, log });
+  // Serial keypads: main prompts them by device id (`evaluatorPrompt`), outcomes go back as `evaluator` events.
+  const keypads = new KeypadDesk(manager.events);
+  if (!registry.get('evaluator')) registry.register(keypads.kind);
   const send = (m: FromService) => port.send(m);
   // Every manager event goes to main as it happens (status, card, scan, rating…).
   const forwarded = new Set<string>();
@@ -47,6 +52,8 @@ async function main(): Promise<void> {
     discover: () => manager.discover(),
     reconnect: (id: never) => manager.reconnect(id),
     frames: (id: never, limit: never) => manager.frames(id, limit),
+    evaluatorPrompt: (deviceId: never, request: never) => keypads.prompt(deviceId, request),
+    evaluatorCancel: (deviceId: never, promptId: never) => keypads.cancel(deviceId, promptId),
     echo: (value: never) => value,
   };
 

@@ -4,6 +4,7 @@
  * readings keep their Uint8Array photo bytes.
  */
 import type { DeviceConfig } from '../../../native/devices';
+import type { RatingPromptRequest } from '../../../native/evaluator/evaluator';
 
 /** DeviceManager methods the service exposes, with their arguments and answers. */
 export interface ServiceCalls {
@@ -14,6 +15,9 @@ export interface ServiceCalls {
   discover: { args: []; result: { ports: import('../../../native/devices').PortInfo[]; listingError: string | null } };
   reconnect: { args: [string]; result: boolean };
   frames: { args: [string, number | undefined]; result: import('../../../native/devices').FrameRecord[] | null };
+  /** Prompt a connected serial keypad (false: none with that id); the outcome follows as an `evaluator` event. */
+  evaluatorPrompt: { args: [string, RatingPromptRequest]; result: boolean };
+  evaluatorCancel: { args: [string, string]; result: boolean };
   /** Test and bench hook: answers at once, for measuring the bare round trip. */
   echo: { args: [unknown]; result: unknown };
 }

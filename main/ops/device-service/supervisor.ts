@@ -1,5 +1,6 @@
 import readline from 'node:readline';
 import { TypedEmitter, type DeviceConfig, type DeviceEventMap, type DeviceStatus, type FrameRecord, type PortInfo } from '../../../native/devices';
+import type { RatingPromptRequest } from '../../../native/evaluator/evaluator';
 import type { Logger } from '../../log/logger';
 import type { ServiceProcess, ServiceLauncher } from './launcher';
 import type { CallName, FromService, ServiceCalls } from './protocol';
@@ -123,6 +124,15 @@ export class DeviceServiceSupervisor {
 
   frames(id: string, limit?: number): Promise<FrameRecord[] | null> {
     return this.call('frames', id, limit);
+  }
+
+  /** Prompt a serial keypad in the service; the outcome arrives as an `evaluator` event. */
+  promptEvaluator(deviceId: string, request: RatingPromptRequest): Promise<boolean> {
+    return this.call('evaluatorPrompt', deviceId, request);
+  }
+
+  cancelEvaluatorPrompt(deviceId: string, promptId: string): Promise<boolean> {
+    return this.call('evaluatorCancel', deviceId, promptId);
   }
 
   /** One bare round trip (bench, health checks). */

@@ -1,0 +1,26 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { EventName, EventPayload } from '../../common/contract';
+import { createApp, type App } from '../app/app';
+import type { AppOptions } from '../app/services';
+
+/** Things a test opened (apps, simulators), closed in reverse order after each test. */
+export type Opened = Array<{ close(): Promise<void> }>;
+
+/** A real app on a temp data folder, closed (and the folder removed) with the test's other things. */
+export async function testApp(opened: Opened, mode: 'demo' | 'normal', options: Partial<AppOptions> = {}): Promise<App> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-scanning-'));
+  const a = await createApp({ dataDir: dir, mode, transport: 'test', ...options });
+  opened.push({ close: () => a.close().then(() => fs.rmSync(dir, { recursive: true, force: true })) });
+  return a;
+}
+
+/** The next contract event `name` that passes `filter`. */
+export function nextEvent<E extends EventName>(a: App, name: E, filter: (p: EventPayload<E>) => boolean = () => true): Promise<EventPayload<E>> {
+  return new Promise((resolve) => {
+    const off = a.services.events.subscribe((n, p) => {
+      if (n === name && filter(p as EventPayload<E>)) (off(), resolve(p as EventPayload<E>));
+    });
+  });
+}
