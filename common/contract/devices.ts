@@ -26,6 +26,13 @@ export const IdCardIdentity = z.object({
   /** `YYYY-MM-DD`. */
   birthDate: z.string().nullable(),
   address: z.string().nullable(),
+  /**
+   * 追加地址: the address the police wrote to the chip after the card was issued (read with `30 03`
+   * after the card, for cards that carry an address). One line per change, oldest first; the last
+   * line is the current address. Null when there is none or its read failed (logged by the driver).
+   * Optional only in the type, for identities made outside the decoder; the decoder always sets it.
+   */
+  appendedAddress: z.string().nullable().optional(),
   /** ID number; for the foreigner card its card number. */
   idNumber: z.string(),
   authority: z.string().nullable(),

@@ -9,7 +9,7 @@ export const MaterialStateSchema = z.enum(MATERIAL_STATES);
 export const PersonApplicant = z
   .object({
     kind: z.literal('person'),
-    /** From an `intake.applicant` event: main fills name, ID number and address from the card it read. */
+    /** From an `intake.applicant` event: main fills name, ID number and address (the appended one if any) from the card it read. */
     cardToken: text(80).optional(),
     idType: z.enum(['resident', 'permit', 'foreigner', 'other']).default('resident'),
     idNumber: text(40).optional(),
@@ -179,6 +179,10 @@ export const intakeEvents = {
     idNumber: z.string(),
     idNumberValid: z.boolean().nullable(),
     gender: z.string().nullable(),
+    /** The current address, masked: the newest appended address (追加地址) when the card has one. */
+    address: z.string().nullable(),
+    /** True when `address` is the appended address, i.e. it differs from the one printed on the card. */
+    addressUpdated: z.boolean(),
     history: z.object({ caseCount: z.number().int(), lastCaseAt: z.string().nullable() }),
   }),
 };

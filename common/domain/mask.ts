@@ -12,6 +12,11 @@ export function maskName(name: string): string {
   return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
 }
 
+/** `海南省海口市龙华区…` → `海南省海口市****`: the province and city stay readable. */
+export function maskAddress(address: string): string {
+  return `${[...address].slice(0, 6).join('')}****`;
+}
+
 // 18-character resident ID numbers (and 15-digit old ones) anywhere in free text.
 const ID_IN_TEXT = /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
 // Mainland mobile numbers.
@@ -29,6 +34,7 @@ export const PII_KEYS = new Set([
   'chineseName',
   'englishName',
   'address',
+  'appendedAddress',
   'phone',
   'photo',
   'fingerprint',

@@ -1,5 +1,5 @@
 import type { ApplicantView } from '../../common/contract/intake';
-import { maskIdNumber, maskName } from '../../common/domain/mask';
+import { maskAddress, maskIdNumber, maskName } from '../../common/domain/mask';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import type { IntakeCaseTable } from './tables';
 
@@ -95,7 +95,7 @@ export function viewApplicant(pii: PiiCipher, row: ApplicantColumns, full: boole
     uscc: row.uscc,
     legalRepresentative: repName && repId ? { name: full ? repName : maskName(repName), idNumber: full ? repId : maskIdNumber(repId) } : null,
     phone: phone === null ? null : full ? phone : phone.length > 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****',
-    address: address === null ? null : full ? address : `${[...address].slice(0, 6).join('')}****`,
+    address: address === null ? null : full ? address : maskAddress(address),
     masked: !full,
   };
 }

@@ -1,6 +1,7 @@
 import type { ApplicantInput } from '../../common/contract/intake';
 import { AppError } from '../../common/contract/errors';
 import { checkIdNumber } from '../../common/domain/id-number';
+import { currentCardAddress } from '../../common/domain/idcard-address';
 import { checkUscc } from '../../common/domain/uscc';
 import type { Applicant } from './applicant-codec';
 import type { CardTokens } from './card-tokens';
@@ -37,7 +38,7 @@ export function resolveApplicant(input: ApplicantInput, cards: CardTokens, lenie
     if (!card) throw new AppError('NOT_FOUND', '读卡信息已过期或不存在，请重新读取身份证。');
     idNumber = card.card.idNumber;
     name = card.card.name ?? card.card.englishName ?? name;
-    address = address ?? card.card.address ?? undefined;
+    address = address ?? currentCardAddress(card.card).address ?? undefined;
     idType = card.card.cardType;
   }
   const id = (idNumber ?? '').trim().toUpperCase();

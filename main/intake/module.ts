@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CardReadEvent } from '../../common/contract/devices';
-import { maskIdNumber, maskName } from '../../common/domain/mask';
+import { currentCardAddress } from '../../common/domain/idcard-address';
+import { maskAddress, maskIdNumber, maskName } from '../../common/domain/mask';
 import type { AppModule } from '../app/modules';
 import type { Services } from '../app/services';
 import { CalendarService } from '../catalog/calendar-service';
@@ -62,6 +63,7 @@ async function announceCard(s: Services, e: CardReadEvent): Promise<void> {
     const token = s.cardTokens.put(e);
     const history = await s.cases.history(e.card.idNumber);
     const name = e.card.name ?? e.card.englishName ?? '';
+    const current = currentCardAddress(e.card);
     s.events.emit('intake.applicant', {
       cardToken: token,
       deviceId: e.deviceId,
@@ -72,6 +74,8 @@ async function announceCard(s: Services, e: CardReadEvent): Promise<void> {
       idNumber: maskIdNumber(e.card.idNumber),
       idNumberValid: e.card.idNumberValid,
       gender: e.card.gender,
+      address: current.address === null ? null : maskAddress(current.address),
+      addressUpdated: current.updated,
       history,
     });
   } catch (err) {

@@ -19,6 +19,17 @@ describe('logging', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('redacts the appended address (追加地址) of a card like its address', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-log-'));
+    configureLogging(dir);
+    createLogger('intake').warn({ card: { address: '海南省海口市龙华区滨海大道105号', appendedAddress: '海南省海口市龙华区金贸街道国贸路28号' } }, 'card');
+    closeLogging();
+    const text = fs.readFileSync(path.join(dir, 'logs', 'yichuang.log'), 'utf8');
+    expect(text).toContain('"appendedAddress":"[redacted]"');
+    expect(text).not.toMatch(/滨海大道|金贸街道/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('rotates files by size and keeps a bounded number', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-rot-'));
     const f = new RotatingFile(path.join(dir, 'x.log'), 100, 2);

@@ -43,6 +43,7 @@ describe('card decoding', () => {
       nationality: null,
       birthDate: '1949-12-31',
       address: '北京市朝阳区某某路1号',
+      appendedAddress: null,
       idNumber: '11010519491231002X',
       authority: '北京市公安局朝阳分局',
       validFrom: '2010-01-01',

@@ -67,6 +67,8 @@ export function decodeTextBlock(text: Uint8Array, layouts: readonly CardLayout[]
     nationality: orNull(f.nationality),
     birthDate: orNull(f.birthDate),
     address: orNull(f.address),
+    // Filled by the reader's `30 03` read (a separate exchange); the text block never holds it.
+    appendedAddress: null,
     idNumber,
     authority: orNull(f.authority),
     validFrom: orNull(f.validFrom),

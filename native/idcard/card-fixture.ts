@@ -28,8 +28,8 @@ export const CardFixture = z.object({
   passNumber: z.string().optional(),
   issueCount: z.string().optional(),
   version: z.string().optional(),
-  /** 追加地址, answered to `30 03`; absent → SW3 91 (no content). */
-  appendedAddress: z.string().optional(),
+  /** 追加地址, answered to `30 03` (one 70-byte record per line, oldest first); absent → SW3 91 (no content). */
+  appendedAddress: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(4)]).optional(),
   /** Fingerprint bytes for a `30 10` read: 0, 512 or 1024. */
   fingerprintBytes: z.union([z.literal(0), z.literal(512), z.literal(1024)]).optional(),
 });

@@ -1,6 +1,7 @@
 import type { DeviceDriver, DriverContext, DriverOpenInfo } from '../devices/driver';
 import { encodeFrame } from './frame-decoder';
 import { SerialLink, wireMs } from '../serial/serial-link';
+import { APPENDED_ADDRESS_MAX_BYTES, carriesAddress, decodeAppendedAddress } from './appended-address';
 import { decodeReadData } from './card-decode';
 import type { IdCardReading } from './card';
 import type { CardLayout } from './card-layouts';
@@ -31,11 +32,14 @@ type Accept = (e: Extract<ResponseEvent, { kind: 'response' | 'status' }>) => bo
 const anyAnswer: Accept = () => true;
 /** Guards against a late answer to an earlier command being taken for this one. */
 const ACCEPT: Partial<Record<CommandName, Accept>> = {
-  findCard: (e) => e.status.code === SW3.FIND_OK || e.status.code === SW3.FIND_FAILED || e.kind === 'status',
+  // 91 only ever answers `30 03`: a late one must not pass for "no card" (that would read the card twice).
+  findCard: (e) => e.status.code === SW3.FIND_OK || e.status.code === SW3.FIND_FAILED || (e.kind === 'status' && e.status.code !== SW3.NO_CONTENT),
   readSamId: (e) => e.kind === 'status' || e.data.length >= 16,
   readText: (e) => e.kind === 'status' || e.data.length >= 4,
   readTextFingerprint: (e) => e.kind === 'status' || e.data.length >= 6,
   selectCard: (e) => e.kind === 'status' || e.data.length < 64,
+  // Records of 70 bytes: neither a select answer (8) nor a text read (≥ 1280).
+  readAppendedAddress: (e) => e.kind === 'status' || (e.data.length > 8 && e.data.length <= APPENDED_ADDRESS_MAX_BYTES),
 };
 
 /**
@@ -60,7 +64,18 @@ export class IdCardReader implements DeviceDriver {
   private loopDone: Promise<void> = Promise.resolve();
   private wakeSleep: (() => void) | null = null;
   private baud = 0;
-  private readonly diag = { samId: null as string | null, idlePolls: 0, reads: 0, failures: 0, samResets: 0, timeouts: 0, badFrames: 0, lastError: null as string | null };
+  private readonly diag = {
+    samId: null as string | null,
+    idlePolls: 0,
+    reads: 0,
+    failures: 0,
+    samResets: 0,
+    timeouts: 0,
+    badFrames: 0,
+    /** Cards reported without their appended address because its (optional) read failed. */
+    appendedAddressFailures: 0,
+    lastError: null as string | null,
+  };
   private shownState: 'connected' | 'reading' | 'error' = 'connected';
 
   constructor(
@@ -156,13 +171,14 @@ export class IdCardReader implements DeviceDriver {
       }
       this.show('reading');
       const result = await this.readCard();
-      if (!this.running) break;
+      // A card read in full is reported even if the line dropped during the optional appended-address read.
+      if (!this.running && !result.ok) break;
       if (result.ok) {
         readThisPlacement = true;
         failures = 0;
         this.diag.reads++;
         this.ctx.emit('card', { deviceId: this.ctx.device.id, reading: result.reading, at: new Date().toISOString() });
-        this.show('connected');
+        if (this.running) this.show('connected');
         continue;
       }
       failures++;
@@ -187,7 +203,24 @@ export class IdCardReader implements DeviceDriver {
     const read = await this.transact(cmd, 1500 + 2 * wireMs(fp ? 2330 : 1310, this.baud), 2);
     if (read.kind !== 'response') return { ok: false, message: `读卡失败：${describe(read)}，请重新放卡。` };
     const decoded = decodeReadData(read.data, { fingerprint: fp, layouts: this.opts.layouts });
-    return decoded.ok ? decoded : { ok: false, message: decoded.error.message };
+    if (!decoded.ok) return { ok: false, message: decoded.error.message };
+    if (carriesAddress(decoded.reading.typeLetter, this.opts.layouts)) {
+      decoded.reading.card.appendedAddress = await this.readAppendedAddress();
+    }
+    return decoded;
+  }
+
+  /**
+   * 追加地址: one extra exchange, one bounded wait, no retry. 91 → none. Any failure is logged and
+   * counted, and the card is reported without it: the optional read never fails the card read.
+   */
+  private async readAppendedAddress(): Promise<string | null> {
+    const ans = await this.transact('readAppendedAddress', this.shortTimeout(10 + 11 + APPENDED_ADDRESS_MAX_BYTES), 0);
+    if (ans.kind === 'response') return decodeAppendedAddress(ans.data);
+    if (ans.kind === 'status' && ans.code === SW3.NO_CONTENT) return null;
+    this.diag.appendedAddressFailures++;
+    this.ctx.log?.warn({ device: this.ctx.device.id, problem: describe(ans) }, 'appended address read failed: card reported without it');
+    return null;
   }
 
   private show(state: 'connected' | 'reading' | 'error', reason?: string): void {

@@ -2,13 +2,14 @@ import { performance } from 'node:perf_hooks';
 import { PacedWriter } from '../serial/paced-writer';
 import { wireMs } from '../serial/serial-link';
 import { TypedEmitter } from '../devices/emitter';
+import { encodeAppendedAddress } from './appended-address';
 import type { CardFixture } from './card-fixture';
 import { fixtureReadData } from './card-fixture';
 import { CommandDecoder, encodeResponse } from './codec';
 import { SW3 } from './status-codes';
 
 /** Faults a simulated reader can inject (`--faults`). */
-export const SIM_FAULTS = ['garbage', 'split', 'badchecksum', 'silence', 'late', 'unplug', 'lockup'] as const;
+export const SIM_FAULTS = ['garbage', 'split', 'badchecksum', 'silence', 'late', 'unplug', 'lockup', 'addresssilence', 'addresslate'] as const;
 export type SimFault = (typeof SIM_FAULTS)[number];
 
 export interface SimulatorOptions {
@@ -52,6 +53,8 @@ export class IdCardSimulator {
   private unplugAfterNextFrame = false;
   private hostBaud: number | null = null;
   private lateTimer: NodeJS.Timeout | null = null;
+  /** `addresslate`: an answer held back until the next command. */
+  private heldAnswer: Uint8Array | null = null;
   private readonly decoder = new CommandDecoder();
   private readonly out: PacedWriter;
   private readonly pending = new Set<NodeJS.Timeout>();
@@ -119,6 +122,8 @@ export class IdCardSimulator {
   /** Answer after the command's own wire time (it only just arrived at pty speed) plus processing. */
   private schedule(cmd: number, para: number, commandBytes: number): void {
     this.events.emit('command', { cmd, para, at: performance.now() });
+    if (this.heldAnswer) this.emitFrame(this.heldAnswer);
+    this.heldAnswer = null;
     const answer = this.answer(cmd, para);
     if (answer) this.answerLater(answer, commandBytes);
   }
@@ -179,13 +184,8 @@ export class IdCardSimulator {
       case 0x3001:
       case 0x3010:
         return this.readAnswer(para === 0x10);
-      case 0x3003: {
-        if (!this.present || !this.selected) return encodeResponse(0x41);
-        const addr = this.card?.appendedAddress;
-        if (!addr) return encodeResponse(SW3.NO_CONTENT);
-        const block = Buffer.from(addr.padEnd(35, ' ').slice(0, 35), 'utf16le');
-        return encodeResponse(SW3.OK, new Uint8Array(block));
-      }
+      case 0x3003:
+        return this.appendedAddressAnswer();
       default:
         if (cmd === 0x60 && para <= 4) {
           const next = [115200, 57600, 38400, 19200, 9600][para]!;
@@ -198,6 +198,16 @@ export class IdCardSimulator {
         }
         return encodeResponse(0x21);
     }
+  }
+
+  /** `30 03`: the appended address records, or 91 (none). `addresssilence` never answers; `addresslate` answers only when the next command arrives (after the host gave up waiting). */
+  private appendedAddressAnswer(): Uint8Array | null {
+    if (this.faults.has('addresssilence')) return null;
+    const addr = this.card?.appendedAddress;
+    const answer = !this.present || !this.selected ? encodeResponse(0x41) : addr ? encodeResponse(SW3.OK, encodeAppendedAddress(typeof addr === 'string' ? [addr] : addr)) : encodeResponse(SW3.NO_CONTENT);
+    if (!this.faults.has('addresslate')) return answer;
+    this.heldAnswer = answer;
+    return null;
   }
 
   private readAnswer(fingerprint: boolean): Uint8Array | null {

@@ -34,6 +34,7 @@ export function formatCard(c: IdCardIdentity): string {
     ['国籍', c.nationality],
     ['出生日期', c.birthDate],
     ['住址', c.address],
+    ['追加地址', appendedAddressText(c.appendedAddress)],
     [c.cardType === 'foreigner' ? '证件号码' : '公民身份号码', c.idNumber],
     ['签发机关', c.authority],
     ['有效期限', c.validFrom || c.validTo ? `${c.validFrom ?? ''} 至 ${c.validTo ?? ''}` : null],
@@ -46,4 +47,11 @@ export function formatCard(c: IdCardIdentity): string {
     .filter(([, v]) => v !== null && v !== '')
     .map(([k, v]) => `${k}：${v}`)
     .join('\n');
+}
+
+/** Several changes: one line each, oldest first; the last is the current address. */
+function appendedAddressText(appended: string | null | undefined): string | null {
+  if (!appended) return null;
+  const lines = appended.split('\n');
+  return `${lines.join('；')}（${lines.length > 1 ? '最后一条为' : ''}最新住址，与证面住址不同）`;
 }

@@ -20,7 +20,7 @@ function run(...args: string[]): Promise<{ status: number | null; stdout: string
 
 const CONTRACT_KEYS = [
   'cardType', 'name', 'englishName', 'genderCode', 'gender', 'nationCode', 'nation', 'nationality', 'birthDate', 'address',
-  'idNumber', 'authority', 'validFrom', 'validTo', 'passNumber', 'issueCount', 'idNumberValid', 'photo',
+  'appendedAddress', 'idNumber', 'authority', 'validFrom', 'validTo', 'passNumber', 'issueCount', 'idNumberValid', 'photo',
 ];
 
 let sim: SimulatedReader | null = null;
@@ -36,7 +36,7 @@ describe('yichuang idcard read', () => {
     expect(r.status).toBe(0);
     const card = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(Object.keys(card)).toEqual(CONTRACT_KEYS);
-    expect(card).toMatchObject({ cardType: 'resident', name: '符亚强', nation: '黎', validTo: '长期', idNumberValid: true, photo: { format: 'wlt', bytes: 1024 } });
+    expect(card).toMatchObject({ cardType: 'resident', name: '符亚强', nation: '黎', validTo: '长期', idNumberValid: true, appendedAddress: null, photo: { format: 'wlt', bytes: 1024 } });
   });
 
   it('exits non-zero with a plain Chinese message when the port cannot be opened', async () => {

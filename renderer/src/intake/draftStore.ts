@@ -12,7 +12,17 @@ export interface PersonFields {
   name: string;
   phone: string;
   address: string;
-  card: null | { token: string; maskedId: string; name: string; idValid: boolean | null; simulated: boolean; history: { caseCount: number; lastCaseAt: string | null } };
+  card: null | {
+    token: string;
+    maskedId: string;
+    name: string;
+    idValid: boolean | null;
+    simulated: boolean;
+    history: { caseCount: number; lastCaseAt: string | null };
+    /** Masked current address; `addressUpdated` when it is the card's appended address (追加地址). */
+    maskedAddress: string | null;
+    addressUpdated: boolean;
+  };
 }
 export interface EnterpriseFields {
   name: string;

@@ -3,7 +3,7 @@ import { Alert, Button, Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PersonFields } from '../draftStore';
 
-/** What a card read gave: masked name and number, checksum verdict, earlier cases here. */
+/** What a card read gave: masked name, number and current address (noted when it is the appended one), checksum verdict, earlier cases here. */
 export function CardSummary({ card, onClear }: { card: NonNullable<PersonFields['card']>; onClear: () => void }) {
   const { t } = useTranslation();
   return (
@@ -16,6 +16,16 @@ export function CardSummary({ card, onClear }: { card: NonNullable<PersonFields[
         <Descriptions.Item label={t('applicant.idNumber')}>
           <span data-testid="applicant-id">{card.maskedId}</span>
         </Descriptions.Item>
+        {card.maskedAddress && (
+          <Descriptions.Item label={t('applicant.address')}>
+            <span data-testid="applicant-address">{card.maskedAddress}</span>
+            {card.addressUpdated && (
+              <Tag color="blue" style={{ marginLeft: 8 }} title={t('applicant.addressUpdatedNote')} data-testid="applicant-address-updated">
+                {t('applicant.addressUpdated')}
+              </Tag>
+            )}
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('applicant.history')}>
           {card.history.caseCount ? t('applicant.historyCount', { count: card.history.caseCount }) : t('applicant.historyNone')}
         </Descriptions.Item>

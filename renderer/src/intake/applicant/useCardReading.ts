@@ -23,7 +23,16 @@ export function useCardReading(mode: 'normal' | 'demo') {
         idType: a.idType,
         idNumber: '',
         name: '',
-        card: { token: a.cardToken, maskedId: a.idNumber, name: a.name, idValid: a.idNumberValid, simulated: a.simulated, history: a.history },
+        card: {
+          token: a.cardToken,
+          maskedId: a.idNumber,
+          name: a.name,
+          idValid: a.idNumberValid,
+          simulated: a.simulated,
+          history: a.history,
+          maskedAddress: a.address,
+          addressUpdated: a.addressUpdated,
+        },
       },
     }));
     void message.success(t('applicant.cardRead'));
