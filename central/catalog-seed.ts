@@ -52,5 +52,5 @@ export async function seedCatalogIfEmpty(db: Kysely<CentralDB>, dir: string | un
   // Materials first: items refer to them.
   changes.sort((a, b) => Number(b.entity === 'material') - Number(a.entity === 'material'));
   if (changes.length === 0) return 0;
-  return publishCatalog(db, changes);
+  return publishCatalog(db, changes, { onlyIfEmpty: true });
 }

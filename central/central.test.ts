@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
 import { DEMO_ENTERPRISES, DEMO_PEOPLE } from './demo-data';
 import { startCentralServer, type CentralServer } from './http/server';
 import { buildOpenApi } from './openapi';
 import { createEnrolmentCode } from './store/enrolment';
+import { createTestDatabase, PG_SKIP_REASON, TEST_PG_URL, type TestDatabase } from './testing/postgres';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -16,8 +17,14 @@ describe('the OpenAPI document', () => {
   });
 });
 
-describe('reference central server', () => {
+if (!TEST_PG_URL) console.warn(PG_SKIP_REASON);
+
+describe.each([
+  { backend: 'sqlite', skip: false },
+  { backend: 'postgres', skip: !TEST_PG_URL },
+])('reference central server on $backend', ({ backend, skip }) => {
   let server: CentralServer;
+  let pgDatabase: TestDatabase | undefined;
   let credential = '';
   const call = async (route: string, init: { method?: string; body?: unknown; token?: string | null } = {}) => {
     const token = init.token === undefined ? credential : init.token;
@@ -38,13 +45,24 @@ describe('reference central server', () => {
   });
 
   beforeAll(async () => {
-    server = await startCentralServer({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'yc-central-')), port: 0, catalogSeedDir: path.join(ROOT, 'resources', 'catalog') });
+    if (skip) return;
+    if (backend === 'postgres') pgDatabase = await createTestDatabase();
+    server = await startCentralServer({
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'yc-central-')),
+      databaseUrl: pgDatabase?.url,
+      port: 0,
+      catalogSeedDir: path.join(ROOT, 'resources', 'catalog'),
+    });
     const { code } = await createEnrolmentCode(server.store.db, 'H01', 'W01');
     const r = await call('/v1/enroll', { body: { code }, token: null });
     expect(r.status).toBe(200);
     credential = r.json.credential;
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server?.close();
+    await pgDatabase?.drop();
+  });
+  const it = skip ? test.skip : test;
 
   it('puts the generation and server time on every answer, errors included', async () => {
     for (const r of [await call('/v1/health', { token: null }), await call('/v1/nothing'), await call('/v1/push', { body: { items: [] } }), await call('/v1/catalog', { token: 'yc1.x.y' })]) {
@@ -109,6 +127,15 @@ describe('reference central server', () => {
     expect(r.json.results[1].reason).toMatch(/冲突/);
     const again = await call('/v1/push', { body: { items: [item('f1', 20, 'case-20'), item('f3', 22, 'case-21')] } });
     expect(again.json.results.map((x: { status: string }) => x.status)).toEqual(['duplicate', 'duplicate']);
+  });
+
+  it('applies several entries of one case in one batch in order (one statement never touches a case twice)', async () => {
+    const entry = (id: string, seq: number, status: string) => item(id, seq, 'case-30', 'case', { case: { id: 'case-30', caseNumber: 'N-30', status } });
+    const r = await call('/v1/push', { body: { items: [entry('w1', 30, 'accepted'), item('w2', 31, 'case-31'), entry('w3', 32, 'supplemented'), entry('w4', 33, 'withdrawn')] } });
+    expect(r.json.results.map((x: { status: string }) => x.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
+    const row = await server.store.db.selectFrom('cases').select(['entries', 'payload']).where('id', '=', 'case-30').executeTakeFirstOrThrow();
+    expect(row.entries).toBe(3);
+    expect(JSON.parse(row.payload).case.status).toBe('withdrawn');
   });
 
   it('refuses a malformed batch as a whole with 400 and an oversized one with 413', async () => {

@@ -1,13 +1,18 @@
 import crypto from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Transaction } from 'kysely';
 import type { Migration } from '../../main/db/migrator';
 import { seedDemoLookups } from '../demo-data';
+import { isPostgres } from './postgres';
+
+/** An ever-growing integer key: SQLite AUTOINCREMENT (never reused), a PostgreSQL identity column. */
+const counterKey = (pg: boolean) => (c: ColumnDefinitionBuilder) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement());
 
 /** The central schema. Same style as the window: numbered, each in its own transaction. */
 const migration001: Migration = {
   version: 1,
   name: 'central-core',
   async up(trx: Transaction<any>) {
+    const pg = isPostgres(trx);
     await trx.schema.createTable('meta').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
     // A fresh database is a new generation: windows that synced with an older one re-offer what they hold.
     await trx.insertInto('meta').values({ key: 'generation', value: crypto.randomUUID() }).execute();
@@ -89,7 +94,7 @@ const migration001: Migration = {
 
     await trx.schema
       .createTable('catalog_changes')
-      .addColumn('version', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('version', 'integer', counterKey(pg))
       .addColumn('entity', 'text', (c) => c.notNull())
       .addColumn('key', 'text', (c) => c.notNull())
       .addColumn('op', 'text', (c) => c.notNull())
@@ -98,7 +103,7 @@ const migration001: Migration = {
       .execute();
     await trx.schema
       .createTable('case_status_changes')
-      .addColumn('cursor', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('cursor', 'integer', counterKey(pg))
       .addColumn('case_id', 'text', (c) => c.notNull())
       .addColumn('hall', 'text', (c) => c.notNull())
       .addColumn('status', 'text', (c) => c.notNull())

@@ -1,50 +1,44 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { Kysely, sql } from 'kysely';
-import sqlite3 from 'sqlite3';
-import { Sqlite3Dialect } from '../../main/db/dialect';
-import { migrate } from '../../main/db/migrator';
+import type { Kysely } from 'kysely';
+import { migrate, type SchemaVersionStore } from '../../main/db/migrator';
 import { centralMigrations } from './migrations';
+import { openPostgres, redactUrl } from './postgres';
 import type { CentralDB } from './schema';
+import { openSqlite } from './sqlite';
 
-export const CENTRAL_DB_FILE = 'central.db';
+export { CENTRAL_DB_FILE } from './sqlite';
+export { DatabaseUnreachableError } from './postgres';
+
+export type CentralBackend = 'sqlite' | 'postgres';
 
 export interface CentralStore {
   db: Kysely<CentralDB>;
+  backend: CentralBackend;
   generation: string;
   close(): Promise<void>;
 }
 
 export class UnsupportedDatabaseError extends Error {
   constructor(url: string) {
-    super(
-      `暂不支持该数据库地址（${url.replace(/\/\/[^@]*@/, '//***@')}）：参考中心平台目前只内置 SQLite。请去掉 --database-url，改用 --data-dir。`,
-    );
+    super(`无法识别的数据库地址（${redactUrl(url)}）：请使用 postgres://用户:密码@主机:端口/库名，或去掉 --database-url 使用内置 SQLite（--data-dir）。`);
     this.name = 'UnsupportedDatabaseError';
   }
 }
 
+
 /**
- * Opens the central database (SQLite in `dataDir`), migrates it and reads its generation.
- * PostgreSQL (`--database-url postgres://…`) is the production option the schema is written for,
- * but no driver ships yet, so it is refused with a clear message instead of half-working.
+ * Opens the central database — SQLite in `dataDir` by default, PostgreSQL when a `postgres://` URL
+ * is given — brings its schema up to date and reads its generation. Several instances may open one
+ * PostgreSQL database at once: migrations take an advisory lock and skip what another applied.
  */
 export async function openCentralStore(opts: { dataDir: string; databaseUrl?: string }): Promise<CentralStore> {
-  if (opts.databaseUrl) throw new UnsupportedDatabaseError(opts.databaseUrl);
-  fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
-  const file = path.join(opts.dataDir, CENTRAL_DB_FILE);
-  const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const d = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(d)));
-  });
-  const db = new Kysely<CentralDB>({ dialect: new Sqlite3Dialect({ database: raw }) });
+  const url = opts.databaseUrl?.trim();
+  if (url && !/^postgres(ql)?:\/\//i.test(url)) throw new UnsupportedDatabaseError(url);
+  const opened: { db: Kysely<CentralDB>; versions: SchemaVersionStore } = url ? await openPostgres(url) : await openSqlite(opts.dataDir);
+  const { db } = opened;
   try {
-    await sql`pragma journal_mode = wal`.execute(db);
-    // An `accepted` answer is a promise to the window, which then forgets the item: it must be on disk.
-    await sql`pragma synchronous = full`.execute(db);
-    await sql`pragma busy_timeout = 10000`.execute(db);
-    await migrate(db, centralMigrations);
+    await migrate(db, centralMigrations, opened.versions);
     const row = await db.selectFrom('meta').select('value').where('key', '=', 'generation').executeTakeFirstOrThrow();
-    return { db, generation: row.value, close: () => db.destroy() };
+    return { db, backend: url ? 'postgres' : 'sqlite', generation: row.value, close: () => db.destroy() };
   } catch (err) {
     await db.destroy().catch(() => undefined);
     throw err;

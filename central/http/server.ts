@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { ErrorBody, MAX_PUSH_BYTES } from '../../common/sync/api';
 import { routes, type RouteName, type RouteSpec } from '../../common/sync/routes';
 import { seedCatalogIfEmpty } from '../catalog-seed';
+import { isTransient } from '../db/errors';
 import { openCentralStore, type CentralStore } from '../db/open';
 import { adminToken, loadSecret, tokensEqual, verifyCredential, type DeviceIdentity } from '../store/credentials';
 import { Faults } from './faults';
@@ -17,7 +18,7 @@ export interface CentralServerOptions {
   host?: string;
   /** Lets /v1/admin/faults arm fault injection. Tests only. */
   allowFaults?: boolean;
-  /** Pushes applied at once; more are answered 429 with Retry-After (SQLite has one writer anyway). */
+  /** Pushes applied at once per instance; more are answered 429 with Retry-After (default: 4 on SQLite, which has one writer anyway; 8 on PostgreSQL). */
   maxConcurrentPushes?: number;
   /** Catalog seed folder (resources/catalog) used when the catalog is empty. */
   catalogSeedDir?: string;
@@ -46,7 +47,7 @@ export async function startCentralServer(opts: CentralServerOptions): Promise<Ce
   const admin = adminToken(secret);
   const faults = new Faults(Boolean(opts.allowFaults));
   const handlers = centralHandlers();
-  const maxPushes = opts.maxConcurrentPushes ?? 4;
+  const maxPushes = opts.maxConcurrentPushes ?? (store.backend === 'postgres' ? 8 : 4);
   let pushesInFlight = 0;
   const envelope = () => ({ generation: store.generation, serverTime: new Date().toISOString() });
 
@@ -111,8 +112,7 @@ export async function startCentralServer(opts: CentralServerOptions): Promise<Ce
     handle(req, res).catch((err: unknown) => {
       if (res.headersSent || req.socket.destroyed) return;
       if (err instanceof HttpError) return fail(res, err);
-      if (err instanceof Error && /SQLITE_BUSY|SQLITE_LOCKED/.test(err.message))
-        return fail(res, new HttpError(503, 'UNAVAILABLE', '中心数据库繁忙，请稍后重试。', 1));
+      if (isTransient(err)) return fail(res, new HttpError(503, 'UNAVAILABLE', '中心数据库繁忙或暂时不可达，请稍后重试。', 1));
       opts.onError?.(err, req.url ?? '');
       fail(res, new HttpError(500, 'INTERNAL', '中心平台内部错误，请稍后重试。'));
     });

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { PushItem, PushResult } from '../../common/sync/api';
+import { isConstraintViolation } from '../db/errors';
 import type { CentralDB } from '../db/schema';
 import type { DeviceIdentity } from './credentials';
 import { parseEntry, type ParsedEntry } from './payloads';
@@ -92,7 +93,7 @@ async function ingestSetBased(trx: Transaction<CentralDB>, who: DeviceIdentity, 
 /** The effects of newly received items, one multi-row statement per kind, in item order. */
 async function applyEffects(trx: Transaction<CentralDB>, who: DeviceIdentity, batch: Array<{ item: PushItem; parsed: ParsedEntry }>, at: string): Promise<void> {
   const cases = batch.flatMap(({ item, parsed: e }) => (e.kind === 'case' ? [caseRow(who, item, e, at)] : []));
-  if (cases.length) await upsertCases(trx, cases);
+  for (const wave of waves(cases)) await upsertCases(trx, wave);
   const ratings = batch.flatMap(({ item, parsed: e }) =>
     e.kind === 'rating' ? [{ id: e.ratingId, case_id: e.caseId, hall: who.hall, window: who.window, level: e.level, payload: JSON.stringify(item.payload), received_at: at }] : [],
   );
@@ -100,7 +101,7 @@ async function applyEffects(trx: Transaction<CentralDB>, who: DeviceIdentity, ba
   const rects = batch.flatMap(({ item, parsed: e }) =>
     e.kind === 'rectification' ? [{ id: e.rectificationId, case_id: e.caseId, hall: who.hall, payload: JSON.stringify(item.payload), received_at: at }] : [],
   );
-  if (rects.length) await upsertRectifications(trx, rects);
+  for (const wave of waves(rects)) await upsertRectifications(trx, wave);
   const records = batch.flatMap(({ item, parsed: e }) =>
     e.kind === 'record' ? [{ id: item.id, kind: item.kind, aggregate_id: item.aggregateId, device_id: who.deviceId, payload: JSON.stringify(item.payload), received_at: at }] : [],
   );
@@ -127,14 +128,30 @@ async function ingestItem(trx: Transaction<CentralDB>, who: DeviceIdentity, item
     await sql`rollback to item`.execute(trx);
     await sql`release item`.execute(trx);
     // A constraint says this record can never be stored as sent; anything else is the server's trouble.
-    if (err instanceof Error && /SQLITE_CONSTRAINT/.test(err.message))
-      return { id: item.id, status: 'rejected', reason: `中心平台拒收：数据与已有记录冲突（${err.message.slice(0, 120)}）。` };
+    if (isConstraintViolation(err))
+      return { id: item.id, status: 'rejected', reason: `中心平台拒收：数据与已有记录冲突（${(err as Error).message.slice(0, 120)}）。` };
     throw err;
   }
 }
 
 async function applyEffect(trx: Transaction<CentralDB>, who: DeviceIdentity, item: PushItem, e: ParsedEntry, at: string): Promise<void> {
   await applyEffects(trx, who, [{ item, parsed: e }], at);
+}
+
+/**
+ * Splits rows so no statement touches one id twice (PostgreSQL refuses an upsert that would update
+ * a row a second time), keeping each id's rows in order: the first entry of every case, then the
+ * second, and so on.
+ */
+export function waves<T extends { id: string }>(rows: T[]): T[][] {
+  const seen = new Map<string, number>();
+  const out: T[][] = [];
+  for (const row of rows) {
+    const n = seen.get(row.id) ?? 0;
+    seen.set(row.id, n + 1);
+    (out[n] ??= []).push(row);
+  }
+  return out;
 }
 
 type CaseRow = Insertable<CentralDB['cases']>;

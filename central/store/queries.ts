@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { isPostgres } from '../db/postgres';
 import type { z } from 'zod';
 import type * as api from '../../common/sync/api';
 import type { CentralDB } from '../db/schema';
@@ -111,25 +112,51 @@ export async function allCases(db: Kysely<CentralDB>): Promise<Array<{ id: strin
 
 export class UnknownCaseError extends Error {}
 
+/**
+ * Catalog versions and status cursors are read as "everything after N", so a number must never
+ * become visible after a larger one did. SQLite has one writer; on PostgreSQL concurrent
+ * transactions could commit out of number order, so writers of these counters take turns (the lock
+ * is held until commit). They are rare administrative writes.
+ */
+export async function takeCounterTurn(trx: Transaction<CentralDB>): Promise<void> {
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${COUNTER_LOCK})`.execute(trx);
+}
+const COUNTER_LOCK = 7_104_220_261_128;
+
 /** Records a central status change; the hall comes from the case as received. */
 export async function recordCaseStatus(db: Kysely<CentralDB>, body: z.output<typeof api.AdminCaseStatusRequest>, now = new Date()): Promise<number> {
-  const found = await db.selectFrom('cases').select('hall').where('id', '=', body.caseId).executeTakeFirst();
-  if (!found) throw new UnknownCaseError(`中心平台没有办件 ${body.caseId}：请先让窗口同步该办件。`);
-  const row = await db
-    .insertInto('case_status_changes')
-    .values({ case_id: body.caseId, hall: found.hall, status: body.status, note: body.note ?? null, central_case_number: body.centralCaseNumber ?? null, at: now.toISOString() })
-    .returning('cursor')
-    .executeTakeFirstOrThrow();
-  return row.cursor;
+  return db.transaction().execute(async (trx) => {
+    const found = await trx.selectFrom('cases').select('hall').where('id', '=', body.caseId).executeTakeFirst();
+    if (!found) throw new UnknownCaseError(`中心平台没有办件 ${body.caseId}：请先让窗口同步该办件。`);
+    await takeCounterTurn(trx);
+    const row = await trx
+      .insertInto('case_status_changes')
+      .values({ case_id: body.caseId, hall: found.hall, status: body.status, note: body.note ?? null, central_case_number: body.centralCaseNumber ?? null, at: now.toISOString() })
+      .returning('cursor')
+      .executeTakeFirstOrThrow();
+    return row.cursor;
+  });
 }
 
-export async function publishCatalog(db: Kysely<CentralDB>, changes: z.output<typeof api.AdminCatalogRequest>['changes'], now = new Date()): Promise<number> {
+/**
+ * Publishes catalog changes as new versions, in one transaction. With `onlyIfEmpty` (the seed at
+ * start-up) nothing is written when the catalog has versions already — checked under the writers'
+ * turn, so instances starting together on one database seed it once.
+ */
+export async function publishCatalog(
+  db: Kysely<CentralDB>,
+  changes: z.output<typeof api.AdminCatalogRequest>['changes'],
+  opts: { now?: Date; onlyIfEmpty?: boolean } = {},
+): Promise<number> {
+  const at = (opts.now ?? new Date()).toISOString();
   return db.transaction().execute(async (trx) => {
+    await takeCounterTurn(trx);
+    if (opts.onlyIfEmpty && !(await catalogIsEmpty(trx))) return 0;
     let version = 0;
     for (const c of changes) {
       const row = await trx
         .insertInto('catalog_changes')
-        .values({ entity: c.entity, key: c.key, op: c.op, data: JSON.stringify(c.data ?? null), at: now.toISOString() })
+        .values({ entity: c.entity, key: c.key, op: c.op, data: JSON.stringify(c.data ?? null), at })
         .returning('version')
         .executeTakeFirstOrThrow();
       version = row.version;
@@ -138,7 +165,7 @@ export async function publishCatalog(db: Kysely<CentralDB>, changes: z.output<ty
   });
 }
 
-export async function catalogIsEmpty(db: Kysely<CentralDB>): Promise<boolean> {
+export async function catalogIsEmpty(db: Kysely<CentralDB> | Transaction<CentralDB>): Promise<boolean> {
   const { rows } = await sql<{ n: number }>`select count(*) as n from catalog_changes`.execute(db);
   return Number(rows[0]?.n ?? 0) === 0;
 }

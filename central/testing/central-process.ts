@@ -14,7 +14,11 @@ export class CentralProcess {
   url = '';
   port = 0;
 
-  constructor(readonly dataDir: string) {}
+  /** `databaseUrl`: PostgreSQL instead of the SQLite file in `dataDir` (which still holds the secret). */
+  constructor(
+    readonly dataDir: string,
+    readonly databaseUrl?: string,
+  ) {}
 
   get adminToken(): string {
     return adminToken(loadSecret(this.dataDir));
@@ -22,7 +26,8 @@ export class CentralProcess {
 
   /** Starts (or restarts on the same port) and resolves with the URL the server prints when ready. */
   async start(): Promise<string> {
-    const child = spawn(process.execPath, [CLI, 'central', 'serve', '--port', String(this.port), '--data-dir', this.dataDir, '--allow-faults'], {
+    const db = this.databaseUrl ? ['--database-url', this.databaseUrl] : [];
+    const child = spawn(process.execPath, [CLI, 'central', 'serve', '--port', String(this.port), '--data-dir', this.dataDir, ...db, '--allow-faults'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -69,7 +74,7 @@ export class CentralProcess {
 
   /** Issued straight into the central database (as `central enroll-code` does), without a process start. */
   async enrolmentCode(hall: string, window: string): Promise<string> {
-    const store = await openCentralStore({ dataDir: this.dataDir });
+    const store = await openCentralStore({ dataDir: this.dataDir, databaseUrl: this.databaseUrl });
     try {
       return (await createEnrolmentCode(store.db, hall, window)).code;
     } finally {

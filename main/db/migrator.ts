@@ -7,6 +7,27 @@ export interface Migration {
   up(trx: Transaction<any>): Promise<void>;
 }
 
+/** Where a database keeps its schema version (SQLite: `PRAGMA user_version`; PostgreSQL: a table). */
+export interface SchemaVersionStore {
+  /** Creates whatever the version needs to live in; runs before anything is read. */
+  prepare?(db: Kysely<any>): Promise<void>;
+  read(db: Kysely<any> | Transaction<any>): Promise<number>;
+  write(trx: Transaction<any>, version: number): Promise<void>;
+  /** Taken first in each migration's transaction, so processes starting together apply it once. */
+  lock?(trx: Transaction<any>): Promise<void>;
+}
+
+/** SQLite: the version is the file header's user_version; `begin immediate` is already the lock. */
+export const sqliteUserVersion: SchemaVersionStore = {
+  async read(db) {
+    const { rows } = await sql<{ user_version: number }>`pragma user_version`.execute(db);
+    return rows[0]?.user_version ?? 0;
+  },
+  async write(trx, version) {
+    await sql.raw(`pragma user_version = ${Number(version)}`).execute(trx);
+  },
+};
+
 export class NewerDatabaseError extends Error {
   constructor(
     readonly found: number,
@@ -20,28 +41,36 @@ export class NewerDatabaseError extends Error {
 }
 
 /**
- * Brings the schema to the newest version. The version lives in `PRAGMA user_version`; each
- * migration runs in its own transaction together with the version bump, because kysely's migrator
- * does not wrap SQLite migrations and a half-applied migration would leave an unopenable file.
+ * Brings the schema to the newest version. Each migration runs in its own transaction together with
+ * the version bump, because kysely's migrator does not wrap SQLite migrations and a half-applied
+ * migration would leave an unopenable database. The version is read again inside the transaction,
+ * after the lock, so a second process starting at the same moment skips what the first applied.
  */
-export async function migrate(db: Kysely<any>, migrations: readonly Migration[]): Promise<{ from: number; to: number }> {
+export async function migrate(
+  db: Kysely<any>,
+  migrations: readonly Migration[],
+  versions: SchemaVersionStore = sqliteUserVersion,
+): Promise<{ from: number; to: number }> {
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   sorted.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`migration list broken at ${m.version} ${m.name}`);
   });
   const latest = sorted.length;
-  const from = await schemaVersion(db);
+  await versions.prepare?.(db);
+  const from = await versions.read(db);
   if (from > latest) throw new NewerDatabaseError(from, latest);
   for (const m of sorted.slice(from)) {
     await db.transaction().execute(async (trx) => {
+      await versions.lock?.(trx);
+      const now = await versions.read(trx);
+      if (now >= m.version) return;
       await m.up(trx);
-      await sql.raw(`pragma user_version = ${m.version}`).execute(trx);
+      await versions.write(trx, m.version);
     });
   }
   return { from, to: latest };
 }
 
 export async function schemaVersion(db: Kysely<any>): Promise<number> {
-  const { rows } = await sql<{ user_version: number }>`pragma user_version`.execute(db);
-  return rows[0]?.user_version ?? 0;
+  return sqliteUserVersion.read(db);
 }

@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, test, vi } from 'vitest';
 import { openDatabase, type Database } from '../db/database';
 import { SyncEngine } from './engine';
 import { readSyncStatus } from './status';
 import { CentralProcess, CLI, runCli } from '../../central/testing/central-process';
+import { createTestDatabase, PG_SKIP_REASON, TEST_PG_URL, type TestDatabase } from '../../central/testing/postgres';
+import { expectExactlyOnce } from './testing/exactly-once';
 import { enrolledWindow, queueCases, tempDir } from './testing/window-fixture';
 
 // Fault tests over loopback with the central server as a real process. Small batches and short
@@ -14,17 +16,6 @@ const FAST = { baseMs: 30, maxMs: 300 };
 // Whole processes start here; on a loaded 2-core machine that alone can take seconds.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 90_000 });
 let windowNo = 0;
-
-async function expectExactlyOnce(central: CentralProcess, database: Database, caseIds: string[]): Promise<void> {
-  const { cases } = (await central.admin('/v1/admin/cases')) as { cases: Array<{ id: string; entries: number }> };
-  const byId = new Map(cases.map((c) => [c.id, c.entries]));
-  const missing = caseIds.filter((id) => !byId.has(id));
-  expect(missing).toEqual([]);
-  // One case entry per case was queued: an entry applied twice would show 2.
-  expect(caseIds.filter((id) => byId.get(id) !== 1)).toEqual([]);
-  const s = await readSyncStatus(database.db);
-  expect({ pending: s.pending, parked: s.parked }).toEqual({ pending: 0, parked: 0 });
-}
 
 async function newWindow(central: CentralProcess, cases: number) {
   const code = await central.enrolmentCode('H01', `W${++windowNo}`);
@@ -107,22 +98,6 @@ describe('sync against a misbehaving central server', () => {
     expect(w.ids.every((id) => cases.some((c: { id: string }) => c.id === id))).toBe(true);
   });
 
-  it('four windows syncing at once produce exactly the union of their cases', async () => {
-    const windows = await Promise.all([1, 2, 3, 4].map(async () => newWindow(central, 60)));
-    open.push(...windows.map((w) => w.database));
-    // Four engines at once against the one central process (the central answers 429 beyond its
-    // concurrent-push limit, so this also exercises backoff under contention).
-    const engines = windows.map((w) => new SyncEngine({ db: w.database.db, backoff: FAST, batch: { maxItems: 25 } }));
-    const results = await Promise.all(engines.map((e) => e.runUntilEmpty()));
-    expect(results.map((r) => r.ok)).toEqual([true, true, true, true]);
-    const { cases } = await central.admin('/v1/admin/cases');
-    const mine = new Set(windows.flatMap((w) => w.ids));
-    const got = (cases as Array<{ id: string; entries: number }>).filter((c) => mine.has(c.id));
-    expect(got.length).toBe(240);
-    expect(got.every((c) => c.entries === 1)).toBe(true);
-    for (const w of windows) expect(await readSyncStatus(w.database.db)).toMatchObject({ pending: 0, parked: 0 });
-  });
-
   it('a window sync process killed mid-drain resumes and delivers everything once', async () => {
     const w = await newWindow(central, 300);
     await w.database.close();
@@ -154,15 +129,35 @@ describe('sync against a misbehaving central server', () => {
   });
 });
 
-describe('sync across central crashes and restores', () => {
+if (!TEST_PG_URL) console.warn(PG_SKIP_REASON);
+
+describe.each([
+  { backend: 'sqlite', skip: false },
+  { backend: 'postgres', skip: !TEST_PG_URL },
+])('sync across central crashes and restores ($backend)', ({ backend, skip }) => {
   const dir = tempDir('central-crash');
-  const central = new CentralProcess(dir);
+  let pgDatabase: TestDatabase | undefined;
+  let central = new CentralProcess(dir);
   const open: Database[] = [];
-  beforeAll(() => central.start());
+  const it = skip ? test.skip : test;
+  beforeAll(async () => {
+    if (skip) return;
+    if (backend === 'postgres') {
+      pgDatabase = await createTestDatabase();
+      central = new CentralProcess(dir, pgDatabase.url);
+    }
+    await central.start();
+  });
   afterAll(async () => {
     await central.kill('SIGTERM');
     for (const d of open) await d.close();
+    await pgDatabase?.drop();
   });
+  /** The operator restores an empty database: the SQLite file removed, or the PostgreSQL database recreated. */
+  const restoreEmpty = async () => {
+    if (pgDatabase) return pgDatabase.reset();
+    for (const f of fs.readdirSync(dir)) if (f.startsWith('central.db')) fs.rmSync(path.join(dir, f));
+  };
 
   it('survives the central server being SIGKILLed mid-batch and restarted', async () => {
     const w = await newWindow(central, 200);
@@ -197,7 +192,7 @@ describe('sync across central crashes and restores', () => {
     const genBefore = (await readSyncStatus(w.database.db)).generation;
 
     await central.kill('SIGKILL');
-    for (const f of fs.readdirSync(dir)) if (f.startsWith('central.db')) fs.rmSync(path.join(dir, f));
+    await restoreEmpty();
     await central.start();
     const more = await queueCases(w.database, 5, { ratings: true });
     expect((await engine.runUntilEmpty()).ok).toBe(true);

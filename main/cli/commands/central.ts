@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { CENTRAL_CASE_STATUSES } from '../../../common/sync/api';
-import { openCentralStore, UnsupportedDatabaseError } from '../../../central/db/open';
+import { DatabaseUnreachableError, openCentralStore, UnsupportedDatabaseError } from '../../../central/db/open';
 import { startCentralServer } from '../../../central/http/server';
 import { buildOpenApi } from '../../../central/openapi';
 import { createEnrolmentCode } from '../../../central/store/enrolment';
@@ -16,14 +16,23 @@ function centralDir(cmd: Command): string {
   return opts.dataDir ? path.resolve(opts.dataDir) : path.join(defaultDataDir(), 'central');
 }
 
+function databaseUrl(cmd: Command): string | undefined {
+  return cmd.optsWithGlobals<{ databaseUrl?: string }>().databaseUrl ?? (process.env.YICHUANG_CENTRAL_DATABASE_URL || undefined);
+}
+
+/** Database problems the operator can fix, as a one-line Chinese message instead of a stack. */
+function asCliError(err: unknown): unknown {
+  if (err instanceof UnsupportedDatabaseError) return new CliError(err.message, 2);
+  if (err instanceof DatabaseUnreachableError) return new CliError(err.message, 1);
+  return err;
+}
+
 async function withStore<T>(cmd: Command, fn: (store: Awaited<ReturnType<typeof openCentralStore>>) => Promise<T>): Promise<T> {
-  const opts = cmd.optsWithGlobals<{ databaseUrl?: string }>();
   let store;
   try {
-    store = await openCentralStore({ dataDir: centralDir(cmd), databaseUrl: opts.databaseUrl });
+    store = await openCentralStore({ dataDir: centralDir(cmd), databaseUrl: databaseUrl(cmd) });
   } catch (err) {
-    if (err instanceof UnsupportedDatabaseError) throw new CliError(err.message, 2);
-    throw err;
+    throw asCliError(err);
   }
   try {
     return await fn(store);
@@ -33,20 +42,22 @@ async function withStore<T>(cmd: Command, fn: (store: Awaited<ReturnType<typeof 
 }
 
 export function register(program: Command): void {
-  const central = program.command('central').description('参考中心平台（reference central server）');
+  const central = program
+    .command('central')
+    .description('参考中心平台（reference central server）')
+    .option('--database-url <url>', 'PostgreSQL：postgres://用户:密码@主机:端口/库名（默认内置 SQLite，在 --data-dir；也可用环境变量 YICHUANG_CENTRAL_DATABASE_URL）');
   central
     .command('serve')
     .description('启动中心平台服务，就绪后打印地址')
     .option('--port <n>', '端口（0 = 任选空闲端口）', '8640')
     .option('--host <addr>', '监听地址', '127.0.0.1')
-    .option('--database-url <url>', 'postgres://… （默认内置 SQLite）')
     .addOption(new Option('--allow-faults', '允许故障注入（仅测试）').hideHelp())
-    .action(async (opts: { port: string; host: string; databaseUrl?: string; allowFaults?: boolean }, cmd: Command) => {
+    .action(async (opts: { port: string; host: string; allowFaults?: boolean }, cmd: Command) => {
       let server;
       try {
         server = await startCentralServer({
           dataDir: centralDir(cmd),
-          databaseUrl: opts.databaseUrl,
+          databaseUrl: databaseUrl(cmd),
           port: parsePositiveInt(opts.port, '端口'),
           host: opts.host,
           allowFaults: opts.allowFaults,
@@ -54,9 +65,8 @@ export function register(program: Command): void {
           onError: (err) => process.stderr.write(`central: ${(err as Error)?.stack ?? String(err)}\n`),
         });
       } catch (err) {
-        if (err instanceof UnsupportedDatabaseError) throw new CliError(err.message, 2);
         if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError(`端口 ${opts.port} 已被占用：请换一个端口（--port）。`, 1);
-        throw err;
+        throw asCliError(err);
       }
       process.stdout.write(`${server.url}\n`);
       process.stderr.write(`中心平台已就绪：${server.url}（数据目录 ${centralDir(cmd)}，代数 ${server.store.generation}）\n`);
