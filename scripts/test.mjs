@@ -17,6 +17,8 @@ const step = (name, ok) => {
 step('type-check', spawnSync(process.execPath, ['scripts/typecheck.mjs'], { stdio: 'inherit' }).status === 0);
 step('room rules (dependency-cruiser)', npx(['depcruise', '--config', '.dependency-cruiser.cjs', 'common', 'native', 'main', 'preload', 'renderer', 'central']));
 step('build', spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status === 0);
+if (!process.env.YICHUANG_TEST_PG_URL)
+  console.log('\n── PostgreSQL suites: SKIPPED — YICHUANG_TEST_PG_URL is not set (see README: Testing the PostgreSQL option; .ci/run sets it).\n');
 step('unit + integration (vitest)', npx(['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${OUT}/vitest.json`]));
 step('UI (playwright, chromium)', npx(['playwright', 'test', '--project=chromium', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${OUT}/playwright.json` }));
 
