@@ -1,31 +1,22 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import WebSocket from 'ws';
 import type { EventPayload } from '../../common/contract';
 import type { CardReadEvent } from '../../common/contract/devices';
 import { demoCard } from '../../native/idcard/standalone';
 import { createApp, type App } from '../app/app';
-import { startHost, type Host } from '../host/server';
+import { gateForRenderer } from '../auth/event-gate';
+import { tempDir } from '../auth/testing';
 
 /**
  * The appended address (追加地址) from the simulated reader in training mode to the case record:
- * main holds it in clear, the renderer (the loopback host's event socket) only ever gets it masked,
- * the case seals it with the applicant, and the log never holds it.
+ * main holds it in clear, the renderer (every event through the gate both transports use) only
+ * ever gets it masked, the case seals it with the applicant, and nothing on disk holds it.
  */
 let app: App;
-let host: Host;
-let dir: string;
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-card-address-'));
-  fs.mkdirSync(path.join(dir, 'renderer'));
-  fs.writeFileSync(path.join(dir, 'renderer', 'index.html'), '<html><head></head><body>ok</body></html>');
-  app = await createApp({ dataDir: dir, mode: 'demo', transport: 'host' });
-  host = await startHost({ app, rendererDir: path.join(dir, 'renderer') });
-});
+const dir = tempDir('yc-card-address-');
+beforeAll(async () => void (app = await createApp({ dataDir: dir, mode: 'demo', transport: 'test' })));
 afterAll(async () => {
-  await host?.close();
   await app?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -50,9 +41,7 @@ describe('appended address through training mode', () => {
     const appended = card.appendedAddress as string;
     expect(appended).toBeTruthy();
     const raw: string[] = [];
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/events`, { headers: { Authorization: `Bearer ${host.token}`, Origin: host.url } });
-    await new Promise((r) => ws.once('open', r));
-    ws.on('message', (d) => raw.push(String(d)));
+    const offRenderer = app.services.events.subscribe(gateForRenderer(app.services.sessions, (event, payload) => raw.push(JSON.stringify({ event, payload }))));
 
     const connected = app.services.devices.list().some((d) => d.id === 'idcard-demo' && d.state === 'connected');
     if (!connected)
@@ -68,7 +57,7 @@ describe('appended address through training mode', () => {
     expect((await cardRead).card.appendedAddress).toBe(appended);
     // …the renderer gets the masked current address and the note that it changed.
     await vi.waitFor(() => expect(raw.some((m) => m.includes('"intake.applicant"'))).toBe(true), { timeout: 5000 });
-    ws.close();
+    offRenderer();
     const applicant = raw.map((m) => JSON.parse(m) as { event: string; payload: unknown }).find((m) => m.event === 'intake.applicant')!
       .payload as EventPayload<'intake.applicant'>;
     expect(applicant).toMatchObject({ address: '海南省海口市****', addressUpdated: true, idType: 'resident' });

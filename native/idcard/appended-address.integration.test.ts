@@ -1,19 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IdCardReading } from './card';
 import { IdCardReader } from './reader';
 import { SimulatedReader } from './simulated-reader';
 import { demoCard, readOneCard, standaloneContext } from './standalone';
+import { useSimulatedReaders } from './testing';
 
-const running: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  for (const r of running.splice(0).reverse()) await r.close();
-});
-
-async function sim(opts: Parameters<typeof SimulatedReader.start>[0]) {
-  const s = await SimulatedReader.start(opts);
-  running.push(s);
-  return s;
-}
+const { sim, track } = useSimulatedReaders();
 
 /** Every command the simulated reader received, as `CMD PARA` hex. */
 function commandsOf(s: SimulatedReader): string[] {
@@ -27,7 +19,7 @@ async function readerOn(path: string) {
   const warnings: Array<{ obj: unknown; msg: string }> = [];
   const log = { info() {}, debug() {}, error() {}, warn: (obj: unknown, msg: string) => void warnings.push({ obj, msg }) };
   const reader = new IdCardReader({ ...ctx, log: log as unknown as NonNullable<typeof ctx.log> }, { pollIntervalMs: 10 });
-  running.push(reader);
+  track(reader);
   await reader.open();
   return { ctx, reader, warnings };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { IdCardIdentity } from '../../common/contract/devices';
 import { currentCardAddress } from '../../common/domain/idcard-address';
 import { APPENDED_ADDRESS_RECORD_BYTES, carriesAddress, decodeAppendedAddress, encodeAppendedAddress } from './appended-address';
 
@@ -33,9 +34,12 @@ describe('appended address (追加地址) decoding', () => {
   });
 
   it('is read only for layouts with an address: resident and permit, not the foreigner card', () => {
-    expect(carriesAddress(' ')).toBe(true);
-    expect(carriesAddress('J')).toBe(true);
-    expect(carriesAddress('I')).toBe(false);
+    const reading = (typeLetter: string, cardType: 'resident' | 'permit' | 'foreigner') => ({ typeLetter, card: { cardType } as IdCardIdentity });
+    expect(carriesAddress(reading(' ', 'resident'))).toBe(true);
+    expect(carriesAddress(reading('J', 'permit'))).toBe(true);
+    expect(carriesAddress(reading('I', 'foreigner'))).toBe(false);
+    // A 2023 foreigner card recognised by its number under an unclaimed letter: no address either.
+    expect(carriesAddress(reading('Y', 'foreigner'))).toBe(false);
   });
 
   it('the current address is the newest appended line, else the card address', () => {

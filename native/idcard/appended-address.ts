@@ -1,3 +1,4 @@
+import type { IdCardReading } from './card';
 import type { CardLayout } from './card-layouts';
 import { layoutFor } from './card-layouts';
 import { readUcs2 } from './text-block';
@@ -33,7 +34,11 @@ export function encodeAppendedAddress(lines: readonly string[]): Uint8Array {
   return new Uint8Array(Buffer.from(lines.map((l) => l.padEnd(chars, ' ').slice(0, chars)).join(''), 'utf16le'));
 }
 
-/** Only cards whose layout has an address can carry an appended one (not the foreigner card). */
-export function carriesAddress(typeLetter: string, layouts?: readonly CardLayout[]): boolean {
-  return layoutFor(typeLetter, layouts).fields.address !== undefined;
+/**
+ * Only cards whose layout has an address can carry an appended one (not the foreigner card, nor a
+ * card the decoder recognised by its number rather than by its layout).
+ */
+export function carriesAddress(reading: Pick<IdCardReading, 'typeLetter' | 'card'>, layouts?: readonly CardLayout[]): boolean {
+  const layout = layoutFor(reading.typeLetter, layouts);
+  return layout.fields.address !== undefined && layout.cardType === reading.card.cardType;
 }

@@ -2,6 +2,7 @@ import { checkIdNumber } from '../../common/domain/id-number';
 import { genderName, nationName } from '../../common/domain/idcard-tables';
 import type { IdCardIdentity, IdCardReading } from './card';
 import { BUILT_IN_LAYOUTS, layoutFor, type CardLayout } from './card-layouts';
+import { foreigner2023ByNumber } from './foreigner-2023';
 import { readFields, typeLetterOf } from './text-block';
 
 /** Why a read answer could not be turned into a card. */
@@ -48,10 +49,13 @@ export function decodeReadData(
   };
 }
 
-/** The identity held in a text block, by the layout its type letter selects. */
+/** The identity held in a text block, by the layout its type letter selects (see foreigner-2023.ts for an unclaimed letter). */
 export function decodeTextBlock(text: Uint8Array, layouts: readonly CardLayout[] = BUILT_IN_LAYOUTS, photoBytes = 0): IdCardIdentity {
-  const layout = layoutFor(typeLetterOf(text), layouts);
+  const letter = typeLetterOf(text);
+  const layout = layoutFor(letter, layouts);
   const f = readFields(text, layout);
+  const foreigner2023 = foreigner2023ByNumber(letter, f.idNumber, layouts, photoBytes);
+  if (foreigner2023) return foreigner2023;
   const orNull = (v: string | undefined) => (v === undefined || v === '' ? null : v);
   const idNumber = f.idNumber ?? '';
   const genderCode = orNull(f.genderCode);

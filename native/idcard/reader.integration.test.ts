@@ -1,25 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IdCardReading } from './card';
 import { IdCardReader } from './reader';
-import { SimulatedReader } from './simulated-reader';
 import type { SimFault } from './simulator';
 import { demoCard, readOneCard, standaloneContext } from './standalone';
+import { useSimulatedReaders } from './testing';
 
-const running: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  for (const r of running.splice(0).reverse()) await r.close();
-});
-
-async function sim(opts: Parameters<typeof SimulatedReader.start>[0]) {
-  const s = await SimulatedReader.start(opts);
-  running.push(s);
-  return s;
-}
+const { sim, track } = useSimulatedReaders();
 
 async function readerOn(path: string, opts: ConstructorParameters<typeof IdCardReader>[1] = {}) {
   const ctx = standaloneContext(path);
   const reader = new IdCardReader(ctx, { pollIntervalMs: 10, ...opts });
-  running.push(reader);
+  track(reader);
   const info = await reader.open();
   return { ctx, reader, info };
 }

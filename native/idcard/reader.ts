@@ -204,7 +204,7 @@ export class IdCardReader implements DeviceDriver {
     if (read.kind !== 'response') return { ok: false, message: `读卡失败：${describe(read)}，请重新放卡。` };
     const decoded = decodeReadData(read.data, { fingerprint: fp, layouts: this.opts.layouts });
     if (!decoded.ok) return { ok: false, message: decoded.error.message };
-    if (carriesAddress(decoded.reading.typeLetter, this.opts.layouts)) {
+    if (carriesAddress(decoded.reading, this.opts.layouts)) {
       decoded.reading.card.appendedAddress = await this.readAppendedAddress();
     }
     return decoded;
