@@ -45,6 +45,8 @@ export class SyncEngine {
   private readonly batch: BatchLimits;
   private readonly backoff: BackoffPolicy;
   private failures = 0;
+  /** Entries re-offered in this cycle because a central answer carried a new generation. */
+  private reoffered = 0;
   /** Null until the first cycle: the status is then derived from what the database says. */
   private state: SyncState | null = null;
   private progress: SyncProgress | null = null;
@@ -133,9 +135,13 @@ export class SyncEngine {
       return { ok: false, retryable: false, error: '本窗口尚未注册到中心平台：请用注册码注册（yichuang enroll）。', retryInMs: 0 };
     }
     this.setState('syncing', null);
+    this.reoffered = 0;
     try {
       await this.pushAll(client);
       await this.pullAll(client);
+      // A new generation first seen by a pull (nothing was pending to push) re-offered what this
+      // window holds: deliver it in this cycle, so `sync run --until-empty` ends with the outbox empty.
+      if (this.reoffered > 0) await this.pushAll(client);
       if (this.opts.recheckLookups !== false) await this.lookups.recheckQueued();
       this.failures = 0;
       await writeSyncMeta(this.opts.db, { lastError: null, lastErrorAt: null, nextRetryAt: null });
@@ -177,7 +183,7 @@ export class SyncEngine {
         return;
       }
       const answer = await client.call('push', { body: { items: batch.items } });
-      const gen = await observeGeneration(db, answer.generation, answer.serverTime);
+      const gen = await this.observeGeneration(answer);
       if (gen.changed) total += gen.reoffered;
       const counts = await applyPushResults(db, batch.items, answer.results, answer.serverTime);
       await writeSyncMeta(db, { lastPushAt: new Date().toISOString() });
@@ -211,11 +217,17 @@ export class SyncEngine {
       const since = Number((feed === 'catalog' ? meta.catalogCursor : meta.caseStatusCursor) ?? 0);
       const page = await client.call(feed, { query: { since, limit } });
       // A new generation resets the cursors: this page was cut from the old position, so start over.
-      if ((await observeGeneration(db, page.generation, page.serverTime)).changed) continue;
+      if ((await this.observeGeneration(page)).changed) continue;
       if (feed === 'catalog' && 'version' in page) await applyCatalogPage(db, page.changes, page.version);
       if (feed === 'caseStatus' && 'cursor' in page) await applyCaseStatusPage(db, page.changes, page.cursor);
       this.progress = { phase: 'pull', done: 0, total: 0, parked: 0 };
       if (!page.more) break;
     }
+  }
+
+  private async observeGeneration(answer: { generation: string; serverTime: string }) {
+    const gen = await observeGeneration(this.opts.db, answer.generation, answer.serverTime);
+    this.reoffered += gen.reoffered;
+    return gen;
   }
 }

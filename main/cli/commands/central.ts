@@ -2,7 +2,9 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { CENTRAL_CASE_STATUSES } from '../../../common/sync/api';
+import fs from 'node:fs';
 import { DatabaseUnreachableError, openCentralStore, UnsupportedDatabaseError } from '../../../central/db/open';
+import { backupCentral, restoreCentral, RestoreRefusedError, SERVE_PID_FILE } from '../../../central/db/restore';
 import { startCentralServer } from '../../../central/http/server';
 import { buildOpenApi } from '../../../central/openapi';
 import { createEnrolmentCode } from '../../../central/store/enrolment';
@@ -23,7 +25,7 @@ function databaseUrl(cmd: Command): string | undefined {
 /** Database problems the operator can fix, as a one-line Chinese message instead of a stack. */
 function asCliError(err: unknown): unknown {
   if (err instanceof UnsupportedDatabaseError) return new CliError(err.message, 2);
-  if (err instanceof DatabaseUnreachableError) return new CliError(err.message, 1);
+  if (err instanceof DatabaseUnreachableError || err instanceof RestoreRefusedError) return new CliError(err.message, 1);
   return err;
 }
 
@@ -68,6 +70,9 @@ export function register(program: Command): void {
         if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError(`端口 ${opts.port} 已被占用：请换一个端口（--port）。`, 1);
         throw asCliError(err);
       }
+      const pidFile = path.join(centralDir(cmd), SERVE_PID_FILE);
+      fs.writeFileSync(pidFile, String(process.pid));
+      process.once('exit', () => fs.rmSync(pidFile, { force: true }));
       process.stdout.write(`${server.url}\n`);
       process.stderr.write(`中心平台已就绪：${server.url}（数据目录 ${centralDir(cmd)}，代数 ${server.store.generation}）\n`);
       const stop = () => void server.close().then(() => process.exit(0));
@@ -130,5 +135,28 @@ export function register(program: Command): void {
       });
       process.stdout.write(`${generation}\n`);
       process.stderr.write('新代数已生效；正在运行的中心平台服务需重启后才会使用它。\n');
+    });
+  central
+    .command('backup')
+    .description('备份内置 SQLite 中心库（服务运行时也可）')
+    .requiredOption('--to <file>', '备份文件')
+    .action(async (opts: { to: string }, cmd: Command) => {
+      const r = await withStore(cmd, (s) => backupCentral(s, path.resolve(opts.to))).catch((err: unknown) => {
+        throw asCliError(err);
+      });
+      process.stdout.write(`${r.file}\n`);
+      process.stderr.write(`已备份 ${(r.bytes / 1024).toFixed(0)} KB。\n`);
+    });
+  central
+    .command('restore')
+    .description('用备份替换内置 SQLite 中心库，并换新代数（各窗口随后重新提交备份之后的数据）')
+    .requiredOption('--from <file>', '备份文件')
+    .action(async (opts: { from: string }, cmd: Command) => {
+      if (databaseUrl(cmd)) throw new CliError('PostgreSQL 中心库请用 pg_restore 恢复，然后执行 yichuang central new-generation --database-url …（见 docs/OPERATIONS.md）。', 2);
+      const r = await restoreCentral(centralDir(cmd), path.resolve(opts.from)).catch((err: unknown) => {
+        throw asCliError(err);
+      });
+      process.stdout.write(`${r.generation}\n`);
+      process.stderr.write(`已恢复，新代数 ${r.generation}。${r.keptAs ? `原数据库保留为 ${r.keptAs}。` : ''}各窗口下次同步时会重新提交仍持有的数据。\n`);
     });
 }
