@@ -14,10 +14,10 @@ export function register(program: Command): void {
     .option('--demo', '培训模式：演示数据与模拟设备')
     .option('--token <token>', '固定令牌（测试用；默认每次随机）')
     .option('--exit-with-parent', '父进程结束时随之退出（测试与脚本用，避免遗留进程）')
-    .option('--in-process-devices', '设备在本进程内运行（培训模式默认如此，以便使用评价键盘模拟器）')
+    .option('--in-process-devices', '设备在本进程内运行（培训模式默认如此：模拟读卡器、扫码枪与评价器由本进程驱动）')
     .action(async (opts: { port: string; demo?: boolean; token?: string; inProcessDevices?: boolean; exitWithParent?: boolean }, cmd: Command) => {
       // Device I/O runs in a supervised child process, as Electron's utilityProcess does in the app.
-      // Training mode keeps it in-process: the simulated evaluator keypad is driven from main.
+      // Training mode keeps it in-process: its simulated reader, scanner and keypad live beside main's demo controls.
       const isolate = !opts.demo && !opts.inProcessDevices;
       const app = await createApp({
         dataDir: dataDirOf(cmd),
