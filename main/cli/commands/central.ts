@@ -47,6 +47,8 @@ export function register(program: Command): void {
   const central = program
     .command('central')
     .description('参考中心平台（reference central server）')
+    // Every subcommand's help lists --database-url and --data-dir, which apply to all of them.
+    .configureHelp({ showGlobalOptions: true })
     .option('--database-url <url>', 'PostgreSQL：postgres://用户:密码@主机:端口/库名（默认内置 SQLite，在 --data-dir；也可用环境变量 YICHUANG_CENTRAL_DATABASE_URL）');
   central
     .command('serve')
