@@ -10,6 +10,7 @@ import { register as devices } from './commands/devices';
 import { register as diag } from './commands/diag';
 import { register as host } from './commands/host';
 import { register as idcard } from './commands/idcard';
+import { register as keys } from './commands/keys';
 import { register as scanner } from './commands/scanner';
 import { register as simulate } from './commands/simulate';
 import { register as staff } from './commands/staff';
@@ -24,7 +25,7 @@ export function buildProgram(): Command {
     .option('--data-dir <dir>', '数据目录（默认：应用的用户数据目录）')
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, db, sync, central, host, diag, config, staff])
+  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, db, sync, central, host, diag, config, staff, keys])
     register(program);
   return program;
 }
