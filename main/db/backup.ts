@@ -33,8 +33,14 @@ export async function backupDatabase(database: Database, file: string): Promise<
   const backup = (database.raw as unknown as { backup(file: string): Sqlite3Backup }).backup(tmp);
   try {
     await new Promise<void>((resolve, reject) => {
+      let busySince = 0;
       const step = () =>
         backup.step(256, (err) => {
+          // SQLite refuses a step while a transaction on the connection is writing (SQLITE_BUSY);
+          // node-sqlite3 keeps the backup open for that: try again shortly, for up to a minute.
+          const busy = !!err && /^SQLITE_(BUSY|LOCKED)$/.test((err as { code?: string }).code ?? '') && !backup.failed;
+          if (!busy) busySince = 0;
+          else if (performance.now() - (busySince ||= performance.now()) < 60_000) return void setTimeout(step, 2);
           if (err) return reject(err);
           if (backup.completed) return resolve();
           if (backup.failed) return reject(new Error('backup failed'));
