@@ -11,6 +11,7 @@ import {
   type QueryResult,
 } from 'kysely';
 import type sqlite3 from 'sqlite3';
+import { StatementCache } from './dialect-statements';
 
 export interface Sqlite3DialectConfig {
   /** An opened sqlite3 database; the dialect does not own its pragmas. */
@@ -75,37 +76,34 @@ class Sqlite3Driver implements Driver {
     (conn as Sqlite3Connection).release?.();
   }
   async destroy(): Promise<void> {
+    await this.connection.statements.close();
     await new Promise<void>((resolve, reject) => this.connection.db.close((err) => (err ? reject(err) : resolve())));
   }
 }
 
-const RETURNS_ROWS = /^\s*(select|with|pragma|explain|values)\b|\breturning\b/i;
-
 class Sqlite3Connection implements DatabaseConnection {
   release?: () => void;
   readonly db: sqlite3.Database;
+  readonly statements: StatementCache;
 
   constructor(private readonly config: Sqlite3DialectConfig) {
     this.db = config.database;
+    this.statements = new StatementCache(config.database);
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const { sql, parameters } = compiled;
+    const { sql } = compiled;
+    const params = compiled.parameters as unknown[];
     const started = performance.now();
     try {
-      if (SelectQueryNode.is(compiled.query) || RETURNS_ROWS.test(sql)) {
-        const rows = await new Promise<R[]>((resolve, reject) =>
-          this.db.all(sql, parameters as unknown[], (err, r) => (err ? reject(err) : resolve(r as R[]))),
-        );
-        return { rows };
+      const cached = this.statements.get(sql, SelectQueryNode.is(compiled.query));
+      if (cached) {
+        const st = cached.statement ?? (await cached.ready);
+        if (cached.mode === 'all') return { rows: await new Promise<R[]>((resolve, reject) => st.all(params, rowsCallback(resolve, reject))) };
+        return runResult(await new Promise<sqlite3.RunResult>((resolve, reject) => st.run(params, runCallback(resolve, reject))));
       }
-      const { changes, lastID } = await new Promise<{ changes: number; lastID: number }>((resolve, reject) =>
-        this.db.run(sql, parameters as unknown[], function (this: sqlite3.RunResult, err) {
-          if (err) reject(err);
-          else resolve({ changes: this.changes, lastID: this.lastID });
-        }),
-      );
-      return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastID) };
+      // Not reusable (schema changes, pragmas run for effect): prepared, run once and finalized.
+      return runResult(await new Promise<sqlite3.RunResult>((resolve, reject) => this.db.run(sql, params, runCallback(resolve, reject))));
     } finally {
       const ms = performance.now() - started;
       if (ms > (this.config.slowQueryMs ?? 40)) this.config.onSlowQuery?.(sql, ms);
@@ -116,4 +114,19 @@ class Sqlite3Connection implements DatabaseConnection {
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('streaming is not supported by the sqlite3 dialect');
   }
+}
+
+function rowsCallback<R>(resolve: (rows: R[]) => void, reject: (e: Error) => void) {
+  return (err: Error | null, rows: unknown[]) => (err ? reject(err) : resolve(rows as R[]));
+}
+
+function runCallback(resolve: (r: sqlite3.RunResult) => void, reject: (e: Error) => void) {
+  return function (this: sqlite3.RunResult, err: Error | null) {
+    if (err) reject(err);
+    else resolve(this);
+  };
+}
+
+function runResult(r: sqlite3.RunResult): QueryResult<never> {
+  return { rows: [], numAffectedRows: BigInt(r.changes), insertId: BigInt(r.lastID) };
 }
