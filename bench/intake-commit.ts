@@ -54,11 +54,13 @@ export const bench: Bench = {
             specs.flatMap((m, i) => [id, m.code, m.name, i]),
           );
           await run(`insert into case_history (case_id, at, source, status) values (?, ?, 'window', 'accepted')`, [id, now]);
-          // The audit chain as appendAudit writes it: algorithm setting, previous hash, entry, head in meta.
-          await run(`select value from meta where key = 'audit.algorithm'`);
-          const [last] = (await run('select hash from audit_log order by seq desc limit 1')) as Array<{ hash: string }>;
+          // The audit chain as appendAudit writes it: algorithm setting and head (one meta read; the
+          // last entry only while no head is recorded), entry, head in meta.
+          const meta = (await run(`select key, value from meta where key in ('audit.algorithm', 'audit.head')`)) as Array<{ key: string; value: string }>;
+          const head = meta.find((m) => m.key === 'audit.head')?.value;
+          const [last] = head ? [] : ((await run('select hash from audit_log order by seq desc limit 1')) as Array<{ hash: string }>);
           const entry = { at: now, actor: 'clerk01', action: 'case.accept', subject: id, detail: JSON.stringify({ caseNumber: number }) };
-          const prev = last?.hash ?? GENESIS;
+          const prev = head ? head.slice(head.indexOf(':') + 1) : (last?.hash ?? GENESIS);
           const hash = auditHash('sha256', prev, entry);
           const [audit] = (await run(`insert into audit_log (at, actor, action, subject, detail, algorithm, prev_hash, hash) values (?, ?, ?, ?, ?, 'sha256', ?, ?) returning seq`, [
             now, entry.actor, entry.action, id, entry.detail, prev, hash,

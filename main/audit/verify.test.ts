@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, tempDir } from '../auth/testing';
 import type { Database } from '../db/database';
-import { appendAudit, auditHash, META_AUDIT_ALGORITHM } from './chain';
+import { appendAudit, auditHash, META_AUDIT_ALGORITHM, META_AUDIT_HEAD } from './chain';
 import { verifyAuditChain } from './verify';
 
 let database: Database;
@@ -57,6 +57,20 @@ describe('audit chain verification', () => {
     expect((await verifyAuditChain(database.db)).problems[0]).toMatchObject({ kind: 'head-mismatch', seq: 5 });
     await database.db.deleteFrom('audit_log').execute();
     expect((await verifyAuditChain(database.db)).ok).toBe(false);
+  });
+});
+
+describe('appendAudit', () => {
+  it('links each entry to the head recorded in meta, and a chain without one to its last entry', async () => {
+    await chainOf(3);
+    const head = await database.db.selectFrom('meta').select('value').where('key', '=', META_AUDIT_HEAD).executeTakeFirstOrThrow();
+    const last = await database.db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(head.value).toBe(`${last.seq}:${last.hash}`);
+    // A database from before the head was recorded.
+    await database.db.deleteFrom('meta').where('key', '=', META_AUDIT_HEAD).execute();
+    await appendAudit(database.db, { actor: 'zhangsan', action: 'auth.signIn' });
+    await appendAudit(database.db, { actor: 'zhangsan', action: 'auth.signOut' });
+    expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, entries: 5 });
   });
 });
 

@@ -9,6 +9,7 @@ import { appendAudit } from '../audit/chain';
 import type { CalendarService } from '../catalog/calendar-service';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { PiiCipher } from '../crypto/pii-cipher';
+import { queryTemplate } from '../db/dialect-query-template';
 import { enqueueOutbox } from '../db/outbox';
 import type { DB } from '../db/schema';
 import { EMPTY_APPLICANT, sealApplicant, sealedApplicantPayload, type Applicant } from './applicant-codec';
@@ -152,9 +153,9 @@ export class IntakeService {
         catalog_version: this.d.catalog.catalogVersion,
       };
       if (existing) await trx.updateTable('intake_case').set(row).where('id', '=', caseId).execute();
-      else await trx.insertInto('intake_case').values(row).execute();
+      else await insertCase(trx, { row });
       if (existing) await trx.deleteFrom('case_material').where('case_id', '=', caseId).execute();
-      if (materials.length) await trx.insertInto('case_material').values(materials.map((m) => ({ ...m, case_id: caseId }))).execute();
+      if (materials.length) await insertMaterials(trx, { rows: materials.map((m) => ({ ...m, case_id: caseId })) });
       await writeHistory(trx, caseId, atIso, status, extra.reason ?? null);
       await appendAudit(trx, {
         actor: actor.id,
@@ -246,8 +247,15 @@ async function loadCase(trx: Transaction<DB>, id: string): Promise<CaseRow | und
   return trx.selectFrom('intake_case').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+// The statements every decision runs, built and compiled once (see queryTemplate).
+const insertCase = queryTemplate((db, a: { row: CaseRow }) => db.insertInto('intake_case').values(a.row));
+const insertMaterials = queryTemplate((db, a: { rows: Array<MaterialRow & { case_id: string }> }) => db.insertInto('case_material').values(a.rows));
+const insertHistory = queryTemplate((db, a: { caseId: string; at: string; status: string; detail: string | null }) =>
+  db.insertInto('case_history').values({ case_id: a.caseId, at: a.at, source: 'window', status: a.status, detail: a.detail }),
+);
+
 async function writeHistory(trx: Transaction<DB>, caseId: string, at: string, status: string, detail: string | null) {
-  await trx.insertInto('case_history').values({ case_id: caseId, at, source: 'window', status, detail }).execute();
+  await insertHistory(trx, { caseId, at, status, detail });
 }
 
 function emptyCase(id: string, at: string, identity: WindowIdentity, actor: Actor): CaseRow {
