@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { randomIv } from './random-pool';
 
 /**
  * Seals personal data (ID numbers, names, addresses, phones, photos) before it reaches the database.
@@ -29,7 +30,7 @@ export class AesGcmPiiCipher implements PiiCipher {
   }
 
   seal(plain: string): string {
-    const iv = crypto.randomBytes(12);
+    const iv = randomIv(12);
     const c = crypto.createCipheriv('aes-256-gcm', this.dataKey, iv);
     const ct = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
     return ['v1', 'aes256gcm', iv.toString('base64url'), c.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { randomIv } from './random-pool';
 import { KeyError, type PiiCipher } from './pii-cipher';
 import { hmacSm3, sm4CbcDecrypt, sm4CbcEncrypt, type SmImplementation } from './sm-primitives';
 
@@ -27,7 +28,7 @@ export class Sm4PiiCipher implements PiiCipher {
   }
 
   seal(plain: string): string {
-    const iv = crypto.randomBytes(16);
+    const iv = randomIv(16);
     const ct = sm4CbcEncrypt(this.encKey, iv, Buffer.from(plain, 'utf8'), this.impl);
     const head = ['v1', SM4_ALG, iv.toString('base64url')].join('.');
     const body = ct.toString('base64url');
