@@ -16,6 +16,8 @@ export function register(program: Command): void {
     .option('--exit-with-parent', '父进程结束时随之退出（测试与脚本用，避免遗留进程）')
     .option('--in-process-devices', '设备在本进程内运行（培训模式默认如此：模拟读卡器、扫码枪与评价器由本进程驱动）')
     .action(async (opts: { port: string; demo?: boolean; token?: string; inProcessDevices?: boolean; exitWithParent?: boolean }, cmd: Command) => {
+      // Taken first: a parent that dies while the app is still starting must be noticed too.
+      const parent = process.ppid;
       // Device I/O runs in a supervised child process, as Electron's utilityProcess does in the app.
       // Training mode keeps it in-process: its simulated reader, scanner and keypad live beside main's demo controls.
       const isolate = !opts.demo && !opts.inProcessDevices;
@@ -42,8 +44,9 @@ export function register(program: Command): void {
       process.once('SIGTERM', stop);
       if (opts.exitWithParent) {
         // A test runner killed hard leaves its hosts orphaned (re-parented): notice and stop.
-        const parent = process.ppid;
-        setInterval(() => process.ppid !== parent && void stop(), 1000).unref();
+        const orphaned = () => process.ppid !== parent;
+        if (orphaned()) return void stop();
+        setInterval(() => orphaned() && void stop(), 1000).unref();
       }
     });
 }
