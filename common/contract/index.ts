@@ -9,6 +9,7 @@ import { devicesEvents, devicesMethods } from './devices';
 import type { MethodSpec } from './define';
 import { diagMethods } from './diag';
 import { intakeEvents, intakeMethods } from './intake';
+import { keysMethods } from './keys';
 import { reviewsMethods } from './reviews';
 import { scanEvents, scanMethods } from './scan';
 import { settingsMethods } from './settings';
@@ -29,6 +30,7 @@ export const methods = {
   ...calendarMethods,
   ...devicesMethods,
   ...syncMethods,
+  ...keysMethods,
 } satisfies Record<string, MethodSpec>;
 
 /** Every event pushed from main to the renderer. */

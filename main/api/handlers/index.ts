@@ -6,6 +6,7 @@ import { casesHandlers } from './cases';
 import { catalogHandlers } from './catalog';
 import { devicesHandlers } from './devices';
 import { intakeHandlers } from './intake';
+import { keysHandlers } from './keys';
 import { reviewsHandlers } from './reviews';
 import { scanHandlers } from './scan';
 import { authHandlers } from './auth';
@@ -30,5 +31,6 @@ export function buildHandlers(s: Services): Handlers {
     ...diagHandlers(s),
     ...dbHandlers(s),
     ...syncHandlers(s),
+    ...keysHandlers(s),
   };
 }
