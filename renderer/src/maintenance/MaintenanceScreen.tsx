@@ -1,6 +1,7 @@
 import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { DevicesPanel } from './devices/DevicesPanel';
+import { KeyPanel, KeyTabLabel } from './keys/KeyExport';
 import { SyncPanel } from './sync/SyncPanel';
 import { SystemPanel } from './system/SystemPanel';
 import { WedgeCalibration } from './wedge/WedgeCalibration';
@@ -16,6 +17,7 @@ export default function MaintenanceScreen() {
         { key: 'wedge', label: t('maint.wedge'), children: <WedgeCalibration /> },
         { key: 'sync', label: t('maint.sync'), children: <SyncPanel /> },
         { key: 'system', label: t('maint.system'), children: <SystemPanel /> },
+        { key: 'keys', label: <KeyTabLabel />, children: <KeyPanel /> },
       ]}
     />
   );
