@@ -147,7 +147,7 @@ describe('yichuang keys (real processes)', { timeout: 300_000 }, () => {
     fs.writeFileSync(path.join(dir('desktop'), 'keys', SAFE_KEY_FILE), 'opaque');
     const r = cli(['--data-dir', dir('desktop'), 'keys', 'export', '--to', dir('desktop.yckey'), '--passphrase-file', dir('pass.txt')]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('运维 → 系统 → 数据密钥');
+    expect(r.stderr).toContain('运维 → 数据密钥');
     expect(fs.existsSync(dir('desktop.yckey'))).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ import { DB_FILE, openDatabase, type Database } from '../../db/database';
 import { CliError, dataDirOf, printJson, wantsJson } from '../util';
 import { checkNewPassphrase, readPassphrase } from './keys-passphrase';
 
-const PROTECTED_BY_APP = '数据密钥由桌面程序通过系统密钥库（Windows DPAPI / libsecret）保护，命令行无法读取。请在一窗程序内导出：运维 → 系统 → 数据密钥。';
+const PROTECTED_BY_APP = '数据密钥由桌面程序通过系统密钥库（Windows DPAPI / libsecret）保护，命令行无法读取。请在一窗程序内导出：运维 → 数据密钥。';
 
 /** The data key: export wrapped with a passphrase, import on another PC, show which key a folder holds. */
 export function register(program: Command): void {
