@@ -120,6 +120,8 @@ export class IntakeService {
       decision === 'draft' ? 'draft' : decision === 'accept' ? 'accepted' : decision === 'deferred' ? 'accepted_deferred' : 'rejected';
     const identity = await this.d.identity();
     const sealed = applicant ? sealApplicant(this.d.pii, applicant) : {};
+    // Sealed before the transaction, so the write lock is not held for it.
+    const applicantSealed = decision === 'draft' ? null : sealedApplicantPayload(this.d.pii, applicant);
 
     const result = await this.d.db.transaction().execute(async (trx) => {
       const existing = input.caseId ? await loadCase(trx, input.caseId) : undefined;
@@ -168,7 +170,7 @@ export class IntakeService {
         await enqueueOutbox(trx, {
           kind: 'case',
           aggregateId: caseId,
-          payload: casePayload(decision === 'deferred' ? 'acceptedWithDeferred' : decision === 'accept' ? 'accepted' : 'rejected', row, materials, sealedApplicantPayload(this.d.pii, applicant)),
+          payload: casePayload(decision === 'deferred' ? 'acceptedWithDeferred' : decision === 'accept' ? 'accepted' : 'rejected', row, materials, applicantSealed),
         });
       return { caseId, caseNumber, status, at: atIso, promised, materials };
     });
