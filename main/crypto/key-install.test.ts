@@ -9,6 +9,7 @@ import { createDemoCases } from '../intake/demo-cases';
 import { keyIdOf, unwrapDataKey, wrapDataKey } from './key-export';
 import { installDataKey, KeyImportError } from './key-install';
 import { SAFE_KEY_FILE, type SafeStorageLike } from './key-store';
+import { fakeSafeStorage } from './testing';
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -64,24 +65,6 @@ async function revealIn(dir: string, caseId: string, safeStorage?: SafeStorageLi
   } finally {
     await app.close();
   }
-}
-
-/** Stand-in for Electron's safeStorage bound to one "user profile". */
-function fakeSafeStorage(profile = crypto.randomBytes(32)): SafeStorageLike {
-  return {
-    isEncryptionAvailable: () => true,
-    encryptString(plain) {
-      const iv = crypto.randomBytes(12);
-      const c = crypto.createCipheriv('aes-256-gcm', profile, iv);
-      const ct = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-      return Buffer.concat([iv, c.getAuthTag(), ct]);
-    },
-    decryptString(buf) {
-      const d = crypto.createDecipheriv('aes-256-gcm', profile, buf.subarray(0, 12));
-      d.setAuthTag(buf.subarray(12, 28));
-      return Buffer.concat([d.update(buf.subarray(28)), d.final()]).toString('utf8');
-    },
-  };
 }
 
 describe('importing a data key', { timeout: 120_000 }, () => {

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../app/app';
 import { loadOrCreateKeyFile } from './key-file';
-import { chooseKeyStore, SafeStorageKeyStore, type SafeStorageLike } from './key-store';
+import { chooseKeyStore, SafeStorageKeyStore } from './key-store';
 import { KeyError } from './pii-cipher';
+import { fakeSafeStorage } from './testing';
 import { UnavailablePiiCipher } from './unavailable-cipher';
 
 const dirs: string[] = [];
@@ -18,24 +19,6 @@ const tmp = () => {
 afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
-
-/** A stand-in for Electron's safeStorage: AES under a "user profile" key. */
-function fakeSafeStorage(profile = crypto.randomBytes(32), available = true): SafeStorageLike {
-  return {
-    isEncryptionAvailable: () => available,
-    encryptString(plain) {
-      const iv = crypto.randomBytes(12);
-      const c = crypto.createCipheriv('aes-256-gcm', profile, iv);
-      const ct = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-      return Buffer.concat([iv, c.getAuthTag(), ct]);
-    },
-    decryptString(buf) {
-      const d = crypto.createDecipheriv('aes-256-gcm', profile, buf.subarray(0, 12));
-      d.setAuthTag(buf.subarray(12, 28));
-      return Buffer.concat([d.update(buf.subarray(28)), d.final()]).toString('utf8');
-    },
-  };
-}
 
 describe('key file (browser host, CLI)', () => {
   it('is created 0600 in a 0700 folder, and read back the same', () => {
