@@ -113,6 +113,8 @@ describe('yichuang keys (real processes)', { timeout: 300_000 }, () => {
     const r = JSON.parse(ok.stdout);
     expect(r).toMatchObject({ action: 'installed', keyId: old.keyId, fit: { total: expect.any(Number) } });
     expect(r.fit.opened).toBe(r.fit.total);
+    const status = cli(['--data-dir', dir('new'), 'keys', 'status', '--json']);
+    expect(JSON.parse(status.stdout)).toMatchObject({ keyId: old.keyId, protectedByApp: false, fit: r.fit });
     const app = await createApp({ dataDir: dir('new'), mode: 'normal', transport: 'test' });
     try {
       expect(await app.services.cases.reveal(old.caseId, '换机核对', 't')).toEqual(old.applicant);
