@@ -23,6 +23,11 @@ const TREE = [
   'central serve',
   'central enroll-code',
   'central stats',
+  'central backup',
+  'central restore',
+  'central new-generation',
+  'keys export',
+  'keys import',
   'host',
   'diag export',
 ];
