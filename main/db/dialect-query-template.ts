@@ -24,7 +24,8 @@ const isRow = (v: unknown): v is Row => typeof v === 'object' && v !== null && O
  * `build` must use its arguments only as values, never branch on them: each value is replaced by a
  * placeholder while the template is built, and the template is refused if a placeholder does not
  * come out as a query parameter, or if a value is undefined when it runs (kysely would have left
- * the column out; a template cannot).
+ * the column out; a template cannot). The SQL is compiled by the first database it runs on: use a
+ * template with one kind of database (the window's SQLite), never across dialects.
  */
 export function queryTemplate<A extends Args, O>(build: (db: Kysely<DB>, args: A) => Compilable<O>) {
   const templates = new Map<string, Template>();
