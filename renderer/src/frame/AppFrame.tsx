@@ -1,5 +1,5 @@
 import { Layout, Typography } from 'antd';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../../common/contract/auth';
 import { call } from '../bridge';
@@ -34,6 +34,16 @@ interface Props {
 export function AppFrame({ auth, route, authFallback, onAuth }: Props) {
   const { t } = useTranslation();
   const [help, setHelp] = useState(false);
+  // Closing the help puts the focus back at once (not after the closing animation), so the next key lands where it was.
+  const helpReturn = useRef<HTMLElement | null>(null);
+  const openHelp = () => {
+    helpReturn.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setHelp(true);
+  };
+  const closeHelp = () => {
+    setHelp(false);
+    helpReturn.current?.focus();
+  };
   const screens = allowedScreens(auth.roles);
   const current = screens.find((s) => s.name === route?.name) ?? screens[0];
   const lock = () => call('auth.lock', { reason: 'hotkey' }).then(onAuth, () => undefined);
@@ -43,7 +53,7 @@ export function AppFrame({ auth, route, authFallback, onAuth }: Props) {
   useWedgeScanner((text) => void call('scanner.wedge', { text }).catch(() => undefined), useWedgeConfig(), !useWedgePaused());
   useEffect(() => claimDraft(auth.staffId), [auth.staffId]);
   useHotkeys({
-    [SHORTCUTS.global.help]: () => setHelp(true),
+    [SHORTCUTS.global.help]: openHelp,
     ...(authFallback ? {} : { [SHORTCUTS.global.lock]: lock }),
     ...Object.fromEntries(screens.map((s) => [s.hotkey, () => navigate(s.name)])),
   });
@@ -52,7 +62,7 @@ export function AppFrame({ auth, route, authFallback, onAuth }: Props) {
       <Layout.Header className="app-header">
         <Typography.Text className="brand">{t('app.shortTitle')}</Typography.Text>
         {current && <NavMenu roles={auth.roles} current={current.name} />}
-        <UserMenu onLock={lock} onSignOut={signOut} onHelp={() => setHelp(true)} canLock={!authFallback} />
+        <UserMenu onLock={lock} onSignOut={signOut} onHelp={openHelp} canLock={!authFallback} />
       </Layout.Header>
       <StatusBar auth={auth} />
       <Layout.Content className="app-content" id="main" role="main">
@@ -64,7 +74,7 @@ export function AppFrame({ auth, route, authFallback, onAuth }: Props) {
           {current?.name === 'maintenance' && <MaintenanceScreen />}
         </Suspense>
       </Layout.Content>
-      <ShortcutHelp open={help} onClose={() => setHelp(false)} />
+      <ShortcutHelp open={help} onClose={closeHelp} />
     </Layout>
   );
 }

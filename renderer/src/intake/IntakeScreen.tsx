@@ -18,8 +18,16 @@ import { OutcomePanel } from './outcome/OutcomePanel';
  */
 export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; helpOpen: boolean }) {
   const draft = draftStore.use();
-  const { readNow } = useCardReading(mode);
   const search = useRef<InputRef>(null);
+  // After a card read the applicant is done: the next keystroke searches the item, unless one is
+  // chosen already or the clerk is typing in another field (e.g. the phone number).
+  const { readNow } = useCardReading(mode, () =>
+    setTimeout(() => {
+      const d = draftStore.get();
+      const el = document.activeElement;
+      if (!d.item && !d.bundle && !(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) search.current?.focus();
+    }),
+  );
   const bundle = useRef<RefSelectProps>(null);
   const idField = useRef<InputRef>(null);
   const decisions = useDecisions(draft);
@@ -29,7 +37,8 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
     resetDraft();
     setFocusSearch((n) => n + 1);
   };
-  useEffect(() => search.current?.focus(), [focusSearch]);
+  // A new applicant (F9, or the draft claimed at sign-in) remounts the columns: the focus goes back to the search.
+  useEffect(() => search.current?.focus(), [focusSearch, draft.generation]);
   const k = SHORTCUTS.intake;
   useHotkeys(
     {

@@ -21,5 +21,6 @@ export const SHORTCUTS = {
     saveDraft: 'Ctrl+S',
     reject: 'F8',
     nextApplicant: 'F9',
+    printNotice: 'Ctrl+P',
   },
 } as const;

@@ -17,7 +17,7 @@ export function ActionBar({ ready, deferred, busy, onAccept, onReject, onSaveDra
   const { t } = useTranslation();
   const k = SHORTCUTS.intake;
   return (
-    <Space orientation="vertical" style={{ width: '100%' }} role="group" aria-label={t('actions.group')}>
+    <Space orientation="vertical" style={{ width: '100%' }} role="group" aria-label={t('actions.group')} className="action-bar">
       <Button type="primary" size="large" block disabled={!ready} loading={busy} onClick={onAccept} data-testid="accept">
         {deferred ? t('actions.acceptDeferred') : t('actions.accept')} ({deferred ? k.acceptDeferred : k.accept})
       </Button>

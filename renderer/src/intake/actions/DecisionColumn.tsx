@@ -30,7 +30,7 @@ export function DecisionColumn({ draft, lookups, decisions: d, onNext }: Props) 
       <Space orientation="vertical" style={{ width: '100%' }}>
         {plans.length > 1 && <Typography.Text type="secondary">{t('summary.promised')}</Typography.Text>}
         {plans.map((p) => (
-          <PromisedDate key={p.itemCode} itemCode={p.itemCode} itemName={plans.length > 1 ? p.itemName : undefined} />
+          <PromisedDate key={p.itemCode} itemCode={p.itemCode} itemName={plans.length > 1 ? p.itemName : undefined} limit={draft.item?.promisedLimit} />
         ))}
         <CreditCheck lookups={lookups} />
         <Attachments draft={draft} />

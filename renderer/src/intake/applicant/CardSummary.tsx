@@ -8,7 +8,8 @@ export function CardSummary({ card, onClear }: { card: NonNullable<PersonFields[
   const { t } = useTranslation();
   return (
     <div data-testid="card-summary" aria-live="polite">
-      <Descriptions size="small" column={1} bordered>
+      {/* The column is narrow: labels keep one line, the values wrap. */}
+      <Descriptions size="small" column={1} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('applicant.name')}>
           <span data-testid="applicant-name">{card.name}</span>
           {card.simulated && <Tag color="orange" style={{ marginLeft: 8 }}>{t('applicant.demoCard')}</Tag>}
@@ -20,7 +21,7 @@ export function CardSummary({ card, onClear }: { card: NonNullable<PersonFields[
           <Descriptions.Item label={t('applicant.address')}>
             <span data-testid="applicant-address">{card.maskedAddress}</span>
             {card.addressUpdated && (
-              <Tag color="blue" style={{ marginLeft: 8 }} title={t('applicant.addressUpdatedNote')} data-testid="applicant-address-updated">
+              <Tag color="blue" style={{ display: 'table', marginTop: 4, whiteSpace: 'normal' }} title={t('applicant.addressUpdatedNote')} data-testid="applicant-address-updated">
                 {t('applicant.addressUpdated')}
               </Tag>
             )}

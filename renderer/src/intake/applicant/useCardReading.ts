@@ -11,7 +11,7 @@ import { patchDraft } from '../draftStore';
  * Card reads fill the applicant (masked, with a token for the intake methods). `readNow` (F2) places
  * the next demo card in training mode; with a real reader the card is read as soon as it is laid on it.
  */
-export function useCardReading(mode: 'normal' | 'demo') {
+export function useCardReading(mode: 'normal' | 'demo', onRead?: () => void) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const demoIndex = useRef(0);
@@ -35,7 +35,9 @@ export function useCardReading(mode: 'normal' | 'demo') {
         },
       },
     }));
-    void message.success(t('applicant.cardRead'));
+    // Same key as "reading…": the success replaces it instead of showing under it.
+    void message.success({ content: t('applicant.cardRead'), key: 'card' });
+    onRead?.();
   });
   const readNow = useCallback(async () => {
     if (mode !== 'demo') {
@@ -49,8 +51,8 @@ export function useCardReading(mode: 'normal' | 'demo') {
       // Ordinary resident cards first: they are what most applicants bring.
       const ordered = [...available].sort((a, b) => Number(b.startsWith('resident')) - Number(a.startsWith('resident')) || a.localeCompare(b));
       const card = ordered[demoIndex.current++ % ordered.length]!;
-      await call('devices.simulatePlaceCard', { card });
       void message.loading({ content: t('applicant.reading'), key: 'card', duration: 2 });
+      await call('devices.simulatePlaceCard', { card });
     } catch (err) {
       void message.error(errorText(t, asApiError(err)));
     }

@@ -4,6 +4,7 @@ import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/useCall';
 import { useDebounced } from '../../shared/useDebounced';
+import { limitText } from '../../shared/catalogText';
 import { SHORTCUTS } from '../../shared/shortcuts';
 import { RecentItems } from './RecentItems';
 
@@ -20,7 +21,7 @@ export function ItemSearch({ onPick, inputRef }: { onPick: (code: string) => voi
           <div className="item-option" data-testid="item-option">
             <span>{i.name}</span>
             <span className="item-option-meta">
-              <Tag>{i.promisedLimitText}</Tag>
+              <Tag>{limitText(t, i.promisedLimit)}</Tag>
               {i.department}
             </span>
           </div>

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Col, Descriptions, Row, Tabs } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from '../../shared/shortcuts';
 import type { IntakeOutcome } from '../draftStore';
@@ -6,20 +7,29 @@ import { NoticePreview } from './NoticePreview';
 import { RatingStatus } from './RatingStatus';
 import { useRatingPrompt } from './useRatingPrompt';
 
+// The notice fills the screen height the header, status bar, card title and print button leave.
+const NOTICE_HEIGHT = 'max(360px, calc(100vh - 200px))';
+const NOTICE_HEIGHT_TABS = 'max(320px, calc(100vh - 250px))';
+
 /** After the decision: case number(s), promised date, 容缺 deadlines, the notice, the rating. */
 export function OutcomePanel({ outcome, onNext }: { outcome: IntakeOutcome; onNext: () => void }) {
   const { t } = useTranslation();
   const first = outcome.cases[0];
   // One rating per visit (一次一评): the first case of the visit carries it.
   const rating = useRatingPrompt(first?.caseId ?? null);
+  const [shown, setShown] = useState(first?.caseId);
   return (
     <Row gutter={12} className="outcome" data-testid="outcome" data-kind={outcome.kind}>
       <Col span={15}>
         <Card size="small" title={t(`outcome.title.${outcome.kind}`)} className="intake-card">
           {outcome.cases.length > 1 ? (
-            <Tabs items={outcome.cases.map((c) => ({ key: c.caseId, label: c.itemName, children: <NoticePreview caseId={c.caseId} height={360} /> }))} />
+            <Tabs
+              activeKey={shown}
+              onChange={setShown}
+              items={outcome.cases.map((c) => ({ key: c.caseId, label: c.itemName, children: <NoticePreview caseId={c.caseId} height={NOTICE_HEIGHT_TABS} primary={c.caseId === shown} /> }))}
+            />
           ) : (
-            first && <NoticePreview caseId={first.caseId} />
+            first && <NoticePreview caseId={first.caseId} height={NOTICE_HEIGHT} primary />
           )}
         </Card>
       </Col>
