@@ -1,9 +1,16 @@
 import { Descriptions } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../common/contract/cases';
 import { shortTime } from '../shared/dates';
 import { ApplicantReveal } from './ApplicantReveal';
 import { CaseStatusTag, SyncStateTag } from './CaseStatusTag';
+
+function ratingText(t: TFunction, r: NonNullable<CaseDetail['rating']>): string {
+  const level = t(`rating.level.${r.level}`);
+  const reasons = r.reasons.map((x) => t(`pad.reasons.${x}`, { defaultValue: x })).join(t('common.listSep'));
+  return reasons ? t('common.withNote', { text: level, note: reasons }) : level;
+}
 
 export function CaseFacts({ detail: c }: { detail: CaseDetail }) {
   const { t } = useTranslation();
@@ -24,7 +31,7 @@ export function CaseFacts({ detail: c }: { detail: CaseDetail }) {
       <Descriptions.Item label={t('cases.acceptedAt')}>{shortTime(c.acceptedAt ?? c.decidedAt)}</Descriptions.Item>
       <Descriptions.Item label={t('cases.clerk')}>{t('common.withNote', { text: c.clerk.name, note: c.windowCode })}</Descriptions.Item>
       {c.rejectReason && <Descriptions.Item label={t('cases.rejectReason')} span={2}>{c.rejectReason}</Descriptions.Item>}
-      {c.rating && <Descriptions.Item label={t('rating.title')} span={2}>{t(`rating.level.${c.rating.level}`)} {c.rating.reasons.join('、')}</Descriptions.Item>}
+      {c.rating && <Descriptions.Item label={t('rating.title')} span={2}>{ratingText(t, c.rating)}</Descriptions.Item>}
     </Descriptions>
   );
 }

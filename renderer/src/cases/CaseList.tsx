@@ -16,7 +16,8 @@ interface Props {
 
 /** Cases by case number, name or ID number (matched by keyed hash in main); today or all. */
 export function CaseList({ selected, onOpen, compact }: Props) {
-  const { t } = useTranslation();
+  // Status tags are four characters in Chinese, up to three words in English ("Accepted (deferred)").
+  const { t, i18n } = useTranslation();
   const [q, setQ] = useState('');
   const [range, setRange] = useState<'today' | 'all'>('today');
   const settled = useDebounced(q.trim(), 200);
@@ -25,7 +26,7 @@ export function CaseList({ selected, onOpen, compact }: Props) {
     { title: t('cases.caseNumber'), dataIndex: 'caseNumber', render: (v: string | null) => <span data-testid="case-row-number">{v ?? t('caseStatus.draft')}</span> },
     { title: t('cases.item'), dataIndex: 'itemName', ellipsis: true },
     ...(compact ? [] : [{ title: t('cases.applicant'), dataIndex: 'applicantName', render: (v: string | null) => v ?? '—' }]),
-    { title: t('cases.status'), dataIndex: 'status', render: (s: CaseSummary['status']) => <CaseStatusTag status={s} />, width: 100 },
+    { title: t('cases.status'), dataIndex: 'status', render: (s: CaseSummary['status']) => <CaseStatusTag status={s} />, width: i18n.language === 'zh-CN' ? 100 : 150 },
     { title: t('cases.sync'), dataIndex: 'sync', render: (s: CaseSummary['sync']) => <SyncStateTag sync={s} />, width: 90 },
     ...(compact ? [] : [{ title: t('cases.createdAt'), dataIndex: 'createdAt', render: shortTime, width: 120 }]),
   ];
@@ -33,7 +34,7 @@ export function CaseList({ selected, onOpen, compact }: Props) {
     <Card size="small" title={t('cases.title')} className="intake-card" extra={
       <Space>
         <Segmented size="small" value={range} onChange={(v) => setRange(v as 'today' | 'all')} options={[{ value: 'today', label: t('cases.today') }, { value: 'all', label: t('cases.all') }]} aria-label={t('cases.range')} />
-        <Input.Search allowClear size="small" placeholder={t('cases.searchPlaceholder')} aria-label={t('cases.search')} value={q} onChange={(e) => setQ(e.target.value)} onSearch={list.reload} style={{ width: 240 }} data-testid="case-search" />
+        <Input.Search autoFocus allowClear size="small" placeholder={t('cases.searchPlaceholder')} aria-label={t('cases.search')} value={q} onChange={(e) => setQ(e.target.value)} onSearch={list.reload} style={{ width: 240 }} data-testid="case-search" />
       </Space>
     }>
       <TableOrError<CaseSummary>
@@ -43,6 +44,7 @@ export function CaseList({ selected, onOpen, compact }: Props) {
           dataSource={list.data?.cases ?? []}
           columns={columns}
           pagination={{ pageSize: 12, size: 'small' }}
+          locale={{ emptyText: settled ? t('cases.noMatch', { q: settled }) : range === 'today' ? t('cases.noneToday') : t('cases.none') }}
           rowClassName={(c) => (c.id === selected ? 'row-selected' : '')}
           onRow={(c) => ({ onClick: () => onOpen(c.id), onKeyDown: (e: React.KeyboardEvent) => e.key === 'Enter' && onOpen(c.id), tabIndex: 0, 'data-testid': 'case-row' } as object)}
         />

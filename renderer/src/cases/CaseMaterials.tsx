@@ -21,7 +21,7 @@ export function CaseMaterials({ detail, onChanged }: { detail: CaseDetail; onCha
       dataSource={detail.materials}
       columns={[
         { title: t('materials.name'), dataIndex: 'name' },
-        { title: t('materials.counts'), render: (_, m) => `${m.originals} / ${m.copies}`, width: 80 },
+        { title: <span className="nowrap">{t('materials.counts')}</span>, render: (_, m) => `${m.originals} / ${m.copies}`, width: 100 },
         { title: t('cases.status'), dataIndex: 'state', render: (s: Row['state']) => <Tag>{t(`materials.state.${s}`)}</Tag>, width: 100 },
         { title: t('materials.deadlineCol'), render: (_, m) => (m.state === 'deferred' ? `${m.deadline ?? '—'}${m.deadlineProvisional ? '*' : ''}` : '—'), width: 110 },
         {

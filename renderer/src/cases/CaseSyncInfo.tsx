@@ -2,6 +2,7 @@ import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../common/contract/cases';
 import { shortTime } from '../shared/dates';
+import { outboxKind, outboxState } from '../sync/outboxLabels';
 
 type Row = CaseDetail['outbox'][number];
 
@@ -15,8 +16,8 @@ export function CaseSyncInfo({ detail }: { detail: CaseDetail }) {
       pagination={false}
       dataSource={detail.outbox}
       columns={[
-        { title: t('sync.kind'), dataIndex: 'kind' },
-        { title: t('sync.state'), dataIndex: 'state' },
+        { title: t('sync.kind'), dataIndex: 'kind', render: (k: string) => outboxKind(t, k) },
+        { title: t('sync.state'), dataIndex: 'state', render: (s: string) => outboxState(t, s) },
         { title: t('sync.attempts'), dataIndex: 'attempts', width: 70 },
         { title: t('sync.createdAt'), dataIndex: 'createdAt', render: shortTime },
         { title: t('sync.doneAt'), dataIndex: 'doneAt', render: shortTime },

@@ -27,9 +27,10 @@ export function DeferredDue({ round }: { round: number }) {
           loading={!due.rows}
           dataSource={rows}
           pagination={{ pageSize: 4, size: 'small' }}
+          locale={{ emptyText: t('dashboard.noDeferredDue') }}
           onRow={(r) => ({ onClick: () => navigate('cases', r.caseId) })}
           columns={[
-            { title: t('cases.caseNumber'), dataIndex: 'caseNumber', ellipsis: true },
+            { title: t('cases.caseNumber'), dataIndex: 'caseNumber' },
             { title: t('materials.name'), dataIndex: 'material', ellipsis: true },
             { title: t('materials.deadlineCol'), render: (_, r) => <span>{r.deadline}{r.overdue && <Tag color="red" style={{ marginLeft: 4 }}>{t('dashboard.overdue')}</Tag>}</span>, width: 140 },
           ]}

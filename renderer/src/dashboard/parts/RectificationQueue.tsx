@@ -28,8 +28,10 @@ export function RectificationQueue({ queue }: { queue: CallState<MethodOutput<'r
           rowKey="id"
           dataSource={items}
           pagination={{ pageSize: 5, size: 'small' }}
+          locale={{ emptyText: t('dashboard.noRectifications') }}
           columns={[
-            { title: t('cases.caseNumber'), dataIndex: 'caseNumber', ellipsis: true, render: (v: string | null, r) => <span title={`${v ?? ''} ${r.itemName}`}>{v ?? '—'}</span> },
+            // Case numbers wrap at their hyphens rather than lose the date and sequence to an ellipsis.
+            { title: t('cases.caseNumber'), dataIndex: 'caseNumber', render: (v: string | null, r) => <span title={`${v ?? ''} ${r.itemName}`}>{v ?? '—'}</span> },
             { title: t('dashboard.level'), dataIndex: 'level', render: (l: number) => <Tag color="red">{t(`rating.level.${l}`)}</Tag>, width: 100 },
             { title: t('dashboard.deadline'), render: (_, r) => <span>{r.deadline}{r.overdue && <Tag color="red" style={{ marginLeft: 4 }}>{t('dashboard.overdue')}</Tag>}</span>, width: 150 },
             {
