@@ -20,3 +20,10 @@ export function shortTime(iso: string | null | undefined): string {
 export function hallHour(iso: string): number {
   return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', hourCycle: 'h23' }).format(new Date(iso)));
 }
+
+/** A timestamp as `HH:mm:ss.SSS` in hall time, for logs read beside the rest of the screen. */
+export function clockTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3, hourCycle: 'h23' }).format(d);
+}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../common/contract';
 import { call } from '../../bridge';
 import { asApiError } from '../../api/useCall';
+import { clockTime } from '../../shared/dates';
 import { errorText } from '../../shared/errorText';
 
 type Frame = MethodOutput<'devices.frames'>['frames'][number];
@@ -34,7 +35,7 @@ export function FrameLog({ id }: { id: string }) {
   useEffect(() => {
     if (live && box.current) box.current.scrollTop = box.current.scrollHeight;
   }, [frames, live]);
-  const text = frames.map((f) => `${f.at.slice(11, 23)} ${f.dir === 'tx' ? '→' : '←'} ${f.hex}`).join('\n');
+  const text = frames.map((f) => `${clockTime(f.at)} ${f.dir === 'tx' ? '→' : '←'} ${f.hex}`).join('\n');
   return (
     <div>
       <Space style={{ margin: '8px 0' }}>

@@ -6,6 +6,7 @@ import { useAction } from '../../api/useAction';
 import { useCall } from '../../api/useCall';
 import { TableOrError } from '../../shared/TableOrError';
 import { shortTime } from '../../shared/dates';
+import { outboxKind } from '../../sync/outboxLabels';
 
 type Parked = MethodOutput<'sync.parked'>[number];
 
@@ -26,10 +27,11 @@ export function ParkedList({ onRetried }: { onRetried: () => void }) {
           what={t('maint.parked')}
           rowKey="seq"
           dataSource={rows}
-          pagination={{ pageSize: 5, size: 'small' }}
+          pagination={{ pageSize: 5, size: 'small', hideOnSinglePage: true }}
+          locale={{ emptyText: t('maint.parkedNone') }}
           columns={[
             { title: '#', dataIndex: 'seq', width: 60 },
-            { title: t('sync.kind'), dataIndex: 'kind' },
+            { title: t('sync.kind'), dataIndex: 'kind', render: (k: string) => outboxKind(t, k) },
             { title: t('maint.reason'), dataIndex: 'reason' },
             { title: t('sync.attempts'), dataIndex: 'attempts', width: 60 },
             { title: t('sync.createdAt'), dataIndex: 'createdAt', render: shortTime, width: 110 },

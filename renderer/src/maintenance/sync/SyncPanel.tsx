@@ -24,6 +24,7 @@ export function SyncPanel() {
             <Space orientation="vertical" style={{ width: '100%' }}>
               {p && <Progress percent={p.total ? Math.round((p.done / p.total) * 100) : 100} format={() => `${t(`maint.phase.${p.phase}`)} ${p.done}/${p.total}`} />}
               {s.lastError && <Alert type="error" showIcon title={s.lastError} />}
+              {!s.enrolled && <Alert type="info" showIcon title={t('maint.enrolFirst')} data-testid="enrol-first" />}
               <Descriptions size="small" column={2} bordered>
                 <Descriptions.Item label={t('maint.state')}>{t(`sync.states.${s.state}`)}</Descriptions.Item>
                 <Descriptions.Item label={t('maint.central')}>{s.centralUrl ?? '—'}</Descriptions.Item>

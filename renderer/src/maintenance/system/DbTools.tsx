@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../common/contract';
 import { useAction } from '../../api/useAction';
 import { call } from '../../bridge';
+import { outboxState } from '../../sync/outboxLabels';
 
 /** Database check (integrity, foreign keys, audit chain) and an online backup, as `yichuang db check|backup`. */
 export function DbTools() {
@@ -31,10 +32,10 @@ export function DbTools() {
           title={check.ok ? t('maint.dbCheckOk') : t('maint.dbCheckBad')}
           description={
             <Descriptions size="small" column={1}>
-              <Descriptions.Item label={t('maint.dbIntegrity')}>{check.integrity.join('；')}</Descriptions.Item>
+              <Descriptions.Item label={t('maint.dbIntegrity')}>{check.integrity.length === 1 && check.integrity[0] === 'ok' ? t('maint.dbIntegrityOk') : check.integrity.join('；')}</Descriptions.Item>
               <Descriptions.Item label={t('maint.dbAudit')}>{t('maint.dbAuditInfo', { entries: check.audit.entries, problems: check.audit.problems })}</Descriptions.Item>
               <Descriptions.Item label={t('maint.dbCases')}>{check.counts.intake_case ?? 0}</Descriptions.Item>
-              <Descriptions.Item label={t('maint.dbOutbox')}>{Object.entries(check.outboxByState).map(([k, v]) => `${k} ${v}`).join(' · ') || '0'}</Descriptions.Item>
+              <Descriptions.Item label={t('maint.dbOutbox')}>{Object.entries(check.outboxByState).map(([k, v]) => `${outboxState(t, k)} ${v}`).join(' · ') || '0'}</Descriptions.Item>
             </Descriptions>
           }
         />

@@ -24,7 +24,7 @@ export function SystemPanel() {
               <Descriptions.Item label={t('maint.version')}><span data-testid="app-version">{info.data.version}</span></Descriptions.Item>
               <Descriptions.Item label={t('app.dataDir')}><code data-testid="data-dir">{info.data.dataDir}</code></Descriptions.Item>
               <Descriptions.Item label={t('maint.mode')}>{t(`app.mode.${info.data.mode}`)}</Descriptions.Item>
-              <Descriptions.Item label={t('maint.platform')}>{info.data.platform} · {info.data.transport}</Descriptions.Item>
+              <Descriptions.Item label={t('maint.platform')}>{info.data.platform} · {t(`maint.transport.${info.data.transport}`, { defaultValue: info.data.transport })}</Descriptions.Item>
               <Descriptions.Item label={t('maint.startedAt')}>{shortTime(info.data.startedAt)}</Descriptions.Item>
               {catalog.data && <Descriptions.Item label={t('maint.catalog')}>{t('maint.catalogInfo', { version: catalog.data.version, items: catalog.data.itemCount, bundles: catalog.data.bundleCount })}</Descriptions.Item>}
             </Descriptions>

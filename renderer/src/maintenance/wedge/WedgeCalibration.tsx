@@ -74,6 +74,7 @@ export function WedgeCalibration() {
             rowKey="n"
             pagination={false}
             scroll={{ y: 360 }}
+            locale={{ emptyText: t('wedge.noKeys') }}
             dataSource={[...keys].reverse()}
             columns={[
               { title: '#', dataIndex: 'n', width: 50 },
