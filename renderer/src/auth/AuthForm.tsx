@@ -15,11 +15,13 @@ interface Props<V> {
   onDone: (s: AuthStatus) => void;
   /** Above the fields (e.g. a hint). */
   intro?: ReactNode;
+  /** Below the button (e.g. another way in). */
+  footer?: ReactNode;
   children: ReactNode;
 }
 
 /** The one shape of every sign-in-like screen: fields, the failure in plain words, one button. */
-export function AuthForm<V extends object>({ title, testId, submitLabel, submit, onDone, intro, children }: Props<V>) {
+export function AuthForm<V extends object>({ title, testId, submitLabel, submit, onDone, intro, footer, children }: Props<V>) {
   const { t } = useTranslation();
   const action = useAction(submit, { silent: true });
   const finish = async (v: V) => {
@@ -36,6 +38,7 @@ export function AuthForm<V extends object>({ title, testId, submitLabel, submit,
           {submitLabel}
         </Button>
       </Form>
+      {footer}
     </CenteredPanel>
   );
 }

@@ -1,5 +1,6 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Space, Typography, type InputRef } from 'antd';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../../common/contract/auth';
 import { call } from '../bridge';
@@ -15,9 +16,12 @@ export function LockScreen({ status, onChange }: { status: AuthStatus; onChange:
   const { t } = useTranslation();
   const unlock = useAction((password: string) => call('auth.unlock', { password }), { silent: true });
   const signOut = useAction(() => call('auth.signOut'));
+  const field = useRef<InputRef>(null);
   const submit = async ({ password }: { password: string }) => {
     const s = await unlock.exec(password);
     if (s) onChange(s);
+    // A wrong password stays selected, so typing again replaces it.
+    else field.current?.focus({ cursor: 'all' });
   };
   return (
     <CenteredPanel title={t('auth.lockedTitle')} testId="lock-screen">
@@ -27,8 +31,13 @@ export function LockScreen({ status, onChange }: { status: AuthStatus; onChange:
         </Typography.Text>
         <Form<{ password: string }> layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
-            <Input.Password autoFocus autoComplete="current-password" aria-label={t('auth.password')} />
+            <Input.Password ref={field} autoFocus autoComplete="current-password" aria-label={t('auth.password')} />
           </Form.Item>
+          {status.mode === 'demo' && (
+            <Typography.Paragraph type="secondary" data-testid="demo-password-hint">
+              {t('auth.demoPasswordHint')}
+            </Typography.Paragraph>
+          )}
           {unlock.error && <Alert type="error" role="alert" showIcon title={errorText(t, unlock.error)} style={{ marginBottom: 16 }} />}
           <Space>
             <Button type="primary" htmlType="submit" loading={unlock.busy}>

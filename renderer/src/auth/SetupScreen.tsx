@@ -23,6 +23,8 @@ export function SetupScreen({ onDone }: { onDone: (s: AuthStatus) => void }) {
       submit={(v) => call('auth.setup', v)}
       onDone={onDone}
       intro={<Alert type="info" showIcon title={t('auth.setupHint')} style={{ marginBottom: 16 }} />}
+      // The other way to start: training mode needs no setup code, so say how to get there.
+      footer={<Alert type="warning" showIcon data-testid="setup-training-hint" style={{ marginTop: 16 }} title={t('auth.trainingHint')} />}
     >
       <Form.Item name="setupCode" label={t('auth.setupCode')} rules={required}>
         <Input autoFocus aria-label={t('auth.setupCode')} />
