@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { Statement } from 'sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { withIdCheckChar } from '../common/domain/id-number';
 import { auditHash, GENESIS } from '../main/audit/chain';
@@ -22,17 +23,24 @@ export const bench: Bench = {
   async run() {
     const stack = await openTestStack({ now: new Date() });
     const raw = await openDatabase(`${stack.dir}/raw.db`);
+    const statements = new Map<string, Statement>();
     try {
       const code = itemCode(stack, '失业保险金申领');
       const specs = await stack.catalog.materials(code);
       const materials = specs.map((m) => ({ code: m.code, state: 'received' as const }));
       const applicant = { kind: 'person' as const, idType: 'resident' as const, idNumber: withIdCheckChar('46010219900101002'), name: '符海燕', phone: '13876543210' };
       const sealed = [stack.pii.seal(applicant.name), stack.pii.lookupHash(applicant.name), stack.pii.seal(applicant.idNumber), stack.pii.lookupHash(applicant.idNumber), stack.pii.seal(applicant.phone)];
-      const run: Run = (sql, params = []) =>
+      const unprepared: Run = (sql, params = []) =>
         new Promise((resolve, reject) => raw.raw.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows))));
+      // The fair baseline reuses prepared statements, as our dialect now does.
+      const prepared: Run = (sql, params = []) => {
+        let stmt = statements.get(sql);
+        if (!stmt) statements.set(sql, (stmt = raw.raw.prepare(sql)));
+        return new Promise((resolve, reject) => stmt.all(params, (err: Error | null, rows: unknown[]) => (err ? reject(err) : resolve(rows))));
+      };
 
       let seq = 0;
-      const rawAccept = async () => {
+      const rawAccept = async (run: Run) => {
         const id = uuidv7();
         const now = new Date().toISOString();
         await run('begin immediate');
@@ -78,51 +86,52 @@ export const bench: Bench = {
       };
       const serviceAccept = () => stack.intake.accept({ itemCode: code, applicant, materials }, stack.actor);
 
-      for (let i = 0; i < 10; i++) {
-        await serviceAccept();
-        await rawAccept();
-      }
-      const service: number[] = [];
-      const baseline: number[] = [];
-      const cpu = { service: 0, raw: 0 };
-      const timed = async (fn: () => Promise<unknown>, into: number[]) => {
-        const c = process.cpuUsage();
-        const t = performance.now();
-        await fn();
-        into.push(performance.now() - t);
-        const used = process.cpuUsage(c);
-        cpu[into === service ? 'service' : 'raw'] += (used.user + used.system) / 1000;
+      const contenders = {
+        service: serviceAccept,
+        raw: () => rawAccept(prepared),
+        rawUnprepared: () => rawAccept(unprepared),
       };
-      // Alternate which goes first, so neither always follows the other's fsync.
-      for (let i = 0; i < N; i++) {
-        if (i % 2 === 0) {
-          await timed(serviceAccept, service);
-          await timed(rawAccept, baseline);
-        } else {
-          await timed(rawAccept, baseline);
-          await timed(serviceAccept, service);
+      type Name = keyof typeof contenders;
+      const names = Object.keys(contenders) as Name[];
+      for (let i = 0; i < 10; i++) for (const n of names) await contenders[n]();
+      const times: Record<Name, number[]> = { service: [], raw: [], rawUnprepared: [] };
+      const cpu: Record<Name, number> = { service: 0, raw: 0, rawUnprepared: 0 };
+      // Rotate which goes first, so none always follows another's fsync.
+      for (let i = 0; i < N; i++)
+        for (let k = 0; k < names.length; k++) {
+          const n = names[(i + k) % names.length]!;
+          const c = process.cpuUsage();
+          const t = performance.now();
+          await contenders[n]();
+          times[n].push(performance.now() - t);
+          const used = process.cpuUsage(c);
+          cpu[n] += (used.user + used.system) / 1000;
         }
-      }
-      const p50 = percentile(service, 50);
+      const p50 = percentile(times.service, 50);
       return [
         {
           bench: 'intake-commit',
-          ratio: p50 / percentile(baseline, 50),
-          baseline: 'raw sqlite3 transaction inserting the same rows, same schema and pragmas (WAL, synchronous=FULL; same run)',
+          ratio: p50 / percentile(times.raw, 50),
+          baseline: 'raw sqlite3 transaction with prepared statements reused, inserting the same rows, same schema and pragmas (WAL, synchronous=FULL; same run)',
           goal: '≤ 1.5',
           p50_ms: p50,
-          p99_ms: percentile(service, 99),
-          raw_p50_ms: percentile(baseline, 50),
-          raw_p99_ms: percentile(baseline, 99),
+          p99_ms: percentile(times.service, 99),
+          raw_p50_ms: percentile(times.raw, 50),
+          raw_p99_ms: percentile(times.raw, 99),
+          // The same raw transaction preparing every statement each time (the baseline before the dialect cached them).
+          ratio_vs_unprepared_raw: p50 / percentile(times.rawUnprepared, 50),
+          raw_unprepared_p50_ms: percentile(times.rawUnprepared, 50),
           // Process CPU per accept (both threads of sqlite3 included): not inflated by a busy machine.
           cpu_ms: cpu.service / N,
           raw_cpu_ms: cpu.raw / N,
+          raw_unprepared_cpu_ms: cpu.rawUnprepared / N,
           materials: specs.length,
           runs: N,
           raw_commits: seq,
         },
       ];
     } finally {
+      for (const st of statements.values()) await new Promise((r) => st.finalize(() => r(null)));
       await raw.close();
       await stack.close();
     }
