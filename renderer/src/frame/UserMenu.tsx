@@ -24,7 +24,8 @@ export function UserMenu({ onLock, onSignOut, onHelp, canLock }: Props) {
           value={i18n.language as Language}
           aria-label={t('frame.language')}
           data-testid="language-switch"
-          style={{ width: 110 }}
+          // Wide enough for 简体中文 at the large text size too.
+          style={{ width: largeText ? 132 : 110 }}
           options={Object.entries(LANGUAGES).map(([value, label]) => ({ value, label }))}
           onChange={(v) => setLanguage(v)}
         />

@@ -32,7 +32,7 @@ export function CardSummary({ card, onClear }: { card: NonNullable<PersonFields[
         </Descriptions.Item>
       </Descriptions>
       {card.idValid === false && <Alert type="error" showIcon role="alert" title={t('validation.id.checksum')} style={{ marginTop: 8 }} />}
-      <Button size="small" icon={<IdcardOutlined />} onClick={onClear} style={{ margin: '8px 0 12px' }}>
+      <Button size="small" icon={<IdcardOutlined />} onClick={onClear} style={{ margin: '8px 0 12px', whiteSpace: 'normal', height: 'auto', textAlign: 'start' }}>
         {t('applicant.clearCard')}
       </Button>
     </div>
