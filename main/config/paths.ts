@@ -19,6 +19,14 @@ export function defaultDataDir(): string {
 }
 
 /**
+ * Training mode's own folder beside the real one (…/yichuang-training): demo cases must never sit
+ * in the window's real database, where sync would carry them to the central platform.
+ */
+export function trainingDataDir(): string {
+  return `${defaultDataDir()}-training`;
+}
+
+/**
  * The app's root (where package.json, resources/ and dist/ live): the sources in development, the
  * bundle's folder's parent when packaged. Found by walking up, so it holds for every entry point.
  */

@@ -84,4 +84,15 @@ describe('appended address through training mode', () => {
     expect(disk.includes(Buffer.from('金贸街道', 'utf8'))).toBe(false);
     expect(disk.includes(Buffer.from(card.idNumber, 'utf8'))).toBe(false);
   });
+
+  it('shows the reader frame log on screen without the card data frames the read put on the wire', async () => {
+    const card = demoCard('resident');
+    const { frames } = ok<{ frames: Array<{ hex: string }> }>(await app.invoke('devices.frames', { id: 'idcard-demo', limit: 200 }));
+    expect(frames.some((f) => f.hex.startsWith('AA AA AA 96 69'))).toBe(true);
+    expect(frames.some((f) => f.hex.includes('已隐去'))).toBe(true);
+    const ucs2 = (text: string) => Buffer.from(text, 'utf16le').toString('hex').toUpperCase().replace(/(..)(?!$)/g, '$1 ');
+    const everything = frames.map((f) => f.hex).join('\n');
+    expect(everything).not.toContain(ucs2((card.name ?? '').slice(0, 2) || '??'));
+    expect(everything).not.toContain(ucs2(card.idNumber.slice(0, 6)));
+  });
 });

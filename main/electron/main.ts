@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, powerMonitor, safeStorage } from 'electron';
 import { createApp } from '../app/app';
-import { defaultDataDir } from '../config/paths';
+import { defaultDataDir, trainingDataDir } from '../config/paths';
 import { utilityProcessLauncher } from './device-service';
 import { installIpcTransport } from './ipc';
 import { beginStart, followAutostart, quitGracefully, rollbackWithoutApp, startUpdates } from './operations';
@@ -11,8 +11,9 @@ import { createMainWindow } from './window';
 
 const demo = process.argv.includes('--demo');
 // One data folder for the app and the CLI (%APPDATA%\yichuang, ~/.config/yichuang), whatever
-// product name the installer gave the app. `--user-data-dir` (tests, a second window's data) wins.
-if (!app.commandLine.hasSwitch('user-data-dir')) app.setPath('userData', defaultDataDir());
+// product name the installer gave the app; training mode has a folder of its own. `--user-data-dir`
+// (tests, a second window's data) wins.
+if (!app.commandLine.hasSwitch('user-data-dir')) app.setPath('userData', demo ? trainingDataDir() : defaultDataDir());
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -1,4 +1,5 @@
 import type { Services } from '../../app/services';
+import { redactFrameHex } from '../../ops/diag/pii-scan';
 import type { Handlers } from '../router';
 
 export function devicesHandlers(s: Services): Handlers {
@@ -12,7 +13,11 @@ export function devicesHandlers(s: Services): Handlers {
       await s.devices.reconnect(id);
       return { ok: true as const };
     },
-    'devices.frames': async ({ id, limit }) => ({ frames: await s.devices.frames(id, limit) }),
+    // Card data frames carry the applicant's name and ID number: the screen gets what the diagnostics bundle gets.
+    'devices.frames': async ({ id, limit }) => {
+      const frames = await s.devices.frames(id, limit);
+      return { frames: frames && frames.map((f) => ({ ...f, hex: redactFrameHex(f.hex) })) };
+    },
     'devices.testRead': ({ id, timeoutMs }) => s.devices.testRead(id, timeoutMs),
     'devices.simulatePlaceCard': ({ card }) => s.devices.simulatePlaceCard(card),
   };

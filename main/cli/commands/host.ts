@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { createApp } from '../../app/app';
-import { appRoot } from '../../config/paths';
+import { appRoot, trainingDataDir } from '../../config/paths';
 import { startHost } from '../../host/server';
 import { nodeForkLauncher } from '../../ops/device-service/launcher';
 import { dataDirOf, parsePositiveInt } from '../util';
@@ -11,7 +11,7 @@ export function register(program: Command): void {
     .command('host')
     .description('在 127.0.0.1 上提供界面与接口（浏览器宿主，无 Electron 时使用）')
     .option('--port <n>', '端口（0 为随机）', '0')
-    .option('--demo', '培训模式：演示数据与模拟设备')
+    .option('--demo', '培训模式：演示数据与模拟设备（数据放在单独的培训目录，不进入正式数据库）')
     .option('--token <token>', '固定令牌（测试用；默认每次随机）')
     .option('--exit-with-parent', '父进程结束时随之退出（测试与脚本用，避免遗留进程）')
     .option('--in-process-devices', '设备在本进程内运行（培训模式默认如此：模拟读卡器、扫码枪与评价器由本进程驱动）')
@@ -22,7 +22,8 @@ export function register(program: Command): void {
       // Training mode keeps it in-process: its simulated reader, scanner and keypad live beside main's demo controls.
       const isolate = !opts.demo && !opts.inProcessDevices;
       const app = await createApp({
-        dataDir: dataDirOf(cmd),
+        // Training mode keeps out of the real window's data unless a folder is named explicitly.
+        dataDir: opts.demo && !cmd.optsWithGlobals<{ dataDir?: string }>().dataDir ? trainingDataDir() : dataDirOf(cmd),
         mode: opts.demo ? 'demo' : 'normal',
         transport: 'host',
         deviceLauncher: isolate ? nodeForkLauncher() : undefined,
