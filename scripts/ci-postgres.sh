@@ -17,6 +17,8 @@ do $$ begin
   if not exists (select from pg_roles where rolname = 'yichuang_ci') then
     create role yichuang_ci login createdb password 'yichuang_ci';
   end if;
+  -- Dropping a test database ends its sessions, autovacuum workers included.
+  grant pg_signal_backend to yichuang_ci;
 end $$;
 SQL
 echo "postgres://yichuang_ci:yichuang_ci@127.0.0.1:${port}/postgres"

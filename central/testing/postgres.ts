@@ -32,7 +32,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin((c) => c.query(`create database ${name}`));
   const url = new URL(TEST_PG_URL);
   url.pathname = `/${name}`;
-  const drop = () => admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined);
+  const drop = async () => {
+    // FORCE ends the sessions still connected; an autovacuum worker busy on the fresh rows may
+    // refuse (without pg_signal_backend) and ends on its own: try again a little later.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return void (await admin((c) => c.query(`drop database if exists ${name} with (force)`)));
+      } catch (err) {
+        if (attempt >= 20) throw err;
+        await new Promise((r) => setTimeout(r, 250 * attempt));
+      }
+    }
+  };
   return {
     url: url.toString(),
     drop,
