@@ -21,7 +21,14 @@ export function StatusBar({ auth }: { auth: AuthStatus }) {
         </Tag>
       )}
       {KINDS.map((k) => (
-        <DeviceBadge key={k} kind={k} status={devices.byKind[k]} unavailable={devicesUnavailable} />
+        <DeviceBadge
+          key={k}
+          kind={k}
+          status={devices.byKind[k]}
+          unavailable={devicesUnavailable}
+          // Without a keypad, main prompts the on-screen pad: ratings still work, say so.
+          fixedState={k === 'evaluator' && !devices.byKind[k] && !devicesUnavailable ? 'screenPad' : undefined}
+        />
       ))}
       {/* Printing goes through the system print dialog; its printer state is not visible to the app. */}
       <DeviceBadge kind="printer" fixedState="system" />
