@@ -9,6 +9,8 @@ test('the frame: status bar, training banner, role navigation, F1 help, English,
   await expect(page.getByTestId('training-banner')).toBeVisible();
   await expect(page.getByTestId('status-clerk')).toContainText('培训员');
   await expect(page.getByTestId('device-idcard')).toHaveAttribute('data-state', 'connected', { timeout: 30_000 });
+  // No rating keypad in training mode: ratings go to the on-screen pad, and the status bar says so.
+  await expect(page.getByTestId('device-evaluator')).toContainText('屏幕评价');
   for (const name of ['窗口受理', '我的办件', '大厅看板', '运维']) await expect(page.getByRole('menuitem', { name })).toBeVisible();
   await page.screenshot({ path: screenshotPath('intake-empty') });
   await page.keyboard.press('F1');
