@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { queryTemplate } from './dialect-query-template';
 import type { DB } from './schema';
 
 export interface OutboxEntry {
@@ -12,23 +13,17 @@ export interface OutboxEntry {
   id?: string;
 }
 
+type OutboxRow = { id: string; kind: string; aggregate_id: string; payload: string; created_at: string };
+
+/** Built and compiled once: every decision and rating writes one (a hot path). */
+const insertOutbox = queryTemplate((db, a: { row: OutboxRow }) => db.insertInto('outbox').values(a.row).returning('seq'));
+
 /** Writes an outbox row. Call it inside the transaction that makes the change it reports. */
 export async function enqueueOutbox(trx: Transaction<DB>, entry: OutboxEntry): Promise<{ id: string; seq: number }> {
   const id = entry.id ?? uuidv7();
-  const row = await trx
-    .insertInto('outbox')
-    .values({
-      id,
-      kind: entry.kind,
-      aggregate_id: entry.aggregateId,
-      payload: JSON.stringify(entry.payload),
-      created_at: new Date().toISOString(),
-      last_error: null,
-      parked_reason: null,
-      done_at: null,
-      central_result: null,
-    })
-    .returning('seq')
-    .executeTakeFirstOrThrow();
-  return { id, seq: row.seq };
+  const row = { id, kind: entry.kind, aggregate_id: entry.aggregateId, payload: JSON.stringify(entry.payload), created_at: new Date().toISOString() };
+  const { rows } = await insertOutbox(trx, { row });
+  const seq = rows[0]?.seq;
+  if (seq === undefined) throw new Error('outbox insert returned no seq');
+  return { id, seq };
 }
