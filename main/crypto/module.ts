@@ -3,6 +3,7 @@ import { META_AUDIT_ALGORITHM } from '../audit/chain';
 import type { Database } from '../db/database';
 import { CipherName, ConfiguredPiiCipher } from './cipher-setting';
 import { chooseKeyStore } from './key-store';
+import { KEY_IN_OS_STORE } from './open-only-cipher';
 import { UnavailablePiiCipher } from './unavailable-cipher';
 
 /** meta key fixing the look-up hash algorithm for the life of the database. */
@@ -22,7 +23,7 @@ export const cryptoModule: AppModule = {
     const sealed = await db.selectFrom('meta').select('value').where('key', '=', 'pii_sealed').executeTakeFirst();
     const store = chooseKeyStore(s.options.dataDir, s.options.safeStorage);
     if (!store) {
-      s.pii = new UnavailablePiiCipher('数据密钥由桌面程序通过系统密钥库保护，命令行无法读取个人信息。请在一窗程序内操作。');
+      s.pii = new UnavailablePiiCipher(KEY_IN_OS_STORE);
       return;
     }
     const key = store.load({ allowCreate: !sealed });

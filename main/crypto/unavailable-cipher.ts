@@ -5,7 +5,7 @@ import { KeyError, type PiiCipher } from './pii-cipher';
  * app keeps the key in the OS key store). Everything that does not touch personal data still works.
  */
 export class UnavailablePiiCipher implements PiiCipher {
-  constructor(private readonly reason: string) {}
+  constructor(readonly reason: string) {}
   seal(): string {
     throw new KeyError(this.reason);
   }

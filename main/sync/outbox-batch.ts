@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { PushItem, PushResult } from '../../common/sync/api';
 import type { PiiCipher } from '../crypto/pii-cipher';
+import { UnavailablePiiCipher } from '../crypto/unavailable-cipher';
+import { CentralError } from './central-client';
 import type { DB } from '../db/schema';
 
 export interface BatchLimits {
@@ -56,12 +58,17 @@ export async function nextBatch(db: Kysely<DB>, limits: BatchLimits, pii: PiiCip
 
 /**
  * The outbox holds the applicant sealed with this window's data key, which the central platform
- * cannot open: it is opened only here, on the way out (over TLS in deployment). A payload whose
- * seal cannot be opened (key lost) goes as it is, rather than holding back the case.
+ * cannot open: it is opened only here, on the way out (over TLS in deployment). A process that
+ * cannot reach the key (a command line where the desktop app keeps it in the OS key store) must
+ * not send it: the case would arrive at the central without a readable applicant and never be
+ * sent again. A payload whose seal cannot be opened with the key (key lost) goes as it is, rather
+ * than holding back the case.
  */
 function unsealApplicant(payload: Record<string, unknown>, pii: PiiCipher | null): Record<string, unknown> {
   const sealed = payload?.applicantSealed;
-  if (!pii || typeof sealed !== 'string') return payload;
+  if (typeof sealed !== 'string') return payload;
+  if (!pii || pii instanceof UnavailablePiiCipher)
+    throw new CentralError('refused', `有含申请人信息的办件待上传，但本进程读不到数据密钥，未发送${pii ? `（${pii.reason}）` : ''}。请在一窗程序内同步，或在保存数据密钥文件的电脑上运行。`);
   try {
     const { applicantSealed: _, ...rest } = payload;
     return { ...rest, applicant: JSON.parse(pii.open(sealed)) };

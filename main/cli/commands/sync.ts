@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { openOnlyCipher } from '../../crypto/open-only-cipher';
 import { openDatabase } from '../../db/database';
 import { backoffFromEnv } from '../../sync/backoff';
 import { CentralError } from '../../sync/central-client';
@@ -55,6 +56,8 @@ export function register(program: Command): void {
           backoff: backoffFromEnv(),
           batch: batchFromEnv(),
           recheckLookups: false,
+          // The applicants the app sealed are opened on the way out, as in the app.
+          pii: openOnlyCipher(dataDirOf(cmd)),
           onProgress: (p) => {
             if (!json) process.stderr.write(`\r上传 ${p.done}/${p.total}${p.parked ? `（搁置 ${p.parked}）` : ''}`);
           },
