@@ -4,7 +4,7 @@ import type { RouteName } from '../../common/sync/routes';
 import type { CentralStore } from '../db/open';
 import type { DeviceIdentity } from '../store/credentials';
 import { redeemEnrolmentCode } from '../store/enrolment';
-import { ingestBatch } from '../store/ingest';
+import { ingestBatch, touchDevice } from '../store/ingest';
 import * as q from '../store/queries';
 import type { Faults } from './faults';
 import { HttpError } from './io';
@@ -37,15 +37,13 @@ export function centralHandlers(): Record<RouteName, Handler> {
     },
     push: async (ctx) => ({ results: await ingestBatch(ctx.store.db, device(ctx), (ctx.body as z.output<typeof api.PushRequest>).items) }),
     heartbeat: async (ctx) => {
-      const who = device(ctx);
       const b = ctx.body as z.output<typeof api.HeartbeatRequest>;
-      const at = new Date().toISOString();
-      const figures = { pending: b.pending, parked: b.parked, oldest_pending_at: b.oldestPendingAt, clock_skew_ms: b.clockSkewMs, last_seen_at: at };
-      await ctx.store.db
-        .insertInto('devices')
-        .values({ id: who.deviceId, hall: who.hall, window: who.window, name: null, enrolled_at: at, ...figures })
-        .onConflict((oc) => oc.column('id').doUpdateSet(figures))
-        .execute();
+      await touchDevice(ctx.store.db, device(ctx), new Date().toISOString(), {
+        pending: b.pending,
+        parked: b.parked,
+        oldest_pending_at: b.oldestPendingAt,
+        clock_skew_ms: b.clockSkewMs,
+      });
       return {};
     },
     catalog: async (ctx) => q.catalogSince(ctx.store.db, ctx.query.since, ctx.query.limit),

@@ -121,7 +121,7 @@ async function ingestItem(trx: Transaction<CentralDB>, who: DeviceIdentity, item
       const first = await trx.selectFrom('received').select('received_at').where('id', '=', item.id).executeTakeFirst();
       return { id: item.id, status: 'duplicate', receivedAt: first?.received_at };
     }
-    await applyEffect(trx, who, item, parsed, at);
+    await applyEffects(trx, who, [{ item, parsed }], at);
     await sql`release item`.execute(trx);
     return { id: item.id, status: 'accepted', receivedAt: at };
   } catch (err) {
@@ -132,10 +132,6 @@ async function ingestItem(trx: Transaction<CentralDB>, who: DeviceIdentity, item
       return { id: item.id, status: 'rejected', reason: `中心平台拒收：数据与已有记录冲突（${(err as Error).message.slice(0, 120)}）。` };
     throw err;
   }
-}
-
-async function applyEffect(trx: Transaction<CentralDB>, who: DeviceIdentity, item: PushItem, e: ParsedEntry, at: string): Promise<void> {
-  await applyEffects(trx, who, [{ item, parsed: e }], at);
 }
 
 /**
@@ -192,11 +188,17 @@ async function upsertRectifications(trx: Transaction<CentralDB>, rows: Array<Ins
     .execute();
 }
 
-/** A device unknown to this database (enrolled before a restore) is recorded again from its credential. */
-async function touchDevice(trx: Transaction<CentralDB>, who: DeviceIdentity, at: string): Promise<void> {
-  await trx
+type DeviceFigures = Partial<Pick<CentralDB['devices'], 'pending' | 'parked' | 'oldest_pending_at' | 'clock_skew_ms'>>;
+
+/**
+ * Records that a device was seen (a push, a heartbeat with its backlog figures). A device unknown
+ * to this database (enrolled before a restore) is recorded again from its credential.
+ */
+export async function touchDevice(db: Kysely<CentralDB>, who: DeviceIdentity, at: string, figures: DeviceFigures = {}): Promise<void> {
+  const seen = { ...figures, last_seen_at: at };
+  await db
     .insertInto('devices')
-    .values({ id: who.deviceId, hall: who.hall, window: who.window, name: null, enrolled_at: at, last_seen_at: at })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ last_seen_at: at }))
+    .values({ id: who.deviceId, hall: who.hall, window: who.window, name: null, enrolled_at: at, ...seen })
+    .onConflict((oc) => oc.column('id').doUpdateSet(seen))
     .execute();
 }
