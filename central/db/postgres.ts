@@ -3,14 +3,19 @@ import pg from 'pg';
 import type { SchemaVersionStore } from '../../main/db/migrator';
 import type { CentralDB } from './schema';
 
-/** Any 64-bit number of our own: the advisory lock that serialises migrations across instances. */
-const MIGRATION_LOCK = 7_104_220_261_127;
+/** Numbers of our own for transaction-scoped advisory locks: writers that must take turns across instances. */
+export const ADVISORY_LOCKS = { migrations: 7_104_220_261_127, counters: 7_104_220_261_128 } as const;
+
+/** On PostgreSQL, waits for the turn named (held until the transaction ends); SQLite has one writer anyway. */
+export async function takeTurn(trx: Transaction<any>, lock: keyof typeof ADVISORY_LOCKS): Promise<void> {
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${ADVISORY_LOCKS[lock]})`.execute(trx);
+}
 
 /** The schema version in a one-row table; migrations run under a transaction-scoped advisory lock. */
 const postgresVersions: SchemaVersionStore = {
   async prepare(db) {
     await db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+      await takeTurn(trx, 'migrations');
       await sql`create table if not exists schema_version (version integer not null)`.execute(trx);
       await sql`insert into schema_version (version) select 0 where not exists (select 1 from schema_version)`.execute(trx);
     });
@@ -22,9 +27,7 @@ const postgresVersions: SchemaVersionStore = {
   async write(trx, version) {
     await sql`update schema_version set version = ${version}`.execute(trx);
   },
-  async lock(trx) {
-    await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
-  },
+  lock: (trx) => takeTurn(trx, 'migrations'),
 };
 
 export class DatabaseUnreachableError extends Error {

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { isPostgres } from '../db/postgres';
+import { takeTurn } from '../db/postgres';
 import type { z } from 'zod';
 import type * as api from '../../common/sync/api';
 import type { CentralDB } from '../db/schema';
@@ -118,10 +118,7 @@ export class UnknownCaseError extends Error {}
  * transactions could commit out of number order, so writers of these counters take turns (the lock
  * is held until commit). They are rare administrative writes.
  */
-export async function takeCounterTurn(trx: Transaction<CentralDB>): Promise<void> {
-  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${COUNTER_LOCK})`.execute(trx);
-}
-const COUNTER_LOCK = 7_104_220_261_128;
+export const takeCounterTurn = (trx: Transaction<CentralDB>) => takeTurn(trx, 'counters');
 
 /** Records a central status change; the hall comes from the case as received. */
 export async function recordCaseStatus(db: Kysely<CentralDB>, body: z.output<typeof api.AdminCaseStatusRequest>, now = new Date()): Promise<number> {
