@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { migrate, type SchemaVersionStore } from '../../main/db/migrator';
 import { centralMigrations } from './migrations';
@@ -43,4 +44,11 @@ export async function openCentralStore(opts: { dataDir: string; databaseUrl?: st
     await db.destroy().catch(() => undefined);
     throw err;
   }
+}
+
+/** A new generation id, after a restore: windows then re-offer everything they still hold. */
+export async function renewGeneration(db: Kysely<CentralDB>): Promise<string> {
+  const value = crypto.randomUUID();
+  await db.updateTable('meta').set({ value }).where('key', '=', 'generation').execute();
+  return value;
 }

@@ -1,9 +1,8 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import sqlite3 from 'sqlite3';
-import { openCentralStore, type CentralStore } from './open';
+import { openCentralStore, renewGeneration, type CentralStore } from './open';
 import { CENTRAL_DB_FILE } from './sqlite';
 
 /** Written by `central serve` while it runs, so a restore never swaps the file under a live server. */
@@ -80,9 +79,7 @@ export async function restoreCentral(dataDir: string, backupFile: string, now = 
   fs.renameSync(`${live}.part`, live);
   const store = await openCentralStore({ dataDir });
   try {
-    const generation = crypto.randomUUID();
-    await store.db.updateTable('meta').set({ value: generation }).where('key', '=', 'generation').execute();
-    return { generation, keptAs };
+    return { generation: await renewGeneration(store.db), keptAs };
   } finally {
     await store.close();
   }

@@ -1,9 +1,8 @@
-import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { CENTRAL_CASE_STATUSES } from '../../../common/sync/api';
-import fs from 'node:fs';
-import { DatabaseUnreachableError, openCentralStore, UnsupportedDatabaseError } from '../../../central/db/open';
+import { DatabaseUnreachableError, openCentralStore, renewGeneration, UnsupportedDatabaseError } from '../../../central/db/open';
 import { backupCentral, restoreCentral, RestoreRefusedError, SERVE_PID_FILE } from '../../../central/db/restore';
 import { startCentralServer } from '../../../central/http/server';
 import { buildOpenApi } from '../../../central/openapi';
@@ -22,24 +21,23 @@ function databaseUrl(cmd: Command): string | undefined {
   return cmd.optsWithGlobals<{ databaseUrl?: string }>().databaseUrl ?? (process.env.YICHUANG_CENTRAL_DATABASE_URL || undefined);
 }
 
-/** Database problems the operator can fix, as a one-line Chinese message instead of a stack. */
+/** Problems the operator can fix, as a one-line Chinese message instead of a stack. */
 function asCliError(err: unknown): unknown {
   if (err instanceof UnsupportedDatabaseError) return new CliError(err.message, 2);
-  if (err instanceof DatabaseUnreachableError || err instanceof RestoreRefusedError) return new CliError(err.message, 1);
+  if (err instanceof DatabaseUnreachableError || err instanceof RestoreRefusedError || err instanceof UnknownCaseError) return new CliError(err.message, 1);
   return err;
 }
 
 async function withStore<T>(cmd: Command, fn: (store: Awaited<ReturnType<typeof openCentralStore>>) => Promise<T>): Promise<T> {
-  let store;
   try {
-    store = await openCentralStore({ dataDir: centralDir(cmd), databaseUrl: databaseUrl(cmd) });
+    const store = await openCentralStore({ dataDir: centralDir(cmd), databaseUrl: databaseUrl(cmd) });
+    try {
+      return await fn(store);
+    } finally {
+      await store.close();
+    }
   } catch (err) {
     throw asCliError(err);
-  }
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
   }
 }
 
@@ -110,15 +108,10 @@ export function register(program: Command): void {
     .option('--note <text>', '说明')
     .option('--central-number <no>', '中心办件编号')
     .action(async (opts: { case: string; status: (typeof CENTRAL_CASE_STATUSES)[number]; note?: string; centralNumber?: string }, cmd: Command) => {
-      try {
-        const cursor = await withStore(cmd, (s) =>
-          recordCaseStatus(s.db, { caseId: opts.case, status: opts.status, note: opts.note, centralCaseNumber: opts.centralNumber }),
-        );
-        process.stdout.write(`${cursor}\n`);
-      } catch (err) {
-        if (err instanceof UnknownCaseError) throw new CliError(err.message, 1);
-        throw err;
-      }
+      const cursor = await withStore(cmd, (s) =>
+        recordCaseStatus(s.db, { caseId: opts.case, status: opts.status, note: opts.note, centralCaseNumber: opts.centralNumber }),
+      );
+      process.stdout.write(`${cursor}\n`);
     });
   central
     .command('openapi')
@@ -130,11 +123,7 @@ export function register(program: Command): void {
     .command('new-generation')
     .description('恢复备份后执行：换新的数据库代数，让各窗口重新提交仍持有的数据')
     .action(async (_o: unknown, cmd: Command) => {
-      const generation = await withStore(cmd, async (s) => {
-        const value = crypto.randomUUID();
-        await s.db.updateTable('meta').set({ value }).where('key', '=', 'generation').execute();
-        return value;
-      });
+      const generation = await withStore(cmd, (s) => renewGeneration(s.db));
       process.stdout.write(`${generation}\n`);
       process.stderr.write('新代数已生效；正在运行的中心平台服务需重启后才会使用它。\n');
     });
@@ -143,9 +132,7 @@ export function register(program: Command): void {
     .description('备份内置 SQLite 中心库（服务运行时也可）')
     .requiredOption('--to <file>', '备份文件')
     .action(async (opts: { to: string }, cmd: Command) => {
-      const r = await withStore(cmd, (s) => backupCentral(s, path.resolve(opts.to))).catch((err: unknown) => {
-        throw asCliError(err);
-      });
+      const r = await withStore(cmd, (s) => backupCentral(s, path.resolve(opts.to)));
       process.stdout.write(`${r.file}\n`);
       process.stderr.write(`已备份 ${(r.bytes / 1024).toFixed(0)} KB。\n`);
     });
