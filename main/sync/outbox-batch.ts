@@ -68,7 +68,7 @@ function unsealApplicant(payload: Record<string, unknown>, pii: PiiCipher | null
   const sealed = payload?.applicantSealed;
   if (typeof sealed !== 'string') return payload;
   if (!pii || pii instanceof UnavailablePiiCipher)
-    throw new CentralError('refused', `有含申请人信息的办件待上传，但本进程读不到数据密钥，未发送${pii ? `（${pii.reason}）` : ''}。请在一窗程序内同步，或在保存数据密钥文件的电脑上运行。`);
+    throw new CentralError('refused', `有含申请人信息的办件待上传，但本进程读不到数据密钥：这些办件没有发送，仍在待发队列中。${pii?.reason ?? '请在一窗程序内同步。'}`);
   try {
     const { applicantSealed: _, ...rest } = payload;
     return { ...rest, applicant: JSON.parse(pii.open(sealed)) };
