@@ -8,6 +8,7 @@ import {
   type Result,
 } from '../../common/contract';
 import type { Session } from '../auth/session';
+import { KeyError } from '../crypto/pii-cipher';
 import type { Logger } from '../log/logger';
 
 export interface CallContext {
@@ -65,6 +66,8 @@ export function createRouter(
       } catch (err) {
         if (err instanceof AppError) return fail(err.code, err.message);
         log.error({ method, err }, 'handler failed');
+        // A missing or damaged data key is the operator's to fix: its message says how (restore the key).
+        if (err instanceof KeyError) return fail('INTERNAL', err.message);
         return fail('INTERNAL', '内部错误，请重试；如果反复出现，请联系运维人员。');
       }
     },

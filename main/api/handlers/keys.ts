@@ -3,7 +3,6 @@ import type { Services } from '../../app/services';
 import { appendAudit } from '../../audit/chain';
 import { keyIdOf, wrapDataKey } from '../../crypto/key-export';
 import { chooseKeyStore } from '../../crypto/key-store';
-import { KeyError } from '../../crypto/pii-cipher';
 import type { Handlers } from '../router';
 
 /**
@@ -15,14 +14,8 @@ export function keysHandlers(s: Services): Handlers {
   return {
     'keys.export': async ({ passphrase }, ctx) => {
       const store = chooseKeyStore(s.options.dataDir, s.options.safeStorage);
-      if (!store) throw new AppError('NOT_AVAILABLE', '数据密钥由系统密钥库保护，此进程无法读取。');
-      let key: Buffer;
-      try {
-        key = store.load({ allowCreate: false });
-      } catch (err) {
-        if (err instanceof KeyError) throw new AppError('INTERNAL', err.message);
-        throw err;
-      }
+      if (!store) throw new AppError('NOT_AVAILABLE', '数据密钥由桌面程序通过系统密钥库保护，此进程无法读取。请在一窗桌面程序内导出：运维 → 数据密钥。');
+      const key = store.load({ allowCreate: false });
       const { hall, window } = s.settings.get();
       const started = performance.now();
       const content = await wrapDataKey(key, passphrase, { hall: hall.code || null, window: window.code || null });
