@@ -3,13 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { KeyError } from './pii-cipher';
 
+/** The plain key file of a data folder (the desktop app moves it under the OS key store). */
+export const keyFilePath = (dataDir: string) => path.join(dataDir, 'keys', 'data.key');
+
 /**
  * The data key for the browser host and the CLI: a 0600 file under the data folder. (The Electron
  * build protects the same key with safeStorage instead.) A missing key with existing sealed data is
  * an error, never a silent new key: that would make every stored record unreadable.
  */
 export function loadOrCreateKeyFile(dataDir: string, opts: { allowCreate: boolean }): Buffer {
-  const file = path.join(dataDir, 'keys', 'data.key');
+  const file = keyFilePath(dataDir);
   if (fs.existsSync(file)) {
     const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
     if (key.length !== 32) throw new KeyError(`数据密钥文件已损坏（${file}）。请从备份恢复密钥文件，切勿删除数据库。`);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Database } from '../db/database';
 import { keyIdOf } from './key-export';
-import { loadOrCreateKeyFile } from './key-file';
+import { keyFilePath, loadOrCreateKeyFile } from './key-file';
 import { SAFE_KEY_FILE, SafeStorageKeyStore, type SafeStorageLike } from './key-store';
 import { sealedFit, type SealedFit } from './sealed-scan';
 
@@ -46,7 +46,7 @@ export async function installDataKey(dataDir: string, key: Buffer, opts: { repla
   const keyId = keyIdOf(key);
   const current = readCurrent(dataDir, opts.safe);
   const fit = opts.database ? await sealedFit(opts.database, key) : null;
-  const store = opts.safe ? path.join(dataDir, 'keys', SAFE_KEY_FILE) : path.join(dataDir, 'keys', 'data.key');
+  const store = opts.safe ? path.join(dataDir, 'keys', SAFE_KEY_FILE) : keyFilePath(dataDir);
   const result = { keyId, fit, store, keptAs: [] as string[] };
   if (current.kind === 'key' && current.key.equals(key)) return { ...result, action: 'unchanged', previousKeyId: keyId };
   if (fit && fit.total > 0 && fit.opened === 0)
@@ -68,7 +68,7 @@ export async function installDataKey(dataDir: string, key: Buffer, opts: { repla
 }
 
 function readCurrent(dataDir: string, safe?: SafeStorageLike): Current {
-  const plain = path.join(dataDir, 'keys', 'data.key');
+  const plain = keyFilePath(dataDir);
   const safeFile = path.join(dataDir, 'keys', SAFE_KEY_FILE);
   const files = [plain, safeFile].filter((f) => fs.existsSync(f));
   if (!files.length) return { kind: 'none' };
@@ -105,7 +105,7 @@ function retire(files: string[]): string[] {
 }
 
 function writeKey(dataDir: string, key: Buffer, safe?: SafeStorageLike): void {
-  const file = path.join(dataDir, 'keys', 'data.key');
+  const file = keyFilePath(dataDir);
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   fs.writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   // Under safeStorage the store itself moves the file under protection and removes the plain copy.

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadOrCreateKeyFile } from './key-file';
+import { keyFilePath, loadOrCreateKeyFile } from './key-file';
 import { KeyError } from './pii-cipher';
 
 /**
@@ -21,7 +21,7 @@ export interface DataKeyStore {
 export class KeyFileStore implements DataKeyStore {
   readonly description: string;
   constructor(private readonly dataDir: string) {
-    this.description = path.join(dataDir, 'keys', 'data.key');
+    this.description = keyFilePath(dataDir);
   }
   load(opts: { allowCreate: boolean }): Buffer {
     return loadOrCreateKeyFile(this.dataDir, opts);
@@ -58,7 +58,7 @@ export class SafeStorageKeyStore implements DataKeyStore {
     if (!this.safe.isEncryptionAvailable())
       throw new KeyError('系统密钥库不可用，无法读取数据密钥。请确认已登录 Windows 用户账户（或桌面密钥环已解锁）后重新启动。');
     if (fs.existsSync(this.file)) return this.read();
-    const plainFile = path.join(this.dataDir, 'keys', 'data.key');
+    const plainFile = keyFilePath(this.dataDir);
     const plainExists = fs.existsSync(plainFile);
     if (!plainExists && !opts.allowCreate)
       throw new KeyError(`找不到数据密钥（${this.file}），但数据库中已有加密的个人信息。请从备份恢复密钥后重新启动；数据库未被改动。`);
@@ -89,7 +89,7 @@ export class SafeStorageKeyStore implements DataKeyStore {
  */
 export function chooseKeyStore(dataDir: string, safe?: SafeStorageLike): DataKeyStore | null {
   if (safe) return new SafeStorageKeyStore(dataDir, safe);
-  const plain = path.join(dataDir, 'keys', 'data.key');
+  const plain = keyFilePath(dataDir);
   const protectedFile = path.join(dataDir, 'keys', SAFE_KEY_FILE);
   if (!fs.existsSync(plain) && fs.existsSync(protectedFile)) return null;
   return new KeyFileStore(dataDir);
