@@ -3,7 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import { DeviceKindRegistry, DeviceManager } from '../../../native/devices';
 import { KeypadDesk } from '../../../native/evaluator/keypad-desk';
-import { createLogger } from '../../log/logger';
+import { createLogger, type Logger } from '../../log/logger';
 import { defaultDeviceKinds } from './default-kinds';
 import type { CallName, FromService, ParentPort, ToService } from './protocol';
 
@@ -18,10 +18,10 @@ function parentPort(): ParentPort {
 }
 
 /** The kinds to drive: the built-in ones, or a module named by YICHUANG_DEVICE_KINDS (tests, bench). */
-async function loadRegistry(): Promise<DeviceKindRegistry> {
+async function loadRegistry(log: Logger): Promise<DeviceKindRegistry> {
   const registry = new DeviceKindRegistry();
   const custom = process.env.YICHUANG_DEVICE_KINDS;
-  const specs = custom ? ((await import(pathToFileURL(custom).href)) as typeof import('./default-kinds')).deviceKinds() : defaultDeviceKinds();
+  const specs = custom ? ((await import(pathToFileURL(custom).href)) as typeof import('./default-kinds')).deviceKinds() : defaultDeviceKinds(log);
   for (const spec of specs) registry.register(spec);
   return registry;
 }
@@ -29,7 +29,7 @@ async function loadRegistry(): Promise<DeviceKindRegistry> {
 async function main(): Promise<void> {
   const port = parentPort();
   const log = createLogger('device-service');
-  const registry = await loadRegistry();
+  const registry = await loadRegistry(log);
   const manager = new DeviceManager({ registry, log });
   // Serial keypads: main prompts them by device id (`evaluatorPrompt`), outcomes go back as `evaluator` events.
   const keypads = new KeypadDesk(manager.events);
