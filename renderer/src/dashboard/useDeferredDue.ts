@@ -13,7 +13,7 @@ export interface DeferredDueRow {
   overdue: boolean;
 }
 
-/** Most cases the panel opens one by one for their deadlines (the list has no deadlines). */
+/** Most cases the panel opens (together) for their deadlines: the list has none. One method in main would do it in one call. */
 const MAX_CASES = 30;
 
 /** 容缺 materials still to supply, with their deadlines; overdue first. */
@@ -22,14 +22,18 @@ export function useDeferredDue(round: number) {
   const [error, setError] = useState<ApiCallError | null>(null);
   useEffect(() => {
     let live = true;
+    setError(null);
     (async () => {
       const today = hallToday();
       const list = await call('cases.list', { status: ['accepted_deferred'], limit: MAX_CASES });
+      const details = await Promise.all(list.cases.map((c) => call('cases.get', { id: c.id })));
       const out: DeferredDueRow[] = [];
-      for (const c of list.cases) {
-        const d = await call('cases.get', { id: c.id });
-        for (const m of d.deferred) out.push({ key: `${c.id}/${m.code}`, caseId: c.id, caseNumber: c.caseNumber, itemName: c.itemName, material: m.name, deadline: m.deadline, overdue: m.deadline < today });
-      }
+      list.cases.forEach((c, i) => {
+        // `deferred` also lists materials already supplied (with their deadline): only those still owed are due.
+        for (const m of details[i]!.materials)
+          if (m.state === 'deferred' && m.deadline)
+            out.push({ key: `${c.id}/${m.code}`, caseId: c.id, caseNumber: c.caseNumber, itemName: c.itemName, material: m.name, deadline: m.deadline, overdue: m.deadline < today });
+      });
       out.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline));
       if (live) setRows(out);
     })().catch((err) => live && setError(asApiError(err)));
