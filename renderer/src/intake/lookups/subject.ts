@@ -8,7 +8,7 @@ import type { IntakeDraft } from '../draftStore';
  */
 export type LookupSubject =
   | { id: string; type: 'person' | 'enterprise'; viaCard?: boolean }
-  | { id: null; why: 'card' | 'incomplete' };
+  | { id: null; why: 'incomplete' };
 
 export function lookupSubject(d: IntakeDraft): LookupSubject {
   if (d.applicantKind === 'enterprise') {
