@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { CatalogRelease, type CatalogReleaseInput, type ReleaseItem } from './release-schema';
-import { itemSearchKeys, searchKeys } from './search-keys';
+import { cachedSearchKeys, importKeys, type SearchKeys } from './search-keys';
 
 const LIBRARY_KEY = 'catalog_material_library';
 
@@ -96,7 +96,7 @@ export async function applyRelease(
   for (const id of release.removedBundles) await trx.deleteFrom('catalog_bundle').where('id', '=', id).execute();
 
   // Many items share a name or department (one base item, many implementing offices): key them once.
-  const keys = memo(searchKeys);
+  const keys = cachedSearchKeys();
   for (const item of release.items) await upsertItem(trx, item, library, release.version, now, keys);
   for (const b of release.bundles) {
     const { id, name, theme, description, ...definition } = b;
@@ -117,11 +117,10 @@ async function upsertItem(
   library: CatalogRelease['materials'],
   version: number,
   now: string,
-  keysOf: typeof searchKeys,
+  keysOf: (text: string) => SearchKeys,
 ): Promise<void> {
   const materials = resolveMaterials(item, library);
-  const keys = itemSearchKeys(item.name, keysOf);
-  const dept = keysOf(item.department);
+  const keys = importKeys(item.name, item.department, keysOf);
   const row = {
     code: item.code,
     base_code: item.baseCode,
@@ -138,7 +137,7 @@ async function upsertItem(
     conditions: item.conditions,
     search_pinyin: keys.pinyin,
     search_initials: keys.initials,
-    search_dept_pinyin: dept.pinyin.replaceAll(' ', '') + ' ' + dept.initials,
+    search_dept_pinyin: keys.deptPinyin,
     version,
     updated_at: now,
   };
@@ -167,13 +166,4 @@ async function upsertItem(
       })),
     )
     .execute();
-}
-
-function memo<T>(fn: (s: string) => T): (s: string) => T {
-  const cache = new Map<string, T>();
-  return (s) => {
-    let v = cache.get(s);
-    if (v === undefined) cache.set(s, (v = fn(s)));
-    return v;
-  };
 }

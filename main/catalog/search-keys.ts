@@ -42,13 +42,34 @@ export function nameVariants(name: string): string[] {
 }
 
 /** Keys of an item name and its variants: variants follow after `|` (pinyin) or a space (initials). */
-export function itemSearchKeys(name: string, keysOf: (text: string) => SearchKeys = searchKeys): SearchKeys {
+function itemSearchKeys(name: string, keysOf: (text: string) => SearchKeys = searchKeys): SearchKeys {
   const base = keysOf(name);
   const variants = nameVariants(name).map(keysOf);
   if (variants.length === 0) return base;
   return {
     pinyin: [base.pinyin, ...variants.map((k) => k.pinyin)].join(' | '),
     initials: [base.initials, ...variants.map((k) => k.initials)].join(' '),
+  };
+}
+
+/** The keys stored with an item at import (catalog_item.search_*): its name's and its department's. */
+export interface ItemKeys extends SearchKeys {
+  /** The department's pinyin without spaces, then its initials. */
+  deptPinyin: string;
+}
+
+export function importKeys(name: string, department: string, keysOf: (text: string) => SearchKeys = searchKeys): ItemKeys {
+  const dept = keysOf(department);
+  return { ...itemSearchKeys(name, keysOf), deptPinyin: `${dept.pinyin.replaceAll(' ', '')} ${dept.initials}` };
+}
+
+/** `searchKeys` remembering its answers: many items of a release share a name or a department. */
+export function cachedSearchKeys(): (text: string) => SearchKeys {
+  const cache = new Map<string, SearchKeys>();
+  return (text) => {
+    let k = cache.get(text);
+    if (!k) cache.set(text, (k = searchKeys(text)));
+    return k;
   };
 }
 
