@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
+import { startHostProcess } from '../e2e/host-fixture';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { percentile } from './stats';
 import type { Bench } from './types';
@@ -12,28 +11,15 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const RENDERER = path.join(ROOT, 'dist', 'renderer');
 const RUNS = 3;
 
-/** Starts `yichuang host --demo` on a fresh data folder; resolves with its open URL and a stopper. */
+/** A demo host on a fresh data folder, started as the e2e suites start it; `stop` also removes the folder. */
 async function startHost(): Promise<{ openUrl: string; origin: string; stop: () => Promise<void> }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-bench-ui-'));
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'yichuang.mjs'), '--data-dir', dataDir, 'host', '--port', '0', '--demo'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  const openUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
-  });
+  const host = await startHostProcess({ demo: true });
   return {
-    openUrl,
-    origin: new URL(openUrl).origin,
+    openUrl: host.openUrl,
+    origin: host.url,
     async stop() {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await host.stop();
+      fs.rmSync(host.dataDir, { recursive: true, force: true });
     },
   };
 }
