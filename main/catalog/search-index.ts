@@ -1,4 +1,5 @@
 import { nameVariants, normaliseQuery } from './search-keys';
+import { MAX_USAGE_BONUS } from './usage';
 
 /** What the index needs of an item: its display fields and the keys computed at import. */
 export interface IndexedItem {
@@ -137,6 +138,7 @@ export class CatalogSearchIndex {
 
   constructor(
     readonly items: readonly IndexedItem[],
+    /** At most MAX_USAGE_BONUS: the threshold walk of `search` stops on that bound. */
     private readonly usageBonus: (code: string) => number = () => 0,
   ) {
     const byName = groupBy(items, (i) => i.name);
@@ -197,13 +199,13 @@ export class CatalogSearchIndex {
     for (const [g, { score, field }] of ranked) {
       const members = this.groupItems[g]!;
       total += members.length;
-      if (best.full && score + 40 <= best.threshold) continue;
+      if (best.full && score + MAX_USAGE_BONUS <= best.threshold) continue;
       for (const item of members) best.offer(item, score + this.usageBonus(this.items[item]!.code), field);
     }
     const rankedDepts = [...depts.entries()].sort((a, b) => b[1] - a[1]);
     for (const [d, score] of rankedDepts) {
       const members = this.deptItems[d]!;
-      if (best.full && score + 40 <= best.threshold) break;
+      if (best.full && score + MAX_USAGE_BONUS <= best.threshold) break;
       for (const item of members) best.offer(item, score + this.usageBonus(this.items[item]!.code), 4);
     }
     if (groups.size === 0) total += rankedDepts.reduce((n, [d]) => n + this.deptItems[d]!.length, 0);

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 
+/** The most `UsageStats.bonus` adds to a score: the search index relies on it to stop early. */
+export const MAX_USAGE_BONUS = 40;
+
 const WINDOW_DAYS = 90;
 
 /** How often and how recently this window used each item: ranks search results and the empty-query list. */
@@ -31,7 +34,7 @@ export class UsageStats {
   /** A bounded nudge: enough to reorder within a match tier, never to lift a weak match above a strong one. */
   bonus(code: string): number {
     const s = this.stats.get(code);
-    return s ? Math.min(40, 8 * Math.log2(1 + s.count)) : 0;
+    return s ? Math.min(MAX_USAGE_BONUS, 8 * Math.log2(1 + s.count)) : 0;
   }
 
   /** Most used first, then most recent. */
