@@ -6,7 +6,7 @@ import { build as vite } from 'vite';
 
 const started = Date.now();
 // Native modules and Electron stay outside the bundles; they are loaded from node_modules / app.asar.unpacked.
-const external = ['electron', 'sqlite3', 'serialport', '@serialport/*', 'node-hid', 'pino', 'thread-stream', 'fastify'];
+const external = ['electron', 'sqlite3', 'serialport', '@serialport/*', 'node-hid', 'pino', 'thread-stream'];
 // import.meta.url in a CommonJS bundle: the bundle's own file URL (else esbuild leaves it empty and
 // fileURLToPath(undefined) throws when the bundle loads).
 const importMetaUrl = "var __import_meta_url = require('node:url').pathToFileURL(__filename).href;";
