@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{common,native,main,central,renderer,preload,bench,scripts}/**/*.test.{ts,tsx}'],
+    include: ['{common,platform,native,main,central,renderer,preload,bench,scripts}/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,

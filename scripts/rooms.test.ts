@@ -17,7 +17,7 @@ function violations(files: Record<string, string>): string[] {
     fs.writeFileSync(path.join(dir, file), content);
   }
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
-  const rooms = ['common', 'native', 'main', 'preload', 'renderer', 'central'].filter((r) => fs.existsSync(path.join(dir, r)));
+  const rooms = ['common', 'platform', 'native', 'main', 'preload', 'renderer', 'central'].filter((r) => fs.existsSync(path.join(dir, r)));
   const r = spawnSync(DEPCRUISE, ['--config', path.join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'json', ...rooms], { cwd: dir, encoding: 'utf8' });
   const out = JSON.parse(r.stdout) as { summary: { violations: Array<{ rule: { name: string } }> } };
   return out.summary.violations.map((v) => v.rule.name).sort();

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { sql, type ColumnDefinitionBuilder, type Transaction } from 'kysely';
-import type { Migration } from '../../main/db/migrator';
+import type { Migration } from '../../platform/db/migrator';
 import { seedDemoLookups } from '../demo-data';
 import { isPostgres } from './postgres';
 

@@ -9,7 +9,7 @@ import {
 } from '../../common/contract';
 import type { Session } from '../auth/session';
 import { KeyError } from '../crypto/pii-cipher';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 
 export interface CallContext {
   session: Session | null;

@@ -3,7 +3,7 @@ import { EventBus } from '../api/events';
 import { buildHandlers } from '../api/handlers';
 import { createRouter, type Router } from '../api/router';
 import { SessionStore } from '../auth/session';
-import { configureLogging, createLogger } from '../log/logger';
+import { configureLogging, createLogger } from '../../platform/log/logger';
 import { modules } from './modules';
 import { APP_VERSION, type AppOptions, type Services } from './services';
 

@@ -18,7 +18,7 @@ import type { CaseQueries } from '../intake/case-queries';
 import type { IntakeService } from '../intake/intake-service';
 import type { NoticeRenderer } from '../notice/notice-renderer';
 import type { ReviewsService } from '../reviews/reviews-service';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 
 export type AppMode = 'normal' | 'demo';
 export type Transport = 'electron' | 'host' | 'test';

@@ -6,7 +6,7 @@ import type { EventBus } from '../api/events';
 import { appendAudit } from '../audit/chain';
 import type { DB } from '../db/schema';
 import { enqueueOutbox } from '../db/outbox';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import { IdleLock } from './idle-lock';
 import { describeWait, holdRemainingMs, type LockoutPolicy } from './lockout';
 import { clearLockout, readLockout, recordFailure } from './lockout-store';

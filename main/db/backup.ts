@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppModule } from '../app/modules';
-import { createLogger } from '../log/logger';
+import { createLogger } from '../../platform/log/logger';
 import type { Database } from './database';
 
 /** node-sqlite3's Backup object (missing from its type definitions). */

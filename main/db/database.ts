@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, sql } from 'kysely';
 import sqlite3 from 'sqlite3';
-import { createLogger } from '../log/logger';
-import { Sqlite3Dialect } from './dialect';
-import { migrate, type Migration } from './migrator';
+import { createLogger } from '../../platform/log/logger';
+import { Sqlite3Dialect } from '../../platform/db/dialect';
+import { migrate, type Migration } from '../../platform/db/migrator';
 import { migrations as allMigrations } from './migrations';
 import type { DB } from './schema';
 

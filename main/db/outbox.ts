@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { queryTemplate } from './dialect-query-template';
+import { queryTemplate } from './query-template';
 import type { DB } from './schema';
 
 export interface OutboxEntry {

@@ -5,7 +5,7 @@ import { KeypadDesk } from '../../native/evaluator/keypad-desk';
 import { loadCardLayoutsFile, type CardLayout } from '../../native/idcard/card-layouts';
 import { idCardKind } from '../../native/idcard/kind';
 import { scannerKind } from '../../native/scanner/hid-scanner-driver';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 
 /**
  * What main needs from the device layer. The in-process DeviceManager satisfies it, and so does the

@@ -1,6 +1,6 @@
 import { loadPhotoDecoder } from '../../native/idcard/photo';
 import type { AppModule } from '../app/modules';
-import { createLogger } from '../log/logger';
+import { createLogger } from '../../platform/log/logger';
 import { supervisedDeviceBackend } from '../ops/device-service/backend';
 import { inProcessBackend } from './backend';
 import { DemoReader } from './demo-reader';

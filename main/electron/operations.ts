@@ -5,7 +5,7 @@ import { app } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import type { App } from '../app/app';
 import { SettingsStore } from '../config/settings-store';
-import { createLogger } from '../log/logger';
+import { createLogger } from '../../platform/log/logger';
 import { applyAutostart } from '../ops/autostart';
 import { StartGuard, type StartVerdict } from '../updater/start-guard';
 import { UpdateService, type UpdaterBackend } from '../updater/update-service';

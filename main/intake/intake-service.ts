@@ -9,7 +9,7 @@ import { appendAudit } from '../audit/chain';
 import type { CalendarService } from '../catalog/calendar-service';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { PiiCipher } from '../crypto/pii-cipher';
-import { queryTemplate } from '../db/dialect-query-template';
+import { queryTemplate } from '../db/query-template';
 import { enqueueOutbox } from '../db/outbox';
 import type { DB } from '../db/schema';
 import { EMPTY_APPLICANT, sealApplicant, sealedApplicantPayload, type Applicant } from './applicant-codec';

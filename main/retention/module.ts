@@ -1,5 +1,5 @@
 import type { AppModule } from '../app/modules';
-import { createLogger } from '../log/logger';
+import { createLogger } from '../../platform/log/logger';
 import { purgeExpiredPii } from './purge';
 
 const EVERY_MS = 6 * 60 * 60 * 1000;

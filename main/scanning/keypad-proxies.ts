@@ -2,7 +2,7 @@ import type { DeviceEventMap, DeviceStatus, TypedEmitter } from '../../native/de
 import { HOST_TIMEOUT_GRACE_MS, PendingPrompt, type Evaluator, type RatingOutcome, type RatingPromptRequest } from '../../native/evaluator/evaluator';
 import type { EvaluatorHub } from '../../native/evaluator/evaluator-hub';
 import type { EvaluatorOutcomeEvent } from '../../native/evaluator/keypad-desk';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 
 /** What the keypad proxies need from main's device service (DeviceService satisfies it). */
 export interface KeypadLink {

@@ -1,5 +1,5 @@
 import type { AppModule } from '../app/modules';
-import { createLogger } from '../log/logger';
+import { createLogger } from '../../platform/log/logger';
 import { DemoScanner } from './demo-scanner';
 import { EvaluatorService } from './evaluator-service';
 import { ScanningService } from './scanning-service';

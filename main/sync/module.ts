@@ -1,5 +1,5 @@
 import type { AppModule } from '../app/modules';
-import { createLogger } from '../log/logger';
+import { createLogger } from '../../platform/log/logger';
 import { backoffFromEnv } from './backoff';
 import { SyncEngine } from './engine';
 

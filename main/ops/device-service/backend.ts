@@ -1,6 +1,6 @@
 import type { Services } from '../../app/services';
 import type { DeviceBackend } from '../../devices/backend';
-import type { Logger } from '../../log/logger';
+import type { Logger } from '../../../platform/log/logger';
 import type { ServiceLauncher } from './launcher';
 import { DeviceServiceSupervisor } from './supervisor';
 

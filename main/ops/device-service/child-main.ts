@@ -3,7 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import { DeviceKindRegistry, DeviceManager } from '../../../native/devices';
 import { KeypadDesk } from '../../../native/evaluator/keypad-desk';
-import { createLogger, type Logger } from '../../log/logger';
+import { createLogger, type Logger } from '../../../platform/log/logger';
 import { defaultDeviceKinds } from './default-kinds';
 import type { CallName, FromService, ParentPort, ToService } from './protocol';
 

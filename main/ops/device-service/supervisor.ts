@@ -1,7 +1,7 @@
 import readline from 'node:readline';
 import { TypedEmitter, type DeviceConfig, type DeviceEventMap, type DeviceStatus, type FrameRecord, type PortInfo } from '../../../native/devices';
 import type { RatingPromptRequest } from '../../../native/evaluator/evaluator';
-import type { Logger } from '../../log/logger';
+import type { Logger } from '../../../platform/log/logger';
 import type { ServiceProcess, ServiceLauncher } from './launcher';
 import type { CallName, FromService, ServiceCalls } from './protocol';
 
