@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { CardReadEvent } from '../common/contract/devices';
-import { EventBus } from '../main/api/events';
+import { EventBus } from '../main/events/renderer-events';
 import { DeviceService } from '../main/devices/device-service';
 import { DeviceKindRegistry, DeviceManager } from '../native/devices';
 import { commandFrame, encodeResponse, ResponseDecoder } from '../native/idcard/codec';

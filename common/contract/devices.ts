@@ -140,7 +140,7 @@ export const devicesMethods = {
   }),
 };
 
+/** Renderer events only: `card.read` (the full identity, CardReadEvent above) stays inside main, on its internal bus. */
 export const devicesEvents = {
   'device.status': DeviceStatusSchema,
-  'card.read': CardReadEvent,
 };

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { EventBus } from '../api/events';
+import { EventBus } from '../events/renderer-events';
 import { buildHandlers } from '../api/handlers';
 import { createRouter, type Router } from '../api/router';
 import { SessionStore } from '../auth/session';

@@ -1,5 +1,5 @@
 import { version } from '../../package.json';
-import type { EventBus } from '../api/events';
+import type { EventBus } from '../events/renderer-events';
 import type { AuthService } from '../auth/auth-service';
 import type { SessionStore } from '../auth/session';
 import type { SettingsStore } from '../config/settings-store';

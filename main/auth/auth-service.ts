@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuthStatus } from '../../common/contract/auth';
 import { AppError } from '../../common/contract/errors';
-import type { EventBus } from '../api/events';
+import type { EventBus } from '../events/renderer-events';
 import { appendAudit } from '../audit/chain';
 import type { DB } from '../db/schema';
 import { enqueueOutbox } from '../db/outbox';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EventBus } from '../api/events';
+import { EventBus } from '../events/renderer-events';
 import { openDatabase, type Database } from '../db/database';
 import type { Migration } from '../../platform/db/migrator';
 import { migrations } from '../db/migrations';

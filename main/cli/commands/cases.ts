@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createDemoCases } from '../../intake/demo-cases';
-import { withApp } from '../../intake/cli-app';
+import { withApp } from '../with-app';
 import { CliError, dataDirOf, parsePositiveInt, printJson, wantsJson } from '../util';
 
 export function register(program: Command): void {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { CatalogReleaseError } from '../../catalog/apply-release';
 import { syntheticRelease } from '../../catalog/synthetic';
-import { withApp } from '../../intake/cli-app';
+import { withApp } from '../with-app';
 import { CliError, dataDirOf, parsePositiveInt, printJson, wantsJson } from '../util';
 
 export function register(program: Command): void {

@@ -1,4 +1,4 @@
-import type { Services } from '../../app/services';
+import type { EventBus } from '../../events/renderer-events';
 import type { DeviceBackend } from '../../devices/backend';
 import type { Logger } from '../../../platform/log/logger';
 import type { ServiceLauncher } from './launcher';
@@ -9,7 +9,7 @@ import { DeviceServiceSupervisor } from './supervisor';
  * as `app.notice` events. The devices module picks it when the app was given a launcher
  * (`AppOptions.deviceLauncher`: Electron's utilityProcess, or the Node fork for the browser host).
  */
-export function supervisedDeviceBackend(s: Pick<Services, 'events'>, launch: ServiceLauncher, log?: Logger): DeviceBackend & DeviceServiceSupervisor {
+export function supervisedDeviceBackend(s: { events: Pick<EventBus, 'emit'> }, launch: ServiceLauncher, log?: Logger): DeviceBackend & DeviceServiceSupervisor {
   const supervisor = new DeviceServiceSupervisor({ launch, log });
   supervisor.supervision.on('notice', (n) => s.events.emit('app.notice', n));
   return supervisor satisfies DeviceBackend;
