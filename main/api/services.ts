@@ -4,7 +4,7 @@ import type { AuthService } from '../auth/auth-service';
 import type { SessionStore } from '../auth/session';
 import type { SettingsStore } from '../config/settings-store';
 import type { ServiceLauncher } from '../ops/device-service/launcher';
-import type { BusyGate } from '../updater/busy-gate';
+import type { BusyGates } from '../ops/module';
 import type { SafeStorageLike } from '../crypto/key-store';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import type { Database } from '../db/database';
@@ -31,11 +31,17 @@ export interface AppOptions {
   safeStorage?: SafeStorageLike;
   /** Run device I/O in a separate process started by this launcher (Electron: utilityProcess); absent = in-process. */
   deviceLauncher?: ServiceLauncher;
+  /**
+   * Run the app's own background work: scheduled sync, scheduled backups, the process crash handlers.
+   * The real transports (Electron, the loopback host) turn it on; tests and one-shot CLI commands
+   * leave it off and drive sync by hand.
+   */
+  background?: boolean;
 }
 
 /**
- * Everything the API handlers may use. Each subsystem adds its service here and is built in
- * `createApp`; handlers get this object, never globals.
+ * Everything the API handlers may use, built in one place (`createApp`, main/app/app.ts) from each
+ * subsystem's `create…(deps)`; handlers get this object, never globals.
  */
 export interface Services {
   options: AppOptions;
@@ -44,17 +50,17 @@ export interface Services {
   events: EventBus;
   sessions: SessionStore;
   log: Logger;
-  /** The window's SQLite database (set by the db module). */
+  /** The window's SQLite database. */
   database: Database;
-  /** Seals personal data at rest (set by the crypto module). */
+  /** Seals personal data at rest. */
   pii: PiiCipher;
-  /** The window's validated settings file (set by the config module, first). */
+  /** The window's validated settings file. */
   settings: SettingsStore;
-  /** Work an update or a shutdown must not cut: an open intake, a commit in flight (set by the ops module). */
-  busy: { intake: BusyGate; commit: BusyGate };
-  /** Sign-in, lock and first-run setup (set by the auth module). */
+  /** Work an update or a shutdown must not cut: an open intake, a commit in flight. */
+  busy: BusyGates;
+  /** Sign-in, lock and first-run setup. */
   auth: AuthService;
-  /** Service item catalog with its search index (set by the intake module, like the rest below). */
+  /** Service item catalog with its search index. */
   catalog: CatalogService;
   /** Working-day calendar: chinese-days data plus central overrides. */
   calendar: CalendarService;
@@ -68,14 +74,12 @@ export interface Services {
   notices: NoticeRenderer;
   /** Recent ID card reads, referenced by token from intake calls. */
   cardTokens: CardTokens;
-  /** ID card readers, scanners, evaluators: status, configuration, frames, demo cards (set by the devices module). */
+  /** ID card readers, scanners, evaluators: status, configuration, frames, demo cards. */
   devices: DeviceService;
-  /** Scans from every source as `scan` events, 好差评 prompts, the demo scanner (set by the scanning module). */
+  /** Scans from every source as `scan` events, 好差评 prompts, the demo scanner. */
   scanning: ScanningService;
-  /** Outbox drain, pulls, look-ups and sync state (set by the sync module). */
+  /** Outbox drain, pulls, look-ups and sync state. */
   sync: SyncEngine;
-  /** Things to close on shutdown, in reverse order of registration. */
-  closers: Array<() => Promise<void> | void>;
 }
 
 export const APP_VERSION: string = version;

@@ -52,7 +52,7 @@ export function startUpdates(yc: App, verdict: StartVerdict): UpdateService {
   if (verdict.rollback) void svc.rollback();
   const first = setTimeout(() => void svc.checkAndInstall(), FIRST_CHECK_AFTER_MS);
   const every = setInterval(() => void svc.checkAndInstall(), CHECK_EVERY_MS);
-  s.closers.push(() => {
+  yc.onClose(() => {
     clearTimeout(first);
     clearInterval(every);
   });

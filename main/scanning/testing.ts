@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EventName, EventPayload } from '../../common/contract';
 import { createApp, type App } from '../app/app';
-import type { AppOptions } from '../app/services';
+import type { AppOptions } from '../api/services';
 
 /** Things a test opened (apps, simulators), closed in reverse order after each test. */
 export type Opened = Array<{ close(): Promise<void> }>;

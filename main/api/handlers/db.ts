@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Services } from '../../app/services';
+import type { Services } from '../services';
 import { appendAudit } from '../../audit/chain';
 import { backupDatabase, backupFileName } from '../../db/backup';
 import { checkDatabase } from '../../db/check';

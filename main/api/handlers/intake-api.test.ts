@@ -29,7 +29,7 @@ describe('intake through the router', () => {
     const seen = new Promise<EventPayload<'intake.applicant'>>((resolve) =>
       app.services.events.subscribe((name, payload) => name === 'intake.applicant' && resolve(payload as EventPayload<'intake.applicant'>)),
     );
-    app.services.events.emit('card.read', {
+    app.internal.emit('card.read', {
       deviceId: 'idcard-sim',
       at: new Date().toISOString(),
       simulated: true,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { APP_VERSION } from '../../app/services';
+import { APP_VERSION } from '../../api/services';
 import { DiagPiiError, exportDiagnostics } from '../../ops/diag/export';
 import { CliError, dataDirOf, printJson, wantsJson } from '../util';
 

@@ -26,6 +26,7 @@ export function register(program: Command): void {
         dataDir: opts.demo && !cmd.optsWithGlobals<{ dataDir?: string }>().dataDir ? trainingDataDir() : dataDirOf(cmd),
         mode: opts.demo ? 'demo' : 'normal',
         transport: 'host',
+        background: true,
         deviceLauncher: isolate ? nodeForkLauncher() : undefined,
       });
       const host = await startHost({
