@@ -21,7 +21,7 @@ import type { ReviewsService } from '../reviews/reviews-service';
 import type { Logger } from '../../platform/log/logger';
 
 export type AppMode = 'normal' | 'demo';
-export type Transport = 'electron' | 'host' | 'test';
+export type Transport = 'electron' | 'host' | 'cli' | 'test';
 
 export interface AppOptions {
   dataDir: string;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { verifyAuditChain, type AuditVerdict } from '../audit/verify';
-import type { Database } from './database';
+import { verifyAuditChain, type AuditVerdict } from './verify';
+import type { Database } from '../db/database';
 import { schemaVersion } from '../../platform/db/migrator';
 
 export interface DbCheckReport {

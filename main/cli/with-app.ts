@@ -5,7 +5,7 @@ import { createApp, type App } from '../app/app';
  * data folder, closed when `fn` ends. There is no transport: commands call the services directly.
  */
 export async function withApp<T>(dataDir: string, fn: (app: App) => Promise<T>): Promise<T> {
-  const app = await createApp({ dataDir, mode: 'normal', transport: 'test' });
+  const app = await createApp({ dataDir, mode: 'normal', transport: 'cli' });
   try {
     return await fn(app);
   } finally {

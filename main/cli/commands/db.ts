@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { backupDatabase, backupFileName } from '../../db/backup';
-import { checkDatabase } from '../../db/check';
+import { checkDatabase } from '../../audit/db-check';
 import { openDatabase } from '../../db/database';
 import { CliError, dataDirOf, printJson, wantsJson } from '../util';
 
