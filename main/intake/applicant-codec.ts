@@ -1,7 +1,7 @@
 import type { ApplicantView } from '../../common/contract/intake';
 import { maskAddress, maskIdNumber, maskName } from '../../common/domain/mask';
 import type { PiiCipher } from '../crypto/pii-cipher';
-import type { IntakeCaseTable } from './tables';
+import type { IntakeCaseTable } from '../db/migrations/003-intake.tables';
 
 /** A complete, validated applicant in clear (only ever in memory). */
 export type Applicant =

@@ -18,7 +18,7 @@ import type { CardTokens } from './card-tokens';
 import { issueCaseNumber } from './case-numbers';
 import { checkMaterials, type Decision, type MaterialRow } from './material-check';
 import { promisedDate } from './promised-date';
-import type { IntakeCaseTable } from './tables';
+import type { IntakeCaseTable } from '../db/migrations/003-intake.tables';
 import type { WindowIdentity } from './window-identity';
 import { readIntakeConfig } from './intake-config';
 

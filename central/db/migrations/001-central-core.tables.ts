@@ -1,7 +1,10 @@
 import type { Generated } from 'kysely';
 
-/** The central platform's tables. Processed idempotency keys live in `received`, next to their effects. */
-export interface CentralDB {
+/**
+ * Tables of central migration 001. Processed idempotency keys live in `received`, next to their effects.
+ * A later migration that alters one of them edits its type here, naming itself (see `devices`).
+ */
+export interface CentralCoreTables {
   meta: { key: string; value: string };
   enrol_codes: { code: string; hall: string; window: string; created_at: string; expires_at: string; used_at: string | null; device_id: string | null };
   devices: {

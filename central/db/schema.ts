@@ -1,0 +1,4 @@
+import type { CentralCoreTables } from './migrations/001-central-core.tables';
+
+/** The central platform's schema: the tables of every migration (each migration's types live in its `NNN-name.tables.ts`). */
+export interface CentralDB extends CentralCoreTables {}
