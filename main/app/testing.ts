@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EventName, EventPayload } from '../../common/contract';
-import { createApp, type App } from '../app/app';
+import { createApp, type App } from './app';
 import type { AppOptions } from '../api/services';
 
 /** Things a test opened (apps, simulators), closed in reverse order after each test. */
