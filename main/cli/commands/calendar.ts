@@ -1,13 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { CalendarError, WorkCalendar } from '../../../common/domain/working-days';
-import { CalendarService } from '../../catalog/calendar-service';
-import { DB_FILE, openDatabase } from '../../db/database';
+import type { WorkCalendar } from '../../../common/domain/working-days';
 import { CliError, dataDirOf, printJson, wantsJson } from '../util';
 
 /** The bundled calendar plus the central overrides stored in this window's database, if there is one. */
 async function loadCalendar(dataDir: string): Promise<WorkCalendar> {
+  const [{ WorkCalendar }, { CalendarService }, { DB_FILE, openDatabase }] = await Promise.all([
+    import('../../../common/domain/working-days'),
+    import('../../catalog/calendar-service'),
+    import('../../db/database'),
+  ]);
   if (!fs.existsSync(path.join(dataDir, DB_FILE))) return WorkCalendar.create();
   const database = await openDatabase(dataDir);
   try {
@@ -27,6 +30,7 @@ export function register(program: Command): void {
     .option('--json', 'JSON 输出')
     .action(async (date: string, n: string, _opts: unknown, cmd: Command) => {
       const days = Number(n);
+      const { CalendarError } = await import('../../../common/domain/working-days');
       try {
         const r = (await loadCalendar(dataDirOf(cmd))).addWorkdays(date, days);
         if (wantsJson(cmd)) printJson(r);

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { createDemoCases } from '../../intake/demo-cases';
-import { withApp } from '../../intake/cli-app';
 import { CliError, dataDirOf, parsePositiveInt, printJson, wantsJson } from '../util';
 
 export function register(program: Command): void {
@@ -13,6 +11,7 @@ export function register(program: Command): void {
     .action(async (opts: { count: string; seed?: string }, cmd: Command) => {
       const count = parsePositiveInt(opts.count, '--count');
       const seed = opts.seed === undefined ? Date.now() : parsePositiveInt(opts.seed, '--seed');
+      const [{ withApp }, { createDemoCases }] = await Promise.all([import('../../intake/cli-app'), import('../../intake/demo-cases')]);
       await withApp(dataDirOf(cmd), async ({ services }) => {
         const actor = { id: 'demo-cli', name: '演示数据' };
         // Printed after the case's transaction committed: a printed number is a stored case.
@@ -29,6 +28,7 @@ export function register(program: Command): void {
     .action(async (opts: { today?: boolean; q?: string; limit: string }, cmd: Command) => {
       const limit = parsePositiveInt(opts.limit, '--limit');
       if (limit < 1) throw new CliError('--limit 至少为 1', 2);
+      const { withApp } = await import('../../intake/cli-app');
       await withApp(dataDirOf(cmd), async ({ services }) => {
         let cursor: string | undefined;
         let left = limit;

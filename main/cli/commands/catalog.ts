@@ -1,8 +1,5 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { CatalogReleaseError } from '../../catalog/apply-release';
-import { syntheticRelease } from '../../catalog/synthetic';
-import { withApp } from '../../intake/cli-app';
 import { CliError, dataDirOf, parsePositiveInt, printJson, wantsJson } from '../util';
 
 export function register(program: Command): void {
@@ -14,6 +11,7 @@ export function register(program: Command): void {
     .option('--json', 'JSON 输出')
     .action(async (query: string, opts: { limit: string }, cmd: Command) => {
       const limit = Math.max(1, Math.min(100, parsePositiveInt(opts.limit, '--limit')));
+      const { withApp } = await import('../../intake/cli-app');
       await withApp(dataDirOf(cmd), async ({ services }) => {
         const r = services.catalog.search(query, limit);
         if (wantsJson(cmd)) {
@@ -30,6 +28,7 @@ export function register(program: Command): void {
     .description('事项目录版本与数量')
     .option('--json', 'JSON 输出')
     .action(async (_opts: unknown, cmd: Command) => {
+      const { withApp } = await import('../../intake/cli-app');
       await withApp(dataDirOf(cmd), async ({ services }) => {
         const info = await services.catalog.info();
         if (wantsJson(cmd)) printJson(info);
@@ -47,6 +46,7 @@ export function register(program: Command): void {
       } catch (err) {
         throw new CliError(`无法读取目录文件 ${file}：${(err as Error).message}`, 1);
       }
+      const [{ withApp }, { CatalogReleaseError }] = await Promise.all([import('../../intake/cli-app'), import('../../catalog/apply-release')]);
       await withApp(dataDirOf(cmd), async ({ services }) => {
         try {
           const r = await services.catalog.applyRelease(release as never);
@@ -65,7 +65,8 @@ export function register(program: Command): void {
     .requiredOption('--out <file>', '输出 JSON 文件')
     .option('--seed <n>', '随机种子', '1')
     .option('--version <n>', '目录版本号', '2')
-    .action((opts: { count: string; out: string; seed: string; version: string }) => {
+    .action(async (opts: { count: string; out: string; seed: string; version: string }) => {
+      const { syntheticRelease } = await import('../../catalog/synthetic');
       const release = syntheticRelease(parsePositiveInt(opts.count, '--count'), parsePositiveInt(opts.seed, '--seed'), parsePositiveInt(opts.version, '--version'));
       fs.writeFileSync(opts.out, JSON.stringify(release));
       process.stdout.write(`已生成 ${release.items?.length ?? 0} 个合成事项：${opts.out}\n`);

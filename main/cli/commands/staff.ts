@@ -1,11 +1,18 @@
 import type { Command } from 'commander';
-import { appendAudit } from '../../audit/chain';
-import { clearLockout, readLockout } from '../../auth/lockout-store';
-import { holdRemainingMs } from '../../auth/lockout';
-import { countStaff, findStaff } from '../../auth/roster';
-import { ensureSetupCode } from '../../auth/setup-code';
-import { openDatabase } from '../../db/database';
 import { CliError, dataDirOf, printJson, wantsJson } from '../util';
+
+/** What the staff commands use, loaded when one runs (not for `--help`). */
+async function load() {
+  const [{ appendAudit }, { clearLockout, readLockout }, { holdRemainingMs }, { countStaff, findStaff }, { ensureSetupCode }, { openDatabase }] = await Promise.all([
+    import('../../audit/chain'),
+    import('../../auth/lockout-store'),
+    import('../../auth/lockout'),
+    import('../../auth/roster'),
+    import('../../auth/setup-code'),
+    import('../../db/database'),
+  ]);
+  return { appendAudit, clearLockout, readLockout, holdRemainingMs, countStaff, findStaff, ensureSetupCode, openDatabase };
+}
 
 /** Staff accounts of this window: the first-run setup code, the cached roster, lifting a lockout. */
 export function register(program: Command): void {
@@ -16,6 +23,7 @@ export function register(program: Command): void {
     .description('显示首次设置用的一次性设置码（仅在尚无任何账号时）')
     .option('--json', 'JSON 输出')
     .action(async (_o: unknown, cmd: Command) => {
+      const { openDatabase, countStaff, ensureSetupCode } = await load();
       const dataDir = dataDirOf(cmd);
       const database = await openDatabase(dataDir);
       try {
@@ -33,6 +41,7 @@ export function register(program: Command): void {
     .description('列出本窗口缓存的人员名单（不含密码）')
     .option('--json', 'JSON 输出')
     .action(async (_o: unknown, cmd: Command) => {
+      const { openDatabase, findStaff, holdRemainingMs, readLockout } = await load();
       const database = await openDatabase(dataDirOf(cmd));
       try {
         const rows = await database.db.selectFrom('staff').select('staff_id').orderBy('staff_id').execute();
@@ -57,6 +66,7 @@ export function register(program: Command): void {
     .description('解除某账号因多次密码错误而暂停的登录（记入审计）')
     .argument('<staffId>', '账号')
     .action(async (staffId: string, _o: unknown, cmd: Command) => {
+      const { openDatabase, readLockout, clearLockout, appendAudit } = await load();
       const database = await openDatabase(dataDirOf(cmd));
       try {
         const state = await readLockout(database.db, staffId);

@@ -1,14 +1,9 @@
 import type { Command } from 'commander';
-import { openOnlyCipher } from '../../crypto/open-only-cipher';
-import { openDatabase } from '../../db/database';
-import { backoffFromEnv } from '../../sync/backoff';
-import { CentralError } from '../../sync/central-client';
-import { enrol } from '../../sync/enrolment';
-import { SyncEngine } from '../../sync/engine';
-import { listParked, readSyncStatus, retryParked } from '../../sync/status';
+import type { Database } from '../../db/database';
 import { CliError, dataDirOf, parsePositiveInt, printJson, wantsJson } from '../util';
 
-async function withDb<T>(cmd: Command, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+async function withDb<T>(cmd: Command, fn: (db: Database) => Promise<T>): Promise<T> {
+  const { openDatabase } = await import('../../db/database');
   const database = await openDatabase(dataDirOf(cmd));
   try {
     return await fn(database);
@@ -31,6 +26,7 @@ export function register(program: Command): void {
     .requiredOption('--code <code>', '一次性注册码')
     .option('--json', 'JSON 输出')
     .action(async (opts: { central: string; code: string }, cmd: Command) => {
+      const [{ enrol }, { CentralError }] = await Promise.all([import('../../sync/enrolment'), import('../../sync/central-client')]);
       try {
         const r = await withDb(cmd, (d) => enrol(d.db, opts.central, opts.code));
         if (wantsJson(cmd)) printJson(r);
@@ -50,6 +46,11 @@ export function register(program: Command): void {
     .action(async (opts: { untilEmpty?: boolean; timeout?: string }, cmd: Command) => {
       const deadline = opts.timeout !== undefined ? Date.now() + parsePositiveInt(opts.timeout, '--timeout') * 1000 : undefined;
       const json = wantsJson(cmd);
+      const [{ SyncEngine }, { backoffFromEnv }, { openOnlyCipher }] = await Promise.all([
+        import('../../sync/engine'),
+        import('../../sync/backoff'),
+        import('../../crypto/open-only-cipher'),
+      ]);
       const status = await withDb(cmd, async (d) => {
         const engine = new SyncEngine({
           db: d.db,
@@ -81,6 +82,7 @@ export function register(program: Command): void {
     .description('同步状态')
     .option('--json', 'JSON 输出')
     .action(async (_o: unknown, cmd: Command) => {
+      const { readSyncStatus } = await import('../../sync/status');
       const s = await withDb(cmd, (d) => readSyncStatus(d.db));
       if (wantsJson(cmd)) return printJson(s);
       const lines = [
@@ -97,6 +99,7 @@ export function register(program: Command): void {
     .description('列出被中心平台拒收而搁置的记录')
     .option('--json', 'JSON 输出')
     .action(async (_o: unknown, cmd: Command) => {
+      const { listParked } = await import('../../sync/status');
       const rows = await withDb(cmd, (d) => listParked(d.db));
       if (wantsJson(cmd)) return printJson(rows);
       for (const r of rows) process.stdout.write(`#${r.seq} ${r.kind} ${r.aggregateId}：${r.reason}\n`);
@@ -107,6 +110,7 @@ export function register(program: Command): void {
     .description('把搁置的记录放回待发队列（问题解决后）')
     .option('--seq <n...>', '只放回这些序号')
     .action(async (opts: { seq?: string[] }, cmd: Command) => {
+      const { retryParked } = await import('../../sync/status');
       const n = await withDb(cmd, (d) => retryParked(d.db, opts.seq?.map((s) => parsePositiveInt(s, '--seq'))));
       process.stdout.write(`已放回 ${n} 条。\n`);
     });
