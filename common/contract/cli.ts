@@ -23,6 +23,8 @@ export const cliMethods = [
   'sync.parked',
   'sync.retryParked',
   'sync.enroll',
+  'staff.list',
+  'staff.release',
 ] as const satisfies readonly MethodName[];
 export type CliMethodName = (typeof cliMethods)[number];
 
