@@ -19,7 +19,7 @@ export async function startTestCentral(backend: 'sqlite' | 'postgres'): Promise<
 /** What the central stored of the received entries, without the times of receipt (equal runs compare equal). */
 export async function storedEffects(central: CentralServer) {
   const db = central.store.db;
-  const parse = <T extends { payload: string }>(rows: T[]) => rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as unknown }));
+  const parse = <T extends { payload: string }>(rows: T[]): Array<Omit<T, 'payload'> & { payload: Record<string, unknown> }> => rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) }));
   return {
     cases: parse(await db.selectFrom('cases').select(['id', 'hall', 'window', 'case_number', 'item_code', 'payload', 'entries']).orderBy('id').execute()),
     ratings: parse(await db.selectFrom('ratings').select(['id', 'case_id', 'hall', 'window', 'level', 'payload']).orderBy('id').execute()),

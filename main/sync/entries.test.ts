@@ -72,7 +72,7 @@ describe.each([
     expect(rejected).toMatchObject({ case_number: 'HK01-W03-20260929-0003', item_code: expect.any(String) });
     // The applicant reached the central in clear (opened on the way out), never in the window's outbox.
     expect(rejected.payload).toMatchObject({ case: { status: 'rejected' }, applicant: { kind: 'enterprise', name: '海口椰风餐饮管理有限公司' } });
-    expect((rejected.payload as object)).not.toHaveProperty('applicantSealed');
+    expect(rejected.payload).not.toHaveProperty('applicantSealed');
     expect(stored.ratings).toMatchObject([{ case_id: ids.accepted, level: 5 }]);
     expect(stored.rectifications).toMatchObject([{ case_id: ids.accepted, payload: { state: 'closed' } }]);
     expect(stored.records).toMatchObject([{ kind: 'staff.passwordChanged', aggregate_id: 'staff:zhangsan' }]);

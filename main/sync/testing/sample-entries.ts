@@ -36,7 +36,7 @@ export function sampleCase(id: string, caseNumber: string, over: Partial<CaseSna
 }
 
 /** `case.accepted` of `sampleCase`, with no applicant. */
-export const acceptedEntry = (id: string, caseNumber: string): OutboxEntry => ({
+export const acceptedEntry = (id: string, caseNumber: string): Extract<OutboxEntry, { kind: 'case.accepted' }> => ({
   kind: 'case.accepted',
   aggregateId: id,
   id,
