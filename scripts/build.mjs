@@ -23,7 +23,7 @@ const NODE_BUNDLES = {
   preload: { entryPoints: ['preload/index.ts'], outfile: 'dist/preload.cjs', external: ['electron'] },
   cli: { entryPoints: ['main/cli/run.ts'], outfile: 'dist/cli.cjs', banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } },
   // The device service: native device I/O in its own process (utilityProcess / child_process.fork).
-  'device-service': { entryPoints: ['main/ops/device-service/child-main.ts'], outfile: 'dist/device-service.cjs' },
+  'device-service': { entryPoints: ['main/devices/service/child-main.ts'], outfile: 'dist/device-service.cjs' },
 };
 
 const [rendererOut, ...nodeOut] = await Promise.all([

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { withApp, withRouter } from '../app';
 import { CliError, dataDirOf, parsePositiveInt, printJson, wantsJson } from '../util';
 
 export function register(program: Command): void {
@@ -11,10 +12,10 @@ export function register(program: Command): void {
     .action(async (opts: { count: string; seed?: string }, cmd: Command) => {
       const count = parsePositiveInt(opts.count, '--count');
       const seed = opts.seed === undefined ? Date.now() : parsePositiveInt(opts.seed, '--seed');
-      const [{ withApp }, { createDemoCases }] = await Promise.all([import('../../intake/cli-app'), import('../../intake/demo-cases')]);
       await withApp(dataDirOf(cmd), async ({ services }) => {
         const actor = { id: 'demo-cli', name: '演示数据' };
         // Printed after the case's transaction committed: a printed number is a stored case.
+        const { createDemoCases } = await import('../../intake/demo-cases');
         await createDemoCases(services, count, actor, (c) => process.stdout.write(`${c.caseNumber}\n`), seed);
       });
     });
@@ -28,12 +29,11 @@ export function register(program: Command): void {
     .action(async (opts: { today?: boolean; q?: string; limit: string }, cmd: Command) => {
       const limit = parsePositiveInt(opts.limit, '--limit');
       if (limit < 1) throw new CliError('--limit 至少为 1', 2);
-      const { withApp } = await import('../../intake/cli-app');
-      await withApp(dataDirOf(cmd), async ({ services }) => {
+      await withRouter(cmd, async (api) => {
         let cursor: string | undefined;
         let left = limit;
         do {
-          const page = await services.cases.list({ today: opts.today, q: opts.q, limit: Math.min(left, 500), cursor });
+          const page = await api.call('cases.list', { today: opts.today, q: opts.q, limit: Math.min(left, 500), cursor });
           for (const c of page.cases) {
             if (wantsJson(cmd))
               printJson({

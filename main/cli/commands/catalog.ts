@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
+import { withApp, withRouter } from '../app';
 import { CliError, dataDirOf, parsePositiveInt, printJson, wantsJson } from '../util';
 
 export function register(program: Command): void {
@@ -11,9 +12,8 @@ export function register(program: Command): void {
     .option('--json', 'JSON 输出')
     .action(async (query: string, opts: { limit: string }, cmd: Command) => {
       const limit = Math.max(1, Math.min(100, parsePositiveInt(opts.limit, '--limit')));
-      const { withApp } = await import('../../intake/cli-app');
-      await withApp(dataDirOf(cmd), async ({ services }) => {
-        const r = services.catalog.search(query, limit);
+      await withRouter(cmd, async (api) => {
+        const r = await api.call('catalog.search', { q: query, limit });
         if (wantsJson(cmd)) {
           for (const i of r.items)
             printJson({ code: i.code, baseCode: i.baseCode, name: i.name, department: i.department, itemType: i.itemType, promisedLimit: i.promisedLimitText, matchedOn: i.matchedOn });
@@ -28,9 +28,8 @@ export function register(program: Command): void {
     .description('事项目录版本与数量')
     .option('--json', 'JSON 输出')
     .action(async (_opts: unknown, cmd: Command) => {
-      const { withApp } = await import('../../intake/cli-app');
-      await withApp(dataDirOf(cmd), async ({ services }) => {
-        const info = await services.catalog.info();
+      await withRouter(cmd, async (api) => {
+        const info = await api.call('catalog.info', undefined);
         if (wantsJson(cmd)) printJson(info);
         else process.stdout.write(`版本 ${info.version}（${info.source}），事项 ${info.itemCount} 项，一件事 ${info.bundleCount} 个，更新于 ${info.updatedAt ?? '—'}\n`);
       });
@@ -40,13 +39,13 @@ export function register(program: Command): void {
     .description('导入事项目录发布包（JSON：全量或增量，版本须比本地新）')
     .option('--json', 'JSON 输出')
     .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const { CatalogReleaseError } = await import('../../catalog/apply-release');
       let release: unknown;
       try {
         release = JSON.parse(fs.readFileSync(file, 'utf8'));
       } catch (err) {
         throw new CliError(`无法读取目录文件 ${file}：${(err as Error).message}`, 1);
       }
-      const [{ withApp }, { CatalogReleaseError }] = await Promise.all([import('../../intake/cli-app'), import('../../catalog/apply-release')]);
       await withApp(dataDirOf(cmd), async ({ services }) => {
         try {
           const r = await services.catalog.applyRelease(release as never);

@@ -22,7 +22,7 @@ export function register(program: Command): void {
       const [{ createApp }, { startHost }, { nodeForkLauncher }] = await Promise.all([
         import('../../app/app'),
         import('../../host/server'),
-        import('../../ops/device-service/launcher'),
+        import('../../devices/service/launcher'),
       ]);
       const app = await createApp({
         // Training mode keeps out of the real window's data unless a folder is named explicitly.
