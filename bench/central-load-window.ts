@@ -1,5 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { PushItem } from '../common/sync/api';
+import { ENTRY_VERSION } from '../common/sync/entries';
+import { sampleCase } from '../main/sync/testing/sample-entries';
 import { CentralClient, CentralError } from '../main/sync/central-client';
 
 /** What one simulated window did in a load step. */
@@ -84,10 +86,11 @@ export class SimulatedWindow {
     return tally;
   }
 
-  /** One accepted case as the outbox sends it (the payload the central's ingest reads). */
+  /** One accepted case in its wire form (`case.accepted`, current version, no applicant), as the engine pushes it. */
   private caseItem(): PushItem {
     const id = uuidv7();
     const seq = ++this.seq;
-    return { id, seq, kind: 'case', aggregateId: id, createdAt: new Date().toISOString(), payload: { id, caseNumber: `L${String(seq).padStart(6, '0')}`, implCode: 'ITEM-1', status: 'accepted' } };
+    const payload = { case: { ...sampleCase(id, `L${String(seq).padStart(6, '0')}`), status: 'accepted' }, applicant: null };
+    return { id, seq, kind: 'case.accepted', v: ENTRY_VERSION, aggregateId: id, createdAt: new Date().toISOString(), payload };
   }
 }
