@@ -45,7 +45,7 @@ export async function openNodeHid(path: string, label = 'HID 扫码枪'): Promis
     const HID = await import('node-hid');
     dev = await HID.HIDAsync.open(path);
   } catch (err) {
-    throw new ScannerError('TRANSPORT', `无法打开${label} ${path}：${(err as Error).message}。请检查设备权限或是否被其他程序占用。`);
+    throw new ScannerError('TRANSPORT', `无法打开 ${label} ${path}：${(err as Error).message}。请检查设备权限或是否被其他程序占用。`);
   }
   let closed = false;
   const closeListeners: Array<(reason: string) => void> = [];

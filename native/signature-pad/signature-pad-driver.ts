@@ -19,7 +19,7 @@ export interface PadDriverDeps {
 }
 
 const nodeHid: PadDriverDeps = {
-  open: (path) => openNodeHid(path, ' HID 签名板'),
+  open: (path) => openNodeHid(path, 'HID 签名板'),
   list: listHidDevices,
   now: () => performance.now(),
 };

@@ -5,12 +5,27 @@ import { KeypadDesk } from '../../../native/evaluator/keypad-desk';
 import { loadCardLayoutsFile, type CardLayout } from '../../../native/idcard/card-layouts';
 import { idCardKind } from '../../../native/idcard/kind';
 import { scannerKind } from '../../../native/scanner/hid-scanner-driver';
+import { listHidPorts } from '../../../native/signature-pad/hid-ports';
+import { loadPadModelsFile, type PadModel } from '../../../native/signature-pad/pad-models';
+import { signaturePadKind } from '../../../native/signature-pad/signature-pad-driver';
 import type { Logger } from '../../log/logger';
 import type { DeviceServiceImpl } from './surface';
 
 /** The kinds every build drives without help from main (scanners: serial and HID POS by port path). */
 export function builtInKinds(log?: Logger): DeviceKindSpec[] {
-  return [idCardKind({ layouts: extraCardLayouts(log) }), scannerKind()];
+  return [idCardKind({ layouts: extraCardLayouts(log) }), scannerKind(), signaturePadKind({ models: extraPadModels(log) })];
+}
+
+/** New signature pad models from a data file named by YICHUANG_SIGNATURE_PAD_MODELS: no code change needed. */
+function extraPadModels(log?: Logger): PadModel[] | undefined {
+  const file = process.env.YICHUANG_SIGNATURE_PAD_MODELS;
+  if (!file) return undefined;
+  try {
+    return loadPadModelsFile(file);
+  } catch (err) {
+    log?.error({ err }, 'signature pad models file ignored');
+    return undefined;
+  }
 }
 
 /** New card types (layouts) from a data file named by YICHUANG_CARD_LAYOUTS: no code change needed. */
@@ -35,7 +50,8 @@ export class DeviceLayer extends DeviceManager implements DeviceServiceImpl {
 
   constructor(kinds: DeviceKindSpec[], options: Omit<DeviceManagerOptions, 'registry'> = {}) {
     const registry = new DeviceKindRegistry();
-    super({ ...options, registry });
+    // HID devices (signature pads, HID POS scanners) are discovered beside the serial ports.
+    super({ listHid: () => listHidPorts(), ...options, registry });
     for (const spec of kinds) registry.register(spec);
     // Serial keypads: prompted by device id, outcomes come back as `evaluator` events.
     if (!registry.get('evaluator')) registry.register(this.keypads.kind);
