@@ -14,7 +14,7 @@ export interface PadCounters {
   dropped: number;
   /** Reports of ids the model does not describe: not ours, skipped. */
   ignored: number;
-  /** Values outside the model's logical range, clamped to the edge. */
+  /** Values of touching samples outside the model's logical range, clamped to the edge. */
   clamped: number;
 }
 
@@ -54,9 +54,10 @@ export class StrokeAssembler {
     }
     const out: PadOutput[] = [];
     if (parsed.kind === 'pen') {
-      this.counters.clamped += parsed.clamped;
-      if (parsed.down) this.addPoint(parsed, at, out);
-      else this.endStroke(out);
+      if (parsed.down) {
+        this.counters.clamped += parsed.clamped; // where a hovering pen is does not matter
+        this.addPoint(parsed, at, out);
+      } else this.endStroke(out);
       if (parsed.keys) this.keys(parsed.keys, out);
     } else this.keys(parsed.down, out);
     return out;
