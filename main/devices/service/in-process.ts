@@ -2,40 +2,36 @@ import type { DeviceKindSpec, DeviceManagerOptions } from '../../../native/devic
 import { DeviceKindRegistry, DeviceManager } from '../../../native/devices';
 import type { RatingPromptRequest } from '../../../native/evaluator/evaluator';
 import { KeypadDesk } from '../../../native/evaluator/keypad-desk';
-import { loadCardLayoutsFile, type CardLayout } from '../../../native/idcard/card-layouts';
+import { loadCardLayoutsFile } from '../../../native/idcard/card-layouts';
 import { idCardKind } from '../../../native/idcard/kind';
 import { scannerKind } from '../../../native/scanner/hid-scanner-driver';
 import { listHidPorts } from '../../../native/signature-pad/hid-ports';
-import { loadPadModelsFile, type PadModel } from '../../../native/signature-pad/pad-models';
+import { loadPadModelsFile } from '../../../native/signature-pad/pad-models';
 import { signaturePadKind } from '../../../native/signature-pad/signature-pad-driver';
 import type { Logger } from '../../log/logger';
 import type { DeviceServiceImpl } from './surface';
 
-/** The kinds every build drives without help from main (scanners: serial and HID POS by port path). */
+/**
+ * The kinds every build drives without help from main (scanners: serial and HID POS by port path).
+ * Device tables grow by data files, no code change: YICHUANG_CARD_LAYOUTS (new card types) and
+ * YICHUANG_SIGNATURE_PAD_MODELS (new signature pads).
+ */
 export function builtInKinds(log?: Logger): DeviceKindSpec[] {
-  return [idCardKind({ layouts: extraCardLayouts(log) }), scannerKind(), signaturePadKind({ models: extraPadModels(log) })];
+  return [
+    idCardKind({ layouts: tableFromFile('YICHUANG_CARD_LAYOUTS', loadCardLayoutsFile, log) }),
+    scannerKind(),
+    signaturePadKind({ models: tableFromFile('YICHUANG_SIGNATURE_PAD_MODELS', loadPadModelsFile, log) }),
+  ];
 }
 
-/** New signature pad models from a data file named by YICHUANG_SIGNATURE_PAD_MODELS: no code change needed. */
-function extraPadModels(log?: Logger): PadModel[] | undefined {
-  const file = process.env.YICHUANG_SIGNATURE_PAD_MODELS;
+/** The table in the file an environment variable names; a bad file is logged and the built-in table kept. */
+function tableFromFile<T>(envVar: string, load: (file: string) => T[], log?: Logger): T[] | undefined {
+  const file = process.env[envVar];
   if (!file) return undefined;
   try {
-    return loadPadModelsFile(file);
+    return load(file);
   } catch (err) {
-    log?.error({ err }, 'signature pad models file ignored');
-    return undefined;
-  }
-}
-
-/** New card types (layouts) from a data file named by YICHUANG_CARD_LAYOUTS: no code change needed. */
-function extraCardLayouts(log?: Logger): CardLayout[] | undefined {
-  const file = process.env.YICHUANG_CARD_LAYOUTS;
-  if (!file) return undefined;
-  try {
-    return loadCardLayoutsFile(file);
-  } catch (err) {
-    log?.error({ err }, 'card layouts file ignored');
+    log?.error({ err, envVar }, 'device table file ignored');
     return undefined;
   }
 }
