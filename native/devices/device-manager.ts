@@ -201,8 +201,10 @@ export class DeviceManager {
     if (now - (this.lastProbe.get(slot.config.id) ?? 0) < (this.opts.probeEveryMs ?? 10_000)) return;
     this.lastProbe.set(slot.config.id, now);
     const taken = new Set([...this.slots.values()].map((s) => s.status.port));
+    // Probes speak a serial protocol: never at a HID device.
+    const hid = new Set(this.hidPorts.map((p) => p.path));
     for (const p of this.ports) {
-      if (taken.has(p.path) || (p.known && p.known.kind !== slot.config.kind)) continue;
+      if (taken.has(p.path) || hid.has(p.path) || (p.known && p.known.kind !== slot.config.kind)) continue;
       if (await spec.probe(p.path).catch(() => false)) {
         this.opts.log?.info({ device: slot.config.id }, 'device found again by probing');
         this.probed.set(slot.config.id, p.path);
