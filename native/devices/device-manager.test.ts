@@ -4,8 +4,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceManager, PORT_LISTING_UNAVAILABLE } from './device-manager';
 import type { DeviceDriver, DeviceKindSpec, DriverContext } from './driver';
+import { DeviceKind } from '../../common/contract/devices';
 import { FrameRing } from './frame-log';
 import { DeviceKindRegistry } from './registry';
+import { DEVICE_KINDS } from './types';
 
 
 /** A driver that "opens" when its port file exists and closes when told to. */
@@ -154,4 +156,8 @@ describe('DeviceManager with HID devices', () => {
     expect(rounds()).toBeGreaterThanOrEqual(2);
     expect(probed).not.toContain(hidraw);
   });
+});
+
+it('the contract knows every device kind the manager drives (a status of another kind would be refused)', () => {
+  expect(DeviceKind.options).toEqual([...DEVICE_KINDS]);
 });
