@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { simulateIdCard } from './simulate-idcard';
+import type { simulateSignaturePad } from './simulate-signature-pad';
 import type { simulateEvaluator, simulateScanner } from './simulate-scanner-evaluator';
 
 export function register(program: Command): void {
@@ -27,4 +28,13 @@ export function register(program: Command): void {
     .option('--answer <spec...>', '依次回答评价请求：1–5[:原因|原因]、timeout 或 silent；不给则从标准输入读按键 1–5')
     .option('--delay <ms>', '收到评价请求后多久按键', '300')
     .action(async (opts: Parameters<typeof simulateEvaluator>[0]) => (await import('./simulate-scanner-evaluator')).simulateEvaluator(opts));
+  simulate
+    .command('signature-pad')
+    .description('打印某型号签名板写“王”字时发出的 HID 报告（每行：毫秒 十六进制），供测试和核对型号表')
+    .requiredOption('--model <key>', '型号键（pad-models.json 或 --models 文件）')
+    .option('--models <file>', '追加的签名板型号文件（同 YICHUANG_SIGNATURE_PAD_MODELS）')
+    .option('--finish <key>', '写完后按的键：confirm、clear、cancel 或 none', 'none')
+    .option('--rate <hz>', '报告频率', '200')
+    .option('--json', '以 JSON 输出（测试夹具的格式）')
+    .action(async (opts: Parameters<typeof simulateSignaturePad>[0]) => (await import('./simulate-signature-pad')).simulateSignaturePad(opts));
 }

@@ -12,6 +12,7 @@ import type { RatingPromptRequest } from '../../../native/evaluator/evaluator';
 import type {} from '../../../native/evaluator/keypad-desk';
 import type {} from '../../../native/evaluator/serial-keypad-driver';
 import type {} from '../../../native/scanner/serial-scanner-driver';
+import type {} from '../../../native/signature-pad/signature-pad-driver';
 
 /** What the device layer answers, wherever it runs. */
 export interface DeviceServiceApi {
@@ -31,7 +32,7 @@ export interface DeviceServiceApi {
   echo(value: unknown): unknown;
 }
 
-/** What the device layer tells main: every event of the DeviceManager and its drivers (status, card, scan, rating, evaluator). */
+/** What the device layer tells main: every event of the DeviceManager and its drivers (status, card, scan, rating, evaluator, signaturePad). */
 export type DeviceServiceEvents = DeviceEventMap;
 
 /** The call names at run time: exactly the interface's, no more, no fewer (checked by the compiler). */
@@ -55,6 +56,7 @@ export const DEVICE_SERVICE_EVENTS = {
   scan: true,
   rating: true,
   evaluator: true,
+  signaturePad: true,
 } as const satisfies { [E in keyof DeviceServiceEvents]: true };
 
 export type DeviceServiceMethodName = keyof DeviceServiceApi;
