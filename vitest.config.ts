@@ -9,5 +9,8 @@ export default defineConfig({
     // Integration tests open real files, ptys and ports: keep the 2-core machine from thrashing.
     pool: 'forks',
     maxWorkers: 2,
+    // Tests that spawn `bin/yichuang.mjs` (and the central/host processes it starts) test the sources
+    // they sit beside, through tsx, not whatever dist/ was last built; the e2e suites use the bundle.
+    env: { YICHUANG_DEV: '1' },
   },
 });

@@ -4,9 +4,8 @@ import type { Subsystem } from '../../platform/subsystem';
 import type { SettingsStore } from '../config/settings-store';
 import type { InternalBus } from '../events/internal-bus';
 import type { EventBus } from '../events/renderer-events';
-import { supervisedDeviceBackend } from '../ops/device-service/backend';
-import type { ServiceLauncher } from '../ops/device-service/launcher';
-import { inProcessBackend } from './backend';
+import { inProcessBackend, supervisedDeviceBackend } from './service/backend';
+import type { ServiceLauncher } from './service/launcher';
 import { DemoReader } from './demo-reader';
 import { DeviceService } from './device-service';
 
