@@ -136,6 +136,38 @@ describe('loopback host security', () => {
     await app.services.auth.signIn('demo', 'demo');
   });
 
+  it('never pushes an internal event: card.read (the full identity) stays on main\'s internal bus', async () => {
+    const got: string[] = [];
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/events`, { headers: { Authorization: `Bearer ${host.token}`, Origin: host.url } });
+    await new Promise((r) => ws.once('open', r));
+    ws.on('message', (d) => got.push(String(d)));
+    let heardInMain = 0;
+    const off = app.internal.on('card.read', () => heardInMain++);
+    app.internal.emit('card.read', {
+      deviceId: 'idcard-sim',
+      at: new Date().toISOString(),
+      simulated: true,
+      photoImage: null,
+      photoNote: null,
+      card: {
+        cardType: 'resident', name: '邢少华', englishName: null, genderCode: '1', gender: '男', nationCode: '01', nation: '汉', nationality: null,
+        birthDate: '1985-12-31', address: '海南省海口市秀英区', idNumber: '460100198512310014', authority: '海口市公安局', validFrom: '2015-01-01', validTo: '长期',
+        passNumber: null, issueCount: null, idNumberValid: true, photo: null,
+      },
+    });
+    off();
+    // A renderer event sent after it: once it arrives, anything sent before it has arrived too.
+    app.services.events.emit('scan', { text: 'after-card', symbology: 'QR', source: 'wedge', device: 'keyboard' });
+    await vi.waitFor(() => expect(got.some((m) => m.includes('after-card'))).toBe(true));
+    ws.close();
+    expect(heardInMain).toBe(1);
+    expect(got.some((m) => m.includes('card.read'))).toBe(false);
+    expect(got.some((m) => m.includes('460100198512310014') || m.includes('邢少华'))).toBe(false);
+    // The gate both transports use passes only names of the renderer contract.
+    expect(rendererMayReceive('card.read', app.services.sessions)).toBe(false);
+    expect(rendererMayReceive('not.an.event', app.services.sessions)).toBe(false);
+  });
+
   it('does not serve files outside the renderer folder', async () => {
     const r = await request({ path: '/..%2f..%2fyichuang.db', headers: { Authorization: `Bearer ${host.token}` } });
     expect(r.body).not.toContain('SQLite format');
