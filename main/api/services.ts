@@ -5,19 +5,13 @@ import type { SessionStore } from '../auth/session';
 import type { SettingsStore } from '../config/settings-store';
 import type { ServiceLauncher } from '../devices/service/launcher';
 import type { BusyGates } from '../ops/module';
+import type { IntakeServices } from '../intake/module';
 import type { SafeStorageLike } from '../crypto/key-store';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import type { Database } from '../db/database';
 import type { SyncEngine } from '../sync/engine';
 import type { DeviceService } from '../devices/device-service';
 import type { ScanningService } from '../scanning/scanning-service';
-import type { CalendarService } from '../catalog/calendar-service';
-import type { CatalogService } from '../catalog/catalog-service';
-import type { CardTokens } from '../intake/card-tokens';
-import type { CaseQueries } from '../intake/case-queries';
-import type { IntakeService } from '../intake/intake-service';
-import type { NoticeRenderer } from '../notice/notice-renderer';
-import type { ReviewsService } from '../reviews/reviews-service';
 import type { Logger } from '../../platform/log/logger';
 
 export type AppMode = 'normal' | 'demo';
@@ -43,7 +37,7 @@ export interface AppOptions {
  * Everything the API handlers may use, built in one place (`createApp`, main/app/app.ts) from each
  * subsystem's `create…(deps)`; handlers get this object, never globals.
  */
-export interface Services {
+export interface Services extends IntakeServices {
   options: AppOptions;
   version: string;
   startedAt: Date;
@@ -60,20 +54,6 @@ export interface Services {
   busy: BusyGates;
   /** Sign-in, lock and first-run setup. */
   auth: AuthService;
-  /** Service item catalog with its search index. */
-  catalog: CatalogService;
-  /** Working-day calendar: chinese-days data plus central overrides. */
-  calendar: CalendarService;
-  /** Drafts and decisions on cases (accept, 容缺, reject, withdraw, supplement). */
-  intake: IntakeService;
-  /** Read side of cases: list, detail, audited reveal. */
-  cases: CaseQueries;
-  /** 好差评 ratings and rectification tasks. */
-  reviews: ReviewsService;
-  /** Acceptance and rejection notices (HTML). */
-  notices: NoticeRenderer;
-  /** Recent ID card reads, referenced by token from intake calls. */
-  cardTokens: CardTokens;
   /** ID card readers, scanners, evaluators: status, configuration, frames, demo cards. */
   devices: DeviceService;
   /** Scans from every source as `scan` events, 好差评 prompts, the demo scanner. */

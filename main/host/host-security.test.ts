@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createApp, type App } from '../app/app';
+import { sampleCardRead } from '../app/testing';
 import { rendererMayReceive } from '../auth/event-gate';
 import { startHost, type Host } from './server';
 
@@ -143,18 +144,7 @@ describe('loopback host security', () => {
     ws.on('message', (d) => got.push(String(d)));
     let heardInMain = 0;
     const off = app.internal.on('card.read', () => heardInMain++);
-    app.internal.emit('card.read', {
-      deviceId: 'idcard-sim',
-      at: new Date().toISOString(),
-      simulated: true,
-      photoImage: null,
-      photoNote: null,
-      card: {
-        cardType: 'resident', name: '邢少华', englishName: null, genderCode: '1', gender: '男', nationCode: '01', nation: '汉', nationality: null,
-        birthDate: '1985-12-31', address: '海南省海口市秀英区', idNumber: '460100198512310014', authority: '海口市公安局', validFrom: '2015-01-01', validTo: '长期',
-        passNumber: null, issueCount: null, idNumberValid: true, photo: null,
-      },
-    });
+    app.internal.emit('card.read', sampleCardRead('460100198512310014'));
     off();
     // A renderer event sent after it: once it arrives, anything sent before it has arrived too.
     app.services.events.emit('scan', { text: 'after-card', symbology: 'QR', source: 'wedge', device: 'keyboard' });

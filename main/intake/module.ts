@@ -33,12 +33,19 @@ export interface IntakeDeps {
 
 /** The services of the intake subsystem, each used by its handlers. */
 export interface IntakeServices {
+  /** Service item catalog with its search index. */
   catalog: CatalogService;
+  /** Working-day calendar: chinese-days data plus central overrides. */
   calendar: CalendarService;
+  /** Drafts and decisions on cases (accept, 容缺, reject, withdraw, supplement). */
   intake: IntakeService;
+  /** Read side of cases: list, detail, audited reveal. */
   cases: CaseQueries;
+  /** 好差评 ratings and rectification tasks. */
   reviews: ReviewsService;
+  /** Acceptance and rejection notices (HTML). */
   notices: NoticeRenderer;
+  /** Recent ID card reads, referenced by token from intake calls. */
   cardTokens: CardTokens;
 }
 
