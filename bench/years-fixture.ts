@@ -210,6 +210,7 @@ export async function generateYearsFixture(opts: FixtureOptions): Promise<Fixtur
           writer.add('rating', { id: ratingId, case_id: id, level, reasons: JSON.stringify(reasons), text: null, channel, at: decidedIso, clerk_id: clerk.id });
           audit(clerk.id, 'rating.create', id, { ratingId, level, channel }, decidedIso);
           outbox('rating', { id: ratingId, caseId: id, caseNumber, level, reasons, text: null, channel, at: decidedIso }, ratingId);
+          if (level >= 4) writeRectification({ ratingId, caseId: id, at, recent, clerk: clerk.id }, audit, outbox, writer);
         }
         if (probes.length < 64 && made % Math.ceil(opts.cases / 48) === 0 && applicant.kind === 'person')
           probes.push({ caseNumber, name: applicant.name, idNumber: applicant.idNumber });
@@ -245,6 +246,32 @@ export async function generateYearsFixture(opts: FixtureOptions): Promise<Fixtur
   }
 }
 
+type AuditFn = (actor: string, action: string, subject: string, detail: unknown, at: string) => void;
+type OutboxFn = (kind: string, payload: unknown) => void;
+
+/** A bad rating's rectification task as ReviewsService writes it: closed unless the case is recent. */
+function writeRectification(c: { ratingId: string; caseId: string; at: Date; recent: boolean; clerk: string }, audit: AuditFn, outbox: OutboxFn, writer: BulkWriter) {
+  const openedAt = new Date(c.at.getTime() + 30 * 60_000).toISOString();
+  const closedAt = c.recent ? null : new Date(c.at.getTime() + 3 * 86_400_000).toISOString();
+  const rect = {
+    id: uuidv7({ msecs: c.at.getTime() }),
+    rating_id: c.ratingId,
+    case_id: c.caseId,
+    opened_at: openedAt,
+    deadline: addDays(hallDate(c.at), 7),
+    deadline_provisional: 0,
+    state: closedAt ? 'closed' : 'open',
+    closed_at: closedAt,
+    closed_by: closedAt ? 'super01' : null,
+    note: closedAt ? '已电话回访，说明情况并致歉。' : null,
+    follow_up_result: closedAt ? 'satisfied' : null,
+  };
+  writer.add('rectification', rect);
+  audit(c.clerk, 'rectification.open', rect.id, { caseId: c.caseId, deadline: rect.deadline }, openedAt);
+  if (closedAt) audit('super01', 'rectification.close', rect.id, { caseId: c.caseId, followUpResult: 'satisfied' }, closedAt);
+  outbox('rectification', { id: rect.id, ratingId: c.ratingId, caseId: c.caseId, openedAt, deadline: rect.deadline, state: rect.state, closedAt, closedBy: rect.closed_by, note: rect.note, followUpResult: rect.follow_up_result });
+}
+
 /** Rows buffered per table and written as multi-row inserts, each statement shape prepared once. */
 class BulkWriter {
   private readonly rows = new Map<string, { verb: string; list: Record<string, unknown>[] }>();
@@ -260,7 +287,7 @@ class BulkWriter {
 
   /** Tables in foreign-key order: a case before its materials, ratings and history. */
   async flush(): Promise<void> {
-    const order = ['intake_case', 'case_material', 'case_history', 'rating', 'audit_log', 'outbox', 'case_sequence', 'meta'];
+    const order = ['intake_case', 'case_material', 'case_history', 'rating', 'rectification', 'audit_log', 'outbox', 'case_sequence', 'meta'];
     const keys = [...this.rows.keys()].sort((a, b) => order.indexOf(a.split(' ')[1]!) - order.indexOf(b.split(' ')[1]!));
     for (const key of keys) {
       const { verb, list } = this.rows.get(key)!;
