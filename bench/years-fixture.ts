@@ -6,6 +6,8 @@ import type sqlite3 from 'sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import type { ItemSummary, MaterialSpec } from '../common/contract/catalog';
 import { buildCaseNumber } from '../common/domain/case-number';
+import type { CaseStatus } from '../common/domain/case-status';
+type MaterialState = 'received' | 'licence' | 'deferred' | 'supplied' | 'not_provided';
 import { addDays, hallDate } from '../common/domain/hall-date';
 import { createApp } from '../main/app/app';
 import { auditHash, GENESIS, META_AUDIT_HEAD, type AuditAlgorithm } from '../main/audit/chain';
@@ -113,7 +115,7 @@ export async function generateYearsFixture(opts: FixtureOptions): Promise<Fixtur
         sealMs += performance.now() - t0;
         const roll = r();
         const decision = roll < 0.05 ? 'reject' : roll < 0.25 && itemSpecs.some((m) => m.required && m.deferrable) ? 'deferred' : 'accept';
-        const status = decision === 'reject' ? 'rejected' : decision === 'deferred' && recent ? 'accepted_deferred' : 'accepted';
+        const status: CaseStatus = decision === 'reject' ? 'rejected' : decision === 'deferred' && recent ? 'accepted_deferred' : 'accepted';
         const clerk = CLERKS[Math.floor(r() * CLERKS.length)]!;
         const id = uuidv7({ msecs: at.getTime() });
         const caseNumber = buildCaseNumber(HALL, WINDOW, day.replaceAll('-', ''), k + 1);
@@ -138,7 +140,7 @@ export async function generateYearsFixture(opts: FixtureOptions): Promise<Fixtur
           clerk_id: clerk.id,
           clerk_name: clerk.name,
           ...sealed,
-          credit_check: 'not_checked',
+          credit_check: 'not_checked' as const,
           created_at: atIso,
           updated_at: decidedIso,
           accepted_at: promised ? decidedIso : null,
@@ -160,7 +162,7 @@ export async function generateYearsFixture(opts: FixtureOptions): Promise<Fixtur
               code: m.code,
               name: m.name,
               required: m.required ? 1 : 0,
-              state: defer ? (recent ? 'deferred' : 'supplied') : decision === 'reject' && sort === 0 ? 'not_provided' : 'received',
+              state: (defer ? (recent ? 'deferred' : 'supplied') : decision === 'reject' && sort === 0 ? 'not_provided' : 'received') as MaterialState,
               originals: 1,
               copies: 1,
               licence_id: null,
