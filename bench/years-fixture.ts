@@ -7,17 +7,17 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ItemSummary, MaterialSpec } from '../common/contract/catalog';
 import { buildCaseNumber } from '../common/domain/case-number';
 import type { CaseStatus } from '../common/domain/case-status';
-type MaterialState = 'received' | 'licence' | 'deferred' | 'supplied' | 'not_provided';
 import { addDays, hallDate } from '../common/domain/hall-date';
 import { createApp } from '../main/app/app';
-import { auditHash, GENESIS, META_AUDIT_HEAD, type AuditAlgorithm } from '../main/audit/chain';
-import { auditAlgorithmOf } from '../main/audit/chain';
+import { auditAlgorithmOf, auditHash, GENESIS, META_AUDIT_HEAD, type AuditAlgorithm } from '../main/audit/chain';
 import { DB_FILE } from '../main/db/database';
 import { sealApplicant, sealedApplicantPayload, type Applicant } from '../main/intake/applicant-codec';
 import { demoEnterprise, demoPerson, demoRandom } from '../main/intake/demo-cases';
 import { casePayload } from '../main/intake/intake-service';
 import { promisedDate } from '../main/intake/promised-date';
 import { version } from '../package.json';
+
+type MaterialState = 'received' | 'licence' | 'deferred' | 'supplied' | 'not_provided';
 
 const HALL = 'HK01';
 const WINDOW = 'W03';
