@@ -13,7 +13,7 @@ import { auditAlgorithmOf, auditHash, GENESIS, META_AUDIT_HEAD, type AuditAlgori
 import { DB_FILE } from '../main/db/database';
 import { sealApplicant, sealedApplicantPayload, type Applicant } from '../main/intake/applicant-codec';
 import { demoEnterprise, demoPerson, demoRandom } from '../main/intake/demo-cases';
-import { casePayload } from '../main/intake/intake-service';
+import { caseEntry } from '../main/intake/case-entry';
 import { promisedDate } from '../main/intake/promised-date';
 import { version } from '../package.json';
 
@@ -202,7 +202,8 @@ export async function generateYearsFixture(opts: FixtureOptions): Promise<Fixtur
             done_at: delivered ? new Date(at.getTime() + 20 * 60_000).toISOString() : null,
             central_result: delivered ? JSON.stringify({ at: decidedIso, localAt: decidedIso }) : null,
           });
-        outbox('case', casePayload(decision === 'deferred' ? 'acceptedWithDeferred' : decision === 'accept' ? 'accepted' : 'rejected', row, materials, applicantSealed));
+        const entry = caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed);
+        outbox(entry.kind, entry.payload);
         if (r() < 0.5) {
           const u = r();
           const level = u < 0.6 ? 1 : u < 0.85 ? 2 : u < 0.93 ? 3 : u < 0.97 ? 4 : 5;
@@ -211,7 +212,7 @@ export async function generateYearsFixture(opts: FixtureOptions): Promise<Fixtur
           const reasons = level >= 4 ? ['等候时间长'] : [];
           writer.add('rating', { id: ratingId, case_id: id, level, reasons: JSON.stringify(reasons), text: null, channel, at: decidedIso, clerk_id: clerk.id });
           audit(clerk.id, 'rating.create', id, { ratingId, level, channel }, decidedIso);
-          outbox('rating', { id: ratingId, caseId: id, caseNumber, level, reasons, text: null, channel, at: decidedIso }, ratingId);
+          outbox('rating.created', { id: ratingId, caseId: id, caseNumber, level, reasons, text: null, channel, at: decidedIso }, ratingId);
           if (level >= 4) writeRectification({ ratingId, caseId: id, at, recent, clerk: clerk.id }, audit, outbox, writer);
         }
         if (probes.length < 64 && made % Math.ceil(opts.cases / 48) === 0 && applicant.kind === 'person')
@@ -271,7 +272,7 @@ function writeRectification(c: { ratingId: string; caseId: string; at: Date; rec
   writer.add('rectification', rect);
   audit(c.clerk, 'rectification.open', rect.id, { caseId: c.caseId, deadline: rect.deadline }, openedAt);
   if (closedAt) audit('super01', 'rectification.close', rect.id, { caseId: c.caseId, followUpResult: 'satisfied' }, closedAt);
-  outbox('rectification', { id: rect.id, ratingId: c.ratingId, caseId: c.caseId, openedAt, deadline: rect.deadline, state: rect.state, closedAt, closedBy: rect.closed_by, note: rect.note, followUpResult: rect.follow_up_result });
+  outbox(closedAt ? 'rectification.closed' : 'rectification.opened', { id: rect.id, ratingId: c.ratingId, caseId: c.caseId, openedAt, deadline: rect.deadline, state: rect.state, closedAt, closedBy: rect.closed_by, note: rect.note, followUpResult: rect.follow_up_result });
 }
 
 /** Rows buffered per table and written as multi-row inserts, each statement shape prepared once. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { createApp, type App } from '../main/app/app';
 import { backupDatabase } from '../main/db/backup';
-import { checkDatabase } from '../main/db/check';
+import { checkDatabase } from '../main/audit/db-check';
 import { DB_FILE } from '../main/db/database';
 import { purgeExpiredPii } from '../main/retention/purge';
 import { percentile } from './stats';

@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { Migration } from '../migrator';
+import type { Migration } from '../../../platform/db/migrator';
 
 /**
  * Years of cases (250k at a busy window): the 我的办件 search matches the central platform's case
