@@ -45,8 +45,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // Tests and their helpers read untyped JSON answers; the assertions are the type check.
-    files: ['**/*.test.ts', '**/testing/**', 'e2e/**'],
+    // Tests, benches and their helpers read untyped answers; the assertions are the type check.
+    files: ['**/*.test.ts', '**/testing.ts', '**/testing/**', 'e2e/**', 'bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
