@@ -33,7 +33,8 @@ export class CaseQueries {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async list(query: ListQuery): Promise<{ cases: CaseSummary[]; nextCursor: string | null }> {
+  /** The cases `list` pages through (today, status, search), before paging. */
+  private filtered(query: Omit<ListQuery, 'limit' | 'cursor'>) {
     let qb = this.db.selectFrom('intake_case').selectAll();
     if (query.today) {
       // Hall midnight (UTC+8) as an instant.
@@ -56,6 +57,11 @@ export class CaseQueries {
         ]),
       );
     }
+    return qb;
+  }
+
+  async list(query: ListQuery): Promise<{ cases: CaseSummary[]; nextCursor: string | null }> {
+    let qb = this.filtered(query);
     if (query.cursor) {
       const [at, id] = query.cursor.split('|');
       if (at && id) qb = qb.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
@@ -68,6 +74,12 @@ export class CaseQueries {
       cases: page.map((r) => this.summary(r, extras)),
       nextCursor: rows.length > query.limit && last ? `${last.created_at}|${last.id}` : null,
     };
+  }
+
+  /** How many cases `list` would page through in all (the CLI says so when its limit cuts the list). */
+  async count(query: Omit<ListQuery, 'limit' | 'cursor'>): Promise<number> {
+    const r = await this.filtered(query).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return Number(r?.n ?? 0);
   }
 
   private async extras(ids: string[]) {

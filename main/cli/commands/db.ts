@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { backupDatabase, backupFileName } from '../../db/backup';
 import { checkDatabase } from '../../db/check';
-import { openDatabase } from '../../db/database';
+import { openForReading } from '../../db/read-only';
 import { CliError, dataDirOf, printJson, wantsJson } from '../util';
 
 export function register(program: Command): void {
@@ -11,7 +11,8 @@ export function register(program: Command): void {
     .description('完整性检查并报告计数')
     .option('--json', 'JSON 输出')
     .action(async (_opts: unknown, cmd: Command) => {
-      const database = await openDatabase(dataDirOf(cmd), { skipQuickCheck: true });
+      // Read-only, no writer lock: checks while the app runs, all in one snapshot.
+      const database = await openForReading(dataDirOf(cmd), { anySchema: true });
       try {
         const r = await checkDatabase(database);
         if (wantsJson(cmd)) printJson(r);
@@ -33,7 +34,8 @@ export function register(program: Command): void {
     .option('--json', 'JSON 输出')
     .action(async (opts: { to?: string }, cmd: Command) => {
       const dataDir = dataDirOf(cmd);
-      const database = await openDatabase(dataDir);
+      // The online backup only reads: it works while the app runs.
+      const database = await openForReading(dataDir);
       try {
         const file = path.resolve(opts.to ?? path.join(dataDir, 'backups', backupFileName(new Date())));
         const r = await backupDatabase(database, file);

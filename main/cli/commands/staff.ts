@@ -5,6 +5,7 @@ import { holdRemainingMs } from '../../auth/lockout';
 import { countStaff, findStaff } from '../../auth/roster';
 import { ensureSetupCode } from '../../auth/setup-code';
 import { openDatabase } from '../../db/database';
+import { openForReading } from '../../db/read-only';
 import { CliError, dataDirOf, printJson, wantsJson } from '../util';
 
 /** Staff accounts of this window: the first-run setup code, the cached roster, lifting a lockout. */
@@ -33,7 +34,7 @@ export function register(program: Command): void {
     .description('列出本窗口缓存的人员名单（不含密码）')
     .option('--json', 'JSON 输出')
     .action(async (_o: unknown, cmd: Command) => {
-      const database = await openDatabase(dataDirOf(cmd));
+      const database = await openForReading(dataDirOf(cmd));
       try {
         const rows = await database.db.selectFrom('staff').select('staff_id').orderBy('staff_id').execute();
         const now = new Date();

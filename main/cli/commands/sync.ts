@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { openOnlyCipher } from '../../crypto/open-only-cipher';
-import { openDatabase } from '../../db/database';
+import { openDatabase, type Database } from '../../db/database';
+import { openForReading } from '../../db/read-only';
 import { backoffFromEnv } from '../../sync/backoff';
 import { CentralError } from '../../sync/central-client';
 import { enrol } from '../../sync/enrolment';
@@ -8,8 +9,9 @@ import { SyncEngine } from '../../sync/engine';
 import { listParked, readSyncStatus, retryParked } from '../../sync/status';
 import { CliError, dataDirOf, parsePositiveInt, printJson, wantsJson } from '../util';
 
-async function withDb<T>(cmd: Command, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const database = await openDatabase(dataDirOf(cmd));
+/** `read`: a read-only connection (no writer lock), so status works while the app runs. */
+async function withDb<T>(cmd: Command, fn: (db: Database) => Promise<T>, access: 'write' | 'read' = 'write'): Promise<T> {
+  const database = await (access === 'read' ? openForReading : openDatabase)(dataDirOf(cmd));
   try {
     return await fn(database);
   } finally {
@@ -81,7 +83,7 @@ export function register(program: Command): void {
     .description('同步状态')
     .option('--json', 'JSON 输出')
     .action(async (_o: unknown, cmd: Command) => {
-      const s = await withDb(cmd, (d) => readSyncStatus(d.db));
+      const s = await withDb(cmd, (d) => readSyncStatus(d.db), 'read');
       if (wantsJson(cmd)) return printJson(s);
       const lines = [
         `中心平台：${s.centralUrl ?? '未注册'}${s.hall ? `（大厅 ${s.hall}，窗口 ${s.window}）` : ''}`,
@@ -97,7 +99,7 @@ export function register(program: Command): void {
     .description('列出被中心平台拒收而搁置的记录')
     .option('--json', 'JSON 输出')
     .action(async (_o: unknown, cmd: Command) => {
-      const rows = await withDb(cmd, (d) => listParked(d.db));
+      const rows = await withDb(cmd, (d) => listParked(d.db), 'read');
       if (wantsJson(cmd)) return printJson(rows);
       for (const r of rows) process.stdout.write(`#${r.seq} ${r.kind} ${r.aggregateId}：${r.reason}\n`);
       if (rows.length === 0) process.stdout.write('没有搁置的记录。\n');
