@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../auth/testing';
+import { readDbReport } from '../ops/diag/db-report';
 import { checkDatabase, type DbCheckReport } from './check';
 import { openForReading } from './read-only';
 
@@ -53,6 +54,10 @@ describe('db check while another process writes', () => {
         } finally {
           await database.close();
         }
+        // The diagnostics bundle's own read-only report: its counts must agree with each other too.
+        const diag = await readDbReport(dir);
+        if (diag.sync && sum(diag.sync.outbox) !== diag.db.tables.outbox)
+          failures.push(`run ${runs + 1}: diag outbox by state ${sum(diag.sync.outbox)} ≠ outbox ${diag.db.tables.outbox}`);
       }
       console.log(`db check under a live writer: ${failures.length}/${runs} runs reported a false problem; ${seen.size} distinct case counts seen`);
       expect(writer.exitCode).toBeNull(); // still writing: the checks ran against a moving database
