@@ -38,6 +38,9 @@ describe('one writer per data folder', () => {
       const status = cli('sync', 'status', '--json');
       expect(status.status, status.stderr).toBe(0);
       expect(JSON.parse(status.stdout).pending).toBeGreaterThanOrEqual(3);
+      const backup = cli('db', 'backup', '--to', path.join(dir, 'copy.db'), '--json');
+      expect(backup.status, backup.stderr).toBe(0);
+      expect(JSON.parse(backup.stdout).bytes).toBeGreaterThan(0);
     } finally {
       // Killed, not closed: the OS drops the lock with the process; no stale lock remains.
       host.kill('SIGKILL');
