@@ -47,17 +47,21 @@ export type EnrollResponse = z.infer<typeof EnrollResponse>;
 
 // ---- push ------------------------------------------------------------------------------------
 
-/** Kinds the central side applies. Anything else is rejected per item, never the whole batch. */
-export const PUSH_KINDS = ['case', 'rating', 'rectification', 'staff.password', 'audit'] as const;
-
+/**
+ * One outbox entry. `kind`, `v` and `payload` are read here only as far as needed to answer per
+ * item: the central validates them against the entry contract (entries.ts, `PushEntry`) and
+ * rejects a bad, unknown or unknown-version entry on its own, never the whole batch.
+ */
 export const PushItem = z.object({
   id: z.string().min(1).max(64).describe("Idempotency key: the record's UUIDv7"),
   seq: z.number().int().positive().describe("The device's monotonic outbox sequence"),
-  kind: z.string().min(1).max(40),
+  kind: z.string().min(1).max(40).describe('Entry kind, e.g. case.accepted (see PushEntry); version 1 kinds: case, rating, rectification, staff.password'),
+  v: z.number().int().positive().default(1).describe('Version of the entry contract the payload follows; absent means 1 (windows before version 2)'),
   aggregateId: z.string().min(1).max(64).describe('Items of one aggregate (a case) are applied in seq order'),
   createdAt: z.string().max(40).describe('Window clock when the record was written'),
-  payload: z.unknown(),
+  payload: z.unknown().describe('Shaped by kind and v: PushEntry (v2) in components.schemas'),
 });
+/** As the central reads it (`v` defaulted); the window sends `z.input` with `v` set. */
 export type PushItem = z.infer<typeof PushItem>;
 
 export const MAX_PUSH_ITEMS = 1000;

@@ -147,7 +147,7 @@ export class AuthService {
         await setPasswordHash(trx, s.staffId, hash, now);
         await clearLockout(trx, s.staffId);
         // The central roster learns the new verifier (never the password) through the outbox.
-        await enqueueOutbox(trx, { kind: 'staff.password', aggregateId: `staff:${s.staffId}`, payload: { staffId: s.staffId, passwordHash: hash, passwordChangedAt: now.toISOString() } });
+        await enqueueOutbox(trx, { kind: 'staff.passwordChanged', aggregateId: `staff:${s.staffId}`, payload: { staffId: s.staffId, passwordHash: hash, passwordChangedAt: now.toISOString() } });
         await appendAudit(trx, { actor: s.staffId, action: 'auth.changePassword', subject: s.staffId });
       });
       this.d.sessions.set({ ...s, mustChangePassword: false });

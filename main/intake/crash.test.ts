@@ -75,7 +75,7 @@ describe('crash safety', () => {
       const missing = acknowledged.filter((n) => !stored.has(n));
       expect(missing).toEqual([]);
       // Each stored case carries its outbox row and audit entry: they committed together.
-      const withOutbox = new Set((await database.db.selectFrom('outbox').select('aggregate_id').where('kind', '=', 'case').execute()).map((o) => o.aggregate_id));
+      const withOutbox = new Set((await database.db.selectFrom('outbox').select('aggregate_id').where('kind', 'like', 'case.%').execute()).map((o) => o.aggregate_id));
       const audited = new Set((await database.db.selectFrom('audit_log').select('subject').where('action', 'like', 'case.%').execute()).map((a) => a.subject));
       for (const id of stored.values()) {
         expect(withOutbox.has(id)).toBe(true);
