@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { CardReadEvent } from '../common/contract/devices';
 import { EventBus } from '../main/api/events';
 import { DeviceService } from '../main/devices/device-service';
-import { DeviceKindRegistry, DeviceManager } from '../native/devices';
+import { DeviceLayer } from '../main/devices/service/in-process';
 import { commandFrame, encodeResponse, ResponseDecoder } from '../native/idcard/codec';
 import { encodeAppendedAddress } from '../native/idcard/appended-address';
 import { fixtureReadData } from '../native/idcard/card-fixture';
@@ -40,11 +40,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Card placed on the simulated reader → `card.read` published in main, over a real pty with wire pacing. */
 async function endToEnd(): Promise<BenchResult> {
   const sim = await SimulatedReader.start({ baud: BAUD });
-  const registry = new DeviceKindRegistry();
-  registry.register(idCardKind({ pollIntervalMs: POLL_MS }));
   const bus = new EventBus();
   const service = new DeviceService({
-    backend: new DeviceManager({ registry, listPorts: async () => [] }),
+    backend: new DeviceLayer([idCardKind({ pollIntervalMs: POLL_MS })], { listPorts: async () => [] }),
     publish: (name: 'device.status' | 'card.read', payload: never) => bus.emit(name, payload),
     configured: () => [{ id: 'idcard-bench', kind: 'idcard', port: sim.path, baud: BAUD }],
     save: () => undefined,

@@ -18,7 +18,7 @@ await Promise.all([
   esbuild({ ...node, entryPoints: ['preload/index.ts'], outfile: 'dist/preload.cjs', external: ['electron'] }),
   esbuild({ ...node, entryPoints: ['main/cli/run.ts'], outfile: 'dist/cli.cjs', banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } }),
   // The device service: native device I/O in its own process (utilityProcess / child_process.fork).
-  esbuild({ ...node, entryPoints: ['main/ops/device-service/child-main.ts'], outfile: 'dist/device-service.cjs' }),
+  esbuild({ ...node, entryPoints: ['main/devices/service/child-main.ts'], outfile: 'dist/device-service.cjs' }),
 ]);
 // The pty relay behind the device simulators (training mode) sits beside each bundle that may start one.
 for (const dir of ['dist', 'dist/electron']) fs.copyFileSync('native/serial/pty-relay.py', `${dir}/pty-relay.py`);

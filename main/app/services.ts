@@ -3,7 +3,7 @@ import type { EventBus } from '../api/events';
 import type { AuthService } from '../auth/auth-service';
 import type { SessionStore } from '../auth/session';
 import type { SettingsStore } from '../config/settings-store';
-import type { ServiceLauncher } from '../ops/device-service/launcher';
+import type { ServiceLauncher } from '../devices/service/launcher';
 import type { BusyGate } from '../updater/busy-gate';
 import type { SafeStorageLike } from '../crypto/key-store';
 import type { PiiCipher } from '../crypto/pii-cipher';

@@ -10,7 +10,7 @@ export interface WriterHolder {
 }
 
 /** Commands that keep working while another process writes (they open the database read-only). */
-export const READ_ONLY_COMMANDS = 'db check、db backup、cases list、sync status、sync parked、staff list';
+export const READ_ONLY_COMMANDS = 'db check、db backup、cases list、sync status、sync parked、diag export';
 
 export class DataFolderBusyError extends Error {
   constructor(

@@ -1,8 +1,7 @@
 import { loadPhotoDecoder } from '../../native/idcard/photo';
 import type { AppModule } from '../app/modules';
 import { createLogger } from '../log/logger';
-import { supervisedDeviceBackend } from '../ops/device-service/backend';
-import { inProcessBackend } from './backend';
+import { inProcessBackend, supervisedDeviceBackend } from './service/backend';
 import { DemoReader } from './demo-reader';
 import { DeviceService } from './device-service';
 

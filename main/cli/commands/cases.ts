@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { createDemoCases } from '../../intake/demo-cases';
-import { withApp, withCaseQueries } from '../../intake/cli-app';
+import { withCaseQueries } from '../../intake/cli-app';
+import { withApp } from '../app';
 import { CliError, dataDirOf, parsePositiveInt, printJson, wantsJson } from '../util';
 
 /** `cases list` without --limit or --all. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { CatalogReleaseError } from '../../catalog/apply-release';
 import { syntheticRelease } from '../../catalog/synthetic';
-import { withApp } from '../../intake/cli-app';
+import { withApp, withRouter } from '../app';
 import { CliError, dataDirOf, parsePositiveInt, printJson, wantsJson } from '../util';
 
 export function register(program: Command): void {
@@ -14,8 +14,8 @@ export function register(program: Command): void {
     .option('--json', 'JSON 输出')
     .action(async (query: string, opts: { limit: string }, cmd: Command) => {
       const limit = Math.max(1, Math.min(100, parsePositiveInt(opts.limit, '--limit')));
-      await withApp(dataDirOf(cmd), async ({ services }) => {
-        const r = services.catalog.search(query, limit);
+      await withRouter(cmd, async (api) => {
+        const r = await api.call('catalog.search', { q: query, limit });
         if (wantsJson(cmd)) {
           for (const i of r.items)
             printJson({ code: i.code, baseCode: i.baseCode, name: i.name, department: i.department, itemType: i.itemType, promisedLimit: i.promisedLimitText, matchedOn: i.matchedOn });
@@ -30,8 +30,8 @@ export function register(program: Command): void {
     .description('事项目录版本与数量')
     .option('--json', 'JSON 输出')
     .action(async (_opts: unknown, cmd: Command) => {
-      await withApp(dataDirOf(cmd), async ({ services }) => {
-        const info = await services.catalog.info();
+      await withRouter(cmd, async (api) => {
+        const info = await api.call('catalog.info', undefined);
         if (wantsJson(cmd)) printJson(info);
         else process.stdout.write(`版本 ${info.version}（${info.source}），事项 ${info.itemCount} 项，一件事 ${info.bundleCount} 个，更新于 ${info.updatedAt ?? '—'}\n`);
       });

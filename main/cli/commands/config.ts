@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { appendAudit } from '../../audit/chain';
 import { getPath, patchForPath, SettingsError, SettingsStore } from '../../config/settings-store';
-import { openDatabase } from '../../db/database';
+import { withRouter } from '../app';
 import { CliError, dataDirOf, printJson, wantsJson } from '../util';
 
 export function register(program: Command): void {
@@ -21,16 +20,13 @@ export function register(program: Command): void {
     .command('set <key> <value>')
     .description('修改一项设置并校验后保存（值按 JSON 解析，否则作为文本），记入审计')
     .action(async (key: string, raw: string, _opts: unknown, cmd: Command) => {
-      const dataDir = dataDirOf(cmd);
-      const store = SettingsStore.load(dataDir);
-      const value = parseValue(raw, wrap(() => getPath(store.get(), key)));
-      wrap(() => store.update(patchForPath(key, value)));
-      const database = await openDatabase(dataDir);
-      try {
-        await appendAudit(database.db, { actor: 'cli', action: 'settings.change', detail: { keys: [key.split('.')[0]] } });
-      } finally {
-        await database.close();
-      }
+      // Through the router, as the maintenance screen saves it: validated, and audited as the CLI's caller.
+      const value = await withRouter(cmd, async (api) => {
+        const { settings } = await api.call('settings.get', undefined);
+        const value = parseValue(raw, wrap(() => getPath(settings, key)));
+        await api.call('settings.update', { patch: wrap(() => patchForPath(key, value)) as never });
+        return value;
+      });
       process.stdout.write(`已保存 ${key} = ${JSON.stringify(value)}（正在运行的程序重启后生效）\n`);
     });
   config

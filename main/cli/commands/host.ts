@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { createApp } from '../../app/app';
 import { appRoot, trainingDataDir } from '../../config/paths';
 import { startHost } from '../../host/server';
-import { nodeForkLauncher } from '../../ops/device-service/launcher';
+import { nodeForkLauncher } from '../../devices/service/launcher';
 import { dataDirOf, parsePositiveInt } from '../util';
 
 export function register(program: Command): void {

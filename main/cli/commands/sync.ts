@@ -1,17 +1,15 @@
 import type { Command } from 'commander';
 import { openOnlyCipher } from '../../crypto/open-only-cipher';
 import { openDatabase, type Database } from '../../db/database';
-import { openForReading } from '../../db/read-only';
 import { backoffFromEnv } from '../../sync/backoff';
-import { CentralError } from '../../sync/central-client';
-import { enrol } from '../../sync/enrolment';
 import { SyncEngine } from '../../sync/engine';
-import { listParked, readSyncStatus, retryParked } from '../../sync/status';
+import { openForReading } from '../../db/read-only';
+import { listParked, readSyncStatus } from '../../sync/status';
+import { withRouter } from '../app';
 import { CliError, dataDirOf, parsePositiveInt, printJson, wantsJson } from '../util';
 
-/** `read`: a read-only connection (no writer lock), so status works while the app runs. */
-async function withDb<T>(cmd: Command, fn: (db: Database) => Promise<T>, access: 'write' | 'read' = 'write'): Promise<T> {
-  const database = await (access === 'read' ? openForReading : openDatabase)(dataDirOf(cmd));
+async function withDb<T>(cmd: Command, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const database = await openDatabase(dataDirOf(cmd));
   try {
     return await fn(database);
   } finally {
@@ -25,6 +23,15 @@ function batchFromEnv(): { maxItems?: number; maxBytes?: number } {
   return { ...(items ? { maxItems: items } : {}), ...(bytes ? { maxBytes: bytes } : {}) };
 }
 
+async function withReadOnly<T>(cmd: Command, fn: (db: Database['db']) => Promise<T>): Promise<T> {
+  const database = await openForReading(dataDirOf(cmd));
+  try {
+    return await fn(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
 export function register(program: Command): void {
   program
     .command('enroll')
@@ -33,14 +40,11 @@ export function register(program: Command): void {
     .requiredOption('--code <code>', '一次性注册码')
     .option('--json', 'JSON 输出')
     .action(async (opts: { central: string; code: string }, cmd: Command) => {
-      try {
-        const r = await withDb(cmd, (d) => enrol(d.db, opts.central, opts.code));
-        if (wantsJson(cmd)) printJson(r);
-        else process.stdout.write(`已注册：大厅 ${r.hall}，窗口 ${r.window}，设备 ${r.deviceId}（${r.centralUrl}）\n`);
-      } catch (err) {
-        if (err instanceof CentralError) throw new CliError(`注册失败：${err.message}`, 1);
-        throw err;
-      }
+      const r = await withRouter(cmd, (api) => api.call('sync.enroll', { centralUrl: opts.central, code: opts.code })).catch((err: unknown) => {
+        throw err instanceof CliError ? new CliError(`注册失败：${err.message}`, err.exitCode) : err;
+      });
+      if (wantsJson(cmd)) printJson(r);
+      else process.stdout.write(`已注册：大厅 ${r.hall}，窗口 ${r.window}，设备 ${r.deviceId}（${r.centralUrl}）\n`);
     });
   const sync = program.command('sync').description('与中心平台同步（sync）');
   sync
@@ -83,7 +87,8 @@ export function register(program: Command): void {
     .description('同步状态')
     .option('--json', 'JSON 输出')
     .action(async (_o: unknown, cmd: Command) => {
-      const s = await withDb(cmd, (d) => readSyncStatus(d.db), 'read');
+      // Read-only, no writer lock: works while the app runs (the router needs a full app, which writes).
+      const s = await withReadOnly(cmd, (db) => readSyncStatus(db));
       if (wantsJson(cmd)) return printJson(s);
       const lines = [
         `中心平台：${s.centralUrl ?? '未注册'}${s.hall ? `（大厅 ${s.hall}，窗口 ${s.window}）` : ''}`,
@@ -99,7 +104,7 @@ export function register(program: Command): void {
     .description('列出被中心平台拒收而搁置的记录')
     .option('--json', 'JSON 输出')
     .action(async (_o: unknown, cmd: Command) => {
-      const rows = await withDb(cmd, (d) => listParked(d.db), 'read');
+      const rows = await withReadOnly(cmd, (db) => listParked(db));
       if (wantsJson(cmd)) return printJson(rows);
       for (const r of rows) process.stdout.write(`#${r.seq} ${r.kind} ${r.aggregateId}：${r.reason}\n`);
       if (rows.length === 0) process.stdout.write('没有搁置的记录。\n');
@@ -109,7 +114,8 @@ export function register(program: Command): void {
     .description('把搁置的记录放回待发队列（问题解决后）')
     .option('--seq <n...>', '只放回这些序号')
     .action(async (opts: { seq?: string[] }, cmd: Command) => {
-      const n = await withDb(cmd, (d) => retryParked(d.db, opts.seq?.map((s) => parsePositiveInt(s, '--seq'))));
-      process.stdout.write(`已放回 ${n} 条。\n`);
+      const seqs = opts.seq?.map((s) => parsePositiveInt(s, '--seq'));
+      const { requeued } = await withRouter(cmd, (api) => api.call('sync.retryParked', { seqs }));
+      process.stdout.write(`已放回 ${requeued} 条。\n`);
     });
 }

@@ -1,5 +1,5 @@
 import type { DeviceKindSpec } from '../../../native/devices';
-import { builtInKinds } from '../../devices/backend';
+import { builtInKinds } from './in-process';
 import type { Logger } from '../../log/logger';
 
 /**

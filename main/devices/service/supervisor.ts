@@ -1,9 +1,10 @@
 import readline from 'node:readline';
-import { TypedEmitter, type DeviceConfig, type DeviceEventMap, type DeviceStatus, type FrameRecord, type PortInfo } from '../../../native/devices';
-import type { RatingPromptRequest } from '../../../native/evaluator/evaluator';
+import { TypedEmitter, type DeviceConfig, type DeviceStatus } from '../../../native/devices';
 import type { Logger } from '../../log/logger';
+import type { DeviceBackend } from './backend';
 import type { ServiceProcess, ServiceLauncher } from './launcher';
-import type { CallName, FromService, ServiceCalls } from './protocol';
+import { deviceServiceProxy, reemitServiceEvent } from './proxy';
+import type { DeviceServiceEvents, DeviceServiceMethodName, DeviceServiceRemote, FromService, ToService } from './surface';
 
 export interface SupervisorOptions {
   launch: ServiceLauncher;
@@ -41,14 +42,17 @@ interface Pending {
 }
 
 /**
- * Runs the DeviceManager in a separate process and keeps it running: spawns it, checks it with
+ * Runs the device layer in a separate process and keeps it running: spawns it, checks it with
  * heartbeats, restarts it with back-off when it crashes or hangs, replays the device configuration,
- * and tells staff (a notice) when it happened. To main it looks like the DeviceManager: the same
- * `events` (status, card, scan…), a cached `list()`, and async versions of the other calls.
+ * and tells staff (a notice) when it happened. Every declared call is on `remote` (generic, by
+ * name); `backend()` is the DeviceBackend main uses: the same `events` (status, card, scan…), a
+ * cached `list()`, configure/start/stop that the supervisor replays after a restart.
  */
 export class DeviceServiceSupervisor {
-  readonly events = new TypedEmitter<DeviceEventMap>();
+  readonly events = new TypedEmitter<DeviceServiceEvents>();
   readonly supervision = new TypedEmitter<SupervisorEvents>();
+  /** Every call of the declared surface, sent to the current service process. */
+  readonly remote: DeviceServiceRemote = deviceServiceProxy((method, args) => this.call(method, args));
   private proc: ServiceProcess | null = null;
   private ready: Promise<void> | null = null;
   private readonly pending = new Map<number, Pending>();
@@ -84,12 +88,12 @@ export class DeviceServiceSupervisor {
     this.configs = structuredClone(configs);
     const ids = new Set(configs.map((c) => c.id));
     for (const id of [...this.statuses.keys()]) if (!ids.has(id)) this.statuses.delete(id);
-    await this.call('configure', configs);
+    await this.remote.configure(configs);
   }
 
   async start(): Promise<void> {
     this.started = true;
-    await this.call('start');
+    await this.remote.start();
   }
 
   /** Stop the devices and the service (graceful: ports are closed by the service itself). */
@@ -100,7 +104,7 @@ export class DeviceServiceSupervisor {
     const proc = this.proc;
     if (!proc) return;
     const exited = new Promise<void>((resolve) => this.supervision.once('exit').then(() => resolve()));
-    await this.call('stop').catch(() => undefined);
+    await this.remote.stop().catch(() => undefined);
     proc.kill();
     await exited;
   }
@@ -114,30 +118,16 @@ export class DeviceServiceSupervisor {
     return this.configs.map((c) => this.statuses.get(c.id) ?? placeholder(c, 'connecting', null));
   }
 
-  discover(): Promise<{ ports: PortInfo[]; listingError: string | null }> {
-    return this.call('discover');
-  }
-
-  reconnect(id: string): Promise<boolean> {
-    return this.call('reconnect', id);
-  }
-
-  frames(id: string, limit?: number): Promise<FrameRecord[] | null> {
-    return this.call('frames', id, limit);
-  }
-
-  /** Prompt a serial keypad in the service; the outcome arrives as an `evaluator` event. */
-  promptEvaluator(deviceId: string, request: RatingPromptRequest): Promise<boolean> {
-    return this.call('evaluatorPrompt', deviceId, request);
-  }
-
-  cancelEvaluatorPrompt(deviceId: string, promptId: string): Promise<boolean> {
-    return this.call('evaluatorCancel', deviceId, promptId);
-  }
-
-  /** One bare round trip (bench, health checks). */
-  echo<T>(value: T): Promise<T> {
-    return this.call('echo', value) as Promise<T>;
+  /** Main's view: the declared calls as they are, with the supervised configure/start/stop and the cached list. */
+  backend(): DeviceBackend {
+    return {
+      ...this.remote,
+      events: this.events,
+      list: () => this.list(),
+      configure: (configs) => this.configure(configs),
+      start: () => this.start(),
+      stop: () => this.stop(),
+    };
   }
 
   get pid(): number | undefined {
@@ -148,7 +138,7 @@ export class DeviceServiceSupervisor {
     return this.restarts;
   }
 
-  private async call<M extends CallName>(method: M, ...args: ServiceCalls[M]['args']): Promise<ServiceCalls[M]['result']> {
+  private async call(method: DeviceServiceMethodName, args: unknown[]): Promise<unknown> {
     if (!this.proc) {
       if (this.stopping) throw new Error('设备服务已停止。');
       this.spawn();
@@ -162,8 +152,8 @@ export class DeviceServiceSupervisor {
         this.pending.delete(id);
         reject(new Error('设备服务没有及时应答，请稍候再试。'));
       }, this.opts.callTimeoutMs ?? 20_000);
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
-      proc.send({ t: 'call', id, method, args });
+      this.pending.set(id, { resolve, reject, timer });
+      proc.send({ t: 'call', id, method, args } as ToService);
     });
   }
 
@@ -200,8 +190,8 @@ export class DeviceServiceSupervisor {
         return;
       }
       case 'event':
-        if (m.name === 'status') this.statuses.set((m.payload as DeviceStatus).id, m.payload as DeviceStatus);
-        this.events.emit(m.name as keyof DeviceEventMap, m.payload as never);
+        if (m.name === 'status') this.statuses.set(m.payload.id, m.payload);
+        reemitServiceEvent(this.events, m);
         return;
     }
   }
@@ -259,8 +249,8 @@ export class DeviceServiceSupervisor {
     this.spawn();
     try {
       await this.ready;
-      await this.call('configure', this.configs);
-      if (this.started) await this.call('start');
+      await this.remote.configure(this.configs);
+      if (this.started) await this.remote.start();
       this.opts.log?.info({ pid: this.proc?.pid, restarts: this.restarts }, 'device service restarted');
       this.supervision.emit('notice', { level: 'info', code: 'device.service.restarted', message: '设备服务已恢复。' });
     } catch (err) {

@@ -58,7 +58,7 @@ describe('device service supervisor', () => {
     expect(got.reading.card.idNumber).toBe('11010519491231002X');
     expect(got.reading.photoWlt).toBeInstanceOf(Uint8Array); // structured clone keeps bytes
     expect(sup.list()).toMatchObject([{ id: 'idcard-1', state: 'connected' }]);
-    expect(await sup.echo({ a: [1, 2] })).toEqual({ a: [1, 2] });
+    expect(await sup.remote.echo({ a: [1, 2] })).toEqual({ a: [1, 2] });
   });
 
   it('a kill mid-read is noticed, the service restarts and the next card reads', async () => {
@@ -107,7 +107,7 @@ describe('device service supervisor', () => {
     const { sup } = await startService();
     const pid = sup.pid!;
     const exit = sup.supervision.once('exit');
-    const call = sup.frames('idcard-1');
+    const call = sup.remote.frames('idcard-1');
     process.kill(pid, 'SIGKILL');
     await exit;
     await call.then(

@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { appRoot } from '../../config/paths';
-import type { FromService, ToService } from './protocol';
+import type { FromService, ToService } from './surface';
 
 /** One running device-service process, whatever kind of process it is. */
 export interface ServiceProcess {
@@ -22,7 +22,7 @@ export type ServiceLauncher = (env: Record<string, string>) => ServiceProcess;
 /** The service's entry: the bundle next to the app's other bundles, else the TypeScript source (tsx). */
 export function deviceServiceEntry(): { file: string; execArgv: string[] } {
   const bundled = path.join(appRoot(), 'dist', 'device-service.cjs');
-  const source = path.join(appRoot(), 'main', 'ops', 'device-service', 'child-main.ts');
+  const source = path.join(appRoot(), 'main', 'devices', 'service', 'child-main.ts');
   const runningBundled = typeof __filename === 'string' && __filename.endsWith('.cjs');
   if ((runningBundled || !fs.existsSync(source)) && fs.existsSync(bundled)) return { file: bundled, execArgv: [] };
   return { file: source, execArgv: ['--import', 'tsx'] };
