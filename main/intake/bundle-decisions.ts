@@ -5,7 +5,7 @@ import type { DB } from '../db/schema';
 import { appendAudit } from '../audit/chain';
 import type { Actor, DecisionExtra, DecisionResult } from './decision-types';
 import type { Decision, MaterialRow } from './material-check';
-import type { IntakeCaseTable } from './tables';
+import type { IntakeCaseTable } from '../db/migrations/003-intake.tables';
 
 /**
  * 一件事 (a bundle) decided as one: the plans the answers selected, one case each, all written in

@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { Migration } from '../migrator';
+import type { Migration } from '../../../platform/db/migrator';
 
 /**
  * The cases of one 一件事 taking share a bundle group id, which is also the key that makes a
