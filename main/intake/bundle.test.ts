@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withIdCheckChar } from '../../common/domain/id-number';
+import { storedPayloads } from '../../common/sync/entries';
 import { openTestStack, type TestStack } from './test-stack';
 
 let s: TestStack;
@@ -49,6 +50,9 @@ describe('一件事: one transaction, idempotent on the window key', () => {
     const outbox = await s.db.selectFrom('outbox').selectAll().orderBy('seq').execute();
     expect(outbox.map((o) => o.aggregate_id)).toEqual(r.cases.map((c) => c.caseId));
     expect(outbox.map((o) => JSON.parse(o.payload).case.bundleGroupId)).toEqual(r.cases.map(() => input.key));
+    // Typed, versioned entries of the sync contract, not the old untyped 'case' kind.
+    expect(outbox.map((o) => o.kind)).toEqual(r.cases.map(() => 'case.accepted'));
+    expect(outbox.every((o) => storedPayloads['case.accepted'].safeParse(JSON.parse(o.payload)).success)).toBe(true);
     const audit = await s.db.selectFrom('audit_log').select(['action', 'subject']).orderBy('seq').execute();
     expect(audit.map((a) => a.action)).toEqual([...r.cases.map(() => 'case.accept'), 'case.acceptBundle']);
     expect(audit.at(-1)!.subject).toBe(input.key);
@@ -121,6 +125,7 @@ describe('一件事: one transaction, idempotent on the window key', () => {
     expect(rows).toHaveLength(input.plans.length);
     expect(rows.every((c) => c.bundle_group_id === input.key && c.reject_reason === '申请人不符合失业登记条件')).toBe(true);
     expect(await counts()).toMatchObject({ outbox: input.plans.length });
+    expect((await s.db.selectFrom('outbox').select('kind').execute()).map((o) => o.kind)).toEqual(input.plans.map(() => 'case.rejected'));
     const again = await s.intake.rejectBundle({ ...input, caseId: draft.caseId, reason: '申请人不符合失业登记条件' }, s.actor);
     expect(again).toMatchObject({ replayed: true, cases: r.cases });
   });
