@@ -1,28 +1,17 @@
-import fs from 'node:fs';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../auth/testing';
-import { openDatabase, type Database } from '../database';
+import { describe, expect, it } from 'vitest';
 import { schemaVersion } from '../../../platform/db/migrator';
-import { migrations } from './index';
+import { upgradeFolder } from './testing';
 
-let d: Database | null = null;
-let dir: string;
-afterEach(async () => {
-  await d?.close();
-  d = null;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const folder = upgradeFolder('yc-m006-');
 
 describe('migration 006 (bundle key index)', () => {
   it('upgrades a version-5 database with a case in it, and bundle look-ups use the index', async () => {
-    dir = tempDir('yc-m006-');
-    d = await openDatabase(dir, { migrations: migrations.filter((m) => m.version <= 5) });
+    let d = await folder.open(5);
     expect(await schemaVersion(d.db)).toBe(5);
     await sql`insert into intake_case (id, case_number, status, item_code, item_name, promised_limit_value, promised_limit_unit, bundle_id, bundle_group_id, hall_code, window_code, clerk_id, clerk_name, created_at, updated_at, catalog_version)
       values ('c1', 'H-W-20260929-0001', 'accepted', 'I1', '事项', 1, 'workday', 'birth', 'k1', 'H', 'W', 'clerk', '王', 'now', 'now', 1)`.execute(d.db);
-    await d.close();
-    d = await openDatabase(dir);
+    d = await folder.open();
     expect(await schemaVersion(d.db)).toBe(6);
     expect((await d.db.selectFrom('intake_case').select('id').where('bundle_group_id', '=', 'k1').execute()).map((r) => r.id)).toEqual(['c1']);
     const plan = await sql<{ detail: string }>`explain query plan select id from intake_case where bundle_group_id = ${'k1'}`.execute(d.db);
