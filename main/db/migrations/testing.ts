@@ -1,6 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach } from 'vitest';
-import { tempDir } from '../../auth/testing';
 import { openDatabase, type Database } from '../database';
 import { migrations } from './index';
 
@@ -22,7 +23,7 @@ export function upgradeFolder(prefix: string) {
     async open(version?: number): Promise<Database> {
       await d?.close();
       d = null;
-      dir ||= tempDir(prefix);
+      dir ||= fs.mkdtempSync(path.join(os.tmpdir(), prefix));
       d = await openDatabase(dir, version === undefined ? {} : { migrations: migrations.filter((m) => m.version <= version) });
       return d;
     },
