@@ -40,7 +40,8 @@ export const bench: Bench = {
       };
 
       let seq = 0;
-      const rawAccept = async (run: Run) => {
+      /** One raw accept: sequence, the case's rows (`rows`), the audit chain step, outbox, commit. */
+      const rawAccept = async (run: Run, rows: RawRows) => {
         const id = uuidv7();
         const now = new Date().toISOString();
         await run('begin immediate');
@@ -50,6 +51,31 @@ export const bench: Bench = {
              on conflict (hall_code, window_code, day) do update set last_seq = last_seq + 1 returning last_seq`,
           )) as Array<{ last_seq: number }>;
           const number = `HK01-W03-20261127-${String(s!.last_seq).padStart(4, '0')}`;
+          await rows.caseRows(run, id, number, now);
+          // The audit chain as appendAudit writes it: algorithm setting and head (one meta read; the
+          // last entry only while no head is recorded), entry, head in meta.
+          const meta = (await run(`select key, value from meta where key in ('audit.algorithm', 'audit.head')`)) as Array<{ key: string; value: string }>;
+          const head = meta.find((m) => m.key === 'audit.head')?.value;
+          const [last] = head ? [] : ((await run('select hash from audit_log order by seq desc limit 1')) as Array<{ hash: string }>);
+          const entry = { at: now, subject: id, ...rows.audit(number) };
+          const prev = head ? head.slice(head.indexOf(':') + 1) : (last?.hash ?? GENESIS);
+          const hash = auditHash('sha256', prev, entry);
+          const [audit] = (await run(`insert into audit_log (at, actor, action, subject, detail, algorithm, prev_hash, hash) values (?, ?, ?, ?, ?, 'sha256', ?, ?) returning seq`, [
+            now, entry.actor, entry.action, id, entry.detail, prev, hash,
+          ])) as Array<{ seq: number }>;
+          await run(`insert into meta (key, value) values ('audit.head', ?) on conflict (key) do update set value = excluded.value`, [`${audit!.seq}:${hash}`]);
+          const [kind, payload] = rows.outbox(id, number);
+          await run(`insert into outbox (id, kind, aggregate_id, payload, created_at) values (?, ?, ?, ?, ?) returning seq`, [uuidv7(), kind, id, payload, now]);
+          await run('commit');
+        } catch (err) {
+          await run('rollback');
+          throw err;
+        }
+        seq++;
+      };
+      // The earlier baseline's rows: the columns that matter, literals for the rest, a short payload.
+      const minimalRows: RawRows = {
+        async caseRows(run, id, number, now) {
           await run(
             `insert into intake_case (id, case_number, status, item_code, item_name, promised_limit_value, promised_limit_unit, hall_code, window_code, clerk_id, clerk_name,
                applicant_kind, applicant_id_type, applicant_name_sealed, applicant_name_hash, applicant_id_sealed, applicant_id_hash, applicant_phone_sealed,
@@ -62,72 +88,32 @@ export const bench: Bench = {
             specs.flatMap((m, i) => [id, m.code, m.name, i]),
           );
           await run(`insert into case_history (case_id, at, source, status) values (?, ?, 'window', 'accepted')`, [id, now]);
-          // The audit chain as appendAudit writes it: algorithm setting and head (one meta read; the
-          // last entry only while no head is recorded), entry, head in meta.
-          const meta = (await run(`select key, value from meta where key in ('audit.algorithm', 'audit.head')`)) as Array<{ key: string; value: string }>;
-          const head = meta.find((m) => m.key === 'audit.head')?.value;
-          const [last] = head ? [] : ((await run('select hash from audit_log order by seq desc limit 1')) as Array<{ hash: string }>);
-          const entry = { at: now, actor: 'clerk01', action: 'case.accept', subject: id, detail: JSON.stringify({ caseNumber: number }) };
-          const prev = head ? head.slice(head.indexOf(':') + 1) : (last?.hash ?? GENESIS);
-          const hash = auditHash('sha256', prev, entry);
-          const [audit] = (await run(`insert into audit_log (at, actor, action, subject, detail, algorithm, prev_hash, hash) values (?, ?, ?, ?, ?, 'sha256', ?, ?) returning seq`, [
-            now, entry.actor, entry.action, id, entry.detail, prev, hash,
-          ])) as Array<{ seq: number }>;
-          await run(`insert into meta (key, value) values ('audit.head', ?) on conflict (key) do update set value = excluded.value`, [`${audit!.seq}:${hash}`]);
-          await run(`insert into outbox (id, kind, aggregate_id, payload, created_at) values (?, 'case', ?, ?, ?) returning seq`, [
-            uuidv7(), id, JSON.stringify({ event: 'accepted', case: { id, caseNumber: number }, applicantSealed: crypto.randomBytes(200).toString('base64') }), now,
-          ]);
-          await run('commit');
-        } catch (err) {
-          await run('rollback');
-          throw err;
-        }
-        seq++;
+        },
+        audit: (number) => ({ actor: 'clerk01', action: 'case.accept', detail: JSON.stringify({ caseNumber: number }) }),
+        outbox: (id, number) => ['case', JSON.stringify({ event: 'accepted', case: { id, caseNumber: number }, applicantSealed: crypto.randomBytes(200).toString('base64') })],
       };
       const serviceAccept = () => stack.intake.accept({ itemCode: code, applicant, materials }, stack.actor);
       // The rows one service accept writes, read back: the same-rows baseline inserts these columns
       // with these values (fresh ids, number and times), so both sides bind and store the same bytes.
       const sample = await sampleRows(stack, (await serviceAccept()).caseId);
-      const rawSameRows = async (run: Run) => {
-        const id = uuidv7();
-        const now = new Date().toISOString();
-        await run('begin immediate');
-        try {
-          const [s] = (await run(
-            `insert into case_sequence (hall_code, window_code, day, last_seq) values ('HK01','W03','20261127',1)
-             on conflict (hall_code, window_code, day) do update set last_seq = last_seq + 1 returning last_seq`,
-          )) as Array<{ last_seq: number }>;
-          const number = `HK01-W03-20261127-${String(s!.last_seq).padStart(4, '0')}`;
+      const sameRows: RawRows = {
+        async caseRows(run, id, number, now) {
           await run(insertSql('intake_case', sample.caseColumns, 1), rowValues(sample.caseRow, sample.caseColumns, { id, case_number: number, created_at: now, updated_at: now, accepted_at: now, decided_at: now }));
           await run(
             insertSql('case_material', sample.materialColumns, sample.materials.length),
             sample.materials.flatMap((m) => rowValues(m, sample.materialColumns, { case_id: id })),
           );
           await run(insertSql('case_history', sample.historyColumns, 1), rowValues(sample.history, sample.historyColumns, { case_id: id, at: now }));
-          const meta = (await run(`select key, value from meta where key in ('audit.algorithm', 'audit.head')`)) as Array<{ key: string; value: string }>;
-          const head = meta.find((m) => m.key === 'audit.head')?.value;
-          const [last] = head ? [] : ((await run('select hash from audit_log order by seq desc limit 1')) as Array<{ hash: string }>);
-          const entry = { at: now, actor: sample.audit.actor, action: sample.audit.action, subject: id, detail: sample.audit.detail };
-          const prev = head ? head.slice(head.indexOf(':') + 1) : (last?.hash ?? GENESIS);
-          const hash = auditHash('sha256', prev, entry);
-          const [audit] = (await run(`insert into audit_log (at, actor, action, subject, detail, algorithm, prev_hash, hash) values (?, ?, ?, ?, ?, 'sha256', ?, ?) returning seq`, [
-            now, entry.actor, entry.action, id, entry.detail, prev, hash,
-          ])) as Array<{ seq: number }>;
-          await run(`insert into meta (key, value) values ('audit.head', ?) on conflict (key) do update set value = excluded.value`, [`${audit!.seq}:${hash}`]);
-          await run(`insert into outbox (id, kind, aggregate_id, payload, created_at) values (?, ?, ?, ?, ?) returning seq`, [uuidv7(), sample.outbox.kind, id, sample.outbox.payload, now]);
-          await run('commit');
-        } catch (err) {
-          await run('rollback');
-          throw err;
-        }
-        seq++;
+        },
+        audit: () => ({ actor: sample.audit.actor, action: sample.audit.action, detail: sample.audit.detail }),
+        outbox: () => [sample.outbox.kind, sample.outbox.payload],
       };
 
       const contenders = {
         service: serviceAccept,
-        raw: () => rawSameRows(prepared),
-        rawMinimal: () => rawAccept(prepared),
-        rawUnprepared: () => rawAccept(unprepared),
+        raw: () => rawAccept(prepared, sameRows),
+        rawMinimal: () => rawAccept(prepared, minimalRows),
+        rawUnprepared: () => rawAccept(unprepared, minimalRows),
       };
       type Name = keyof typeof contenders;
       const names = Object.keys(contenders) as Name[];
@@ -183,6 +169,13 @@ export const bench: Bench = {
 };
 
 type Row = Record<string, unknown>;
+
+/** What one raw accept writes besides the sequence and the audit chain step. */
+interface RawRows {
+  caseRows(run: Run, id: string, number: string, now: string): Promise<void>;
+  audit(number: string): { actor: string; action: string; detail: string };
+  outbox(id: string, number: string): [kind: string, payload: string];
+}
 
 /** The rows one accept wrote (generated and sequence columns left to the database, as the service does). */
 async function sampleRows(stack: Awaited<ReturnType<typeof openTestStack>>, caseId: string) {
