@@ -64,7 +64,7 @@ describe('intake with an agent (经办人 / 代办人)', () => {
     const code = itemCode(s, '失业保险金申领');
     const materials = await receivedMaterials(code);
     const token = s.cards.put(foreignerCard());
-    const proxy = { relation: 'proxy' as const, cardToken: token };
+    const proxy = { relation: 'proxy' as const, certType: '111' as const, cardToken: token }; // the card's kind decides the code
     await expect(s.intake.accept({ itemCode: code, applicant, agent: proxy, materials }, s.actor)).rejects.toThrow(/授权委托书/);
     const r = await s.intake.accept({ itemCode: code, applicant, agent: proxy, materials: [...materials, { code: POWER_OF_ATTORNEY_CODE, state: 'received' }] }, s.actor);
     const detail = await s.cases.get({ id: r.caseId });
@@ -75,6 +75,6 @@ describe('intake with an agent (经办人 / 代办人)', () => {
     await expect(s.intake.accept({ itemCode: code, applicant, agent: { relation: 'family', certType: '111', idNumber: APPLICANT_ID, name: '符海燕' }, materials }, s.actor)).rejects.toThrow(/同一人/);
     await expect(s.intake.accept({ itemCode: code, applicant, agent: { relation: 'family', certType: '111' }, materials }, s.actor)).rejects.toThrow(/请填写代办人姓名/);
     // The applicant's code follows the certificate type the clerk chose, checked by its rules.
-    await expect(s.intake.accept({ itemCode: code, applicant: { kind: 'person', certType: '414', idNumber: 'E12 34', name: 'A' }, materials }, s.actor)).rejects.toThrow(/护照号码/);
+    await expect(s.intake.accept({ itemCode: code, applicant: { kind: 'person', idType: 'other', certType: '414', idNumber: 'E12 34', name: 'A' }, materials }, s.actor)).rejects.toThrow(/护照号码/);
   });
 });
