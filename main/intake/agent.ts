@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { MaterialSpec } from '../../common/contract/catalog';
 import type { AgentInput, AgentView } from '../../common/contract/intake';
 import { AppError } from '../../common/contract/errors';
-import { needsPowerOfAttorney, POWER_OF_ATTORNEY_CODE } from '../../common/domain/agent-relations';
+import { needsPowerOfAttorney, POWER_OF_ATTORNEY_CODE, type AgentRelation } from '../../common/domain/agent-relations';
 import { certificateTypeOfCard, checkCertificateNumber } from '../../common/domain/certificate-types';
 import { maskIdNumber, maskName, maskPhone } from '../../common/domain/mask';
 import type { SyncAgent } from '../../common/sync/entries';
@@ -62,9 +62,9 @@ const POWER_OF_ATTORNEY: MaterialSpec = {
   note: '委托代理人办理时提交，载明委托事项和权限，委托人签名',
 };
 
-/** The item's materials, plus the power of attorney when the agent is a 委托代理. */
-export function withAgentMaterials<T extends MaterialSpec>(specs: readonly T[], agent: Agent | null): MaterialSpec[] {
-  if (!agent || !needsPowerOfAttorney(agent.relation) || specs.some((s) => s.code === POWER_OF_ATTORNEY_CODE)) return [...specs];
+/** The item's materials, plus the power of attorney when the agent is a 委托代理 (a draft's incomplete agent too). */
+export function withAgentMaterials(specs: readonly MaterialSpec[], relation: AgentRelation | undefined): MaterialSpec[] {
+  if (!relation || !needsPowerOfAttorney(relation) || specs.some((s) => s.code === POWER_OF_ATTORNEY_CODE)) return [...specs];
   return [...specs, POWER_OF_ATTORNEY];
 }
 

@@ -111,7 +111,7 @@ export class IntakeService {
     const applicant = input.applicant ? resolveApplicant(input.applicant, this.d.cards, decision === 'draft') : null;
     const agent = input.agent ? resolveAgent(input.agent, this.d.cards, applicant, decision === 'draft') : null;
     // A 委托代理 adds the power of attorney to the item's materials.
-    const specs = withAgentMaterials(await this.d.catalog.materials(item.code), agent);
+    const specs = withAgentMaterials(await this.d.catalog.materials(item.code), input.agent?.relation);
     if (!applicant && decision !== 'draft') throw new AppError('INVALID_INPUT', '请先录入申请人信息（读取身份证或手工录入）。');
     if (applicant) checkServedParty(item.servedParties, applicant);
     const at = this.now();

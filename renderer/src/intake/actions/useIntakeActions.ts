@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { call } from '../../bridge';
 import { useAction } from '../../api/useAction';
-import { applicantInput, casePlans } from '../buildRequest';
+import { agentInput, applicantInput, casePlans } from '../buildRequest';
 import { draftStore, patchDraft, type IntakeOutcome } from '../draftStore';
 
 /** Bundle cases taken together share a group id (made here, on the window). */
@@ -24,7 +24,7 @@ export function useIntakeActions() {
   const accept = useCallback(async (deferred?: { commitmentNote: string; deadlineWorkdays: number }) => {
     const d = draftStore.get();
     const plans = requirePlans();
-    const common = { applicant: applicantInput(d), ...bundleFields(), ...(plans.length === 1 && d.draftCaseId ? { caseId: d.draftCaseId } : {}) };
+    const common = { applicant: applicantInput(d), ...agentInput(d), ...bundleFields(), ...(plans.length === 1 && d.draftCaseId ? { caseId: d.draftCaseId } : {}) };
     const outcome: IntakeOutcome = { kind: 'accepted', cases: [], deferred: [] };
     for (const p of plans) {
       const input = { ...common, itemCode: p.itemCode, materials: p.materials };
@@ -40,7 +40,7 @@ export function useIntakeActions() {
     const plans = requirePlans();
     const outcome: IntakeOutcome = { kind: 'rejected', cases: [], deferred: [] };
     for (const p of plans) {
-      const r = await call('intake.reject', { applicant: applicantInput(d), itemCode: p.itemCode, materials: p.materials, reason, ...bundleFields(), ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}) });
+      const r = await call('intake.reject', { applicant: applicantInput(d), ...agentInput(d), itemCode: p.itemCode, materials: p.materials, reason, ...bundleFields(), ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}) });
       outcome.cases.push({ caseId: r.caseId, caseNumber: r.caseNumber, itemName: p.itemName });
     }
     patchDraft({ outcome });
@@ -53,6 +53,7 @@ export function useIntakeActions() {
       itemCode: plan!.itemCode,
       materials: plan!.materials,
       applicant: applicantInput(d),
+      ...agentInput(d),
       ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}),
     });
     patchDraft({ draftCaseId: r.caseId });
