@@ -7,7 +7,7 @@ import { certificateTypeOfCard, checkCertificateNumber } from '../../common/doma
 import { maskIdNumber, maskName, maskPhone } from '../../common/domain/mask';
 import type { SyncAgent } from '../../common/sync/entries';
 import type { PiiCipher } from '../crypto/pii-cipher';
-import type { CaseAgentTable } from '../db/migrations/006-agents.tables';
+import type { CaseAgentTable } from '../db/migrations/007-agents.tables';
 import type { DB } from '../db/schema';
 import type { Applicant } from './applicant-codec';
 import type { CardTokens } from './card-tokens';

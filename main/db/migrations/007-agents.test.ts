@@ -19,11 +19,11 @@ const insertCase = (db: Database['db'], id: string, kind: string | null, idType:
       clerk_id, clerk_name, applicant_kind, applicant_id_type, applicant_name_sealed, created_at, updated_at, catalog_version)
     values (${id}, ${`H-W-20260101-${id}`}, 'accepted', 'C1', 'n', 0, 'immediate', 'H', 'W', 'c', 'c', ${kind}, ${idType}, 'v1.sealed', 'x', 'x', 1)`.execute(db);
 
-describe('migration 006 (certificate-type codes, agents)', () => {
-  it('upgrades a version-5 database with cases, giving each person applicant its code, and adds the agent table', async () => {
-    dir = tempDir('yc-m006-');
-    d = await openDatabase(dir, { migrations: migrations.filter((m) => m.version <= 5) });
-    expect(await schemaVersion(d.db)).toBe(5);
+describe('migration 007 (certificate-type codes, agents)', () => {
+  it('upgrades a version-6 database with cases, giving each person applicant its code, and adds the agent table', async () => {
+    dir = tempDir('yc-m007-');
+    d = await openDatabase(dir, { migrations: migrations.filter((m) => m.version <= 6) });
+    expect(await schemaVersion(d.db)).toBe(6);
     await insertCase(d.db, '0001', 'person', 'resident');
     await insertCase(d.db, '0002', 'person', 'foreigner');
     await insertCase(d.db, '0003', 'person', 'permit');
@@ -32,8 +32,8 @@ describe('migration 006 (certificate-type codes, agents)', () => {
     await insertCase(d.db, '0006', null, null); // a draft without an applicant
     await d.close();
 
-    d = await openDatabase(dir, { migrations: migrations.filter((m) => m.version <= 6) });
-    expect(await schemaVersion(d.db)).toBe(6);
+    d = await openDatabase(dir, { migrations: migrations.filter((m) => m.version <= 7) });
+    expect(await schemaVersion(d.db)).toBe(7);
     const rows = await d.db.selectFrom('intake_case').select(['id', 'applicant_id_type', 'applicant_cert_type', 'applicant_name_sealed']).orderBy('id').execute();
     expect(rows.map((r) => [r.id, r.applicant_id_type, r.applicant_cert_type])).toEqual([
       ['0001', 'resident', '111'],

@@ -1,6 +1,6 @@
 /**
- * The agent (经办人 / 代办人) who acted for a case's applicant (migration 006): at most one per case,
- * sealed like the applicant (PiiCipher) with keyed hashes for look-ups. Migration 006 also adds
+ * The agent (经办人 / 代办人) who acted for a case's applicant (migration 007): at most one per case,
+ * sealed like the applicant (PiiCipher) with keyed hashes for look-ups. Migration 007 also adds
  * `intake_case.applicant_cert_type` (see IntakeCaseTable).
  */
 export interface CaseAgentTable {

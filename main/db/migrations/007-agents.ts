@@ -6,8 +6,8 @@ import type { Migration } from '../../../platform/db/migrator';
  * code of the applicant's certificate, filled for existing cases from the card kind recorded before
  * (resident → 111, foreigner → 553, anything else → 990 其他); `case_agent` holds the sealed agent.
  */
-export const migration006: Migration = {
-  version: 6,
+export const migration007: Migration = {
+  version: 7,
   name: 'agents',
   async up(trx: Transaction<any>) {
     await trx.schema.alterTable('intake_case').addColumn('applicant_cert_type', 'text').execute();
