@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGENT_RELATION_CODES } from '../domain/agent-relations';
-import { CASE_STATUSES, MATERIAL_STATES, type CaseStatus } from '../domain/case-status';
+import { MATERIAL_STATES, type CaseStatus } from '../domain/case-status';
 import { CERTIFICATE_TYPE_CODES } from '../domain/certificate-types';
 import { FOLLOW_UP_RESULTS, RATING_CHANNELS } from '../domain/rating';
 
@@ -92,8 +92,7 @@ const caseSnapshot = <S extends readonly [CaseStatus, ...CaseStatus[]]>(statuses
     commitmentNote: z.string().max(1000).nullable(),
     materials: z.array(CaseMaterial).max(500),
   });
-const anyCase = caseSnapshot(['accepted', 'accepted_deferred', 'rejected', 'withdrawn']);
-export type CaseSnapshot = z.infer<typeof anyCase>;
+export type CaseSnapshot = z.infer<ReturnType<typeof caseSnapshot<['accepted', 'accepted_deferred', 'rejected', 'withdrawn']>>>;
 
 /**
  * On the wire a case event carries the applicant in clear (null where the event does not repeat
