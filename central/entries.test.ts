@@ -128,6 +128,28 @@ describe.each([
     expect(stored.ratings).toEqual([]);
   });
 
+  it('stores every person applicant with a certificate-type code: 111 for a resident ID from an old window, the sent code and the agent from a current one', async () => {
+    const { server, push } = await central();
+    const c = V1[0]!;
+    const agent = { name: '王代办', certType: '516', idNumber: 'H12345678', relation: 'proxy', phone: null };
+    const results = await push([
+      { ...c, id: 'old-v1', aggregateId: 'a-v1', payload: { ...c.payload, case: { ...c.payload.case, id: 'a-v1' } } },
+      { ...asV2(c), id: 'v2-before-codes', seq: 2, aggregateId: 'a-v2', payload: { case: { ...c.payload.case, id: 'a-v2' }, applicant: c.payload.applicant } },
+      {
+        ...asV2(c), id: 'v2-with-agent', seq: 3, aggregateId: 'a-agent',
+        payload: { case: { ...c.payload.case, id: 'a-agent' }, applicant: { ...c.payload.applicant, idType: 'foreigner', certType: '553' }, agent },
+      },
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    const byId = new Map((await storedEffects(server)).cases.map((x) => [x.id, x.payload as any]));
+    expect(byId.get('a-v1').applicant).toMatchObject({ idType: 'resident', certType: '111' });
+    expect(byId.get('a-v2').applicant).toMatchObject({ certType: '111' });
+    expect(byId.get('a-agent').applicant).toMatchObject({ certType: '553' });
+    expect(byId.get('a-agent').agent).toEqual(agent);
+    const bad = await push([{ ...asV2(c), id: 'bad-agent', seq: 4, aggregateId: 'a-bad', payload: { case: { ...c.payload.case, id: 'a-bad' }, applicant: null, agent: { ...agent, certType: '999' } } }]);
+    expect(bad[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/agent\.certType/) });
+  });
+
   // Before the entry contract this version 1 case was accepted with its number silently dropped.
   it('refuses a version 1 case whose number is not text instead of storing it without one', async () => {
     const { server, push } = await central();

@@ -1,4 +1,5 @@
 import type { PushItem } from '../../common/sync/api';
+import { certificateTypeOfLegacy } from '../../common/domain/certificate-types';
 import { describeEntryProblem, ENTRY_KINDS, ENTRY_VERSION, isV1Kind, PushEntry, ZH_ERRORS, type EntryKind } from '../../common/sync/entries';
 import type { DeviceIdentity } from './credentials';
 import { upgradeV1 } from './upgrade-v1';
@@ -40,11 +41,23 @@ export function parseEntry(item: PushItem, who: DeviceIdentity): ParsedEntry | {
   }
   const parsed = PushEntry.safeParse(candidate, ZH_ERRORS);
   if (!parsed.success) return { problem: `「${kind}」（第 ${item.v} 版）内容格式不对，中心平台未入库：${describeEntryProblem(parsed.error)}。${STAYS}` };
-  const entry = parsed.data as PushEntry;
+  const entry = withCertificateType(parsed.data as PushEntry);
   const effect = effectOf(entry);
   const owner = ownerOf(entry);
   if (owner !== item.aggregateId) return { problem: `「${kind}」属于 ${owner.slice(0, 64)}，却随 ${item.aggregateId} 上传，中心平台未入库。${STAYS}` };
   return { ...effect, entryKind: entry.kind, payload: JSON.stringify(entry.payload) };
+}
+
+/**
+ * A person applicant from a window before certificate-type codes (version 1, or version 2 without
+ * `certType`) gets its code here, once: 111 where the number is a valid resident ID, 553 for a
+ * foreigner card, else 990. What the central stores always carries a code.
+ */
+function withCertificateType(e: PushEntry): PushEntry {
+  if (!('applicant' in e.payload)) return e;
+  const a = e.payload.applicant;
+  if (!a || a.kind !== 'person' || a.certType) return e;
+  return { ...e, payload: { ...e.payload, applicant: { ...a, certType: certificateTypeOfLegacy(a.idType, a.idNumber) } } } as PushEntry;
 }
 
 function effectOf(e: PushEntry): Effect {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod, text } from './define';
-import { ApplicantView, CaseStatusSchema, DeferredMaterialView, MaterialStateSchema } from './intake';
+import { AgentView, ApplicantView, CaseStatusSchema, DeferredMaterialView, MaterialStateSchema } from './intake';
 
 const STAFF = ['clerk', 'supervisor'] as const;
 
@@ -64,6 +64,8 @@ export const CaseHistoryEntry = z.object({
 
 export const CaseDetail = CaseSummary.extend({
   applicant: ApplicantView.nullable(),
+  /** The agent (经办人) who acted for the applicant, masked; null when the applicant came in person. */
+  agent: AgentView.nullable(),
   hallCode: z.string(),
   windowCode: z.string(),
   clerk: z.object({ id: z.string(), name: z.string() }),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { AGENT_RELATION_CODES } from '../domain/agent-relations';
 import { CASE_STATUSES, MATERIAL_STATES } from '../domain/case-status';
+import { CERTIFICATE_TYPE_CODES } from '../domain/certificate-types';
 import { defineMethod, text } from './define';
 
 export const CaseStatusSchema = z.enum(CASE_STATUSES);
@@ -12,6 +14,8 @@ export const PersonApplicant = z
     /** From an `intake.applicant` event: main fills name, ID number and address (the appended one if any) from the card it read. */
     cardToken: text(80).optional(),
     idType: z.enum(['resident', 'permit', 'foreigner', 'other']).default('resident'),
+    /** National certificate-type code (common/domain/certificate-types.ts); from `idType` when omitted, from the card when read. */
+    certType: z.enum(CERTIFICATE_TYPE_CODES).optional(),
     idNumber: text(40).optional(),
     name: text(60).optional(),
     phone: text(30).optional(),
@@ -30,6 +34,30 @@ export const EnterpriseApplicant = z
     address: text(200).optional(),
   })
   .strict();
+
+/** The agent (经办人) acting for the applicant: typed, or from a card read while the 代办人 toggle was on. */
+export const AgentInput = z
+  .object({
+    cardToken: text(80).optional(),
+    certType: z.enum(CERTIFICATE_TYPE_CODES).default('111'),
+    idNumber: text(40).optional(),
+    name: text(60).optional(),
+    relation: z.enum(AGENT_RELATION_CODES),
+    phone: text(30).optional(),
+  })
+  .strict();
+export type AgentInput = z.infer<typeof AgentInput>;
+
+/** The agent as shown: masked unless revealed. */
+export const AgentView = z.object({
+  name: z.string(),
+  certType: z.string(),
+  idNumber: z.string(),
+  relation: z.string(),
+  phone: z.string().nullable(),
+  masked: z.boolean(),
+});
+export type AgentView = z.infer<typeof AgentView>;
 
 export const ApplicantInput = z.discriminatedUnion('kind', [PersonApplicant, EnterpriseApplicant]);
 export type ApplicantInput = z.infer<typeof ApplicantInput>;
@@ -53,6 +81,7 @@ export const ApplicantView = z.object({
   name: z.string(),
   idNumber: z.string().nullable(),
   idType: z.string().nullable(),
+  certType: z.string().nullable(),
   uscc: z.string().nullable(),
   legalRepresentative: z.object({ name: z.string(), idNumber: z.string() }).nullable(),
   phone: z.string().nullable(),
@@ -66,6 +95,8 @@ const CaseBody = {
   caseId: text(80).optional(),
   itemCode: text(100).min(1),
   applicant: ApplicantInput,
+  /** Someone acting for the applicant (帮办代办); omitted when the applicant came in person. */
+  agent: AgentInput.optional(),
   materials: z.array(MaterialEntry).max(200).default([]),
   /** Several cases taken together from one 一件事 bundle share this id. */
   bundleId: text(100).optional(),
@@ -103,6 +134,8 @@ const BundleBody = {
   key: z.uuid(),
   bundleId: text(100).min(1),
   applicant: ApplicantInput,
+  /** Someone acting for the applicant (帮办代办), the same for every plan. */
+  agent: AgentInput.optional(),
   /** A draft saved for this bundle (its first item): it becomes the first plan's case. */
   caseId: text(80).optional(),
   plans: z
@@ -224,6 +257,7 @@ export const intakeEvents = {
     at: z.string(),
     simulated: z.boolean(),
     idType: z.enum(['resident', 'permit', 'foreigner', 'other']),
+    certType: z.enum(CERTIFICATE_TYPE_CODES),
     name: z.string(),
     idNumber: z.string(),
     idNumberValid: z.boolean().nullable(),

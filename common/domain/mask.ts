@@ -12,6 +12,11 @@ export function maskName(name: string): string {
   return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
 }
 
+/** `13812345678` → `138****5678`; a short number is hidden whole. */
+export function maskPhone(phone: string): string {
+  return phone.length > 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+}
+
 /** `海南省海口市龙华区…` → `海南省海口市****`: the province and city stay readable. */
 export function maskAddress(address: string): string {
   return `${[...address].slice(0, 6).join('')}****`;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { AGENT_RELATION_CODES } from '../domain/agent-relations';
 import { MATERIAL_STATES, type CaseStatus } from '../domain/case-status';
+import { CERTIFICATE_TYPE_CODES } from '../domain/certificate-types';
 import { FOLLOW_UP_RESULTS, RATING_CHANNELS } from '../domain/rating';
 
 /**
@@ -20,6 +22,11 @@ export const SyncApplicant = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('person'),
     idType: z.string().min(1).max(20),
+    /**
+     * National certificate-type code (111 居民身份证, 553 外国人永久居留身份证, …). Added to version 2
+     * as optional so windows that predate it stay accepted; the central fills it in on ingest.
+     */
+    certType: z.enum(CERTIFICATE_TYPE_CODES).optional(),
     idNumber: z.string().min(1).max(40),
     name: z.string().min(1).max(100),
     phone: z.string().max(40).nullable(),
@@ -35,6 +42,16 @@ export const SyncApplicant = z.discriminatedUnion('kind', [
   }),
 ]);
 export type SyncApplicant = z.infer<typeof SyncApplicant>;
+
+/** The agent (经办人) who acted for the applicant, in clear on the wire like the applicant. */
+export const SyncAgent = z.object({
+  name: z.string().min(1).max(100),
+  certType: z.enum(CERTIFICATE_TYPE_CODES),
+  idNumber: z.string().min(1).max(40),
+  relation: z.enum(AGENT_RELATION_CODES),
+  phone: z.string().max(40).nullable(),
+});
+export type SyncAgent = z.infer<typeof SyncAgent>;
 
 export const CaseMaterial = z.object({
   code: z.string().min(1).max(64),
@@ -83,11 +100,18 @@ export type CaseSnapshot = z.infer<ReturnType<typeof caseSnapshot<['accepted', '
  * the case goes anyway rather than being held back, with the applicant unreadable.
  */
 const caseEvent = <S extends readonly [CaseStatus, ...CaseStatus[]]>(statuses: S) =>
-  z.object({ case: caseSnapshot(statuses), applicant: SyncApplicant.nullable(), applicantSealed: z.string().optional() });
+  z.object({
+    case: caseSnapshot(statuses),
+    applicant: SyncApplicant.nullable(),
+    applicantSealed: z.string().optional(),
+    /** Optional within version 2 (windows before agents omit it); null when the applicant came in person. */
+    agent: SyncAgent.nullable().optional(),
+    agentSealed: z.string().optional(),
+  });
 
 /** In the window's outbox the applicant is one blob sealed with the window's data key (no clear PII on disk). */
 const storedCaseEvent = <S extends readonly [CaseStatus, ...CaseStatus[]]>(statuses: S) =>
-  z.object({ case: caseSnapshot(statuses), applicantSealed: z.string().nullable() });
+  z.object({ case: caseSnapshot(statuses), applicantSealed: z.string().nullable(), agentSealed: z.string().nullable().optional() });
 
 const rating = z.object({
   id,

@@ -1,6 +1,6 @@
 import type { ApplicantView } from '../../common/contract/intake';
 import type { SyncApplicant } from '../../common/sync/entries';
-import { maskAddress, maskIdNumber, maskName } from '../../common/domain/mask';
+import { maskAddress, maskIdNumber, maskName, maskPhone } from '../../common/domain/mask';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import type { IntakeCaseTable } from '../db/migrations/003-intake.tables';
 
@@ -11,6 +11,7 @@ type ApplicantColumns = Pick<
   IntakeCaseTable,
   | 'applicant_kind'
   | 'applicant_id_type'
+  | 'applicant_cert_type'
   | 'applicant_name_sealed'
   | 'applicant_name_hash'
   | 'applicant_id_sealed'
@@ -26,6 +27,7 @@ type ApplicantColumns = Pick<
 export const EMPTY_APPLICANT: ApplicantColumns = {
   applicant_kind: null,
   applicant_id_type: null,
+  applicant_cert_type: null,
   applicant_name_sealed: null,
   applicant_name_hash: null,
   applicant_id_sealed: null,
@@ -46,6 +48,7 @@ export function sealApplicant(pii: PiiCipher, a: Applicant): ApplicantColumns {
       ...EMPTY_APPLICANT,
       applicant_kind: 'person',
       applicant_id_type: a.idType,
+      applicant_cert_type: a.certType ?? null,
       applicant_name_sealed: pii.seal(a.name),
       applicant_name_hash: pii.lookupHash(a.name),
       applicant_id_sealed: pii.seal(a.idNumber),
@@ -84,9 +87,10 @@ export function viewApplicant(pii: PiiCipher, row: ApplicantColumns, full: boole
     name: full || enterprise ? name : maskName(name),
     idNumber: id === null ? null : full ? id : maskIdNumber(id),
     idType: row.applicant_id_type,
+    certType: row.applicant_cert_type,
     uscc: row.uscc,
     legalRepresentative: repName && repId ? { name: full ? repName : maskName(repName), idNumber: full ? repId : maskIdNumber(repId) } : null,
-    phone: phone === null ? null : full ? phone : phone.length > 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****',
+    phone: phone === null ? null : full ? phone : maskPhone(phone),
     address: address === null ? null : full ? address : maskAddress(address),
     masked: !full,
   };

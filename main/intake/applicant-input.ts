@@ -1,5 +1,6 @@
 import type { ApplicantInput } from '../../common/contract/intake';
 import { AppError } from '../../common/contract/errors';
+import { certificateTypeOfCard, checkCertificateNumber, type CertificateType } from '../../common/domain/certificate-types';
 import { checkIdNumber } from '../../common/domain/id-number';
 import { currentCardAddress } from '../../common/domain/idcard-address';
 import { checkUscc } from '../../common/domain/uscc';
@@ -33,6 +34,7 @@ export function resolveApplicant(input: ApplicantInput, cards: CardTokens, lenie
   }
   let { idNumber, name, address } = input;
   let idType: string = input.idType;
+  let certType: CertificateType = input.certType ?? certificateTypeOfCard(input.idType);
   if (input.cardToken) {
     const card = cards.get(input.cardToken);
     if (!card) throw new AppError('NOT_FOUND', '读卡信息已过期或不存在，请重新读取身份证。');
@@ -40,6 +42,7 @@ export function resolveApplicant(input: ApplicantInput, cards: CardTokens, lenie
     name = card.card.name ?? card.card.englishName ?? name;
     address = address ?? currentCardAddress(card.card).address ?? undefined;
     idType = card.card.cardType;
+    certType = certificateTypeOfCard(card.card.cardType);
   }
   const id = (idNumber ?? '').trim().toUpperCase();
   const nm = (name ?? '').trim();
@@ -47,10 +50,9 @@ export function resolveApplicant(input: ApplicantInput, cards: CardTokens, lenie
     if (!nm) throw new AppError('INVALID_INPUT', '请填写申请人姓名，或读取身份证。');
     if (!id) throw new AppError('INVALID_INPUT', '请填写申请人证件号码，或读取身份证。');
     // Resident and permit numbers carry the GB 11643 check; so does the 2023 foreigner card (9…).
-    if (idType === 'resident' || idType === 'permit' || (idType === 'foreigner' && /^9\d{16}[\dX]$/.test(id))) {
-      const c = checkIdNumber(id);
-      if (!c.valid) throw new AppError('INVALID_INPUT', c.message!);
-    }
+    // A permit (港澳台居民居住证) number carries the GB 11643 check too, though its code is 990 here.
+    const c = idType === 'permit' ? checkIdNumber(id) : checkCertificateNumber(certType, id);
+    if (!c.valid) throw new AppError('INVALID_INPUT', c.message!);
   }
-  return { kind: 'person', idType, idNumber: id, name: nm, phone: trimOrNull(input.phone), address: trimOrNull(address) };
+  return { kind: 'person', idType, certType, idNumber: id, name: nm, phone: trimOrNull(input.phone), address: trimOrNull(address) };
 }

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { ApplicantInput, MaterialEntry } from '../../common/contract/intake';
+import type { AgentInput, ApplicantInput, MaterialEntry } from '../../common/contract/intake';
 import { AppError } from '../../common/contract/errors';
 import type { DB } from '../db/schema';
 import { appendAudit } from '../audit/chain';
@@ -16,6 +16,7 @@ export interface BundleInput {
   key: string;
   bundleId: string;
   applicant: ApplicantInput;
+  agent?: AgentInput;
   /** A draft saved for this bundle: it becomes the first plan's case. */
   caseId?: string;
   plans: Array<{ itemCode: string; materials: MaterialEntry[] }>;
@@ -28,6 +29,7 @@ export function bundleCaseInputs(input: BundleInput) {
     itemCode: p.itemCode,
     materials: p.materials,
     applicant: input.applicant,
+    ...(input.agent ? { agent: input.agent } : {}),
     bundleId: input.bundleId,
     bundleGroupId: input.key,
     ...(input.note !== undefined ? { note: input.note } : {}),

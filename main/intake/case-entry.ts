@@ -17,6 +17,8 @@ export function caseEntry(
   c: Selectable<IntakeCaseTable>,
   materials: ReadonlyArray<Omit<MaterialRow, 'sort'> & { sort?: number }>,
   applicantSealed: string | null,
+  /** The agent (经办人) sealed the same way; only a decision carries it, like the applicant. */
+  agentSealed?: string | null,
 ): CaseEntry {
   if (c.case_number === null) throw new Error(`case ${c.id} has no number: drafts do not reach the outbox`);
   const snapshot: CaseSnapshot = {
@@ -55,5 +57,5 @@ export function caseEntry(
       suppliedAt: m.supplied_at,
     })),
   };
-  return { kind, aggregateId: c.id, payload: { case: snapshot, applicantSealed } } as CaseEntry;
+  return { kind, aggregateId: c.id, payload: { case: snapshot, applicantSealed, ...(agentSealed !== undefined && { agentSealed }) } } as CaseEntry;
 }

@@ -14,6 +14,7 @@ import { appendAudit } from '../audit/chain';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import type { DB } from '../db/schema';
 import { viewApplicant } from './applicant-codec';
+import { viewAgent } from './agent';
 import type { IntakeCaseTable } from '../db/migrations/003-intake.tables';
 
 type CaseRow = Selectable<IntakeCaseTable>;
@@ -180,9 +181,11 @@ export class CaseQueries {
     const history = await this.db.selectFrom('case_history').selectAll().where('case_id', '=', r.id).orderBy('seq').execute();
     const outbox = await this.db.selectFrom('outbox').selectAll().where('aggregate_id', '=', r.id).orderBy('seq').execute();
     const rating = await this.db.selectFrom('rating').selectAll().where('case_id', '=', r.id).executeTakeFirst();
+    const agent = await this.db.selectFrom('case_agent').selectAll().where('case_id', '=', r.id).executeTakeFirst();
     return {
       ...this.summary(r, extras),
       applicant: viewApplicant(this.pii, r, false),
+      agent: agent ? viewAgent(this.pii, agent, false) : null,
       hallCode: r.hall_code,
       windowCode: r.window_code,
       clerk: { id: r.clerk_id, name: r.clerk_name },

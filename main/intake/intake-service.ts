@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import type { ApplicantInput, MaterialEntry } from '../../common/contract/intake';
+import type { AgentInput, ApplicantInput, MaterialEntry } from '../../common/contract/intake';
 import { AppError } from '../../common/contract/errors';
 import { canTransition, CASE_STATUS_LABELS, type CaseStatus } from '../../common/domain/case-status';
 import { hallDate } from '../../common/domain/hall-date';
@@ -13,6 +13,7 @@ import { enqueueOutbox } from '../db/outbox';
 import type { DB } from '../db/schema';
 import { EMPTY_APPLICANT, sealApplicant, sealedApplicantPayload, type Applicant } from './applicant-codec';
 import { resolveApplicant } from './applicant-input';
+import { resolveAgent, sealAgent, sealedAgentPayload, withAgentMaterials, writeAgent, type Agent, type SealedAgent } from './agent';
 import type { CardTokens } from './card-tokens';
 import { caseEntry } from './case-entry';
 import { issueCaseNumber } from './case-numbers';
@@ -30,6 +31,7 @@ export interface CaseInput {
   caseId?: string;
   itemCode: string;
   applicant?: ApplicantInput;
+  agent?: AgentInput;
   materials: MaterialEntry[];
   bundleId?: string;
   bundleGroupId?: string;
@@ -129,8 +131,10 @@ export class IntakeService {
   /** Everything a decision needs that does not write: checks, dates, sealing (so the write lock is not held for it). */
   private async prepare(decision: Decision, input: CaseInput, actor: Actor, extra: DecisionExtra): Promise<PreparedDecision> {
     const item = this.d.catalog.summaryOf(input.itemCode);
-    const specs = await this.d.catalog.materials(item.code);
     const applicant = input.applicant ? resolveApplicant(input.applicant, this.d.cards, decision === 'draft') : null;
+    const agent = input.agent ? resolveAgent(input.agent, this.d.cards, applicant, decision === 'draft') : null;
+    // A 委托代理 adds the power of attorney to the item's materials.
+    const specs = withAgentMaterials(await this.d.catalog.materials(item.code), input.agent?.relation);
     if (!applicant && decision !== 'draft') throw new AppError('INVALID_INPUT', '请先录入申请人信息（读取身份证或手工录入）。');
     if (applicant) checkServedParty(item.servedParties, applicant);
     const at = this.now();
@@ -145,12 +149,14 @@ export class IntakeService {
     const sealed = applicant ? sealApplicant(this.d.pii, applicant) : {};
     // Sealed before the transaction, so the write lock is not held for it.
     const applicantSealed = decision === 'draft' ? null : sealedApplicantPayload(this.d.pii, applicant);
-    return { decision, input, actor, extra, item, at, atIso, promised, materials, status, identity, sealed, applicantSealed };
+    const agentColumns = agent ? sealAgent(this.d.pii, agent) : null;
+    const agentSealed = decision === 'draft' ? null : sealedAgentPayload(this.d.pii, agent);
+    return { decision, input, actor, extra, item, at, atIso, promised, materials, status, identity, sealed, applicantSealed, agent, agentColumns, agentSealed };
   }
 
   /** The case, its materials, history, audit entry and outbox row, inside the caller's transaction. */
   private async write(trx: Transaction<DB>, p: PreparedDecision): Promise<DecisionResult> {
-    const { decision, input, actor, extra, item, at, atIso, promised, materials, status, identity, sealed, applicantSealed } = p;
+    const { decision, input, actor, extra, item, at, atIso, promised, materials, status, identity, sealed, applicantSealed, agent, agentColumns, agentSealed } = p;
     const existing = input.caseId ? await loadCase(trx, input.caseId) : undefined;
     if (existing && !canTransition(existing.status, status))
       throw new AppError('CONFLICT', `该办件当前为“${CASE_STATUS_LABELS[existing.status]}”，不能再${verb(decision)}。`);
@@ -183,6 +189,7 @@ export class IntakeService {
     };
     if (existing) await trx.updateTable('intake_case').set(row).where('id', '=', caseId).execute();
     else await insertCase(trx, { row });
+    await writeAgent(trx, caseId, agentColumns);
     if (existing) await trx.deleteFrom('case_material').where('case_id', '=', caseId).execute();
     if (materials.length) await insertMaterials(trx, { rows: materials.map((m) => ({ ...m, case_id: caseId })) });
     await writeHistory(trx, caseId, atIso, status, extra.reason ?? null);
@@ -190,11 +197,11 @@ export class IntakeService {
       actor: actor.id,
       action: `case.${decision === 'deferred' ? 'acceptWithDeferred' : decision === 'draft' ? 'saveDraft' : decision}`,
       subject: caseId,
-      detail: { caseNumber, itemCode: item.code, materials: countStates(materials) },
+      detail: { caseNumber, itemCode: item.code, materials: countStates(materials), ...(agent && { agent: { relation: agent.relation, certType: agent.certType } }) },
     });
     // Drafts stay on the window: the central platform learns of a case when it is decided.
     if (decision !== 'draft')
-      await enqueueOutbox(trx, caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed));
+      await enqueueOutbox(trx, caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed, agentSealed));
     return { caseId, caseNumber, status, at: atIso, promised, materials, itemCode: item.code, itemName: item.name };
   }
 
@@ -263,6 +270,9 @@ interface PreparedDecision {
   identity: WindowIdentity;
   sealed: ReturnType<typeof sealApplicant> | Record<string, never>;
   applicantSealed: string | null;
+  agent: Agent | null;
+  agentColumns: SealedAgent | null;
+  agentSealed: string | null;
 }
 
 function verb(d: Decision): string {

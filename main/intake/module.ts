@@ -1,3 +1,4 @@
+import { certificateTypeOfCard } from '../../common/domain/certificate-types';
 import path from 'node:path';
 import type { CardReadEvent } from '../../common/contract/devices';
 import { currentCardAddress } from '../../common/domain/idcard-address';
@@ -104,6 +105,7 @@ async function announceCard(s: IntakeServices, d: Pick<IntakeDeps, 'events' | 'l
       at: e.at,
       simulated: e.simulated,
       idType: e.card.cardType,
+      certType: certificateTypeOfCard(e.card.cardType),
       name: maskName(name),
       idNumber: maskIdNumber(e.card.idNumber),
       idNumberValid: e.card.idNumberValid,

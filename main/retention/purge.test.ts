@@ -69,7 +69,7 @@ async function addCase(id: string, o: { status?: string; central?: string | null
         id: `${id}-${i}`,
         kind: 'case',
         aggregate_id: id,
-        payload: JSON.stringify({ event: 'accepted', case: { id }, applicantSealed: 'v1.aes256gcm.blob' }),
+        payload: JSON.stringify({ event: 'accepted', case: { id }, applicantSealed: 'v1.aes256gcm.blob', ...(i === 0 && { agentSealed: 'v1.aes256gcm.agent' }) }),
         created_at: daysAgo(o.updated),
         state: ob.state,
         done_at: ob.doneDaysAgo === undefined ? null : daysAgo(ob.doneDaysAgo),
@@ -87,11 +87,15 @@ describe('retention purge', () => {
   it('purges completed, fully acknowledged cases after N days and keeps the case shell', async () => {
     await addCase('done-old', { central: 'completed_approved', updated: 40, outbox: [{ state: 'done', doneDaysAgo: 39 }, { state: 'done', doneDaysAgo: 35 }] });
     await addCase('rejected-old', { status: 'rejected', updated: 31, outbox: [{ state: 'done', doneDaysAgo: 31 }] });
+    const agent = { relation: 'proxy', cert_type: '111', name_sealed: 'n', name_hash: 'nh', id_sealed: 'i', id_hash: 'ih', phone_sealed: null };
+    await database.db.insertInto('case_agent').values({ case_id: 'done-old', ...agent }).execute();
     const { purged } = await purgeExpiredPii(database.db, { days: 30, now: NOW });
+    expect(await database.db.selectFrom('case_agent').selectAll().execute()).toEqual([]);
     expect(purged.sort()).toEqual(['done-old', 'rejected-old']);
     expect(await piiOf('done-old')).toEqual({ applicant_name_sealed: null, applicant_id_sealed: null, applicant_id_hash: null, applicant_phone_sealed: null, case_number: 'N-done-old', status: 'accepted' });
     const payloads = await database.db.selectFrom('outbox').select('payload').where('aggregate_id', '=', 'done-old').execute();
     for (const p of payloads) expect(JSON.parse(p.payload)).toMatchObject({ applicantSealed: null, case: { id: 'done-old' } });
+    expect(payloads.map((p) => JSON.parse(p.payload).agentSealed)).toEqual([null, undefined]);
     expect(await database.db.selectFrom('retention_purge').select('case_id').orderBy('case_id').execute()).toHaveLength(2);
     const audit = await database.db.selectFrom('audit_log').selectAll().execute();
     expect(audit.map((a) => a.action)).toEqual(['retention.purge']);

@@ -5,7 +5,7 @@ import { EMPTY_APPLICANT } from '../intake/applicant-codec';
 
 // The applicant columns a purge clears: every sealed field and keyed hash. The kind, the ID type and
 // an enterprise's (public) USCC stay with the case shell.
-const { applicant_kind: _kind, applicant_id_type: _idType, uscc: _uscc, ...PII_COLUMNS } = EMPTY_APPLICANT;
+const { applicant_kind: _kind, applicant_id_type: _idType, applicant_cert_type: _certType, uscc: _uscc, ...PII_COLUMNS } = EMPTY_APPLICANT;
 
 export interface PurgeResult {
   purged: string[];
@@ -65,14 +65,16 @@ export async function purgeExpiredPii(db: Kysely<DB>, opts: { days: number; now?
   await db.transaction().execute(async (trx) => {
     for (const { id } of candidates) {
       await trx.updateTable('intake_case').set(PII_COLUMNS).where('id', '=', id).execute();
-      // The sealed applicant copy sent to the central side is no longer needed either.
-      await trx
-        .updateTable('outbox')
-        .set({ payload: sql<string>`json_set(payload, '$.applicantSealed', json('null'))` })
-        .where('aggregate_id', '=', id)
-        .where('state', '=', 'done')
-        .where(sql<boolean>`json_valid(payload) and json_type(payload, '$.applicantSealed') = 'text'`)
-        .execute();
+      await trx.deleteFrom('case_agent').where('case_id', '=', id).execute();
+      // The sealed applicant (and agent) copies sent to the central side are no longer needed either.
+      for (const field of ['$.applicantSealed', '$.agentSealed'])
+        await trx
+          .updateTable('outbox')
+          .set({ payload: sql<string>`json_set(payload, ${field}, json('null'))` })
+          .where('aggregate_id', '=', id)
+          .where('state', '=', 'done')
+          .where(sql<boolean>`json_valid(payload) and json_type(payload, ${field}) = 'text'`)
+          .execute();
       await trx
         .insertInto('retention_purge')
         .values({ case_id: id, purged_at: now.toISOString(), days: opts.days })

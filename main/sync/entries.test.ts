@@ -3,9 +3,10 @@ import type { CentralServer } from '../../central/http/server';
 import { createEnrolmentCode } from '../../central/store/enrolment';
 import { storedEffects, startTestCentral } from '../../central/testing/central-tables';
 import { PG_SKIP_REASON, TEST_PG_URL } from '../../central/testing/postgres';
+import { withIdCheckChar } from '../../common/domain/id-number';
 import { ENTRY_KINDS } from '../../common/sync/entries';
 import { enqueueOutbox } from '../db/outbox';
-import { openTestStack, type TestStack } from '../intake/test-stack';
+import { itemCode, openTestStack, type TestStack } from '../intake/test-stack';
 import { enrol } from './enrolment';
 import { SyncEngine } from './engine';
 import { readSyncStatus } from './status';
@@ -76,6 +77,21 @@ describe.each([
     expect(stored.ratings).toMatchObject([{ case_id: ids.accepted, level: 5 }]);
     expect(stored.rectifications).toMatchObject([{ case_id: ids.accepted, payload: { state: 'closed' } }]);
     expect(stored.records).toMatchObject([{ kind: 'staff.passwordChanged', aggregate_id: 'staff:zhangsan' }]);
+  });
+
+  it('carries the agent (经办人) and the certificate-type codes to the central, opened on the way out', async () => {
+    const { s, central, engine } = await enrolledStack();
+    const code = itemCode(s, '失业保险金申领');
+    const materials = (await s.catalog.materials(code)).map((m) => ({ code: m.code, state: 'received' as const }));
+    const person = (id: string, name: string) => ({ kind: 'person' as const, idType: 'resident' as const, idNumber: withIdCheckChar(id), name });
+    const agent = { relation: 'staff' as const, certType: '516' as const, idNumber: 'H12345678', name: '陈代办', phone: '13912345678' };
+    const withAgent = await s.intake.accept({ itemCode: code, applicant: person('46010219900101002', '符海燕'), agent, materials }, s.actor);
+    const inPerson = await s.intake.accept({ itemCode: code, applicant: person('46010619750505003', '林某'), materials }, s.actor);
+    expect((await engine.runUntilEmpty()).ok).toBe(true);
+    const stored = new Map((await storedEffects(central)).cases.map((c) => [c.id, c.payload]));
+    expect(stored.get(withAgent.caseId)).toMatchObject({ case: { status: 'accepted' }, applicant: { certType: '111', name: '符海燕' }, agent });
+    expect(stored.get(inPerson.caseId)).toMatchObject({ applicant: { certType: '111' }, agent: null });
+    for (const p of stored.values()) expect(p).not.toHaveProperty('agentSealed');
   });
 
   it('sends what an older version left in the outbox as version 1, and parks a bad entry with the central reason while the rest goes', async () => {

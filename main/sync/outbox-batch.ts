@@ -58,24 +58,29 @@ export async function nextBatch(db: Kysely<DB>, limits: BatchLimits, pii: PiiCip
 }
 
 /**
- * The outbox holds the applicant sealed with this window's data key, which the central platform
- * cannot open: it is opened only here (`applicantSealed` becomes `applicant`, null when the event
- * carries none), on the way out (over TLS in deployment). A process that
- * cannot reach the key (a command line where the desktop app keeps it in the OS key store) must
- * not send it: the case would arrive at the central without a readable applicant and never be
- * sent again. A payload whose seal cannot be opened with the key (key lost) goes as it is, rather
- * than holding back the case.
+ * The outbox holds the applicant (and the agent, 经办人) sealed with this window's data key, which the
+ * central platform cannot open: they are opened only here (`applicantSealed` becomes `applicant`,
+ * `agentSealed` becomes `agent`, null when the event carries none), on the way out (over TLS in
+ * deployment). A process that cannot reach the key (a command line where the desktop app keeps it
+ * in the OS key store) must not send it: the case would arrive at the central without a readable
+ * applicant and never be sent again. A payload whose seal cannot be opened with the key (key lost)
+ * goes as it is, rather than holding back the case.
  */
 function unsealApplicant(payload: Record<string, unknown>, pii: PiiCipher | null): Record<string, unknown> {
   if (!payload || !('applicantSealed' in payload)) return payload;
-  const { applicantSealed: sealed, ...rest } = payload;
-  if (typeof sealed !== 'string') return { ...rest, applicant: null };
+  const { applicantSealed, agentSealed, ...rest } = payload;
+  const out: Record<string, unknown> = { ...rest, ...openSealed('applicant', applicantSealed, pii) };
+  return 'agentSealed' in payload ? { ...out, ...openSealed('agent', agentSealed, pii) } : out;
+}
+
+function openSealed(field: 'applicant' | 'agent', sealed: unknown, pii: PiiCipher | null): Record<string, unknown> {
+  if (typeof sealed !== 'string') return { [field]: null };
   if (!pii || pii instanceof UnavailablePiiCipher)
     throw new CentralError('refused', `有含申请人信息的办件待上传，但本进程读不到数据密钥：这些办件没有发送，仍在待发队列中。${pii?.reason ?? '请在一窗程序内同步。'}`);
   try {
-    return { ...rest, applicant: JSON.parse(pii.open(sealed)) };
+    return { [field]: JSON.parse(pii.open(sealed)) };
   } catch {
-    return { ...rest, applicant: null, applicantSealed: sealed };
+    return { [field]: null, [`${field}Sealed`]: sealed };
   }
 }
 

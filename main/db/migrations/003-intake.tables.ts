@@ -22,6 +22,8 @@ export interface IntakeCaseTable {
   clerk_name: string;
   applicant_kind: 'person' | 'enterprise' | null;
   applicant_id_type: string | null;
+  /** Migration 007: national certificate-type code (111, 553, …) of a person applicant. */
+  applicant_cert_type: string | null;
   applicant_name_sealed: string | null;
   applicant_name_hash: string | null;
   applicant_id_sealed: string | null;

@@ -28,6 +28,13 @@ export function CaseFacts({ detail: c }: { detail: CaseDetail }) {
       <Descriptions.Item label={t('cases.applicant')} span={2}>
         <ApplicantReveal caseId={c.id} applicant={c.applicant} />
       </Descriptions.Item>
+      {c.agent && (
+        <Descriptions.Item label={t('agent.title')} span={2}>
+          <span data-testid="case-agent">
+            {t('agent.summary', { name: c.agent.name, relation: t(`agent.relations.${c.agent.relation}`, { defaultValue: c.agent.relation }), certType: t(`certTypes.${c.agent.certType}`, { defaultValue: c.agent.certType }), idNumber: c.agent.idNumber })}
+          </span>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('cases.acceptedAt')}>{shortTime(c.acceptedAt ?? c.decidedAt)}</Descriptions.Item>
       <Descriptions.Item label={t('cases.clerk')}>{t('common.withNote', { text: c.clerk.name, note: c.windowCode })}</Descriptions.Item>
       {c.rejectReason && <Descriptions.Item label={t('cases.rejectReason')} span={2}>{c.rejectReason}</Descriptions.Item>}

@@ -1,4 +1,5 @@
-import type { ApplicantInput, MaterialEntry } from '../../../common/contract/intake';
+import type { AgentInput, ApplicantInput, MaterialEntry } from '../../../common/contract/intake';
+import { needsPowerOfAttorney, POWER_OF_ATTORNEY_CODE } from '../../../common/domain/agent-relations';
 import type { IntakeDraft } from './draftStore';
 
 /** The applicant as the intake methods take it; a read card is passed by token, never by its number. */
@@ -26,6 +27,29 @@ export function applicantInput(d: IntakeDraft): ApplicantInput {
   };
 }
 
+/** The agent, when one acts for the applicant; a read card again by token only. */
+export function agentInput(d: IntakeDraft): { agent?: AgentInput } {
+  const a = d.agent;
+  if (!a) return {};
+  const phone = a.phone.trim() ? { phone: a.phone.trim() } : {};
+  if (a.card) return { agent: { relation: a.relation, certType: a.card.certType, cardToken: a.card.token, ...phone } };
+  return {
+    agent: {
+      relation: a.relation,
+      certType: a.certType,
+      ...(a.idNumber.trim() ? { idNumber: a.idNumber.trim().toUpperCase() } : {}),
+      ...(a.name.trim() ? { name: a.name.trim() } : {}),
+      ...phone,
+    },
+  };
+}
+
+/** The 授权委托书 of a 委托代理, as one more material of every case (main adds it as required). */
+function agentMaterials(d: IntakeDraft): MaterialEntry[] {
+  if (!d.agent || !needsPowerOfAttorney(d.agent.relation)) return [];
+  return [{ code: POWER_OF_ATTORNEY_CODE, state: d.agent.powerOfAttorney ? 'received' : 'not_provided' }];
+}
+
 /** One case to create: a single item, or each item a bundle's answers selected. */
 export interface CasePlan {
   itemCode: string;
@@ -35,7 +59,8 @@ export interface CasePlan {
 
 export function casePlans(d: IntakeDraft): CasePlan[] {
   if (d.item) {
-    return [{ itemCode: d.item.code, itemName: d.item.name, materials: d.item.materials.map((m) => ({ code: m.code, ...(d.materials[m.code] ?? { state: 'received' }) })) }];
+    const own = d.item.materials.map((m): MaterialEntry => ({ code: m.code, ...(d.materials[m.code] ?? { state: 'received' }) }));
+    return [{ itemCode: d.item.code, itemName: d.item.name, materials: [...own, ...agentMaterials(d)] }];
   }
   const r = d.bundle?.result;
   if (!r) return [];
@@ -43,9 +68,12 @@ export function casePlans(d: IntakeDraft): CasePlan[] {
   return r.items.map((item) => ({
     itemCode: item.code,
     itemName: item.name,
-    materials: r.materials.flatMap((m) =>
-      m.usedBy.filter((u) => u.itemCode === item.code).map((u) => ({ code: u.materialCode, ...(d.materials[m.key] ?? { state: 'received' as const }) })),
-    ),
+    materials: [
+      ...r.materials.flatMap((m) =>
+        m.usedBy.filter((u) => u.itemCode === item.code).map((u) => ({ code: u.materialCode, ...(d.materials[m.key] ?? { state: 'received' as const }) })),
+      ),
+      ...agentMaterials(d),
+    ],
   }));
 }
 

@@ -1,6 +1,8 @@
 import type { MethodOutput } from '../../../common/contract';
 import type { ItemDetail, MergedMaterial } from '../../../common/contract/catalog';
 import type { MaterialEntry } from '../../../common/contract/intake';
+import type { AgentRelation } from '../../../common/domain/agent-relations';
+import type { CertificateType } from '../../../common/domain/certificate-types';
 import { createStore } from '../shared/createStore';
 
 export type IdType = 'resident' | 'permit' | 'foreigner' | 'other';
@@ -24,6 +26,19 @@ export interface PersonFields {
     addressUpdated: boolean;
   };
 }
+/** The agent (经办人 / 代办人) acting for the applicant; typed, or a card read while the 代办人 toggle is on. */
+export interface AgentFields {
+  relation: AgentRelation;
+  certType: CertificateType;
+  idNumber: string;
+  name: string;
+  phone: string;
+  card: null | { token: string; maskedId: string; name: string; certType: CertificateType; simulated: boolean };
+  /** The 授权委托书 a 委托代理 brings was received. */
+  powerOfAttorney: boolean;
+}
+export const EMPTY_AGENT: AgentFields = { relation: 'family', certType: '111', idNumber: '', name: '', phone: '', card: null, powerOfAttorney: false };
+
 export interface EnterpriseFields {
   name: string;
   uscc: string;
@@ -48,6 +63,8 @@ export interface IntakeDraft {
   applicantKind: 'person' | 'enterprise';
   person: PersonFields;
   enterprise: EnterpriseFields;
+  /** Null: the applicant came in person (本人). */
+  agent: AgentFields | null;
   item: ItemDetail | null;
   bundle: { id: string; answers: Record<string, string | string[]>; result: BundleResult | null } | null;
   /** Choices keyed by material code (item) or material key (bundle). */
@@ -76,6 +93,7 @@ function emptyDraft(generation: number, owner: string | null): IntakeDraft {
     applicantKind: 'person',
     person: EMPTY_PERSON,
     enterprise: EMPTY_ENTERPRISE,
+    agent: null,
     item: null,
     bundle: null,
     materials: {},

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from '../../shared/shortcuts';
 import { patchDraft, type IntakeDraft } from '../draftStore';
 import { EnterpriseForm } from './EnterpriseForm';
+import { AgentForm } from './AgentForm';
 import { PersonForm } from './PersonForm';
 
 /** Left column: who applies. */
@@ -35,6 +36,7 @@ export function ApplicantPanel({ draft, onReadCard, idRef }: { draft: IntakeDraf
         style={{ marginBottom: 12 }}
       />
       {draft.applicantKind === 'person' ? <PersonForm person={draft.person} idRef={idRef} /> : <EnterpriseForm enterprise={draft.enterprise} />}
+      <AgentForm agent={draft.agent} />
     </Card>
   );
 }

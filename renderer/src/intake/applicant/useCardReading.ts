@@ -5,17 +5,24 @@ import { call } from '../../bridge';
 import { useEvent } from '../../api/useEvent';
 import { asApiError } from '../../api/useCall';
 import { errorText } from '../../shared/errorText';
-import { patchDraft } from '../draftStore';
+import { draftStore, patchDraft } from '../draftStore';
 
 /**
- * Card reads fill the applicant (masked, with a token for the intake methods). `readNow` (F2) places
- * the next demo card in training mode; with a real reader the card is read as soon as it is laid on it.
+ * Card reads fill the applicant (masked, with a token for the intake methods) — or the agent, while
+ * the 代办人 toggle is on and the agent has no card yet. `readNow` (F2) places the next demo card in
+ * training mode; with a real reader the card is read as soon as it is laid on it.
  */
 export function useCardReading(mode: 'normal' | 'demo', onRead?: () => void) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const demoIndex = useRef(0);
   useEvent('intake.applicant', (a) => {
+    const agent = draftStore.get().agent;
+    if (agent && !agent.card) {
+      patchDraft({ agent: { ...agent, idNumber: '', name: '', card: { token: a.cardToken, maskedId: a.idNumber, name: a.name, certType: a.certType, simulated: a.simulated } } });
+      void message.success({ content: t('agent.cardRead'), key: 'card' });
+      return;
+    }
     patchDraft((d) => ({
       applicantKind: 'person',
       person: {
