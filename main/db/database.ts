@@ -6,6 +6,7 @@ import { createLogger } from '../../platform/log/logger';
 import { Sqlite3Dialect } from '../../platform/db/dialect';
 import { migrate, type Migration } from '../../platform/db/migrator';
 import { migrations as allMigrations } from './migrations';
+import { checkInBackground, databaseBytes, QUICK_CHECK_AT_OPEN_MAX_BYTES, quickCheckVerdict, type StartCheck } from './start-check';
 import type { DB } from './schema';
 
 export interface Database {
@@ -13,6 +14,8 @@ export interface Database {
   /** The underlying handle, for the backup API. */
   raw: sqlite3.Database;
   file: string;
+  /** The quick_check of this start: before it (small files) or still running beside it (large ones). */
+  startCheck(): StartCheck;
   close(): Promise<void>;
 }
 
@@ -59,16 +62,20 @@ export class CorruptDatabaseError extends Error {
 export const DB_FILE = 'yichuang.db';
 
 /**
- * Opens (creating if needed) the window's database: WAL, foreign keys, a quick integrity check,
- * then migrations. One Database per process: the main process is the only writer.
+ * Opens (creating if needed) the window's database: WAL, foreign keys, a quick integrity check
+ * (before start up to `quickCheckAtOpenMaxBytes`, after start beyond it: start-check.ts), then
+ * migrations. One Database per process: the main process is the only writer.
  */
 export async function openDatabase(
   fileOrDir: string,
-  opts: { migrations?: readonly Migration[]; skipQuickCheck?: boolean; writeGate?: WriteGate } = {},
+  opts: { migrations?: readonly Migration[]; skipQuickCheck?: boolean; writeGate?: WriteGate; quickCheckAtOpenMaxBytes?: number } = {},
 ): Promise<Database> {
   const file = fileOrDir.endsWith('.db') ? fileOrDir : path.join(fileOrDir, DB_FILE);
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const log = createLogger('db');
+  const sizeBytes = databaseBytes(file);
+  const checkAtOpen = !opts.skipQuickCheck && sizeBytes <= (opts.quickCheckAtOpenMaxBytes ?? QUICK_CHECK_AT_OPEN_MAX_BYTES);
+  let startCheck: StartCheck = { mode: 'at-open', state: opts.skipQuickCheck ? 'skipped' : 'ok', detail: null, sizeBytes, ms: null };
   const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
     const d = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(d)));
   });
@@ -86,10 +93,12 @@ export async function openDatabase(
     await sql`pragma synchronous = full`.execute(db);
     await sql`pragma foreign_keys = on`.execute(db);
     await sql`pragma busy_timeout = 5000`.execute(db);
-    if (!opts.skipQuickCheck) {
+    if (checkAtOpen) {
+      const started = performance.now();
       const { rows } = await sql<{ quick_check: string }>`pragma quick_check`.execute(db);
-      const verdict = rows.map((r) => Object.values(r)[0]).join('; ');
+      const verdict = quickCheckVerdict(rows);
       if (verdict !== 'ok') throw new CorruptDatabaseError(file, verdict.slice(0, 200));
+      startCheck = { ...startCheck, ms: Math.round(performance.now() - started) };
     }
     const { from, to } = await migrate(db, opts.migrations ?? allMigrations);
     if (from !== to) log.info({ from, to }, 'schema migrated');
@@ -98,5 +107,15 @@ export async function openDatabase(
     if (err instanceof Error && /SQLITE_NOTADB|SQLITE_CORRUPT/.test(err.message)) throw new CorruptDatabaseError(file, err.message);
     throw err;
   }
-  return { db, raw, file, close: () => db.destroy() };
+  const background = !checkAtOpen && !opts.skipQuickCheck ? checkInBackground(file, sizeBytes, log) : null;
+  return {
+    db,
+    raw,
+    file,
+    startCheck: () => background?.status() ?? startCheck,
+    close: async () => {
+      await background?.stop();
+      await db.destroy();
+    },
+  };
 }
