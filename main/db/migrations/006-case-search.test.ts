@@ -30,7 +30,7 @@ describe('migration 006 (case search index)', () => {
     expect(await schemaVersion(d.db)).toBe(5);
     await d.db.insertInto('intake_case').values([kase('1', 'SW1'), kase('2', null)]).execute();
     await d.close();
-    d = await openDatabase(dir);
+    d = await openDatabase(dir, { migrations: migrations.filter((m) => m.version <= 6) });
     expect(await schemaVersion(d.db)).toBe(6);
     expect((await d.db.selectFrom('intake_case').select('id').where('central_number', '=', 'SW1').execute()).map((r) => r.id)).toEqual(['1']);
     expect(await d.db.selectFrom('intake_case').select('id').orderBy('id').execute()).toEqual([{ id: '1' }, { id: '2' }]);
