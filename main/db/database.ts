@@ -8,6 +8,7 @@ import { migrate, type Migration } from '../../platform/db/migrator';
 import { migrations as allMigrations } from './migrations';
 import { checkInBackground, databaseBytes, QUICK_CHECK_AT_OPEN_MAX_BYTES, quickCheckVerdict, type StartCheck } from './start-check';
 import type { DB } from './schema';
+import { acquireWriterLock } from './writer-lock';
 
 export interface Database {
   db: Kysely<DB>;
@@ -62,31 +63,25 @@ export class CorruptDatabaseError extends Error {
 export const DB_FILE = 'yichuang.db';
 
 /**
- * Opens (creating if needed) the window's database: WAL, foreign keys, a quick integrity check
- * (before start up to `quickCheckAtOpenMaxBytes`, after start beyond it: start-check.ts), then
- * migrations. One Database per process: the main process is the only writer.
+ * Opens (creating if needed) the window's database for writing: WAL, foreign keys, a quick
+ * integrity check (before start up to `quickCheckAtOpenMaxBytes`, after start beyond it:
+ * start-check.ts), then migrations. One writer process per data folder: the writer lock is taken
+ * first (see writer-lock.ts) and held until `close`. Commands that only read use `openForReading`.
  */
 export async function openDatabase(
   fileOrDir: string,
   opts: { migrations?: readonly Migration[]; skipQuickCheck?: boolean; writeGate?: WriteGate; quickCheckAtOpenMaxBytes?: number } = {},
 ): Promise<Database> {
-  const file = fileOrDir.endsWith('.db') ? fileOrDir : path.join(fileOrDir, DB_FILE);
+  const file = databaseFile(fileOrDir);
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const log = createLogger('db');
   const sizeBytes = databaseBytes(file);
   const checkAtOpen = !opts.skipQuickCheck && sizeBytes <= (opts.quickCheckAtOpenMaxBytes ?? QUICK_CHECK_AT_OPEN_MAX_BYTES);
   let startCheck: StartCheck = { mode: 'at-open', state: opts.skipQuickCheck ? 'skipped' : 'ok', detail: null, sizeBytes, ms: null };
-  const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const d = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(d)));
-  });
-  const config: KyselyConfig = {
-    dialect: new Sqlite3Dialect({
-      database: raw,
-      onSlowQuery: (q, ms) => log.warn({ ms: Math.round(ms), sql: q.slice(0, 200) }, 'slow query'),
-    }),
-  };
-  const db = opts.writeGate ? new GatedKysely<DB>(config, opts.writeGate) : new Kysely<DB>(config);
+  const lock = await acquireWriterLock(file);
+  let db: Kysely<DB> | undefined;
   try {
+    const raw = await openRaw(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
+    db = kyselyOver(raw, opts.writeGate);
     await sql`pragma journal_mode = wal`.execute(db);
     // FULL: in WAL mode NORMAL may lose the last commits on a power cut. A case number shown to the
     // clerk is a promise to a citizen, so every commit reaches the disk before we acknowledge it.
@@ -101,21 +96,46 @@ export async function openDatabase(
       startCheck = { ...startCheck, ms: Math.round(performance.now() - started) };
     }
     const { from, to } = await migrate(db, opts.migrations ?? allMigrations);
-    if (from !== to) log.info({ from, to }, 'schema migrated');
+    if (from !== to) createLogger('db').info({ from, to }, 'schema migrated');
+    const opened = db;
+    const background = !checkAtOpen && !opts.skipQuickCheck ? checkInBackground(file, sizeBytes, createLogger('db')) : null;
+    return {
+      db: opened,
+      raw,
+      file,
+      startCheck: () => background?.status() ?? startCheck,
+      close: async () => {
+        await background?.stop();
+        await opened.destroy().finally(() => lock.release());
+      },
+    };
   } catch (err) {
-    await db.destroy().catch(() => undefined);
+    await db?.destroy().catch(() => undefined);
+    await lock.release();
     if (err instanceof Error && /SQLITE_NOTADB|SQLITE_CORRUPT/.test(err.message)) throw new CorruptDatabaseError(file, err.message);
     throw err;
   }
-  const background = !checkAtOpen && !opts.skipQuickCheck ? checkInBackground(file, sizeBytes, log) : null;
-  return {
-    db,
-    raw,
-    file,
-    startCheck: () => background?.status() ?? startCheck,
-    close: async () => {
-      await background?.stop();
-      await db.destroy();
-    },
+}
+
+/** `dir/yichuang.db`, or the file itself when a `.db` file is named. */
+export function databaseFile(fileOrDir: string): string {
+  return fileOrDir.endsWith('.db') ? fileOrDir : path.join(fileOrDir, DB_FILE);
+}
+
+export function openRaw(file: string, mode: number): Promise<sqlite3.Database> {
+  return new Promise<sqlite3.Database>((resolve, reject) => {
+    const d = new sqlite3.Database(file, mode, (err) => (err ? reject(err) : resolve(d)));
+  });
+}
+
+/** Kysely over an open handle; with a write gate, every transaction holds it while it runs. */
+export function kyselyOver(raw: sqlite3.Database, writeGate?: WriteGate): Kysely<DB> {
+  const log = createLogger('db');
+  const config: KyselyConfig = {
+    dialect: new Sqlite3Dialect({
+      database: raw,
+      onSlowQuery: (q, ms) => log.warn({ ms: Math.round(ms), sql: q.slice(0, 200) }, 'slow query'),
+    }),
   };
+  return writeGate ? new GatedKysely<DB>(config, writeGate) : new Kysely<DB>(config);
 }

@@ -23,24 +23,24 @@ export async function caseFigures(db: Kysely<DB>, range: { from: string; to: str
   if (days.length > FIGURES_MAX_DAYS) throw new AppError('INVALID_INPUT', `统计区间最长 ${FIGURES_MAX_DAYS} 天，请缩短区间后重试。`);
   const start = hallMidnight(from);
   const end = hallMidnight(addDays(to, 1));
-  // Every statement starts from this range on the created_at index (named, so no plan reads by status).
+  // Every statement reads this range in the covering figures index (migration 007), never case rows.
   const period = sql`c.created_at >= ${start} and c.created_at < ${end}`;
   const counted = sql`${period} and c.status <> 'draft'`;
 
   const [hours, items, ratings, handling, open] = await Promise.all([
     sql<{ day: string; hour: number; n: number }>`
       select date(c.created_at, ${HALL}) as day, cast(strftime('%H', c.created_at, ${HALL}) as integer) as hour, count(*) as n
-      from intake_case c indexed by intake_case_created where ${counted} group by day, hour`.execute(db),
+      from intake_case c indexed by intake_case_figures where ${counted} group by day, hour`.execute(db),
     sql<{ name: string; n: number }>`
-      select c.item_name as name, count(*) as n from intake_case c indexed by intake_case_created
+      select c.item_name as name, count(*) as n from intake_case c indexed by intake_case_figures
       where ${counted} group by c.item_name order by n desc, c.item_name limit 10`.execute(db),
     sql<{ level: number; n: number }>`
-      select r.level as level, count(*) as n from intake_case c indexed by intake_case_created join rating r on r.case_id = c.id
+      select r.level as level, count(*) as n from intake_case c indexed by intake_case_figures join rating r on r.case_id = c.id
       where ${counted} and r.level between 1 and 5 group by r.level`.execute(db),
     sql<{ n: number; total: number | null }>`
       select count(*) as n, sum(m) as total from (
         select (julianday(coalesce(c.accepted_at, c.decided_at)) - julianday(c.created_at)) * 1440 as m
-        from intake_case c indexed by intake_case_created where ${counted} and coalesce(c.accepted_at, c.decided_at) is not null
+        from intake_case c indexed by intake_case_figures where ${counted} and coalesce(c.accepted_at, c.decided_at) is not null
       ) where m >= 0`.execute(db),
     // Sync state as cases.list reports it: parked wins over pending; any other outbox row means synced.
     sql<{ deferred: number | null; pending: number | null; parked: number | null; synced: number | null; local: number | null }>`
@@ -53,7 +53,7 @@ export async function caseFigures(db: Kysely<DB>, range: { from: string; to: str
             when exists (select 1 from outbox o where o.aggregate_id = c.id) then 'synced'
             else 'local'
           end as s
-        from intake_case c indexed by intake_case_created where ${period}
+        from intake_case c indexed by intake_case_figures where ${period}
       )`.execute(db),
   ]);
 
