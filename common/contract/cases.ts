@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IsoDate } from './calendar';
 import { defineMethod, text } from './define';
 import { AgentView, ApplicantView, CaseStatusSchema, DeferredMaterialView, MaterialStateSchema } from './intake';
 
@@ -95,6 +96,39 @@ export const CaseDetail = CaseSummary.extend({
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
+/**
+ * The dashboard's figures for hall days `from`–`to` (inclusive), aggregated by the database over the
+ * cases created in them: drafts are left out of counts, items, ratings and handling time; the sync
+ * backlog and open 容缺 count every case of the period.
+ */
+export const CaseFigures = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Cases of the last day (`to`). */
+  todayCount: z.number().int(),
+  /** Cases of the whole period. */
+  weekCount: z.number().int(),
+  /** Cases per hall hour of the last day, 0–23. */
+  byHour: z.array(z.number().int()),
+  /** Cases per day of the period, oldest first. */
+  byDay: z.array(z.object({ date: z.string(), count: z.number().int() })),
+  /** The ten items with most cases (ties by name). */
+  byItem: z.array(z.object({ name: z.string(), count: z.number().int() })),
+  /** Ratings per level 1–5. */
+  ratings: z.array(z.number().int()),
+  /** Share of ratings at 1–3 (满意率), null when nothing was rated. */
+  satisfaction: z.number().nullable(),
+  /** Mean minutes from case creation to acceptance or decision. */
+  avgHandlingMinutes: z.number().nullable(),
+  /** Cases with 容缺 materials still owed. */
+  deferredOpen: z.number().int(),
+  backlog: z.object({ pending: z.number().int(), parked: z.number().int(), synced: z.number().int(), local: z.number().int() }),
+});
+export type CaseFigures = z.infer<typeof CaseFigures>;
+
+/** Longest period `cases.figures` aggregates in one call (a year and a day). */
+export const FIGURES_MAX_DAYS = 366;
+
 export const CaseRef = z.union([
   z.object({ id: text(80).min(1) }).strict(),
   z.object({ caseNumber: text(80).min(1) }).strict(),
@@ -115,6 +149,12 @@ export const casesMethods = {
       })
       .strict(),
     output: z.object({ cases: z.array(CaseSummary), nextCursor: z.string().nullable() }),
+  }),
+  'cases.figures': defineMethod({
+    summary: 'Dashboard figures for hall days from–to (counts by day, hour and item, ratings, handling time, open 容缺, sync backlog), aggregated in the database',
+    roles: STAFF,
+    input: z.object({ from: IsoDate, to: IsoDate }).strict(),
+    output: CaseFigures,
   }),
   'cases.get': defineMethod({
     summary: 'One case with materials, 容缺 deadlines, status history (window and central) and sync state; PII masked',

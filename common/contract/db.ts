@@ -19,6 +19,14 @@ export const dbMethods = {
       outboxByState: Counts,
       audit: z.object({ ok: z.boolean(), entries: z.number().int(), problems: z.number().int() }),
       ms: z.number(),
+      /** The quick_check of this start: before it (small files), or after it, beside the services (large ones). */
+      startCheck: z.object({
+        mode: z.enum(['at-open', 'background']),
+        state: z.enum(['running', 'ok', 'problems', 'failed', 'skipped']),
+        detail: z.string().nullable(),
+        sizeBytes: z.number().int(),
+        ms: z.number().nullable(),
+      }),
     }),
   }),
   'db.backup': defineMethod({

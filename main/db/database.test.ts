@@ -83,6 +83,41 @@ describe('database', () => {
     await expect(openDatabase(dir)).rejects.toThrow(/损坏/);
   });
 
+  it('checks a small file before start and refuses it damaged; a large one after start, beside the services', async () => {
+    const dir = tempDir();
+    const d = await openDatabase(dir);
+    expect(d.startCheck()).toMatchObject({ mode: 'at-open', state: 'ok' });
+    await sql`create table filler (n integer, label text)`.execute(d.db);
+    await sql`create index filler_label on filler (label)`.execute(d.db);
+    await sql`with recursive k(n) as (select 1 union all select n + 1 from k where n < 3000) insert into filler select n, printf('label-%06d', n) from k`.execute(d.db);
+    const { rows } = await sql<{ rootpage: number }>`select rootpage from sqlite_master where name = 'filler_label'`.execute(d.db);
+    const pageSize = Number(Object.values((await sql`pragma page_size`.execute(d.db)).rows[0] as object)[0]);
+    await d.close();
+    // An invalid page type on the index's root page: the tables the app reads stay readable.
+    const file = path.join(dir, 'yichuang.db');
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.from([0x00]), 0, 1, (rows[0]!.rootpage - 1) * pageSize);
+    fs.closeSync(fd);
+
+    await expect(openDatabase(dir)).rejects.toThrow(/损坏/);
+
+    const large = await openDatabase(dir, { quickCheckAtOpenMaxBytes: 0 });
+    opened.push(large);
+    expect(large.startCheck()).toMatchObject({ mode: 'background' });
+    expect(await large.db.selectFrom('meta').select('key').limit(1).execute()).toBeDefined(); // serving while it checks
+    for (let i = 0; i < 200 && large.startCheck().state === 'running'; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(large.startCheck()).toMatchObject({ mode: 'background', state: 'problems' });
+    expect(large.startCheck().detail).toBeTruthy();
+  });
+
+  it('closes while the background check still runs', async () => {
+    const dir = tempDir();
+    await (await openDatabase(dir)).close();
+    const d = await openDatabase(dir, { quickCheckAtOpenMaxBytes: 0 });
+    await d.close();
+    expect(['running', 'ok']).toContain(d.startCheck().state);
+  });
+
   it('runs a migration and its version bump atomically: a failing migration leaves the old version', async () => {
     const dir = tempDir();
     const broken = [

@@ -6,6 +6,7 @@ import { createLogger } from '../../platform/log/logger';
 import { Sqlite3Dialect } from '../../platform/db/dialect';
 import { migrate, type Migration } from '../../platform/db/migrator';
 import { migrations as allMigrations } from './migrations';
+import { checkInBackground, databaseBytes, QUICK_CHECK_AT_OPEN_MAX_BYTES, quickCheckVerdict, type StartCheck } from './start-check';
 import type { DB } from './schema';
 import { acquireWriterLock } from './writer-lock';
 
@@ -14,6 +15,8 @@ export interface Database {
   /** The underlying handle, for the backup API. */
   raw: sqlite3.Database;
   file: string;
+  /** The quick_check of this start: before it (small files) or still running beside it (large ones). */
+  startCheck(): StartCheck;
   close(): Promise<void>;
 }
 
@@ -61,15 +64,19 @@ export const DB_FILE = 'yichuang.db';
 
 /**
  * Opens (creating if needed) the window's database for writing: WAL, foreign keys, a quick
- * integrity check, then migrations. One writer process per data folder: the writer lock is taken
+ * integrity check (before start up to `quickCheckAtOpenMaxBytes`, after start beyond it:
+ * start-check.ts), then migrations. One writer process per data folder: the writer lock is taken
  * first (see writer-lock.ts) and held until `close`. Commands that only read use `openForReading`.
  */
 export async function openDatabase(
   fileOrDir: string,
-  opts: { migrations?: readonly Migration[]; skipQuickCheck?: boolean; writeGate?: WriteGate } = {},
+  opts: { migrations?: readonly Migration[]; skipQuickCheck?: boolean; writeGate?: WriteGate; quickCheckAtOpenMaxBytes?: number } = {},
 ): Promise<Database> {
   const file = databaseFile(fileOrDir);
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const sizeBytes = databaseBytes(file);
+  const checkAtOpen = !opts.skipQuickCheck && sizeBytes <= (opts.quickCheckAtOpenMaxBytes ?? QUICK_CHECK_AT_OPEN_MAX_BYTES);
+  let startCheck: StartCheck = { mode: 'at-open', state: opts.skipQuickCheck ? 'skipped' : 'ok', detail: null, sizeBytes, ms: null };
   const lock = await acquireWriterLock(file);
   let db: Kysely<DB> | undefined;
   try {
@@ -81,15 +88,27 @@ export async function openDatabase(
     await sql`pragma synchronous = full`.execute(db);
     await sql`pragma foreign_keys = on`.execute(db);
     await sql`pragma busy_timeout = 5000`.execute(db);
-    if (!opts.skipQuickCheck) {
+    if (checkAtOpen) {
+      const started = performance.now();
       const { rows } = await sql<{ quick_check: string }>`pragma quick_check`.execute(db);
-      const verdict = rows.map((r) => Object.values(r)[0]).join('; ');
+      const verdict = quickCheckVerdict(rows);
       if (verdict !== 'ok') throw new CorruptDatabaseError(file, verdict.slice(0, 200));
+      startCheck = { ...startCheck, ms: Math.round(performance.now() - started) };
     }
     const { from, to } = await migrate(db, opts.migrations ?? allMigrations);
     if (from !== to) createLogger('db').info({ from, to }, 'schema migrated');
     const opened = db;
-    return { db: opened, raw, file, close: () => opened.destroy().finally(() => lock.release()) };
+    const background = !checkAtOpen && !opts.skipQuickCheck ? checkInBackground(file, sizeBytes, createLogger('db')) : null;
+    return {
+      db: opened,
+      raw,
+      file,
+      startCheck: () => background?.status() ?? startCheck,
+      close: async () => {
+        await background?.stop();
+        await opened.destroy().finally(() => lock.release());
+      },
+    };
   } catch (err) {
     await db?.destroy().catch(() => undefined);
     await lock.release();

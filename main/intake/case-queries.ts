@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CaseDetail, CaseSummary } from '../../common/contract/cases';
 import type { ApplicantView } from '../../common/contract/intake';
 import { AppError } from '../../common/contract/errors';
@@ -16,6 +16,7 @@ import type { DB } from '../db/schema';
 import { viewApplicant } from './applicant-codec';
 import { viewAgent } from './agent';
 import type { IntakeCaseTable } from '../db/migrations/003-intake.tables';
+import { CASE_NUMBER_TAIL } from '../db/migrations/009-case-number-tail';
 
 type CaseRow = Selectable<IntakeCaseTable>;
 
@@ -52,13 +53,16 @@ export class CaseQueries {
       const hash = this.pii.lookupHash(idNumber ? upper : q);
       // Every term is answered by an index, so SQLite unions index look-ups instead of reading
       // every case (rows are kilobytes of sealed data). Part of a case number is matched in the
-      // case-number index alone, and only when the text could be one.
+      // case-number index alone, and only when the text could be one; the date and sequence people
+      // type (`20261127-0001`, `20261127`) is a range in the tail index (migration 007).
       const number = parseCaseNumber(upper);
       const fragment = !number && !idNumber && !uscc && CASE_NUMBER_CHARS.test(upper);
+      const tail = fragment && CASE_NUMBER_TAIL_PREFIX.test(upper) ? upper : null;
       qb = qb.where((eb) =>
         eb.or([
           ...(number ? [eb('case_number', '=', number.caseNumber)] : []),
-          ...(fragment
+          ...(tail ? [tailStartsWith(tail)] : []),
+          ...(fragment && !tail
             ? [eb('intake_case.rowid' as 'intake_case.id', 'in', eb.selectFrom('intake_case as n').select('n.rowid' as 'n.id').where('n.case_number', 'like', `%${escapeLike(upper)}%`))]
             : []),
           eb('central_number', '=', q),
@@ -258,6 +262,20 @@ interface Extras {
 
 /** What a local case number is made of (`HK01-W03-20261127-0001`). */
 const CASE_NUMBER_CHARS = /^[A-Z0-9-]+$/;
+
+/**
+ * The start of a case number's date and sequence: the full date, then optionally the hyphen and
+ * part of the sequence. Such text only occurs there (a sequence is 4–5 digits; hall and window codes
+ * like HK01 and W03 have no hyphen, and none is eight digits), so a range in the tail index gives
+ * what `like '%…%'` gave.
+ */
+const CASE_NUMBER_TAIL_PREFIX = /^\d{8}(-\d{0,5})?$/;
+
+/** Tails starting with `prefix`: digits and '-' all sort below ':', so [prefix, prefix + ':') holds them. */
+function tailStartsWith(prefix: string) {
+  const tail = sql.raw(CASE_NUMBER_TAIL);
+  return sql<boolean>`(${tail} >= ${prefix} and ${tail} < ${`${prefix}:`})`;
+}
 
 function escapeLike(s: string): string {
   return s.replace(/[%_]/g, '');

@@ -45,4 +45,17 @@ describe('case search at scale (years of cases)', () => {
       expect((await s.cases.list({ q, limit: 5 })).cases.map((c) => c.caseNumber), q).toEqual([r.caseNumber]);
     for (const q of ['无此人', '9999', 'HK01-W03-20000101-0001']) expect((await s.cases.list({ q, limit: 5 })).cases, q).toEqual([]);
   });
+
+  it('finds the date and sequence people type through the tail index, with the same cases as matching anywhere in the number', async () => {
+    s = await openTestStack();
+    const numbers: string[] = [];
+    for (const at of ['2026-09-28T02:00:00Z', '2026-09-28T03:00:00Z', '2026-09-29T02:00:00Z']) {
+      s.clock.now = new Date(at);
+      numbers.push((await acceptOne(s)).caseNumber);
+    }
+    const tail = numbers[2]!.slice(-13);
+    for (const q of [tail, tail.slice(0, 8), tail.slice(0, 9), tail.slice(0, 11), numbers[0]!.slice(-13, -1), '20260928', '20260928-0002', '20261231'])
+      expect(((await s.cases.list({ q, limit: 50 })).cases.map((c) => c.caseNumber)).sort(), q).toEqual(numbers.filter((n) => n.includes(q)).sort());
+    for (const q of [tail, tail.slice(0, 8), tail.slice(0, 10)]) expect((await plan(s, q)).join(' / '), q).toMatch(/USING INDEX intake_case_number_tail/);
+  });
 });

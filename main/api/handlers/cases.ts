@@ -1,10 +1,12 @@
 import type { Services } from '../services';
 import type { Handlers } from '../router';
+import { caseFigures } from '../../intake/case-figures';
 import { actorOf } from './intake';
 
 export function casesHandlers(s: Services): Handlers {
   return {
     'cases.list': (input) => s.cases.list(input),
+    'cases.figures': (range) => caseFigures(s.database.db, range),
     'cases.get': (ref) => s.cases.get(ref),
     'cases.reveal': ({ id, reason }, ctx) => s.cases.reveal(id, reason, actorOf(ctx).id),
     'cases.notice': async ({ id }) => {

@@ -15,7 +15,7 @@ export function dbHandlers(s: Services): Handlers {
       const reader = await openForReading(s.database.file, { anySchema: true });
       const r = await checkDatabase(reader).finally(() => reader.close());
       const { file: _file, audit, ...rest } = r;
-      return { ...rest, audit: { ok: audit.ok, entries: audit.entries, problems: audit.problems.length }, ms: performance.now() - started };
+      return { ...rest, audit: { ok: audit.ok, entries: audit.entries, problems: audit.problems.length }, ms: performance.now() - started, startCheck: s.database.startCheck() };
     },
     'db.backup': async (_input, ctx) => {
       const r = await backupDatabase(s.database, path.join(s.options.dataDir, 'backups', backupFileName(new Date())));

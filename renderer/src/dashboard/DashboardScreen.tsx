@@ -7,7 +7,7 @@ import { CallError } from '../shared/CallError';
 import { hallToday, shortTime } from '../shared/dates';
 import { ExportButton } from '../shared/ExportButton';
 import { Loading } from '../shared/Loading';
-import { computeFigures } from './figures';
+import { weekSoFar } from './figures';
 import { DeferredDue } from './parts/DeferredDue';
 import { KpiRow } from './parts/KpiRow';
 import { RatingsChart } from './parts/RatingsChart';
@@ -19,10 +19,14 @@ import { useWeekCases } from './useWeekCases';
 /** 大厅看板: volume, handling time, 容缺, ratings, rectifications, sync backlog. */
 export default function DashboardScreen() {
   const { t } = useTranslation();
+  // The week's cases are fetched for the CSV export only; the figures are aggregated by the services.
   const week = useWeekCases();
   const queue = useCall('reviews.rectifications', { limit: 200 });
-  const figures = useMemo(() => (week.cases ? computeFigures(week.cases, hallToday()) : null), [week.cases]);
   const [round, setRound] = useState(0);
+  // Recomputed on refresh, so a dashboard left open past midnight moves to the new day.
+  const period = useMemo(() => weekSoFar(hallToday()), [round]);
+  const figuresCall = useCall('cases.figures', period, [round]);
+  const figures = figuresCall.data;
   const reload = () => {
     setRound((r) => r + 1);
     week.reload();
@@ -50,8 +54,9 @@ export default function DashboardScreen() {
           </Space>
         </Col>
       </Row>
+      {figuresCall.error && <CallError error={figuresCall.error} what={t('nav.dashboard')} onRetry={figuresCall.reload} />}
       {week.error && <CallError error={week.error} what={t('nav.dashboard')} onRetry={week.reload} />}
-      {!figures && !week.error && <Loading />}
+      {!figures && !figuresCall.error && <Loading />}
       {figures && (
         <>
           <KpiRow f={figures} openRect={queue.data?.openCount ?? null} overdueRect={queue.data?.overdueCount ?? null} />

@@ -8,7 +8,7 @@ import { weekStart } from './figures';
 const PAGE = 500;
 const MAX_PAGES = 20;
 
-/** This window's cases since Monday, newest first (pages through cases.list). */
+/** This window's cases since Monday, newest first, for the CSV export (pages through cases.list; the figures come from cases.figures). */
 export function useWeekCases() {
   const [cases, setCases] = useState<CaseSummary[] | null>(null);
   const [error, setError] = useState<ApiCallError | null>(null);
