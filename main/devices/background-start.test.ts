@@ -58,11 +58,11 @@ describe('device service started in the background', () => {
       app.services.sessions.set({ staffId: 'm1', name: '运维', roles: ['maintenance'] });
       expect(app.services.devices.list()).toMatchObject([{ id: 'r1', state: 'connecting' }]);
       let answered = false;
-      const discover = app.invoke('devices.list', undefined).then((r) => ((answered = true), r));
+      const listed = app.invoke('devices.list', undefined).then((r) => ((answered = true), r));
       await new Promise((r) => setTimeout(r, 200));
       expect(answered).toBe(false);
       held.release();
-      expect(await discover).toMatchObject({ ok: true, value: { devices: [{ id: 'r1' }] } });
+      expect(await listed).toMatchObject({ ok: true, value: { devices: [{ id: 'r1' }] } });
     } finally {
       held.release(); // a service that never answers would hold the close too
       await app.close();
