@@ -6,7 +6,7 @@ import { createApp } from '../app/app';
 import { SettingsStore } from '../config/settings-store';
 import { nodeForkLauncher, type ServiceLauncher } from './service/launcher';
 import type { FromService } from './service/surface';
-import { bundleDeviceService } from './service/test-bundle';
+import { bundleDeviceService } from './service/testing';
 
 // The app does not wait for the device-service process: it is usable while the service starts, its
 // devices show as connecting, and calls made meanwhile are answered once the service is ready.
