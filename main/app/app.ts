@@ -43,8 +43,14 @@ export async function createApp(options: AppOptions): Promise<App> {
   configureLogging(options.dataDir);
   const log = createLogger('app');
   const closing = new CloseList(log);
-  const use = <S>(built: Subsystem<S>): S => {
+  // How long each subsystem took to build, logged with 'app started' (start-up profiling).
+  const startupMs: Record<string, number> = {};
+  let mark = performance.now();
+  const use = <S>(name: string, built: Subsystem<S>): S => {
     closing.add(built.close);
+    const now = performance.now();
+    startupMs[name] = Math.round(now - mark);
+    mark = now;
     return built.service;
   };
   const { dataDir, mode } = options;
@@ -56,23 +62,25 @@ export async function createApp(options: AppOptions): Promise<App> {
     // Training mode: a demo staff member holding every role, so the whole app can be explored.
     if (mode === 'demo') sessions.set({ staffId: 'demo', name: '培训员', roles: ['clerk', 'supervisor', 'maintenance'] });
 
-    const settings = use(createConfig({ dataDir, events, log }));
+    const settings = use('config', createConfig({ dataDir, events, log }));
     const gates = { intake: new BusyGate(), commit: new BusyGate() };
-    const database = use(await createDatabase({ dataDir, writeGate: gates.commit }));
+    const database = use('database', await createDatabase({ dataDir, writeGate: gates.commit }));
     if (background) closing.add(startBackupSchedule(database, dataDir));
     // After the database: its close waits for a commit in flight before the database closes.
-    const busy = use(createOps({ busy: gates, events, internal, log, crashHandlers: background }));
+    const busy = use('ops', createOps({ busy: gates, events, internal, log, crashHandlers: background }));
     const pii = use(
+      'crypto',
       await createPii({ database, settings, dataDir, safeStorage: options.safeStorage, log, onCipherSetting: (cipher) => setAuditAlgorithm(database, cipher) }),
     );
     const auth = use(
+      'auth',
       await createAuth({ database, settings, sessions, events, log: createLogger('auth'), mode, dataDir, printSetupCode: options.transport === 'host' }),
     );
-    const intake = use(await createIntake({ database, pii, settings, sessions, events, internal, log }));
-    use(createRetention({ database, settings }));
-    const devices = use(await createDevices({ mode, settings, events, internal, deviceLauncher: options.deviceLauncher }));
-    const scanning = use(await createScanning({ mode, devices, events }));
-    const sync = use(createSync({ database, pii, events, scheduled: background }));
+    const intake = use('intake', await createIntake({ database, pii, settings, sessions, events, internal, log }));
+    use('retention', createRetention({ database, settings }));
+    const devices = use('devices', await createDevices({ mode, settings, events, internal, deviceLauncher: options.deviceLauncher }));
+    const scanning = use('scanning', await createScanning({ mode, devices, events }));
+    const sync = use('sync', createSync({ database, pii, events, scheduled: background }));
 
     const services: Services = {
       options,
@@ -92,7 +100,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       sync,
     };
     const router = createRouter(buildHandlers(services), createLogger('api'));
-    log.info({ mode, transport: options.transport, background }, 'app started');
+    log.info({ mode, transport: options.transport, background, startupMs }, 'app started');
     return {
       services,
       router,

@@ -61,7 +61,7 @@ export function resolveMaterials(item: ReleaseItem, library: CatalogRelease['mat
 export async function applyRelease(
   trx: Transaction<DB>,
   input: CatalogReleaseInput,
-  opts: { now?: Date } = {},
+  opts: { now?: Date; knownKeys?: Readonly<Record<string, SearchKeys>> } = {},
 ): Promise<{ version: number; upserted: number; removed: number }> {
   const parsed = CatalogRelease.safeParse(input);
   if (!parsed.success) {
@@ -96,7 +96,7 @@ export async function applyRelease(
   for (const id of release.removedBundles) await trx.deleteFrom('catalog_bundle').where('id', '=', id).execute();
 
   // Many items share a name or department (one base item, many implementing offices): key them once.
-  const keys = cachedSearchKeys();
+  const keys = cachedSearchKeys(opts.knownKeys);
   for (const item of release.items) await upsertItem(trx, item, library, release.version, now, keys);
   for (const b of release.bundles) {
     const { id, name, theme, description, ...definition } = b;

@@ -10,6 +10,7 @@ import { mergeMaterials, selectItems, type BundleAnswers, type BundleDefinition 
 import type { CatalogReleaseInput } from './release-schema';
 import { CatalogSearchIndex, type IndexedItem } from './search-index';
 import type { CatalogItemTable } from '../db/migrations/002-catalog.tables';
+import { SEED_KEYS_FILE, type SearchKeys } from './search-keys';
 import { UsageStats } from './usage';
 
 type ItemRow = Selectable<CatalogItemTable>;
@@ -31,7 +32,7 @@ export class CatalogService {
   /** Loads the index; seeds the catalog from `seedDir` when the database has none yet. */
   async start(seedDir?: string): Promise<void> {
     const has = await this.db.selectFrom('catalog_release').select('version').limit(1).executeTakeFirst();
-    if (!has && seedDir) await this.applyRelease(readSeed(seedDir));
+    if (!has && seedDir) await this.applyRelease(readSeed(seedDir), readSeedKeys(seedDir));
     await this.usage.load(this.db);
     await this.reload();
   }
@@ -54,9 +55,9 @@ export class CatalogService {
     this.index = new CatalogSearchIndex(indexed, (code) => this.usage.bonus(code));
   }
 
-  /** Applies a release (seed or central delta) atomically, then rebuilds the index. */
-  async applyRelease(release: CatalogReleaseInput): Promise<{ version: number; upserted: number; removed: number }> {
-    const result = await this.db.transaction().execute((trx) => applyRelease(trx, release));
+  /** Applies a release (seed or central delta) atomically, then rebuilds the index. `knownKeys`: search keys computed earlier. */
+  async applyRelease(release: CatalogReleaseInput, knownKeys?: Readonly<Record<string, SearchKeys>>): Promise<{ version: number; upserted: number; removed: number }> {
+    const result = await this.db.transaction().execute((trx) => applyRelease(trx, release, { knownKeys }));
     await this.reload();
     return result;
   }
@@ -202,5 +203,14 @@ export function readSeed(dir: string): CatalogReleaseInput {
     return { ...items, full: true, bundles: bundles.bundles };
   } catch (err) {
     throw new CatalogReleaseError(`无法读取内置事项目录（${dir}）：${(err as Error).message}`);
+  }
+}
+
+/** The seed's precomputed search keys; none when the file is missing or unreadable (the keys are then computed). */
+export function readSeedKeys(dir: string): Record<string, SearchKeys> {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, SEED_KEYS_FILE), 'utf8')) as Record<string, SearchKeys>;
+  } catch {
+    return {};
   }
 }

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestStack, type TestStack } from '../intake/test-stack';
-import { readSeed } from './catalog-service';
+import path from 'node:path';
+import { resourcesDir } from '../config/paths';
+import { readSeed, readSeedKeys } from './catalog-service';
 import { CatalogSearchIndex } from './search-index';
-import { searchKeys } from './search-keys';
+import { cachedSearchKeys, importKeys, keysOfItems, searchKeys } from './search-keys';
 
 let s: TestStack;
 beforeEach(async () => {
@@ -22,6 +24,28 @@ describe('catalog seed', () => {
     expect(detail.allowsDeferred).toBe(true);
     expect(detail.licenceTypes.map((l) => l.name)).toContain('居民身份证');
     expect(detail.promisedLimitText).toBe('3个工作日');
+  });
+});
+
+describe('seed search keys (shipped, so a fresh window does not load the pinyin dictionaries at start)', () => {
+  it('resources/catalog/search-keys.json is what computing the keys gives; after editing items.json run `npx tsx scripts/seed-search-keys.ts`', () => {
+    const dir = path.join(resourcesDir(), 'catalog');
+    expect(readSeedKeys(dir)).toEqual(keysOfItems(readSeed(dir).items ?? []));
+  });
+
+  it('known keys are used as given; other texts are computed', () => {
+    const keysOf = cachedSearchKeys({ 出生登记: { pinyin: 'given', initials: 'g' } });
+    expect(keysOf('出生登记')).toEqual({ pinyin: 'given', initials: 'g' });
+    expect(keysOf('失业登记')).toEqual(searchKeys('失业登记'));
+  });
+
+  it('the seeded rows carry the same keys as a seed keyed from scratch', async () => {
+    const rows = await s.db.selectFrom('catalog_item').select(['name', 'department', 'search_pinyin', 'search_initials', 'search_dept_pinyin']).execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      const k = importKeys(r.name, r.department);
+      expect({ p: r.search_pinyin, i: r.search_initials, d: r.search_dept_pinyin }).toEqual({ p: k.pinyin, i: k.initials, d: k.deptPinyin });
+    }
   });
 });
 

@@ -63,9 +63,13 @@ export function importKeys(name: string, department: string, keysOf: (text: stri
   return { ...itemSearchKeys(name, keysOf), deptPinyin: `${dept.pinyin.replaceAll(' ', '')} ${dept.initials}` };
 }
 
-/** `searchKeys` remembering its answers: many items of a release share a name or a department. */
-export function cachedSearchKeys(): (text: string) => SearchKeys {
-  const cache = new Map<string, SearchKeys>();
+/**
+ * `searchKeys` remembering its answers: many items of a release share a name or a department.
+ * `known` are keys computed earlier (the seed's, shipped beside it), so a fresh window's start does
+ * not load the pinyin dictionaries; a text not among them is computed as usual.
+ */
+export function cachedSearchKeys(known: Readonly<Record<string, SearchKeys>> = {}): (text: string) => SearchKeys {
+  const cache = new Map<string, SearchKeys>(Object.entries(known));
   return (text) => {
     let k = cache.get(text);
     if (!k) cache.set(text, (k = searchKeys(text)));
@@ -77,3 +81,14 @@ export function cachedSearchKeys(): (text: string) => SearchKeys {
 export function normaliseQuery(q: string): string {
   return q.trim().toLowerCase().replace(/[\s'’·-]+/g, '');
 }
+
+/** Every text an item's import keys are made of (name, its variants, department) with its keys: what `SEED_KEYS_FILE` holds. */
+export function keysOfItems(items: ReadonlyArray<{ name: string; department: string }>): Record<string, SearchKeys> {
+  const out: Record<string, SearchKeys> = {};
+  const keysOf = cachedSearchKeys();
+  for (const item of items) importKeys(item.name, item.department, (text) => (out[text] = keysOf(text)));
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Beside the seed's items.json: its search keys, made by `npx tsx scripts/seed-search-keys.ts`. */
+export const SEED_KEYS_FILE = 'search-keys.json';

@@ -44,6 +44,19 @@ export async function createDevices(d: DevicesDeps): Promise<Subsystem<DeviceSer
   const offSettings = d.settings.onChange((next, prev) => {
     if (JSON.stringify(next.devices) !== JSON.stringify(prev.devices)) void service.reload().catch((err: unknown) => log.error({ err }, 'reconfigure failed'));
   });
+  if (d.deviceLauncher) {
+    // The device service process starts in the background, so the app serves at once: until it answers,
+    // its devices show as connecting and calls wait for it (within the supervisor's call timeout).
+    const starting = service.start().catch((err: unknown) => log.error({ err }, 'device service did not start'));
+    return {
+      service,
+      async close() {
+        offSettings();
+        await service.stop();
+        await starting;
+      },
+    };
+  }
   const close = async () => {
     offSettings();
     await service.stop();

@@ -15,24 +15,28 @@ export async function createScanning(d: { mode: 'normal' | 'demo'; devices: Devi
   const log = createLogger('scanning');
   // Serial keypads are driven by the devices subsystem (in-process or in the device service); main prompts them by id.
   const evaluators = new EvaluatorService((name, payload) => d.events.emit(name, payload as never), d.devices, log);
-  let demo: DemoScanner | null = null;
-  if (d.mode === 'demo') {
-    try {
-      demo = await DemoScanner.start();
-      await d.devices.addSimulatedDevice(demo.device);
-    } catch (err) {
-      log.warn({ err }, 'demo scanner could not start');
-      await demo?.close();
-      demo = null;
-    }
-  }
+  // The simulated scanner's pty starts in the background, so app start-up does not wait for it.
+  const demo = d.mode === 'demo' ? startDemoScanner(d.devices) : null;
+  demo?.catch((err: unknown) => log.warn({ err }, 'demo scanner could not start'));
   const service = new ScanningService(d.devices, (payload) => d.events.emit('scan', payload), evaluators, demo);
   service.start();
   return {
     service,
     async close() {
       service.stop();
-      await demo?.close();
+      await (await demo?.catch(() => null))?.close();
     },
   };
+}
+
+/** The demo scanner on its pty, configured beside the real devices. */
+async function startDemoScanner(devices: DeviceService): Promise<DemoScanner> {
+  const scanner = await DemoScanner.start();
+  try {
+    await devices.addSimulatedDevice(scanner.device);
+  } catch (err) {
+    await scanner.close();
+    throw err;
+  }
+  return scanner;
 }

@@ -16,7 +16,8 @@ export class ScanningService {
     private readonly devices: DeviceService,
     private readonly publishScan: (payload: EventPayload<'scan'>) => void,
     readonly evaluators: EvaluatorService,
-    private readonly demo: DemoScanner | null,
+    /** Demo / training mode: the simulated scanner, started in the background (it rejects when its pty could not start). */
+    private readonly demo: Promise<DemoScanner> | null,
   ) {}
 
   start(): void {
@@ -39,10 +40,13 @@ export class ScanningService {
     this.publishScan({ text: split.data, symbology: symbology ?? split.symbology, source: 'wedge', device: 'keyboard' });
   }
 
-  /** Demo / training only: the simulated scanner sends `text` over its pty. */
-  simulateScan(text: string): { device: string } {
+  /** Demo / training only: the simulated scanner sends `text` over its pty (a call while it starts waits for it). */
+  async simulateScan(text: string): Promise<{ device: string }> {
     if (!this.demo) throw new AppError('NOT_AVAILABLE', '模拟扫码只在演示/培训模式下可用。');
-    this.demo.scan(text);
-    return { device: this.demo.device.id };
+    const scanner = await this.demo.catch((err: unknown) => {
+      throw new AppError('NOT_AVAILABLE', `模拟扫码枪无法启动（${err instanceof Error ? err.message : String(err)}），请用键盘录入编号。`);
+    });
+    scanner.scan(text);
+    return { device: scanner.device.id };
   }
 }

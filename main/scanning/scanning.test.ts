@@ -29,6 +29,13 @@ describe('scanning module', () => {
     expect(await wedge).toEqual({ text: 'YY20261127A001', symbology: 'Code 128', source: 'wedge', device: 'keyboard' });
   });
 
+  it('demo mode: the scanner starts in the background; a simulated scan asked for at once waits for it and arrives', async () => {
+    const a = await app('demo');
+    const scanned = nextEvent(a, 'scan');
+    expect(await a.invoke('devices.simulateScan', { text: 'HK01-W03-20261127-0043' })).toEqual({ ok: true, value: { device: 'scanner-demo' } });
+    expect(await scanned).toMatchObject({ text: 'HK01-W03-20261127-0043', source: 'serial', device: 'scanner-demo' });
+  });
+
   it('normal mode: no demo scanner; the on-screen pad answers a prompt as `evaluator.rating`', async () => {
     const a = await app('normal');
     a.services.sessions.set(clerk);

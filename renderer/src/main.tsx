@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './i18n';
+// Before our own styles, so they override Ant Design's (see Providers: zero-runtime theme).
+import 'antd/dist/antd.css';
 import './styles.css';
 import { Providers } from './shared/Providers';
 

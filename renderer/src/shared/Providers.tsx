@@ -18,7 +18,9 @@ export function Providers({ children }: { children: ReactNode }) {
       locale={i18n.language === 'en' ? enUS : zhCN}
       // No space forced between two Chinese characters on buttons ("满 意").
       button={{ autoInsertSpace: false }}
-      theme={{ token: { fontSize: largeText ? 18 : 14, borderRadius: 4, colorPrimary: '#1d5fbf' } }}
+      // zeroRuntime: Ant Design's styles come pre-built (antd.css, imported in main.tsx) instead of being
+      // generated in JavaScript at first render; the tokens below still apply as CSS variables.
+      theme={{ zeroRuntime: true, token: { fontSize: largeText ? 18 : 14, borderRadius: 4, colorPrimary: '#1d5fbf' } }}
     >
       <AntApp>{children}</AntApp>
     </ConfigProvider>
