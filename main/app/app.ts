@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { EventBus } from '../api/events';
 import { buildHandlers } from '../api/handlers';
+import { APPLICANT_SCREEN_ROLE } from '../../common/contract/applicant-screen';
 import { createRouter, type Router } from '../api/router';
 import { SessionStore } from '../auth/session';
 import { configureLogging, createLogger } from '../log/logger';
@@ -10,8 +11,10 @@ import { APP_VERSION, type AppOptions, type Services } from './services';
 export interface App {
   services: Services;
   router: Router;
-  /** Invoke as the current session: what both transports do. */
+  /** Invoke as the current session: what both transports do for the clerk's window. */
   invoke(method: unknown, input: unknown): ReturnType<Router['invoke']>;
+  /** Invoke as the applicant screen (issue 18): its own list of methods, no staff session. */
+  invokeAsApplicantScreen(method: unknown, input: unknown): ReturnType<Router['invoke']>;
   close(): Promise<void>;
 }
 
@@ -48,6 +51,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     services,
     router,
     invoke: (method, input) => router.invoke(method, input, { session: services.sessions.get() }),
+    invokeAsApplicantScreen: (method, input) => router.invoke(method, input, { session: null, role: APPLICANT_SCREEN_ROLE }),
     async close() {
       for (const close of services.closers.reverse()) {
         try {

@@ -9,6 +9,7 @@ import { devicesModule } from '../devices/module';
 import { scanningModule } from '../scanning/module';
 import { intakeModule } from '../intake/module';
 import { syncModule } from '../sync/module';
+import { applicantScreenModule } from '../applicant-screen/module';
 import type { Services } from './services';
 
 /**
@@ -22,4 +23,4 @@ export interface AppModule {
 }
 
 /** The app's modules, in start order. */
-export const modules: AppModule[] = [configModule, dbModule, backupModule, opsModule, cryptoModule, authModule, intakeModule, retentionModule, devicesModule, scanningModule, syncModule];
+export const modules: AppModule[] = [configModule, dbModule, backupModule, opsModule, cryptoModule, authModule, intakeModule, retentionModule, devicesModule, scanningModule, applicantScreenModule, syncModule];

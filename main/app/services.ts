@@ -19,6 +19,7 @@ import type { IntakeService } from '../intake/intake-service';
 import type { NoticeRenderer } from '../notice/notice-renderer';
 import type { ReviewsService } from '../reviews/reviews-service';
 import type { Logger } from '../log/logger';
+import type { ApplicantScreenService } from '../applicant-screen/service';
 
 export type AppMode = 'normal' | 'demo';
 export type Transport = 'electron' | 'host' | 'test';
@@ -74,6 +75,8 @@ export interface Services {
   scanning: ScanningService;
   /** Outbox drain, pulls, look-ups and sync state (set by the sync module). */
   sync: SyncEngine;
+  /** The applicant-facing screen: record, signature, rating (set by the applicant-screen module). */
+  applicantScreen: ApplicantScreenService;
   /** Things to close on shutdown, in reverse order of registration. */
   closers: Array<() => Promise<void> | void>;
 }

@@ -4,6 +4,7 @@ import type { IntakeTables } from '../intake/tables';
 import type { ReviewTables } from '../reviews/tables';
 import type { AuthTables } from '../auth/schema';
 import type { SyncTables } from '../sync/tables';
+import type { SignatureTables } from '../applicant-screen/tables';
 
 export interface MetaTable {
   key: string;
@@ -44,4 +45,4 @@ export interface CoreTables {
 }
 
 /** The whole local schema: each subsystem's tables interface is added to this list. */
-export interface DB extends CoreTables, AuthTables, CatalogTables, IntakeTables, ReviewTables, SyncTables {}
+export interface DB extends CoreTables, AuthTables, CatalogTables, IntakeTables, ReviewTables, SyncTables, SignatureTables {}

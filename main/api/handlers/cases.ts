@@ -1,5 +1,6 @@
 import type { Services } from '../../app/services';
 import type { Handlers } from '../router';
+import { renderCaseNotice } from '../../notice/case-notice';
 import { actorOf } from './intake';
 
 export function casesHandlers(s: Services): Handlers {
@@ -7,16 +8,8 @@ export function casesHandlers(s: Services): Handlers {
     'cases.list': (input) => s.cases.list(input),
     'cases.get': (ref) => s.cases.get(ref),
     'cases.reveal': ({ id, reason }, ctx) => s.cases.reveal(id, reason, actorOf(ctx).id),
-    'cases.notice': async ({ id }) => {
-      const detail = await s.cases.get({ id });
-      const settings = s.settings.get();
-      let department = '';
-      try {
-        department = s.catalog.summaryOf(detail.itemCode).department;
-      } catch {
-        // The item left the catalog since: the notice still prints without the department.
-      }
-      return s.notices.render(detail, { hallName: settings.hall.name, windowName: settings.window.name, department });
-    },
+    'cases.notice': async ({ id }) =>
+      // The applicant's signature from the applicant screen (issue 18) is printed on the notice.
+      renderCaseNotice(s, await s.cases.get({ id }), await s.applicantScreen.signatureOf(id)),
   };
 }
