@@ -1,18 +1,17 @@
 import { z } from 'zod';
 import { REFUSAL_REASONS, SIGNATURE_SOURCES, SignatureStrokes } from '../domain/signature';
 import { CaseStatusSchema, MaterialStateSchema } from './intake';
-import { defineMethod, NoInput, text } from './define';
+import { APPLICANT_SCREEN_ROLE, defineMethod, NoInput, text } from './define';
 import { RatingLevel } from './scan';
-import type { EventName, MethodName } from './index';
+import type { EventName } from './index';
 
 /**
  * The applicant-facing screen (双屏 / 柜外清): a second window in front of the applicant. It is not a
  * staff member: it calls as its own caller (`applicant-screen`), may call exactly the methods listed
- * in `applicantScreenMethods` (not even `public` ones) and receives only `applicantScreenEvents`.
+ * `['applicant-screen']` (not even `public` ones) and receives only `applicantScreenReceives`.
  * A locked clerk window does not stop it: it has no staff session to lock.
  */
-export const APPLICANT_SCREEN_ROLE = 'applicant-screen';
-export type ApplicantScreenRole = typeof APPLICANT_SCREEN_ROLE;
+export { APPLICANT_SCREEN_ROLE, type ApplicantScreenRole } from './define';
 export const APPLICANT_SCREEN_CALLER = { staffId: 'applicant-screen', name: '申请人屏' } as const;
 
 /** What the applicant may see of the case: masked identity, item, materials, dates, the notice. */
@@ -67,25 +66,25 @@ const Presentation = { presentationId: text(80).min(1) };
 export const applicantScreenMethods = {
   'applicantScreen.state': defineMethod({
     summary: 'The applicant screen: what it shows now (idle, the record, a rating prompt)',
-    roles: [],
+    roles: [APPLICANT_SCREEN_ROLE],
     input: NoInput,
     output: ApplicantScreenState,
   }),
   'applicantScreen.confirm': defineMethod({
     summary: 'The applicant confirms the record (确认无误): the screen moves on to the signature',
-    roles: [],
+    roles: [APPLICANT_SCREEN_ROLE],
     input: z.object(Presentation).strict(),
     output: ApplicantScreenState,
   }),
   'applicantScreen.sign': defineMethod({
     summary: 'The applicant signs: strokes kept sealed with a PNG rendered from them; SHA-256 in the audit chain and the case',
-    roles: [],
+    roles: [APPLICANT_SCREEN_ROLE],
     input: z.object({ ...Presentation, strokes: SignatureStrokes, source: z.enum(SIGNATURE_SOURCES).default('screen') }).strict(),
     output: z.object({ sha256: z.string(), state: ApplicantScreenState }),
   }),
   'applicantScreen.refuse': defineMethod({
     summary: 'The applicant declines to sign (拒绝签名): recorded with the reason',
-    roles: [],
+    roles: [APPLICANT_SCREEN_ROLE],
     input: z
       .object({ ...Presentation, reason: z.enum(REFUSAL_REASONS), text: text(200).optional() })
       .strict(),
@@ -93,7 +92,7 @@ export const applicantScreenMethods = {
   }),
   'applicantScreen.rate': defineMethod({
     summary: '好差评 on the applicant screen (channel 大厅平板): answers the prompt and records the rating',
-    roles: [],
+    roles: [APPLICANT_SCREEN_ROLE],
     input: z.object({ promptId: text(80).min(1), level: RatingLevel, reasons: z.array(text(100)).max(20).default([]) }).strict(),
     output: z.object({ recorded: z.boolean() }),
   }),
@@ -124,21 +123,9 @@ export const applicantScreenEvents = {
   'applicantScreen.state': ApplicantScreenState,
 };
 
-/** Exactly what the applicant screen may call (the router holds it to this list, `public` included). */
-export const applicantScreenCallable = [
-  'applicantScreen.state',
-  'applicantScreen.confirm',
-  'applicantScreen.sign',
-  'applicantScreen.refuse',
-  'applicantScreen.rate',
-] as const satisfies readonly MethodName[];
-
 /** Exactly what the applicant screen may receive. */
 export const applicantScreenReceives = ['applicantScreen.state'] as const satisfies readonly EventName[];
 
-export function applicantScreenMayCall(method: string): boolean {
-  return (applicantScreenCallable as readonly string[]).includes(method);
-}
 export function applicantScreenMayReceive(event: string): boolean {
   return (applicantScreenReceives as readonly string[]).includes(event);
 }

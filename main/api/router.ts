@@ -7,7 +7,7 @@ import {
   type Methods,
   type Result,
 } from '../../common/contract';
-import { APPLICANT_SCREEN_ROLE, applicantScreenMayCall, type ApplicantScreenRole } from '../../common/contract/applicant-screen';
+import { APPLICANT_SCREEN_ROLE, type ApplicantScreenRole } from '../../common/contract/applicant-screen';
 import { CLI_ROLE, cliMayCall, type CliRole } from '../../common/contract/cli';
 import type { Session } from '../auth/session';
 import { KeyError } from '../crypto/pii-cipher';
@@ -49,7 +49,7 @@ export function createRouter(
       const spec = table[method]!;
       if (ctx.role === APPLICANT_SCREEN_ROLE) {
         // The applicant screen is held to its own list, `public` methods included, and has no staff session to lock.
-        if (!applicantScreenMayCall(method)) return fail('FORBIDDEN', '申请人屏不能执行此操作。');
+        if (!spec.roles.includes(APPLICANT_SCREEN_ROLE)) return fail('FORBIDDEN', '申请人屏不能执行此操作。');
       } else if (!spec.roles.includes('public')) {
         if (!ctx.session) return fail('UNAUTHENTICATED', '请先登录。');
         if (!mayCall(method, spec, ctx))
