@@ -100,7 +100,8 @@ export const applicantScreenMethods = {
     summary: 'The clerk puts a decided case in front of the applicant (confirm, sign)',
     roles: ['clerk'],
     input: z.object({ caseId: text(80).min(1) }).strict(),
-    output: z.object({ presentationId: z.string() }),
+    /** `attached`: an applicant screen is open (else the clerk's window does not wait for a signature). */
+    output: z.object({ presentationId: z.string(), attached: z.boolean() }),
   }),
   'applicantScreen.clear': defineMethod({
     summary: 'The clerk sends the applicant screen back to idle',

@@ -48,6 +48,7 @@ export interface ApplicantScreenDeps {
 export class ApplicantScreenService {
   private presentation: (Presentation & { clerkId: string }) | null = null;
   private rating: ApplicantScreenState['rating'] = null;
+  private attachedScreens = 0;
   private readonly now: () => Date;
 
   constructor(private readonly deps: ApplicantScreenDeps) {
@@ -63,8 +64,25 @@ export class ApplicantScreenService {
     };
   }
 
+  /**
+   * A transport opened an applicant screen (the host's WebSocket, Electron's second window). The clerk's
+   * window waits for the signature before the rating only when one is attached. Returns the detach.
+   */
+  attach(): () => void {
+    this.attachedScreens++;
+    let attached = true;
+    return () => {
+      if (attached) this.attachedScreens--;
+      attached = false;
+    };
+  }
+
+  get attached(): boolean {
+    return this.attachedScreens > 0;
+  }
+
   /** The clerk shows a decided case to the applicant. A case signed before opens at its outcome. */
-  async present(caseId: string): Promise<{ presentationId: string }> {
+  async present(caseId: string): Promise<{ presentationId: string; attached: boolean }> {
     const detail = await this.deps.caseDetail(caseId);
     if (detail.status !== 'accepted' && detail.status !== 'accepted_deferred')
       throw new AppError('CONFLICT', '只有已受理或容缺受理的办件才能请申请人确认签名。');
@@ -78,7 +96,7 @@ export class ApplicantScreenService {
       clerkId: detail.clerk.id,
     };
     this.changed();
-    return { presentationId: this.presentation.presentationId };
+    return { presentationId: this.presentation.presentationId, attached: this.attached };
   }
 
   clear(): boolean {

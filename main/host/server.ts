@@ -148,7 +148,10 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => adopt(applicant ? applicantClients : clients, ws));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      adopt(applicant ? applicantClients : clients, ws);
+      if (applicant) ws.once('close', opts.app.services.applicantScreen.attach());
+    });
   });
   const clients = new Set<WebSocket>();
   const applicantClients = new Set<WebSocket>();
