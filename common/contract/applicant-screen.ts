@@ -45,15 +45,18 @@ export type ApplicantRecord = z.infer<typeof ApplicantRecord>;
 
 export const SignatureOutcome = z.enum(['signed', 'refused']);
 
+const PresentationStage = z.enum(['review', 'sign', 'done']);
+const PresentationOutcome = z.object({ outcome: SignatureOutcome, sha256: z.string().nullable(), at: z.string() }).nullable();
+
 export const ApplicantScreenState = z.object({
   idle: z.object({ hallName: z.string(), windowName: z.string(), clerkName: z.string().nullable(), notice: z.string() }),
   /** The case the clerk put in front of the applicant; null = idle. */
   presentation: z
     .object({
       presentationId: z.string(),
-      stage: z.enum(['review', 'sign', 'done']),
+      stage: PresentationStage,
       record: ApplicantRecord,
-      outcome: z.object({ outcome: SignatureOutcome, sha256: z.string().nullable(), at: z.string() }).nullable(),
+      outcome: PresentationOutcome,
     })
     .nullable(),
   /** A 好差评 prompt waiting for the applicant on this screen. */
@@ -101,7 +104,7 @@ export const applicantScreenMethods = {
     roles: ['clerk'],
     input: z.object({ caseId: text(80).min(1) }).strict(),
     /** `attached`: an applicant screen is open (else the clerk's window does not wait for a signature). */
-    output: z.object({ presentationId: z.string(), attached: z.boolean() }),
+    output: z.object({ presentationId: z.string(), attached: z.boolean(), stage: PresentationStage, outcome: PresentationOutcome }),
   }),
   'applicantScreen.clear': defineMethod({
     summary: 'The clerk sends the applicant screen back to idle',

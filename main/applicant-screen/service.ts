@@ -82,7 +82,10 @@ export class ApplicantScreenService {
   }
 
   /** The clerk shows a decided case to the applicant. A case signed before opens at its outcome. */
-  async present(caseId: string): Promise<{ presentationId: string; attached: boolean }> {
+  async present(caseId: string): Promise<{ presentationId: string; attached: boolean } & Pick<Presentation, 'stage' | 'outcome'>> {
+    // The clerk's screen shown again (after a lock, say): the applicant carries on where they were.
+    const open = this.presentation;
+    if (open?.record.caseId === caseId && open.stage !== 'done') return this.presented(open);
     const detail = await this.deps.caseDetail(caseId);
     if (detail.status !== 'accepted' && detail.status !== 'accepted_deferred')
       throw new AppError('CONFLICT', '只有已受理或容缺受理的办件才能请申请人确认签名。');
@@ -96,7 +99,11 @@ export class ApplicantScreenService {
       clerkId: detail.clerk.id,
     };
     this.changed();
-    return { presentationId: this.presentation.presentationId, attached: this.attached };
+    return this.presented(this.presentation);
+  }
+
+  private presented(p: Presentation) {
+    return { presentationId: p.presentationId, attached: this.attached, stage: p.stage, outcome: p.outcome };
   }
 
   clear(): boolean {

@@ -23,9 +23,15 @@ export function ApplicantScreen() {
     void call('applicantScreen.state').then(setState, () => undefined);
   }, []);
   useEvent('applicantScreen.state', (s) => {
+    if (s.rating || s.presentation?.presentationId !== state?.presentation?.presentationId) setThanks(false);
     setState(s);
-    if (s.rating) setThanks(false);
   });
+  // The thanks stay a while, then the screen goes back to the window's idle view.
+  useEffect(() => {
+    if (!thanks) return;
+    const timer = setTimeout(() => setThanks(false), 20_000);
+    return () => clearTimeout(timer);
+  }, [thanks]);
   const rate = useAction(async (level: number, reasons: string[]) => {
     await call('applicantScreen.rate', { promptId: state!.rating!.promptId, level, reasons });
     setThanks(true);
@@ -33,7 +39,7 @@ export function ApplicantScreen() {
   if (!state) return <main className="applicant-screen" data-testid="applicant-screen" data-view="loading" />;
   const p = state.presentation;
   const rating = state.rating && (!p || p.stage === 'done') ? state.rating : null;
-  const view = rating ? 'rating' : p ? p.stage : thanks ? 'thanks' : 'idle';
+  const view = rating ? 'rating' : thanks ? 'thanks' : p && !(p.stage === 'done' && thanks) ? p.stage : 'idle';
   return (
     <main className="applicant-screen" data-testid="applicant-screen" data-view={view}>
       <header className="applicant-header">

@@ -46,7 +46,12 @@ export function SignatureCanvas({ strokes, onStrokes, width = 900, height = 300 
       data-testid="signature-canvas"
       data-strokes={strokes.length}
       onPointerDown={(e) => {
-        e.currentTarget.setPointerCapture(e.pointerId);
+        try {
+          // Keep the stroke when the pen leaves the box; an id the browser does not track (a synthetic event) has nothing to capture.
+          e.currentTarget.setPointerCapture(e.pointerId);
+        } catch {
+          /* not capturable: the stroke still records inside the box */
+        }
         const p = point(e);
         current.current = [p];
         draw(p, p);

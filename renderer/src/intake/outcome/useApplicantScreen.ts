@@ -20,7 +20,8 @@ export function useApplicantScreen(caseId: string | null): ApplicantScreenPhase 
   const present = () => {
     if (!caseId) return;
     call('applicantScreen.present', { caseId }).then(
-      (r) => setPhase((p) => ({ ...p, settled: true, attached: r.attached, presentationId: r.presentationId })),
+      // The answer carries the stage: the event that announced it may have come first.
+      (r) => setPhase({ settled: true, attached: r.attached, presentationId: r.presentationId, stage: r.stage, outcome: r.outcome }),
       () => setPhase({ settled: true, attached: false, stage: null, outcome: null, presentationId: null }),
     );
   };
