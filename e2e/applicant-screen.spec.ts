@@ -40,6 +40,11 @@ test('the clerk accepts; the applicant screen shows the record, survives the loc
   await screen.goto(host.applicantUrl);
   await expect(screen.getByTestId('applicant-screen')).toHaveAttribute('data-view', 'idle');
   await expect(screen.getByTestId('applicant-clerk')).toHaveText('培训员');
+  // The hall's notice (a setting) shows on the idle screen as soon as it is saved.
+  const notice = '办事须知：请提前准备好身份证件；如对服务有意见，可在办结后评价。';
+  expect(await page.evaluate((n) => window.yichuang.invoke('settings.update', { patch: { window: { name: '综合受理 3 号窗口' }, hall: { notice: n } } }), notice)).toMatchObject({ ok: true });
+  await expect(screen.getByTestId('applicant-hall-notice')).toHaveText(notice);
+  await expect(screen.getByRole('heading', { name: '综合受理 3 号窗口' })).toBeVisible();
   await screen.screenshot({ path: screenshotPath('applicant-idle') });
 
   // Nothing but its own methods: clerk, public and pad methods are refused by the router; the

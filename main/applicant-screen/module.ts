@@ -40,10 +40,13 @@ export const applicantScreenModule: AppModule = {
       } else if (name === 'evaluator.ended') service.promptEnded((payload as EventPayload<'evaluator.ended'>).promptId);
     });
     const offSession = s.sessions.onChange(() => service.staffChanged());
+    // A new hall notice or window name shows at once on the idle screen.
+    const offSettings = s.settings.onChange(() => service.refresh());
     s.applicantScreen = service;
     s.closers.push(() => {
       offEvents();
       offSession();
+      offSettings();
     });
   },
 };

@@ -183,6 +183,11 @@ export class ApplicantScreenService {
     this.changed();
   }
 
+  /** The idle view's inputs changed (settings). */
+  refresh(): void {
+    this.changed();
+  }
+
   /** Another staff member took the window, or nobody is signed in: the applicant's record goes. */
   staffChanged(): void {
     if (this.presentation || this.rating) this.clear();
