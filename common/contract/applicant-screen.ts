@@ -3,7 +3,6 @@ import { REFUSAL_REASONS, SIGNATURE_SOURCES, SignatureStrokes } from '../domain/
 import { CaseStatusSchema, MaterialStateSchema } from './intake';
 import { APPLICANT_SCREEN_ROLE, defineMethod, NoInput, text } from './define';
 import { RatingLevel } from './scan';
-import type { EventName } from './index';
 
 /**
  * The applicant-facing screen (双屏 / 柜外清): a second window in front of the applicant. It is not a
@@ -128,7 +127,7 @@ export const applicantScreenEvents = {
 };
 
 /** Exactly what the applicant screen may receive. */
-export const applicantScreenReceives = ['applicantScreen.state'] as const satisfies readonly EventName[];
+export const applicantScreenReceives = ['applicantScreen.state'] as const satisfies ReadonlyArray<keyof typeof applicantScreenEvents>;
 
 export function applicantScreenMayReceive(event: string): boolean {
   return (applicantScreenReceives as readonly string[]).includes(event);

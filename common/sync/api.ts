@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CENTRAL_CASE_STATUSES } from './case-statuses';
 
 /**
  * The window ⇄ central platform contract, version 1. Both sides parse with these schemas; the
@@ -108,15 +109,7 @@ export const CatalogResponse = Envelope.extend({
 });
 export type CatalogResponse = z.infer<typeof CatalogResponse>;
 
-/** Central statuses of a case (DOMAIN.md: 办理, 补正, 特别程序, 办结 准予/不予, 退回). */
-export const CENTRAL_CASE_STATUSES = [
-  'in_progress',
-  'supplement_requested',
-  'special_procedure',
-  'completed_approved',
-  'completed_not_approved',
-  'returned',
-] as const;
+export { CENTRAL_CASE_STATUSES };
 export const CentralCaseStatus = z.enum(CENTRAL_CASE_STATUSES);
 
 export const CaseStatusChange = z.object({

@@ -11,7 +11,7 @@ import { APPLICANT_SCREEN_ROLE, type ApplicantScreenRole } from '../../common/co
 import { CLI_ROLE, cliMayCall, type CliRole } from '../../common/contract/cli';
 import type { Session } from '../auth/session';
 import { KeyError } from '../crypto/pii-cipher';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 
 export interface CallContext {
   session: Session | null;

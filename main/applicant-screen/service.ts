@@ -8,7 +8,7 @@ import { inkLength, MIN_INK, type SignatureSource, type Stroke } from '../../com
 import { appendAudit } from '../audit/chain';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import type { DB } from '../db/schema';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import { applicantRecord, type Presentation } from './presentation';
 import { renderSignaturePng, sha256Hex } from './signature-png';
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { ErrorCode, MethodInput, MethodOutput, Result } from '../../common/contract';
 import { CLI_CALLER, CLI_ROLE, type CliMethodName } from '../../common/contract/cli';
-import { createApp, type App } from '../app/app';
+import type { App } from '../app/app';
 import type { CallContext } from '../api/router';
 import { CliError, dataDirOf } from './util';
 
@@ -31,7 +31,9 @@ export function cliApi(app: Pick<App, 'router'>): CliApi {
  * or change the window's data use `withRouter`; this is for the few that stay direct (CONTRIBUTING.md).
  */
 export async function withApp<T>(dataDir: string, fn: (app: App) => Promise<T>): Promise<T> {
-  const app = await createApp({ dataDir, mode: 'normal', transport: 'test' });
+  // Loaded here: `--help` and the commands that stay direct never build the app.
+  const { createApp } = await import('../app/app');
+  const app = await createApp({ dataDir, mode: 'normal', transport: 'cli' });
   try {
     return await fn(app);
   } finally {

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit } from '../audit/chain';
 import { openDatabase, type Database } from './database';
-import { NewerDatabaseError } from './migrator';
+import { NewerDatabaseError } from '../../platform/db/migrator';
 import { migrations } from './migrations';
 import { enqueueOutbox } from './outbox';
 import { acceptedEntry } from '../sync/testing/sample-entries';

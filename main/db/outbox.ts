@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { describeEntryProblem, storedPayloads, type EntryKind, type StoredPayload } from '../../common/sync/entries';
-import { queryTemplate } from './dialect-query-template';
+import { queryTemplate } from './query-template';
 import type { DB } from './schema';
 
 /** One entry for the central platform; `payload` must match its kind (common/sync/entries.ts). */

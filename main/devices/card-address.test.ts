@@ -50,7 +50,7 @@ describe('appended address through training mode', () => {
         const off = app.services.events.subscribe((n, p) => n === 'device.status' && (p as { id: string; state: string }).id === 'idcard-demo' && (p as { id: string; state: string }).state === 'connected' && (off(), resolve()));
       });
     const cardRead = new Promise<CardReadEvent>((resolve) => {
-      const off = app.services.events.subscribe((n, p) => n === 'card.read' && (off(), resolve(p as CardReadEvent)));
+      const off = app.internal.on('card.read', (p) => (off(), resolve(p)));
     });
     ok(await app.invoke('devices.simulatePlaceCard', { card: null }));
     ok(await app.invoke('devices.simulatePlaceCard', { card: 'resident' }));

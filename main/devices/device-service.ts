@@ -4,7 +4,7 @@ import { maskIdNumber } from '../../common/domain/mask';
 import type { DeviceConfig, DeviceEventMap, DeviceKindSpec, DeviceStatus, FrameRecord, PortInfo, TypedEmitter } from '../../native/devices';
 import type { RatingPromptRequest } from '../../native/evaluator/evaluator';
 import { decodePhoto } from '../../native/idcard/photo';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import type { DeviceBackend } from './service/backend';
 import { DEMO_READER_ID, type DemoReader } from './demo-reader';
 

@@ -3,7 +3,7 @@ import { describeLimit } from '../../common/domain/item-types';
 import type { CaseEntryKind, CaseSnapshot } from '../../common/sync/entries';
 import type { OutboxEntry } from '../db/outbox';
 import type { MaterialRow } from './material-check';
-import type { IntakeCaseTable } from './tables';
+import type { IntakeCaseTable } from '../db/migrations/003-intake.tables';
 
 export type CaseEntry = Extract<OutboxEntry, { kind: CaseEntryKind }>;
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkDatabase } from '../db/check';
+import { checkDatabase } from '../audit/db-check';
 import { openDatabase } from '../db/database';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');

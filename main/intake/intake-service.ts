@@ -8,7 +8,7 @@ import { appendAudit } from '../audit/chain';
 import type { CalendarService } from '../catalog/calendar-service';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { PiiCipher } from '../crypto/pii-cipher';
-import { queryTemplate } from '../db/dialect-query-template';
+import { queryTemplate } from '../db/query-template';
 import { enqueueOutbox } from '../db/outbox';
 import type { DB } from '../db/schema';
 import { EMPTY_APPLICANT, sealApplicant, sealedApplicantPayload, type Applicant } from './applicant-codec';
@@ -18,7 +18,7 @@ import { caseEntry } from './case-entry';
 import { issueCaseNumber } from './case-numbers';
 import { checkMaterials, type Decision, type MaterialRow } from './material-check';
 import { promisedDate } from './promised-date';
-import type { IntakeCaseTable } from './tables';
+import type { IntakeCaseTable } from '../db/migrations/003-intake.tables';
 import type { WindowIdentity } from './window-identity';
 import { readIntakeConfig } from './intake-config';
 

@@ -9,7 +9,7 @@ import type { CalendarService } from '../catalog/calendar-service';
 import { enqueueOutbox } from '../db/outbox';
 import type { DB } from '../db/schema';
 import { readIntakeConfig } from '../intake/intake-config';
-import type { RectificationTable } from './tables';
+import type { RectificationTable } from '../db/migrations/003-intake.reviews.tables';
 
 export interface RateInput {
   caseId: string;

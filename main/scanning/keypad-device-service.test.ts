@@ -5,7 +5,7 @@ import { EvaluatorSimulator } from '../../native/evaluator/sim/evaluator-simulat
 import type { App } from '../app/app';
 import { nodeForkLauncher, type ServiceLauncher } from '../devices/service/launcher';
 import { bundleDeviceService } from '../devices/service/test-bundle';
-import { nextEvent, testApp, type Opened } from './testing';
+import { nextEvent, testApp, type Opened } from '../app/testing';
 
 // The serial 好差评 keypad with devices out of process, as at a real hall: the app's device service
 // is a real child process (the shipped bundle, default kinds) whose driver opens the simulator's pty.

@@ -3,7 +3,7 @@ import { HOST_TIMEOUT_GRACE_MS, PendingPrompt, type Evaluator, type RatingOutcom
 import type { EvaluatorHub } from '../../native/evaluator/evaluator-hub';
 import type { EvaluatorOutcomeEvent } from '../../native/evaluator/keypad-desk';
 import type { DeviceServiceEvents, DeviceServiceRemote } from '../devices/service/surface';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 
 /** What the keypad proxies need from main's device service (DeviceService satisfies it): the declared keypad calls. */
 export interface KeypadLink extends Pick<DeviceServiceRemote, 'promptEvaluator' | 'cancelEvaluatorPrompt'> {

@@ -1,5 +1,5 @@
 import { AppError } from '../../../common/contract/errors';
-import type { Services } from '../../app/services';
+import type { Services } from '../services';
 import { appendAudit } from '../../audit/chain';
 import { holdRemainingMs } from '../../auth/lockout';
 import { clearLockout, readLockout } from '../../auth/lockout-store';

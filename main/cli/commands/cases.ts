@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { createDemoCases } from '../../intake/demo-cases';
 import { withApp, withRouter } from '../app';
 import { CliError, dataDirOf, parsePositiveInt, printJson, wantsJson } from '../util';
 
@@ -16,6 +15,7 @@ export function register(program: Command): void {
       await withApp(dataDirOf(cmd), async ({ services }) => {
         const actor = { id: 'demo-cli', name: '演示数据' };
         // Printed after the case's transaction committed: a printed number is a stored case.
+        const { createDemoCases } = await import('../../intake/demo-cases');
         await createDemoCases(services, count, actor, (c) => process.stdout.write(`${c.caseNumber}\n`), seed);
       });
     });

@@ -1,7 +1,5 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { CatalogReleaseError } from '../../catalog/apply-release';
-import { syntheticRelease } from '../../catalog/synthetic';
 import { withApp, withRouter } from '../app';
 import { CliError, dataDirOf, parsePositiveInt, printJson, wantsJson } from '../util';
 
@@ -41,6 +39,7 @@ export function register(program: Command): void {
     .description('导入事项目录发布包（JSON：全量或增量，版本须比本地新）')
     .option('--json', 'JSON 输出')
     .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const { CatalogReleaseError } = await import('../../catalog/apply-release');
       let release: unknown;
       try {
         release = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -65,7 +64,8 @@ export function register(program: Command): void {
     .requiredOption('--out <file>', '输出 JSON 文件')
     .option('--seed <n>', '随机种子', '1')
     .option('--version <n>', '目录版本号', '2')
-    .action((opts: { count: string; out: string; seed: string; version: string }) => {
+    .action(async (opts: { count: string; out: string; seed: string; version: string }) => {
+      const { syntheticRelease } = await import('../../catalog/synthetic');
       const release = syntheticRelease(parsePositiveInt(opts.count, '--count'), parsePositiveInt(opts.seed, '--seed'), parsePositiveInt(opts.version, '--version'));
       fs.writeFileSync(opts.out, JSON.stringify(release));
       process.stdout.write(`已生成 ${release.items?.length ?? 0} 个合成事项：${opts.out}\n`);

@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { findHidPosModel, HID_POS_USAGE_PAGE } from '../../../native/scanner/hid-models';
-import { listHidDevices } from '../../../native/scanner/hid-transport';
-import { readScans } from '../../../native/scanner/read-scans';
 import { CliError, parsePositiveInt, printJson } from '../util';
 
 export function register(program: Command): void {
@@ -19,6 +16,7 @@ export function register(program: Command): void {
       const count = parsePositiveInt(opts.count, '--count');
       const baud = parsePositiveInt(opts.baud, '--baud');
       if (count === 0) return;
+      const { readScans } = await import('../../../native/scanner/read-scans');
       try {
         await readScans(opts.port, {
           baud,
@@ -41,6 +39,10 @@ export function register(program: Command): void {
     .option('--json', 'JSON 输出')
     .action(async (opts: { all?: boolean; json?: boolean }, cmd: Command) => {
       const json = Boolean(opts.json ?? cmd.optsWithGlobals<{ json?: boolean }>().json);
+      const [{ findHidPosModel, HID_POS_USAGE_PAGE }, { listHidDevices }] = await Promise.all([
+        import('../../../native/scanner/hid-models'),
+        import('../../../native/scanner/hid-transport'),
+      ]);
       let devices;
       try {
         devices = await listHidDevices();

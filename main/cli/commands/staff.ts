@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { countStaff } from '../../auth/roster';
-import { ensureSetupCode } from '../../auth/setup-code';
-import { openDatabase } from '../../db/database';
 import { withRouter } from '../app';
 import { CliError, dataDirOf, printJson, wantsJson } from '../util';
 
@@ -18,6 +15,7 @@ export function register(program: Command): void {
     .option('--json', 'JSON 输出')
     .action(async (_o: unknown, cmd: Command) => {
       const dataDir = dataDirOf(cmd);
+      const [{ openDatabase }, { countStaff }, { ensureSetupCode }] = await Promise.all([import('../../db/database'), import('../../auth/roster'), import('../../auth/setup-code')]);
       const database = await openDatabase(dataDir);
       try {
         if ((await countStaff(database.db)) > 0) throw new CliError('本窗口已有账号，无需设置码；请用已有账号登录。', 1);

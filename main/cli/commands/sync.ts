@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
-import { openOnlyCipher } from '../../crypto/open-only-cipher';
-import { openDatabase } from '../../db/database';
-import { backoffFromEnv } from '../../sync/backoff';
-import { SyncEngine } from '../../sync/engine';
+import type { Database } from '../../db/database';
 import { withRouter } from '../app';
 import { CliError, dataDirOf, parsePositiveInt, printJson, wantsJson } from '../util';
 
-async function withDb<T>(cmd: Command, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+async function withDb<T>(cmd: Command, fn: (db: Database) => Promise<T>): Promise<T> {
+  const { openDatabase } = await import('../../db/database');
   const database = await openDatabase(dataDirOf(cmd));
   try {
     return await fn(database);
@@ -45,6 +43,11 @@ export function register(program: Command): void {
     .action(async (opts: { untilEmpty?: boolean; timeout?: string }, cmd: Command) => {
       const deadline = opts.timeout !== undefined ? Date.now() + parsePositiveInt(opts.timeout, '--timeout') * 1000 : undefined;
       const json = wantsJson(cmd);
+      const [{ SyncEngine }, { backoffFromEnv }, { openOnlyCipher }] = await Promise.all([
+        import('../../sync/engine'),
+        import('../../sync/backoff'),
+        import('../../crypto/open-only-cipher'),
+      ]);
       const status = await withDb(cmd, async (d) => {
         const engine = new SyncEngine({
           db: d.db,

@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { Migration } from '../migrator';
+import type { Migration } from '../../../platform/db/migrator';
 
 /**
  * The applicant's signature on a case (applicant screen, issue 18): strokes and PNG sealed like other

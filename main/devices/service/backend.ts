@@ -1,21 +1,11 @@
-import type { DeviceKindSpec, DeviceStatus } from '../../../native/devices';
-import type { Services } from '../../app/services';
-import type { Logger } from '../../log/logger';
+import type { EventBus } from '../../events/renderer-events';
+import type { Logger } from '../../../platform/log/logger';
 import { builtInKinds, DeviceLayer } from './in-process';
 import type { ServiceLauncher } from './launcher';
 import { DeviceServiceSupervisor } from './supervisor';
-import type { DeviceServiceImpl } from './surface';
+import type { DeviceBackend } from './surface';
 
-/**
- * What main's DeviceService needs from the device layer: the declared surface, with `list()` answered
- * at once (the supervisor keeps it current from status events). The in-process DeviceLayer satisfies
- * it, and so does the supervised device-service process.
- */
-export interface DeviceBackend extends Omit<DeviceServiceImpl, 'list'> {
-  list(): DeviceStatus[];
-  /** In-process only: add a kind whose driver needs main's objects. */
-  registerKind?(spec: DeviceKindSpec): void;
-}
+export type { DeviceBackend } from './surface';
 
 /** The in-process layer with the built-in kinds and the serial keypads. Other kinds register later through `registerKind`. */
 export function inProcessBackend(log?: Logger): DeviceBackend {
@@ -27,7 +17,7 @@ export function inProcessBackend(log?: Logger): DeviceBackend {
  * events. The devices module picks it when the app was given a launcher
  * (`AppOptions.deviceLauncher`: Electron's utilityProcess, or the Node fork for the browser host).
  */
-export function supervisedDeviceBackend(s: Pick<Services, 'events'>, launch: ServiceLauncher, log?: Logger): DeviceBackend {
+export function supervisedDeviceBackend(s: { events: Pick<EventBus, 'emit'> }, launch: ServiceLauncher, log?: Logger): DeviceBackend {
   const supervisor = new DeviceServiceSupervisor({ launch, log });
   supervisor.supervision.on('notice', (n) => s.events.emit('app.notice', n));
   return supervisor.backend();

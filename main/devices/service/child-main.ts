@@ -2,7 +2,7 @@
 // process, so a native crash or hang costs a restart of this process, not the UI or the database.
 import { pathToFileURL } from 'node:url';
 import type { DeviceKindSpec } from '../../../native/devices';
-import { createLogger, type Logger } from '../../log/logger';
+import { createLogger, type Logger } from '../../../platform/log/logger';
 import { defaultDeviceKinds } from './default-kinds';
 import { DeviceLayer } from './in-process';
 import { serveDeviceService } from './server';

@@ -1,6 +1,6 @@
 import type { DeviceKindSpec } from '../../../native/devices';
 import { builtInKinds } from './in-process';
-import type { Logger } from '../../log/logger';
+import type { Logger } from '../../../platform/log/logger';
 
 /**
  * The device kinds the service drives in the app: the same built-in kinds as the in-process

@@ -2,25 +2,36 @@ import type { DeviceKindSpec, DeviceManagerOptions } from '../../../native/devic
 import { DeviceKindRegistry, DeviceManager } from '../../../native/devices';
 import type { RatingPromptRequest } from '../../../native/evaluator/evaluator';
 import { KeypadDesk } from '../../../native/evaluator/keypad-desk';
-import { loadCardLayoutsFile, type CardLayout } from '../../../native/idcard/card-layouts';
+import { loadCardLayoutsFile } from '../../../native/idcard/card-layouts';
 import { idCardKind } from '../../../native/idcard/kind';
 import { scannerKind } from '../../../native/scanner/hid-scanner-driver';
-import type { Logger } from '../../log/logger';
+import { listHidPorts } from '../../../native/signature-pad/hid-ports';
+import { loadPadModelsFile } from '../../../native/signature-pad/pad-models';
+import { signaturePadKind } from '../../../native/signature-pad/signature-pad-driver';
+import type { Logger } from '../../../platform/log/logger';
 import type { DeviceServiceImpl } from './surface';
 
-/** The kinds every build drives without help from main (scanners: serial and HID POS by port path). */
+/**
+ * The kinds every build drives without help from main (scanners: serial and HID POS by port path).
+ * Device tables grow by data files, no code change: YICHUANG_CARD_LAYOUTS (new card types) and
+ * YICHUANG_SIGNATURE_PAD_MODELS (new signature pads).
+ */
 export function builtInKinds(log?: Logger): DeviceKindSpec[] {
-  return [idCardKind({ layouts: extraCardLayouts(log) }), scannerKind()];
+  return [
+    idCardKind({ layouts: tableFromFile('YICHUANG_CARD_LAYOUTS', loadCardLayoutsFile, log) }),
+    scannerKind(),
+    signaturePadKind({ models: tableFromFile('YICHUANG_SIGNATURE_PAD_MODELS', loadPadModelsFile, log) }),
+  ];
 }
 
-/** New card types (layouts) from a data file named by YICHUANG_CARD_LAYOUTS: no code change needed. */
-function extraCardLayouts(log?: Logger): CardLayout[] | undefined {
-  const file = process.env.YICHUANG_CARD_LAYOUTS;
+/** The table in the file an environment variable names; a bad file is logged and the built-in table kept. */
+function tableFromFile<T>(envVar: string, load: (file: string) => T[], log?: Logger): T[] | undefined {
+  const file = process.env[envVar];
   if (!file) return undefined;
   try {
-    return loadCardLayoutsFile(file);
+    return load(file);
   } catch (err) {
-    log?.error({ err }, 'card layouts file ignored');
+    log?.error({ err, envVar }, 'device table file ignored');
     return undefined;
   }
 }
@@ -35,7 +46,8 @@ export class DeviceLayer extends DeviceManager implements DeviceServiceImpl {
 
   constructor(kinds: DeviceKindSpec[], options: Omit<DeviceManagerOptions, 'registry'> = {}) {
     const registry = new DeviceKindRegistry();
-    super({ ...options, registry });
+    // HID devices (signature pads, HID POS scanners) are discovered beside the serial ports.
+    super({ listHid: () => listHidPorts(), ...options, registry });
     for (const spec of kinds) registry.register(spec);
     // Serial keypads: prompted by device id, outcomes come back as `evaluator` events.
     if (!registry.get('evaluator')) registry.register(this.keypads.kind);

@@ -1,7 +1,7 @@
 import readline from 'node:readline';
 import { TypedEmitter, type DeviceConfig, type DeviceStatus } from '../../../native/devices';
-import type { Logger } from '../../log/logger';
-import type { DeviceBackend } from './backend';
+import type { Logger } from '../../../platform/log/logger';
+import type { DeviceBackend } from './surface';
 import type { ServiceProcess, ServiceLauncher } from './launcher';
 import { deviceServiceProxy, reemitServiceEvent } from './proxy';
 import type { DeviceServiceEvents, DeviceServiceMethodName, DeviceServiceRemote, FromService, ToService } from './surface';

@@ -1,3 +1,4 @@
+import type { DeviceKindSpec, DeviceStatus as DeviceStatusOfBackend } from '../../../native/devices';
 /**
  * The device service, declared once: every call main may make of the device layer and every event
  * it sends back. The child's server dispatches by these names, main's proxy is built from them, the
@@ -12,6 +13,7 @@ import type { RatingPromptRequest } from '../../../native/evaluator/evaluator';
 import type {} from '../../../native/evaluator/keypad-desk';
 import type {} from '../../../native/evaluator/serial-keypad-driver';
 import type {} from '../../../native/scanner/serial-scanner-driver';
+import type {} from '../../../native/signature-pad/signature-pad-driver';
 
 /** What the device layer answers, wherever it runs. */
 export interface DeviceServiceApi {
@@ -31,7 +33,7 @@ export interface DeviceServiceApi {
   echo(value: unknown): unknown;
 }
 
-/** What the device layer tells main: every event of the DeviceManager and its drivers (status, card, scan, rating, evaluator). */
+/** What the device layer tells main: every event of the DeviceManager and its drivers (status, card, scan, rating, evaluator, signaturePad). */
 export type DeviceServiceEvents = DeviceEventMap;
 
 /** The call names at run time: exactly the interface's, no more, no fewer (checked by the compiler). */
@@ -55,6 +57,7 @@ export const DEVICE_SERVICE_EVENTS = {
   scan: true,
   rating: true,
   evaluator: true,
+  signaturePad: true,
 } as const satisfies { [E in keyof DeviceServiceEvents]: true };
 
 export type DeviceServiceMethodName = keyof DeviceServiceApi;
@@ -91,4 +94,16 @@ export type FromService =
 export interface ParentPort {
   send(message: FromService): void;
   onMessage(listener: (message: ToService) => void): void;
+}
+
+/**
+ * What main's DeviceService needs from the device layer: the declared surface, with `list()` answered
+ * at once (the supervisor keeps it current from status events). The in-process DeviceLayer satisfies
+ * it, and so does the supervised device-service process.
+ */
+// Declared here, beside the surface it narrows, so the supervisor and the backends share it without a circle.
+export interface DeviceBackend extends Omit<DeviceServiceImpl, 'list'> {
+  list(): DeviceStatusOfBackend[];
+  /** In-process only: add a kind whose driver needs main's objects. */
+  registerKind?(spec: DeviceKindSpec): void;
 }

@@ -1,5 +1,4 @@
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
-import type { DB } from './schema';
 
 /** Stands for one value while a template is built; replaced by the real value per execution. */
 class Slot {
@@ -26,8 +25,15 @@ const isRow = (v: unknown): v is Row => typeof v === 'object' && v !== null && O
  * come out as a query parameter, or if a value is undefined when it runs (kysely would have left
  * the column out; a template cannot). The SQL is compiled by the first database it runs on: use a
  * template with one kind of database (the window's SQLite), never across dialects.
+ *
+ * Generic over the schema: a database owner binds it once (`queryTemplateFor<DB>()`), so callers
+ * keep their table types without this file knowing any table.
  */
-export function queryTemplate<A extends Args, O>(build: (db: Kysely<DB>, args: A) => Compilable<O>) {
+export function queryTemplateFor<DB>() {
+  return <A extends Args, O>(build: (db: Kysely<DB>, args: A) => Compilable<O>) => queryTemplate<DB, A, O>(build);
+}
+
+function queryTemplate<DB, A extends Args, O>(build: (db: Kysely<DB>, args: A) => Compilable<O>) {
   const templates = new Map<string, Template>();
   return (db: Kysely<DB>, args: A): Promise<QueryResult<O>> => {
     try {
@@ -73,7 +79,7 @@ function placeholdersOf(args: Args, slots: Slot[]): Args {
   return out;
 }
 
-function makeTemplate<A extends Args, O>(db: Kysely<DB>, build: (db: Kysely<DB>, args: A) => Compilable<O>, args: A): Template {
+function makeTemplate<DB, A extends Args, O>(db: Kysely<DB>, build: (db: Kysely<DB>, args: A) => Compilable<O>, args: A): Template {
   const slots: Slot[] = [];
   const compiled = build(db, placeholdersOf(args, slots) as A).compile();
   if (compiled.sql.includes('[object Object]')) throw new Error('query template: an argument was turned into SQL text');

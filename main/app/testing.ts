@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { EventName, EventPayload } from '../../common/contract';
-import { createApp, type App } from '../app/app';
-import type { AppOptions } from '../app/services';
+import type { CardReadEvent } from '../../common/contract/devices';
+import { createApp, type App } from './app';
+import type { AppOptions } from '../api/services';
 
 /** Things a test opened (apps, simulators), closed in reverse order after each test. */
 export type Opened = Array<{ close(): Promise<void> }>;
@@ -23,4 +24,20 @@ export function nextEvent<E extends EventName>(a: App, name: E, filter: (p: Even
       if (n === name && filter(p as EventPayload<E>)) (off(), resolve(p as EventPayload<E>));
     });
   });
+}
+
+/** A resident card read as the device layer publishes it on main's internal bus (`card.read`). */
+export function sampleCardRead(idNumber: string): CardReadEvent {
+  return {
+    deviceId: 'idcard-sim',
+    at: new Date().toISOString(),
+    simulated: true,
+    photoImage: null,
+    photoNote: null,
+    card: {
+      cardType: 'resident', name: '邢少华', englishName: null, genderCode: '1', gender: '男', nationCode: '01', nation: '汉', nationality: null,
+      birthDate: '1985-12-31', address: '海南省海口市秀英区', idNumber, authority: '海口市公安局', validFrom: '2015-01-01', validTo: '长期',
+      passNumber: null, issueCount: null, idNumberValid: true, photo: null,
+    },
+  };
 }

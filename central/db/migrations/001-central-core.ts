@@ -1,14 +1,14 @@
 import crypto from 'node:crypto';
 import { sql, type ColumnDefinitionBuilder, type Transaction } from 'kysely';
-import type { Migration } from '../../main/db/migrator';
-import { seedDemoLookups } from '../demo-data';
-import { isPostgres } from './postgres';
+import type { Migration } from '../../../platform/db/migrator';
+import { seedDemoLookups } from '../../demo-data';
+import { isPostgres } from '../postgres';
 
 /** An ever-growing integer key: SQLite AUTOINCREMENT (never reused), a PostgreSQL identity column. */
 const counterKey = (pg: boolean) => (c: ColumnDefinitionBuilder) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement());
 
-/** The central schema. Same style as the window: numbered, each in its own transaction. */
-const migration001: Migration = {
+/** The central schema's first version. Same convention as the window: numbered files, each in its own transaction. */
+export const migration001: Migration = {
   version: 1,
   name: 'central-core',
   async up(trx: Transaction<any>) {
@@ -137,15 +137,3 @@ const migration001: Migration = {
     await seedDemoLookups(trx);
   },
 };
-
-/** Each window's last reported backlog, for the supervisor's hall view. */
-const migration002: Migration = {
-  version: 2,
-  name: 'device-heartbeat',
-  async up(trx: Transaction<any>) {
-    for (const column of ['pending integer', 'parked integer', 'oldest_pending_at text', 'clock_skew_ms integer'])
-      await sql.raw(`alter table devices add column ${column}`).execute(trx);
-  },
-};
-
-export const centralMigrations: Migration[] = [migration001, migration002];

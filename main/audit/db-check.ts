@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { verifyAuditChain, type AuditVerdict } from '../audit/verify';
-import type { Database } from './database';
-import { schemaVersion } from './migrator';
+import { verifyAuditChain, type AuditVerdict } from './verify';
+import type { Database } from '../db/database';
+import { schemaVersion } from '../../platform/db/migrator';
 
 export interface DbCheckReport {
   ok: boolean;
