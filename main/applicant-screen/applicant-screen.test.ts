@@ -51,6 +51,10 @@ describe('applicant screen: record, confirm, sign', () => {
     expect(audit).toMatchObject({ actor: 'applicant-screen', subject: caseId });
     expect(JSON.parse(audit.detail)).toMatchObject({ sha256, strokes: 2, points: 60, clerkId: s.actor.id });
     expect((await verifyAuditChain(s.db)).ok).toBe(true);
+    // …and it reaches the central platform with the case (the strokes and the image stay here).
+    const entry = await s.db.selectFrom('outbox').selectAll().where('kind', '=', 'case.signed').executeTakeFirstOrThrow();
+    expect(entry.aggregate_id).toBe(caseId);
+    expect(JSON.parse(entry.payload)).toEqual({ caseId, caseNumber: expect.any(String), outcome: 'signed', sha256, refusalReason: null, source: 'screen', at: expect.any(String) });
 
     expect(states.at(-1)!.presentation).toMatchObject({ stage: 'done', outcome: { outcome: 'signed', sha256 } });
     expect(states.at(-1)!.presentation!.record.noticeHtml).toContain(`签名 SHA-256：${sha256}`);

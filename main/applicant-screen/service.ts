@@ -7,6 +7,7 @@ import { AppError } from '../../common/contract/errors';
 import { inkLength, MIN_INK, type SignatureSource, type Stroke } from '../../common/domain/signature';
 import { appendAudit } from '../audit/chain';
 import type { PiiCipher } from '../crypto/pii-cipher';
+import { enqueueOutbox } from '../db/outbox';
 import type { DB } from '../db/schema';
 import type { Logger } from '../../platform/log/logger';
 import { applicantRecord, type Presentation } from './presentation';
@@ -212,6 +213,11 @@ export class ApplicantScreenService {
       const { detail, ...values } = row;
       await trx.insertInto('case_signature').values({ id: uuidv7(), case_id: caseId, clerk_id: p.clerkId, ...values }).execute();
       await trx.updateTable('intake_case').set({ signature_sha256: row.sha256, signature_state: row.outcome }).where('id', '=', caseId).execute();
+      await enqueueOutbox(trx, {
+        kind: 'case.signed',
+        aggregateId: caseId,
+        payload: { caseId, caseNumber: p.record.caseNumber, outcome: row.outcome, sha256: row.sha256, refusalReason: row.refusal_reason, source: row.source as 'screen' | 'pad' | null, at: row.at },
+      });
       await appendAudit(trx, {
         actor: APPLICANT_SCREEN_CALLER.staffId,
         action: row.outcome === 'signed' ? 'case.sign' : 'case.signRefused',

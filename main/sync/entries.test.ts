@@ -75,7 +75,11 @@ describe.each([
     expect(rejected.payload).not.toHaveProperty('applicantSealed');
     expect(stored.ratings).toMatchObject([{ case_id: ids.accepted, level: 5 }]);
     expect(stored.rectifications).toMatchObject([{ case_id: ids.accepted, payload: { state: 'closed' } }]);
-    expect(stored.records).toMatchObject([{ kind: 'staff.passwordChanged', aggregate_id: 'staff:zhangsan' }]);
+    // Records kept as received for the systems behind the central: the signature of the deferred case, the password change.
+    expect(stored.records).toMatchObject([
+      { kind: 'case.signed', aggregate_id: ids.deferred, payload: { outcome: 'signed', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), caseId: ids.deferred } },
+      { kind: 'staff.passwordChanged', aggregate_id: 'staff:zhangsan' },
+    ]);
   });
 
   it('sends what an older version left in the outbox as version 1, and parks a bad entry with the central reason while the rest goes', async () => {
