@@ -4,7 +4,7 @@ import type { IntakeTables } from './migrations/003-intake.tables';
 import type { ReviewTables } from './migrations/003-intake.reviews.tables';
 import type { SyncTables } from './migrations/004-sync.tables';
 import type { AuthTables } from './migrations/005-staff.tables';
-import type { SignatureTables } from './migrations/006-signature.tables';
+import type { SignatureTables } from './migrations/007-signature.tables';
 export type { AuditLogTable, CoreTables, MetaTable, OutboxTable } from './migrations/001-core.tables';
 
 /** The whole local schema: the tables of every migration (each migration's types live in its `NNN-name.tables.ts`). */

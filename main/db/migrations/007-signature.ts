@@ -6,8 +6,8 @@ import type { Migration } from '../../../platform/db/migrator';
  * personal data, the PNG's SHA-256 in clear (it is in the audit chain too), or a refusal with its
  * reason. One outcome per case. The case carries the hash so the notice and the central see it.
  */
-export const migration006: Migration = {
-  version: 6,
+export const migration007: Migration = {
+  version: 7,
   name: 'signature',
   async up(trx: Transaction<any>) {
     await trx.schema

@@ -14,12 +14,12 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe('migration 006 (applicant signature)', () => {
-  it('upgrades a version-5 database with a case in it: the case keeps its data, unsigned, and can then be signed once', async () => {
-    dir = tempDir('yc-m006-');
-    d = await openDatabase(dir, { migrations: migrations.filter((m) => m.version <= 5) });
-    expect(await schemaVersion(d.db)).toBe(5);
-    // Written as a version-5 window did (no signature columns yet).
+describe('migration 007 (applicant signature)', () => {
+  it('upgrades a version-6 database with a case in it: the case keeps its data, unsigned, and can then be signed once', async () => {
+    dir = tempDir('yc-m007-');
+    d = await openDatabase(dir, { migrations: migrations.filter((m) => m.version <= 6) });
+    expect(await schemaVersion(d.db)).toBe(6);
+    // Written as a version-6 window did (no signature columns yet).
     await sql`insert into intake_case (id, case_number, status, item_code, item_name, promised_limit_value, promised_limit_unit, hall_code, window_code,
       clerk_id, clerk_name, created_at, updated_at, catalog_version) values ('c1', 'HK01-W03-20261201-0001', 'accepted', 'X1', '事项', 3, 'workday',
       'HK01', 'W03', 'clerk01', '王小明', '2026-12-01T01:00:00Z', '2026-12-01T01:00:00Z', 1)`.execute(d.db);

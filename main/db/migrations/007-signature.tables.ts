@@ -1,4 +1,4 @@
-/** The applicant's signature or refusal on a case (migration 006). Its two new `intake_case` columns are in 003-intake.tables.ts, with the rest of that table. */
+/** The applicant's signature or refusal on a case (migration 007). Its two new `intake_case` columns are in 003-intake.tables.ts, with the rest of that table. */
 export interface CaseSignatureTable {
   id: string;
   case_id: string;
