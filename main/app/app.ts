@@ -77,7 +77,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const devices = use(await createDevices({ mode, settings, events, internal, deviceLauncher: options.deviceLauncher }));
     const scanning = use(await createScanning({ mode, devices, events }));
     const sync = use(createSync({ database, pii, events, scheduled: background }));
-    const applicantScreen = use(createApplicantScreen({ database, pii, settings, sessions, events, intake, scanning }));
+    const applicantScreen = use(createApplicantScreen({ database, pii, settings, sessions, events, intake, scanning, devices }));
 
     const services: Services = {
       options,

@@ -93,6 +93,22 @@ describe('applicant screen: record, confirm, sign', () => {
     expect(service.state().rating).toBeNull();
   });
 
+  it('signs from a HID signature pad: its strokes gather at the signature step, its 确认 key signs (source pad), 重签 starts again', async () => {
+    const caseId = await acceptOne();
+    const { service } = screenOver(s);
+    const { presentationId } = await service.present(caseId);
+    // Before the record is confirmed the pad is ignored.
+    await service.padEvent({ type: 'stroke', points: scribble()[0]!.points });
+    service.confirm(presentationId);
+    await service.padEvent({ type: 'stroke', points: [{ x: 0.9, y: 0.9, pressure: 1, t: 0 }, { x: 0.1, y: 0.1, pressure: 1, t: 5 }] });
+    await service.padEvent({ type: 'clear' });
+    for (const st of scribble()) await service.padEvent({ type: 'stroke', points: st.points });
+    await service.padEvent({ type: 'confirm' });
+    const row = await s.db.selectFrom('case_signature').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ outcome: 'signed', source: 'pad', sha256: sha256Hex(renderSignaturePng(scribble())) });
+    expect(service.state().presentation).toMatchObject({ stage: 'done' });
+  });
+
   it('a rejected case is not put on the screen for signature', async () => {
     const code = itemCode(s, '失业保险金申领');
     const r = await s.intake.reject({ itemCode: code, applicant: person, materials: [], reason: '不属于本窗口受理范围' }, s.actor);

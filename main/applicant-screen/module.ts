@@ -9,6 +9,7 @@ import type { Database } from '../db/database';
 import type { EventBus } from '../events/renderer-events';
 import type { IntakeServices } from '../intake/module';
 import { renderCaseNotice } from '../notice/case-notice';
+import type { DeviceService } from '../devices/device-service';
 import type { ScanningService } from '../scanning/scanning-service';
 import { ApplicantScreenService } from './service';
 
@@ -20,6 +21,8 @@ export interface ApplicantScreenDepsOfApp {
   events: EventBus;
   intake: Pick<IntakeServices, 'cases' | 'reviews' | 'notices' | 'catalog'>;
   scanning: ScanningService;
+  /** The device layer's events: a HID signature pad's strokes and keys (`signaturePad`). */
+  devices: Pick<DeviceService, 'events'>;
 }
 
 /**
@@ -55,6 +58,7 @@ export function createApplicantScreen(d: ApplicantScreenDepsOfApp): Subsystem<Ap
       if (p.device === SCREEN_EVALUATOR_ID) service.promptOpened(p.promptId, p.caseId ?? null);
     } else if (name === 'evaluator.ended') service.promptEnded((payload as EventPayload<'evaluator.ended'>).promptId);
   });
+  const offPad = d.devices.events.on('signaturePad', (e) => void service.padEvent(e));
   const offSession = d.sessions.onChange(() => service.staffChanged());
   // A new hall notice or window name shows at once on the idle screen.
   const offSettings = d.settings.onChange(() => service.refresh());
@@ -62,6 +66,7 @@ export function createApplicantScreen(d: ApplicantScreenDepsOfApp): Subsystem<Ap
     service,
     close() {
       offEvents();
+      offPad();
       offSession();
       offSettings();
     },

@@ -4,7 +4,7 @@ import type { ApplicantScreenState } from '../../common/contract/applicant-scree
 import { APPLICANT_SCREEN_CALLER } from '../../common/contract/applicant-screen';
 import type { CaseDetail } from '../../common/contract/cases';
 import { AppError } from '../../common/contract/errors';
-import { inkLength, MIN_INK, type SignatureSource, type Stroke } from '../../common/domain/signature';
+import { inkLength, MIN_INK, SignatureStrokes, type SignatureSource, type Stroke } from '../../common/domain/signature';
 import { appendAudit } from '../audit/chain';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import { enqueueOutbox } from '../db/outbox';
@@ -50,6 +50,8 @@ export class ApplicantScreenService {
   private presentation: (Presentation & { clerkId: string }) | null = null;
   private rating: ApplicantScreenState['rating'] = null;
   private attachedScreens = 0;
+  /** Strokes from a HID signature pad for the presentation being signed (native/signature-pad). */
+  private padStrokes: Stroke[] = [];
   private readonly now: () => Date;
 
   constructor(private readonly deps: ApplicantScreenDeps) {
@@ -124,6 +126,7 @@ export class ApplicantScreenService {
 
   async sign(presentationId: string, strokes: Stroke[], source: SignatureSource): Promise<{ sha256: string; state: ApplicantScreenState }> {
     const p = this.current(presentationId, 'sign');
+    this.padStrokes = [];
     if (inkLength(strokes) < MIN_INK) throw new AppError('INVALID_INPUT', '签名过短，无法辨认：请清除后在签名区内完整书写姓名。');
     const png = renderSignaturePng(strokes);
     const sha256 = sha256Hex(png);
@@ -182,6 +185,27 @@ export class ApplicantScreenService {
     if (this.rating?.promptId !== promptId) return;
     this.rating = null;
     this.changed();
+  }
+
+  /**
+   * An event of a HID signature pad: strokes gather while the record is at the signature step; the
+   * pad's 确认 key signs with them (source `pad`), 重签 / 取消 start again. Outside the signature step
+   * the pad is ignored. A problem (too short, not valid) is logged and the strokes are dropped.
+   */
+  async padEvent(e: { type: 'stroke'; points: Stroke['points'] } | { type: 'confirm' | 'clear' | 'cancel' }): Promise<void> {
+    const p = this.presentation;
+    if (!p || p.stage !== 'sign') {
+      this.padStrokes = [];
+      return;
+    }
+    if (e.type === 'stroke') this.padStrokes.push({ points: e.points });
+    else if (e.type === 'clear' || e.type === 'cancel') this.padStrokes = [];
+    else {
+      const strokes = SignatureStrokes.safeParse(this.padStrokes);
+      this.padStrokes = [];
+      if (!strokes.success) return this.deps.log.warn({ issues: strokes.error.issues.length }, 'signature pad strokes refused');
+      await this.sign(p.presentationId, strokes.data, 'pad').catch((err: unknown) => this.deps.log.warn({ err }, 'signature from the pad not recorded'));
+    }
   }
 
   /** The idle view's inputs changed (settings). */
