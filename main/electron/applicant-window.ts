@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { BrowserWindow, screen, type Display } from 'electron';
+import { hardenedWebPreferences } from './window';
 
 /**
  * The applicant screen (双屏, issue 18) on the external display, when there is one: full screen,
@@ -21,15 +22,7 @@ export function openApplicantWindow(rendererDir: string, preload: string): Brows
     frame: false,
     title: '一窗 · 申请人屏',
     show: false,
-    webPreferences: {
-      preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-      devTools: false,
-    },
+    webPreferences: { ...hardenedWebPreferences(preload), devTools: false },
   });
   win.webContents.on('will-navigate', (event) => event.preventDefault());
   win.webContents.on('will-redirect', (event) => event.preventDefault());
