@@ -34,19 +34,8 @@ export class CaseQueries {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async list(query: ListQuery): Promise<{ cases: CaseSummary[]; nextCursor: string | null }> {
-    const rows = await this.listQuery(query).execute();
-    const page = rows.slice(0, query.limit);
-    const extras = await this.extras(page.map((r) => r.id));
-    const last = page.at(-1);
-    return {
-      cases: page.map((r) => this.summary(r, extras)),
-      nextCursor: rows.length > query.limit && last ? `${last.created_at}|${last.id}` : null,
-    };
-  }
-
-  /** The statement behind `list` (one row more than the page, to know whether another follows). */
-  listQuery(query: ListQuery) {
+  /** The cases `list` pages through (today, status, search), before paging. */
+  private filtered(query: Omit<ListQuery, 'limit' | 'cursor'>) {
     let qb = this.db.selectFrom('intake_case').selectAll();
     if (query.today) {
       // Hall midnight (UTC+8) as an instant.
@@ -79,11 +68,34 @@ export class CaseQueries {
         ]),
       );
     }
+    return qb;
+  }
+
+  async list(query: ListQuery): Promise<{ cases: CaseSummary[]; nextCursor: string | null }> {
+    const rows = await this.listQuery(query).execute();
+    const page = rows.slice(0, query.limit);
+    const extras = await this.extras(page.map((r) => r.id));
+    const last = page.at(-1);
+    return {
+      cases: page.map((r) => this.summary(r, extras)),
+      nextCursor: rows.length > query.limit && last ? `${last.created_at}|${last.id}` : null,
+    };
+  }
+
+  /** The statement behind `list` (one row more than the page, to know whether another follows). */
+  listQuery(query: ListQuery) {
+    let qb = this.filtered(query);
     if (query.cursor) {
       const [at, id] = query.cursor.split('|');
       if (at && id) qb = qb.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
     }
     return qb.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1);
+  }
+
+  /** How many cases `list` would page through in all (the CLI says so when its limit cuts the list). */
+  async count(query: Omit<ListQuery, 'limit' | 'cursor'>): Promise<number> {
+    const r = await this.filtered(query).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return Number(r?.n ?? 0);
   }
 
   private async extras(ids: string[]) {
