@@ -152,6 +152,8 @@ export async function generateYearsFixture(opts: FixtureOptions): Promise<Fixtur
           commitment_note: decision === 'deferred' ? '申请人承诺在期限内补齐容缺材料。' : null,
           note: null,
           catalog_version: s.catalog.catalogVersion,
+          signature_sha256: null,
+          signature_state: null,
         };
         const materials = itemSpecs
           .filter((m) => m.required || r() < 0.3)

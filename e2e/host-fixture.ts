@@ -9,6 +9,8 @@ export interface RunningHost {
   url: string;
   /** Opens the app with the per-run token (sets the cookie). */
   openUrl: string;
+  /** Opens the applicant screen with its own token (printed by the host before openUrl). */
+  applicantUrl: string;
   token: string;
   dataDir: string;
   process: ChildProcess;
@@ -25,6 +27,7 @@ export async function startHostProcess(opts: { demo?: boolean; dataDir?: string;
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
+  let applicantUrl = '';
   const openUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
     // Generous: on a loaded 2-core machine a cold start (sqlite, demo devices; tsx with YICHUANG_DEV=1) has taken ~40 s.
@@ -37,6 +40,7 @@ export async function startHostProcess(opts: { demo?: boolean; dataDir?: string;
       out += d;
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
       if (m) {
+        applicantUrl = /(http:\/\/127\.0\.0\.1:\d+\/applicant\/\?token=[0-9a-f]+#\/applicant)/.exec(out)?.[1] ?? '';
         clearTimeout(timer);
         resolve(m[1]!);
       }
@@ -47,6 +51,7 @@ export async function startHostProcess(opts: { demo?: boolean; dataDir?: string;
   return {
     url: u.origin,
     openUrl,
+    applicantUrl,
     token: u.searchParams.get('token')!,
     dataDir,
     process: child,

@@ -9,7 +9,7 @@ export type Effect =
   | { kind: 'case'; caseId: string; caseNumber: string; itemCode: string }
   | { kind: 'rating'; ratingId: string; caseId: string; level: number }
   | { kind: 'rectification'; rectificationId: string; caseId: string }
-  /** Recorded as received, for the systems behind the central platform (password changes). */
+  /** Recorded as received, for the systems behind the central platform (password changes, signatures). */
   | { kind: 'record' };
 
 export type ParsedEntry = Effect & {
@@ -74,6 +74,7 @@ function effectOf(e: PushEntry): Effect {
     case 'rectification.closed':
       return { kind: 'rectification', rectificationId: e.payload.id, caseId: e.payload.caseId };
     case 'staff.passwordChanged':
+    case 'case.signed':
       return { kind: 'record' };
   }
 }

@@ -3,7 +3,13 @@ import { z } from 'zod';
 /** Staff roles. `public` marks methods callable before sign-in (app info, sign-in itself). */
 export const ROLES = ['clerk', 'supervisor', 'maintenance'] as const;
 export type Role = (typeof ROLES)[number];
-export type Access = Role | 'public';
+/**
+ * The applicant-facing screen (common/contract/applicant-screen.ts) is a caller of its own, not a
+ * staff role: it may call exactly the methods granting it, `public` ones included only if they do.
+ */
+export const APPLICANT_SCREEN_ROLE = 'applicant-screen';
+export type ApplicantScreenRole = typeof APPLICANT_SCREEN_ROLE;
+export type Access = Role | 'public' | ApplicantScreenRole;
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;

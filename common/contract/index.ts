@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
+import { applicantScreenEvents, applicantScreenMethods } from './applicant-screen';
 import { authEvents, authMethods } from './auth';
 import { calendarMethods } from './calendar';
 import { casesMethods } from './cases';
@@ -33,6 +34,7 @@ export const methods = {
   ...syncMethods,
   ...keysMethods,
   ...staffMethods,
+  ...applicantScreenMethods,
 } satisfies Record<string, MethodSpec>;
 
 /** Every event pushed from main to the renderer. */
@@ -43,6 +45,7 @@ export const events = {
   ...intakeEvents,
   ...devicesEvents,
   ...syncEvents,
+  ...applicantScreenEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -14,7 +14,14 @@ export const PiiCipherName = z.enum(['aes256gcm', 'sm4']);
  * missing or partial file still gives a working (if unconfigured) window.
  */
 export const SettingsSchema = z.object({
-  hall: z.object({ code: Code('大厅编码').default(''), name: text(100).default('') }).prefault({}),
+  hall: z
+    .object({
+      code: Code('大厅编码').default(''),
+      name: text(100).default(''),
+      /** The hall's notice shown on the applicant screen while it is idle (办事须知, 温馨提示). */
+      notice: text(500).default(''),
+    })
+    .prefault({}),
   window: z.object({ code: Code('窗口编码').default(''), name: text(100).default('') }).prefault({}),
   central: z.object({ url: HttpUrl.nullable().default(null) }).prefault({}),
   devices: z.array(DeviceConfigSchema).max(20).default([]),

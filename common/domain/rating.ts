@@ -27,6 +27,18 @@ export const RATING_CHANNEL_LABELS: Record<RatingChannel, string> = {
   qr: '二维码',
 };
 
+/**
+ * The 评价渠道 code each channel is reported with. The national 好差评 data interface numbers its
+ * channels 1 PC端, 2 移动端, 3 二维码, 4 政务大厅平板电脑, 5 政务大厅其他终端, 6 电话, 7 短信 (as we
+ * know the national specification; a province whose platform numbers them differently maps them on
+ * the central side). A window reports only the three it can collect:
+ * - `screen`: the applicant screen / counter tablet (柜外清, 双屏) → 4
+ * - `evaluator`: a keypad evaluator or vendor device on the counter → 5
+ * - `qr`: the applicant's phone via the notice's QR code → 3
+ */
+export const RATING_CHANNEL_CODES: Record<RatingChannel, string> = { qr: '3', screen: '4', evaluator: '5' };
+export const ratingChannelCode = (channel: RatingChannel): string => RATING_CHANNEL_CODES[channel];
+
 /** Typical reasons for a bad rating, offered as chips on the pad (free text is also allowed). */
 export const BAD_RATING_REASONS = [
   '等候时间长',

@@ -142,6 +142,21 @@ const rectificationClosed = z.object({
   followUpResult: z.enum(FOLLOW_UP_RESULTS),
 });
 
+/**
+ * The applicant's signature on a case at the applicant screen (issue 18), or the refusal to sign.
+ * The SHA-256 is of the PNG the window rendered from the strokes (it is also in the window's audit
+ * chain and on the notice); the strokes and the image stay on the window, sealed.
+ */
+const caseSigned = z.object({
+  caseId: id,
+  caseNumber: z.string().min(1).max(64),
+  outcome: z.enum(['signed', 'refused']),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  refusalReason: z.string().max(300).nullable(),
+  source: z.enum(['screen', 'pad']).nullable(),
+  at,
+});
+
 const passwordChanged = z.object({
   staffId: z.string().min(1).max(64),
   passwordHash: z.string().min(1).max(400).describe('The verifier (scrypt), never the password'),
@@ -168,6 +183,7 @@ export const wirePayloads = {
   'rectification.opened': rectificationOpened,
   'rectification.closed': rectificationClosed,
   'staff.passwordChanged': passwordChanged,
+  'case.signed': caseSigned,
 } as const;
 export type EntryKind = keyof typeof wirePayloads;
 export const ENTRY_KINDS = Object.keys(wirePayloads) as EntryKind[];

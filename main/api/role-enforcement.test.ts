@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { ROLES, methods, type Role } from '../../common/contract';
+import { APPLICANT_SCREEN_ROLE } from '../../common/contract/applicant-screen';
 import { cliMethods } from '../../common/contract/cli';
 import type { Session } from '../auth/session';
 import { createRouter, type Handlers } from './router';
@@ -63,6 +64,8 @@ describe('role enforcement for every method of the contract', () => {
       }
     });
     const allowed = ROLES.filter((r) => access.includes(r));
+    // The applicant screen's own methods: no staff role reaches them (above); their lock rule is below.
+    if (!allowed.length && access.includes(APPLICANT_SCREEN_ROLE)) continue;
     it(`${name}: passes the role check for ${allowed.join(', ')}`, async () => {
       for (const role of allowed) {
         const r = await router.invoke(name, undefined, { session: session([role]) });
@@ -76,6 +79,35 @@ describe('role enforcement for every method of the contract', () => {
         if (!r.ok) expect(r.error.code).not.toBe('LOCKED');
       } else {
         expect(r).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+        expect(reached).toEqual([]);
+      }
+    });
+  }
+});
+
+describe('the applicant screen caller (issue 18)', () => {
+  const asScreen = { session: null, role: APPLICANT_SCREEN_ROLE } as const;
+  const own = entries.filter(([, spec]) => (spec.roles as readonly string[]).includes(APPLICANT_SCREEN_ROLE)).map(([n]) => n);
+
+  it('has its few methods, and staff hold none of them', () => {
+    expect(own.sort()).toEqual(['applicantScreen.confirm', 'applicantScreen.rate', 'applicantScreen.refuse', 'applicantScreen.sign', 'applicantScreen.state']);
+    for (const name of own) expect(methods[name as keyof typeof methods].roles).toEqual([APPLICANT_SCREEN_ROLE]);
+  });
+
+  for (const [name, spec] of entries) {
+    const mine = (spec.roles as readonly string[]).includes(APPLICANT_SCREEN_ROLE);
+    it(`${name}: ${mine ? 'callable' : 'FORBIDDEN'} for the applicant screen${mine ? ', whoever is signed in or locked' : ' (public and clerk methods included)'}`, async () => {
+      reached.length = 0;
+      const r = await router.invoke(name, undefined, asScreen);
+      if (mine) {
+        if (!r.ok) expect(['UNAUTHENTICATED', 'FORBIDDEN', 'LOCKED']).not.toContain(r.error.code);
+        // A locked clerk session does not reach the applicant screen's calls: it carries none.
+        const locked = await router.invoke(name, undefined, { ...asScreen, session: session([...ROLES], true) });
+        if (!locked.ok) expect(['UNAUTHENTICATED', 'FORBIDDEN', 'LOCKED']).not.toContain(locked.error.code);
+      } else {
+        expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+        // Even if a staff session were somehow attached, the caller's list decides.
+        expect(await router.invoke(name, undefined, { ...asScreen, session: session([...ROLES]) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
         expect(reached).toEqual([]);
       }
     });

@@ -7,6 +7,7 @@ import {
   type Methods,
   type Result,
 } from '../../common/contract';
+import { APPLICANT_SCREEN_ROLE, type ApplicantScreenRole } from '../../common/contract/applicant-screen';
 import { CLI_ROLE, cliMayCall, type CliRole } from '../../common/contract/cli';
 import type { Session } from '../auth/session';
 import { KeyError } from '../crypto/pii-cipher';
@@ -15,7 +16,7 @@ import type { Logger } from '../../platform/log/logger';
 export interface CallContext {
   session: Session | null;
   /** Set by the command line: its local caller (本机运维) may call the CLI's list in the contract, nothing else. */
-  role?: CliRole;
+  role?: CliRole | ApplicantScreenRole;
 }
 
 export type Handler<M extends MethodName> = (
@@ -46,7 +47,10 @@ export function createRouter(
       if (typeof method !== 'string' || !Object.hasOwn(table, method))
         return fail('UNKNOWN_METHOD', `未知的接口：${typeof method === 'string' ? method.slice(0, 80) : typeof method}`);
       const spec = table[method]!;
-      if (!spec.roles.includes('public')) {
+      if (ctx.role === APPLICANT_SCREEN_ROLE) {
+        // The applicant screen is held to its own list, `public` methods included, and has no staff session to lock.
+        if (!spec.roles.includes(APPLICANT_SCREEN_ROLE)) return fail('FORBIDDEN', '申请人屏不能执行此操作。');
+      } else if (!spec.roles.includes('public')) {
         if (!ctx.session) return fail('UNAUTHENTICATED', '请先登录。');
         if (!mayCall(method, spec, ctx))
           return fail('FORBIDDEN', '当前账号没有执行此操作的权限。');
@@ -78,6 +82,7 @@ export function createRouter(
 }
 
 /** Staff by the method's roles; the CLI's local caller by its own list in the contract, nothing else. */
+// (The applicant screen is checked before this, in invoke.)
 function mayCall(method: string, spec: MethodSpec, ctx: CallContext): boolean {
   if (ctx.role === CLI_ROLE) return cliMayCall(method);
   return spec.roles.some((r) => ctx.session!.roles.includes(r as never));

@@ -13,6 +13,7 @@ import type { SyncEngine } from '../sync/engine';
 import type { DeviceService } from '../devices/device-service';
 import type { ScanningService } from '../scanning/scanning-service';
 import type { Logger } from '../../platform/log/logger';
+import type { ApplicantScreenService } from '../applicant-screen/service';
 
 export type AppMode = 'normal' | 'demo';
 export type Transport = 'electron' | 'host' | 'cli' | 'test';
@@ -60,6 +61,8 @@ export interface Services extends IntakeServices {
   scanning: ScanningService;
   /** Outbox drain, pulls, look-ups and sync state. */
   sync: SyncEngine;
+  /** The applicant-facing screen: record, signature, rating. */
+  applicantScreen: ApplicantScreenService;
 }
 
 export const APP_VERSION: string = version;

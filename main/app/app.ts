@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { configureLogging, createLogger, type Logger } from '../../platform/log/logger';
 import type { Subsystem } from '../../platform/subsystem';
+import { APPLICANT_SCREEN_ROLE } from '../../common/contract/applicant-screen';
+import { createApplicantScreen } from '../applicant-screen/module';
 import { buildHandlers } from '../api/handlers';
 import { createRouter, type Router } from '../api/router';
 import { APP_VERSION, type AppOptions, type Services } from '../api/services';
@@ -26,8 +28,10 @@ export interface App {
   router: Router;
   /** Main's internal events (`card.read` with the full identity); no transport subscribes to it. */
   internal: InternalBus;
-  /** Invoke as the current session: what both transports do. */
+  /** Invoke as the current session: what both transports do for the clerk's window. */
   invoke(method: unknown, input: unknown): ReturnType<Router['invoke']>;
+  /** Invoke as the applicant screen (issue 18): the methods granting it, no staff session. */
+  invokeAsApplicantScreen(method: unknown, input: unknown): ReturnType<Router['invoke']>;
   /** Run `close` when the app closes, before the subsystems built so far (a transport's own timers). */
   onClose(close: () => Promise<void> | void): void;
   close(): Promise<void>;
@@ -81,6 +85,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const devices = use('devices', await createDevices({ mode, settings, events, internal, deviceLauncher: options.deviceLauncher }));
     const scanning = use('scanning', await createScanning({ mode, devices, events }));
     const sync = use('sync', createSync({ database, pii, events, scheduled: background }));
+    const applicantScreen = use('applicantScreen', createApplicantScreen({ database, pii, settings, sessions, events, intake, scanning, devices }));
 
     const services: Services = {
       options,
@@ -98,6 +103,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       devices,
       scanning,
       sync,
+      applicantScreen,
     };
     const router = createRouter(buildHandlers(services), createLogger('api'));
     log.info({ mode, transport: options.transport, background, startupMs }, 'app started');
@@ -106,6 +112,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       router,
       internal,
       invoke: (method, input) => router.invoke(method, input, { session: sessions.get() }),
+      invokeAsApplicantScreen: (method, input) => router.invoke(method, input, { session: null, role: APPLICANT_SCREEN_ROLE }),
       onClose: (close) => closing.add(close),
       async close() {
         await closing.closeAll();

@@ -1,4 +1,5 @@
 import { isEventName, type EventName } from '../../common/contract';
+import { applicantScreenMayReceive } from '../../common/contract/applicant-screen';
 import type { EventListener } from '../events/renderer-events';
 import type { SessionStore } from './session';
 
@@ -21,5 +22,12 @@ export function rendererMayReceive(name: string, sessions: SessionStore): boolea
 export function gateForRenderer(sessions: SessionStore, listener: EventListener): EventListener {
   return (name, payload) => {
     if (rendererMayReceive(name, sessions)) listener(name, payload);
+  };
+}
+
+/** The applicant screen's transport: only the events on its list (common/contract/applicant-screen.ts), whoever is signed in. */
+export function gateForApplicantScreen(listener: EventListener): EventListener {
+  return (name, payload) => {
+    if (applicantScreenMayReceive(name)) listener(name, payload);
   };
 }

@@ -3,23 +3,49 @@ import { pathToFileURL } from 'node:url';
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { IPC_EVENT, IPC_INVOKE } from '../../common/bridge';
 import type { App } from '../app/app';
-import { gateForRenderer } from '../auth/event-gate';
+import { gateForApplicantScreen, gateForRenderer } from '../auth/event-gate';
+import type { EventListener } from '../events/renderer-events';
 
-/** The Electron transport over the shared router. Only the app's own main frame may call. */
-export function installIpcTransport(yc: App, win: BrowserWindow): void {
+/** Who a window calls as: the staff session (the clerk's window) or the applicant screen (issue 18). */
+export type WindowCaller = 'staff' | 'applicant-screen';
+
+export interface IpcTransport {
+  /** Serve a window: its calls run as `caller`, it receives the events that caller may receive. */
+  addWindow(win: BrowserWindow, caller: WindowCaller): void;
+}
+
+/** The Electron transport over the shared router. Only the main frame of a window it serves may call. */
+export function installIpcTransport(yc: App): IpcTransport {
   const rendererRoot = pathToFileURL(path.join(__dirname, '..', 'renderer') + path.sep).href;
-  const trusted = (e: IpcMainInvokeEvent) =>
-    e.sender === win.webContents && e.senderFrame === win.webContents.mainFrame && (e.senderFrame?.url ?? '').startsWith(rendererRoot);
+  const windows = new Map<number, { win: BrowserWindow; caller: WindowCaller }>();
+  const callerOf = (e: IpcMainInvokeEvent): WindowCaller | null => {
+    const served = windows.get(e.sender.id);
+    if (!served || e.sender !== served.win.webContents) return null;
+    const trusted = e.senderFrame === served.win.webContents.mainFrame && (e.senderFrame?.url ?? '').startsWith(rendererRoot);
+    return trusted ? served.caller : null;
+  };
 
   ipcMain.handle(IPC_INVOKE, (e, method: unknown, input: unknown) => {
-    if (!trusted(e)) return { ok: false, error: { code: 'FORBIDDEN', message: '来源不受信任。' } };
-    return yc.invoke(method, input);
+    const caller = callerOf(e);
+    if (!caller) return { ok: false, error: { code: 'FORBIDDEN', message: '来源不受信任。' } };
+    return caller === 'applicant-screen' ? yc.invokeAsApplicantScreen(method, input) : yc.invoke(method, input);
   });
-  // Gated: no full card identity, and no applicant data while locked or signed out (main/auth/event-gate.ts).
-  const unsubscribe = yc.services.events.subscribe(
-    gateForRenderer(yc.services.sessions, (name, payload) => {
-      if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, name, payload);
-    }),
-  );
-  win.on('closed', unsubscribe);
+
+  return {
+    addWindow(win, caller) {
+      const id = win.webContents.id;
+      windows.set(id, { win, caller });
+      const send: EventListener = (name, payload) => {
+        if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, name, payload);
+      };
+      // Staff: no applicant data while locked or signed out. Applicant screen: its own events only.
+      const unsubscribe = yc.services.events.subscribe(caller === 'staff' ? gateForRenderer(yc.services.sessions, send) : gateForApplicantScreen(send));
+      const detach = caller === 'applicant-screen' ? yc.services.applicantScreen.attach() : () => undefined;
+      win.on('closed', () => {
+        windows.delete(id);
+        unsubscribe();
+        detach();
+      });
+    },
+  };
 }

@@ -6,6 +6,7 @@ import { createApp } from '../app/app';
 import { defaultDataDir, trainingDataDir } from '../config/paths';
 import { DataFolderBusyError } from '../db/writer-lock';
 import { utilityProcessLauncher } from './device-service';
+import { followApplicantDisplay, openApplicantWindow } from './applicant-window';
 import { installIpcTransport } from './ipc';
 import { beginStart, followAutostart, quitGracefully, rollbackWithoutApp, startUpdates } from './operations';
 import { createMainWindow } from './window';
@@ -42,8 +43,17 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     const rendererDir = path.join(__dirname, '..', 'renderer');
-    const win = createMainWindow(rendererDir, path.join(__dirname, '..', 'preload.cjs'));
-    installIpcTransport(yc, win);
+    const preload = path.join(__dirname, '..', 'preload.cjs');
+    const win = createMainWindow(rendererDir, preload);
+    const ipc = installIpcTransport(yc);
+    ipc.addWindow(win, 'staff');
+    // The applicant screen on the external display, if any (and when one is plugged in).
+    const stopApplicant = followApplicantDisplay(() => {
+      const screenWin = openApplicantWindow(rendererDir, preload);
+      if (screenWin) ipc.addWindow(screenWin, 'applicant-screen');
+      return screenWin;
+    });
+    app.on('before-quit', stopApplicant);
     win.webContents.once('did-finish-load', () => guard.confirm());
     startUpdates(yc, verdict);
     followAutostart(yc);
@@ -59,6 +69,8 @@ if (!app.requestSingleInstanceLock()) {
       if (win.isMinimized()) win.restore();
       win.focus();
     });
+    // The clerk's window is the app: closing it quits, whatever the applicant screen shows.
+    win.on('closed', () => app.quit());
     app.on('window-all-closed', () => app.quit());
   });
 }

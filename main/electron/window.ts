@@ -2,6 +2,10 @@ import path from 'node:path';
 import { BrowserWindow, session, shell } from 'electron';
 import { contentSecurityPolicy } from '../host/csp';
 
+/** What every window of the app runs with: isolation, sandbox, no Node, web security (the applicant window also turns devtools off). */
+export const hardenedWebPreferences = (preload: string) =>
+  ({ preload, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false }) as const;
+
 /** The hardened main window: isolation, sandbox, no Node, CSP, no navigation, no pop-ups, no permissions. */
 export function createMainWindow(rendererDir: string, preload: string): BrowserWindow {
   const csp = contentSecurityPolicy();
@@ -18,14 +22,7 @@ export function createMainWindow(rendererDir: string, preload: string): BrowserW
     minHeight: 720,
     title: '一窗',
     show: false,
-    webPreferences: {
-      preload,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: hardenedWebPreferences(preload),
   });
   const index = path.join(rendererDir, 'index.html');
   win.webContents.on('will-navigate', (event) => event.preventDefault());

@@ -1,15 +1,16 @@
 /**
  * The script the loopback host injects before the renderer's own code. It defines
  * `window.yichuang` with exactly the preload's shape ({invoke, on}), over HTTP + WebSocket.
- * Auth is the HttpOnly cookie the host set when the page was opened with its token.
+ * Auth is the HttpOnly cookie the host set when the page was opened with its token. `base` is the
+ * path prefix of the caller's API (empty for the clerk's window).
  */
-export const BRIDGE_SCRIPT = `(() => {
+export const bridgeScript = (base: string): string => `(() => {
   'use strict';
   const listeners = new Map();
   let socket = null;
   let retry = 250;
   function connect() {
-    socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/events');
+    socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '${base}/events');
     socket.onopen = () => { retry = 250; };
     socket.onmessage = (m) => {
       let msg;
@@ -23,7 +24,7 @@ export const BRIDGE_SCRIPT = `(() => {
   const bridge = {
     async invoke(method, input) {
       try {
-        const res = await fetch('/api/invoke', {
+        const res = await fetch('${base}/api/invoke', {
           method: 'POST',
           credentials: 'same-origin',
           headers: { 'content-type': 'application/json' },
@@ -43,3 +44,6 @@ export const BRIDGE_SCRIPT = `(() => {
   Object.defineProperty(window, 'yichuang', { value: Object.freeze(bridge), writable: false, configurable: false });
 })();
 `;
+
+/** The clerk's window: the API at the root. The applicant screen's bridge speaks to `/applicant/…` (main/host/server.ts). */
+export const BRIDGE_SCRIPT = bridgeScript('');

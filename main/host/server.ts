@@ -4,9 +4,9 @@ import http from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app/app';
-import { gateForRenderer } from '../auth/event-gate';
+import { gateForApplicantScreen, gateForRenderer } from '../auth/event-gate';
 import { createLogger } from '../../platform/log/logger';
-import { BRIDGE_SCRIPT } from './bridge-script';
+import { BRIDGE_SCRIPT, bridgeScript } from './bridge-script';
 import { contentSecurityPolicy } from './csp';
 
 export interface HostOptions {
@@ -17,6 +17,8 @@ export interface HostOptions {
   rendererDir: string;
   /** Fixed token for tests; random per run otherwise. */
   token?: string;
+  /** The applicant screen's own token (fixed for tests; random per run otherwise). */
+  applicantToken?: string;
 }
 
 export interface Host {
@@ -24,11 +26,19 @@ export interface Host {
   /** Open this once: it sets the session cookie and redirects to the app. */
   openUrl: string;
   token: string;
+  /** The applicant screen (issue 18): open this on the applicant-facing display, in its own browser profile. */
+  applicantUrl: string;
   port: number;
   close(): Promise<void>;
 }
 
 const COOKIE = 'yc_token';
+/**
+ * The applicant screen lives under its own path with its own token and cookie (scoped to the path):
+ * every call from there runs as the applicant-screen caller, every event it gets is on its list.
+ */
+const APPLICANT_PREFIX = '/applicant';
+const APPLICANT_COOKIE = 'yc_applicant';
 const MAX_BODY = 2 * 1024 * 1024;
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,6 +58,8 @@ const MIME: Record<string, string> = {
 export async function startHost(opts: HostOptions): Promise<Host> {
   const log = createLogger('host');
   const token = opts.token ?? crypto.randomBytes(24).toString('hex');
+  const applicantToken = opts.applicantToken ?? crypto.randomBytes(24).toString('hex');
+  if (applicantToken === token) throw new Error('the applicant screen needs a token of its own');
   const server = http.createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -57,9 +69,10 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const origin = `http://127.0.0.1:${port}`;
   const csp = contentSecurityPolicy([`ws://127.0.0.1:${port}`]);
 
-  const authorised = (req: http.IncomingMessage): boolean => {
-    const presented = bearer(req) ?? cookies(req)[COOKIE];
-    if (!presented || !safeEqual(presented, token)) return false;
+  const isApplicantPath = (pathname: string) => pathname === APPLICANT_PREFIX || pathname.startsWith(APPLICANT_PREFIX + '/');
+  const authorised = (req: http.IncomingMessage, applicant = false): boolean => {
+    const presented = bearer(req) ?? cookies(req)[applicant ? APPLICANT_COOKIE : COOKIE];
+    if (!presented || !safeEqual(presented, applicant ? applicantToken : token)) return false;
     // A browser always sends Origin on cross-site requests; a foreign page must not drive the API.
     const o = req.headers.origin;
     return o === undefined || o === origin;
@@ -77,22 +90,27 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     if (url.pathname === '/healthz') return send(res, 200, 'application/json', '{"ok":true}');
+    const applicant = isApplicantPath(url.pathname);
     const queryToken = url.searchParams.get('token');
     if (queryToken !== null) {
-      if (!safeEqual(queryToken, token)) return send(res, 401, 'text/plain; charset=utf-8', '令牌无效。');
+      if (!safeEqual(queryToken, applicant ? applicantToken : token)) return send(res, 401, 'text/plain; charset=utf-8', '令牌无效。');
       url.searchParams.delete('token');
-      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      res.setHeader(
+        'Set-Cookie',
+        applicant ? `${APPLICANT_COOKIE}=${applicantToken}; HttpOnly; SameSite=Strict; Path=${APPLICANT_PREFIX}` : `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      );
       res.setHeader('Location', url.pathname + url.search + url.hash);
       return send(res, 302, 'text/plain', '');
     }
-    if (!authorised(req)) return send(res, 401, 'text/plain; charset=utf-8', '需要令牌：请使用启动时显示的地址打开。');
-    if (url.pathname === '/api/invoke') return invoke(req, res);
+    if (!authorised(req, applicant)) return send(res, 401, 'text/plain; charset=utf-8', '需要令牌：请使用启动时显示的地址打开。');
+    const pathname = applicant ? url.pathname.slice(APPLICANT_PREFIX.length) || '/' : url.pathname;
+    if (pathname === '/api/invoke') return invoke(req, res, applicant);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
-    if (url.pathname === '/bridge.js') return send(res, 200, MIME['.js']!, BRIDGE_SCRIPT);
-    return serveStatic(url.pathname, res);
+    if (pathname === '/bridge.js') return send(res, 200, MIME['.js']!, applicant ? bridgeScript(APPLICANT_PREFIX) : BRIDGE_SCRIPT);
+    return serveStatic(pathname, res, applicant);
   }
 
-  async function invoke(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  async function invoke(req: http.IncomingMessage, res: http.ServerResponse, applicant: boolean): Promise<void> {
     if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
     const body = await readBody(req, MAX_BODY);
     if (body === null) return json(res, 413, { ok: false, error: { code: 'TOO_LARGE', message: '输入内容过大。' } });
@@ -102,10 +120,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     } catch {
       return json(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求不是有效的 JSON。' } });
     }
-    json(res, 200, await opts.app.invoke(msg?.method, msg?.input));
+    const call = applicant ? opts.app.invokeAsApplicantScreen : opts.app.invoke;
+    json(res, 200, await call(msg?.method, msg?.input));
   }
 
-  function serveStatic(pathname: string, res: http.ServerResponse): void {
+  function serveStatic(pathname: string, res: http.ServerResponse, applicant: boolean): void {
     const root = path.resolve(opts.rendererDir);
     let file = path.resolve(root, '.' + decodeURIComponent(pathname));
     if (!file.startsWith(root + path.sep) && file !== root) return send(res, 403, 'text/plain', 'forbidden');
@@ -115,7 +134,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     let content: Buffer | string = fs.readFileSync(file);
     if (ext === '.html') {
       res.setHeader('Content-Security-Policy', csp);
-      content = content.toString('utf8').replace('<head>', '<head><script src="/bridge.js"></script>');
+      content = content.toString('utf8').replace('<head>', `<head><script src="${applicant ? APPLICANT_PREFIX : ''}/bridge.js"></script>`);
       res.setHeader('Cache-Control', 'no-store');
     }
     send(res, 200, MIME[ext] ?? 'application/octet-stream', content);
@@ -124,34 +143,44 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', origin);
-    if (url.pathname !== '/events' || !authorised(req)) {
+    const applicant = url.pathname === `${APPLICANT_PREFIX}/events`;
+    if ((url.pathname !== '/events' && !applicant) || !authorised(req, applicant)) {
       socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      adopt(applicant ? applicantClients : clients, ws);
+      if (applicant) ws.once('close', opts.app.services.applicantScreen.attach());
+    });
   });
   const clients = new Set<WebSocket>();
-  wss.on('connection', (ws) => {
-    clients.add(ws);
-    ws.on('close', () => clients.delete(ws));
-    ws.on('error', () => clients.delete(ws));
-  });
+  const applicantClients = new Set<WebSocket>();
+  const adopt = (set: Set<WebSocket>, ws: WebSocket) => {
+    set.add(ws);
+    ws.on('close', () => set.delete(ws));
+    ws.on('error', () => set.delete(ws));
+  };
+  const sendTo = (set: Set<WebSocket>, event: string, payload: unknown) => {
+    const data = JSON.stringify({ event, payload });
+    for (const ws of set) if (ws.readyState === ws.OPEN) ws.send(data);
+  };
   const unsubscribe = opts.app.services.events.subscribe(
-    gateForRenderer(opts.app.services.sessions, (event, payload) => {
-      const data = JSON.stringify({ event, payload });
-      for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(data);
-    }),
+    gateForRenderer(opts.app.services.sessions, (event, payload) => sendTo(clients, event, payload)),
   );
+  // The applicant screen hears only its own events, locked clerk window or not.
+  const unsubscribeApplicant = opts.app.services.events.subscribe(gateForApplicantScreen((event, payload) => sendTo(applicantClients, event, payload)));
 
   log.info({ port }, 'host listening');
   return {
     url: origin,
     openUrl: `${origin}/?token=${token}`,
+    applicantUrl: `${origin}${APPLICANT_PREFIX}/?token=${applicantToken}#/applicant`,
     token,
     port,
     async close() {
       unsubscribe();
-      for (const ws of clients) ws.terminate();
+      unsubscribeApplicant();
+      for (const ws of [...clients, ...applicantClients]) ws.terminate();
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

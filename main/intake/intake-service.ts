@@ -318,6 +318,8 @@ function emptyCase(id: string, at: string, identity: WindowIdentity, actor: Acto
     window_code: identity.windowCode,
     clerk_id: actor.id,
     clerk_name: actor.name,
+    signature_sha256: null,
+    signature_state: null,
     ...EMPTY_APPLICANT,
     credit_check: 'not_checked',
     created_at: at,

@@ -9,6 +9,15 @@ export interface NoticeContext {
   hallName: string;
   windowName: string;
   department: string;
+  /** The applicant's signature on the applicant screen (main/applicant-screen), or a refusal. */
+  signature?: NoticeSignature | null;
+}
+
+export interface NoticeSignature {
+  outcome: 'signed' | 'refused';
+  sha256: string | null;
+  refusalReason: string | null;
+  pngBase64: string | null;
 }
 
 export interface RenderedNotice {
@@ -93,8 +102,16 @@ export class NoticeRenderer {
             ? '您提出的申请，主要申请材料齐全、符合法定形式，现予以容缺受理。请按承诺期限补齐下列标注的材料。'
             : '您提出的申请，申请材料齐全、符合法定形式，现予以受理。',
       },
-      { qrSvg, materialRows, deferredBlock },
+      { qrSvg, materialRows, deferredBlock, signatureBlock: signatureBlock(ctx.signature ?? null) },
     );
     return { kind: 'acceptance', title: '受理通知书', html };
   }
+}
+
+/** 申请人（签字）: the signature image with its SHA-256, a recorded refusal, or a line to sign by hand. */
+function signatureBlock(sig: NoticeSignature | null): string {
+  if (sig?.outcome === 'signed' && sig.pngBase64 && sig.sha256)
+    return `<div class="signature">申请人（签字）：<img class="signature-img" alt="申请人签名" src="data:image/png;base64,${escapeHtml(sig.pngBase64)}"><div class="signature-hash">签名 SHA-256：${escapeHtml(sig.sha256)}</div></div>`;
+  if (sig?.outcome === 'refused') return `<div class="signature">申请人（签字）：申请人拒绝签名（${escapeHtml(sig.refusalReason ?? '')}）</div>`;
+  return '<div>申请人（签字）：＿＿＿＿＿＿</div>';
 }

@@ -76,7 +76,11 @@ describe.each([
     expect(rejected.payload).not.toHaveProperty('applicantSealed');
     expect(stored.ratings).toMatchObject([{ case_id: ids.accepted, level: 5 }]);
     expect(stored.rectifications).toMatchObject([{ case_id: ids.accepted, payload: { state: 'closed' } }]);
-    expect(stored.records).toMatchObject([{ kind: 'staff.passwordChanged', aggregate_id: 'staff:zhangsan' }]);
+    // Records kept as received for the systems behind the central: the signature of the deferred case, the password change.
+    expect(stored.records).toMatchObject([
+      { kind: 'case.signed', aggregate_id: ids.deferred, payload: { outcome: 'signed', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), caseId: ids.deferred } },
+      { kind: 'staff.passwordChanged', aggregate_id: 'staff:zhangsan' },
+    ]);
   });
 
   it('carries the agent (经办人) and the certificate-type codes to the central, opened on the way out', async () => {

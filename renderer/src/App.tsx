@@ -7,15 +7,22 @@ import { SignInScreen } from './auth/SignInScreen';
 import { useActivityReporter } from './auth/useActivityReporter';
 import { useAuth } from './auth/useAuth';
 import { AppFrame } from './frame/AppFrame';
+import { ApplicantScreen } from './applicant/ApplicantScreen';
 import { RatingPad } from './pad/RatingPad';
-import { useHashRoute } from './routing/useHashRoute';
+import { useHashRoute, type Route } from './routing/useHashRoute';
 import { errorText } from './shared/errorText';
 import { Loading } from './shared/Loading';
 
-/** Picks what the window shows: the applicant pad, first-run setup, sign-in, lock, or the app. */
+/** Picks what the window shows: the applicant screen or pad, first-run setup, sign-in, lock, or the app. */
 export function App() {
-  const { t } = useTranslation();
   const route = useHashRoute();
+  // The applicant screen is no staff window: it never asks who is signed in (it could not).
+  if (route?.name === 'applicant') return <ApplicantScreen />;
+  return <StaffApp route={route} />;
+}
+
+function StaffApp({ route }: { route: Route | null }) {
+  const { t } = useTranslation();
   const auth = useAuth();
   const s = auth.status;
   useActivityReporter(!!s?.signedIn && !s.locked && !auth.fallback);

@@ -1,6 +1,7 @@
 import type { Services } from '../services';
 import type { Handlers } from '../router';
 import { caseFigures } from '../../intake/case-figures';
+import { renderCaseNotice } from '../../notice/case-notice';
 import { actorOf } from './intake';
 
 export function casesHandlers(s: Services): Handlers {
@@ -9,16 +10,8 @@ export function casesHandlers(s: Services): Handlers {
     'cases.figures': (range) => caseFigures(s.database.db, range),
     'cases.get': (ref) => s.cases.get(ref),
     'cases.reveal': ({ id, reason }, ctx) => s.cases.reveal(id, reason, actorOf(ctx).id),
-    'cases.notice': async ({ id }) => {
-      const detail = await s.cases.get({ id });
-      const settings = s.settings.get();
-      let department = '';
-      try {
-        department = s.catalog.summaryOf(detail.itemCode).department;
-      } catch {
-        // The item left the catalog since: the notice still prints without the department.
-      }
-      return s.notices.render(detail, { hallName: settings.hall.name, windowName: settings.window.name, department });
-    },
+    'cases.notice': async ({ id }) =>
+      // The applicant's signature from the applicant screen (issue 18) is printed on the notice.
+      renderCaseNotice(s, await s.cases.get({ id }), await s.applicantScreen.signatureOf(id)),
   };
 }

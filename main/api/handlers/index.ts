@@ -1,6 +1,7 @@
 import type { Services } from '../services';
 import type { Handlers } from '../router';
 import { appHandlers } from './app';
+import { applicantScreenHandlers } from './applicant-screen';
 import { calendarHandlers } from './calendar';
 import { casesHandlers } from './cases';
 import { catalogHandlers } from './catalog';
@@ -34,5 +35,6 @@ export function buildHandlers(s: Services): Handlers {
     ...syncHandlers(s),
     ...keysHandlers(s),
     ...staffHandlers(s),
+    ...applicantScreenHandlers(s),
   };
 }

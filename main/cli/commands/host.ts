@@ -38,7 +38,8 @@ export function register(program: Command): void {
         rendererDir: path.join(appRoot(), 'dist', 'renderer'),
         token: opts.token,
       });
-      // The one line scripts wait for; the URL carries the per-run token.
+      // The applicant screen's address first (its own token), then the one line scripts wait for.
+      process.stdout.write(`申请人屏 / applicant screen: ${host.applicantUrl}\n`);
       process.stdout.write(`${host.openUrl}\n`);
       const stop = async () => {
         await host.close();

@@ -47,6 +47,9 @@ export interface IntakeCaseTable {
   commitment_note: string | null;
   note: string | null;
   catalog_version: number;
+  /** Added by migration 007: SHA-256 of the applicant's signature PNG, or a refusal (main/applicant-screen). */
+  signature_sha256: string | null;
+  signature_state: 'signed' | 'refused' | null;
 }
 
 export interface CaseMaterialTable {

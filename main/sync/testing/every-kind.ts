@@ -1,5 +1,6 @@
 import { withIdCheckChar } from '../../../common/domain/id-number';
 import { withUsccCheckChar } from '../../../common/domain/uscc';
+import { screenOver, scribble } from '../../applicant-screen/testing';
 import { addStaff, authFixture } from '../../auth/testing';
 import { itemCode, type TestStack } from '../../intake/test-stack';
 
@@ -13,7 +14,7 @@ const enterprise = {
 
 /**
  * Drives the window's real services through every decision that writes an outbox entry: accept,
- * accept with deferred materials, supplement, withdraw, reject, a bad rating (which opens a
+ * accept with deferred materials, supplement, the applicant's signature, withdraw, reject, a bad rating (which opens a
  * rectification) and closing it. Returns the case ids in the order they were made.
  */
 export async function writeEveryCaseKind(s: TestStack): Promise<{ accepted: string; deferred: string; rejected: string }> {
@@ -24,6 +25,11 @@ export async function writeEveryCaseKind(s: TestStack): Promise<{ accepted: stri
   const entries = specs.map((m) => ({ code: m.code, state: m.deferrable ? ('deferred' as const) : ('received' as const) }));
   const deferred = await s.intake.acceptWithDeferred({ itemCode: code, applicant: person, materials: entries, commitmentNote: '五个工作日内补齐', deadlineWorkdays: 5 }, s.actor);
   await s.intake.supplement({ caseId: deferred.caseId, materialCode: deferred.deferred[0]!.code, via: 'received' }, s.actor);
+  // The applicant signs on the applicant screen (case.signed).
+  const screen = screenOver(s).service;
+  const shown = await screen.present(deferred.caseId);
+  screen.confirm(shown.presentationId);
+  await screen.sign(shown.presentationId, scribble(), 'screen');
   const rated = await s.reviews.rate({ caseId: accepted.caseId, level: 5, reasons: ['等候时间长'], text: '排队一个小时', channel: 'qr' }, 'clerk01');
   await s.reviews.close({ id: rated.rectification!.id, note: '已向申请人致歉，增开窗口分流', followUpResult: 'satisfied' }, 'supervisor01');
   await s.intake.withdraw(accepted.caseId, '申请人主动撤回申请', s.actor);

@@ -1,3 +1,4 @@
+import { call } from '../bridge';
 import { Col, Row, type InputRef, type RefSelectProps } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { SHORTCUTS } from '../shared/shortcuts';
@@ -34,6 +35,8 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
   const lookups = useLookups(lookupSubject(draft));
   const [focusSearch, setFocusSearch] = useState(0);
   const next = () => {
+    // The applicant screen goes back to idle for the next applicant (F9 or the button).
+    if (draft.outcome) void call('applicantScreen.clear').catch(() => undefined);
     resetDraft();
     setFocusSearch((n) => n + 1);
   };

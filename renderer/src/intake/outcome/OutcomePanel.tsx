@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { SHORTCUTS } from '../../shared/shortcuts';
 import type { IntakeOutcome } from '../draftStore';
 import { NoticePreview } from './NoticePreview';
+import { ApplicantScreenStatus } from './ApplicantScreenStatus';
 import { RatingStatus } from './RatingStatus';
+import { useApplicantScreen } from './useApplicantScreen';
 import { useRatingPrompt } from './useRatingPrompt';
 
 // The notice fills the screen height the header, status bar, card title and print button leave.
@@ -15,8 +17,10 @@ const NOTICE_HEIGHT_TABS = 'max(320px, calc(100vh - 250px))';
 export function OutcomePanel({ outcome, onNext }: { outcome: IntakeOutcome; onNext: () => void }) {
   const { t } = useTranslation();
   const first = outcome.cases[0];
-  // One rating per visit (一次一评): the first case of the visit carries it.
-  const rating = useRatingPrompt(first?.caseId ?? null);
+  // One rating per visit (一次一评): the first case of the visit carries it. With an applicant
+  // screen open, the applicant confirms and signs it first; the rating follows on that screen.
+  const screen = useApplicantScreen(outcome.kind === 'rejected' ? null : (first?.caseId ?? null));
+  const rating = useRatingPrompt(first?.caseId ?? null, outcome.kind === 'rejected' || (screen.settled && (!screen.attached || screen.stage === 'done')));
   const [shown, setShown] = useState(first?.caseId);
   return (
     <Row gutter={12} className="outcome" data-testid="outcome" data-kind={outcome.kind}>
@@ -29,7 +33,8 @@ export function OutcomePanel({ outcome, onNext }: { outcome: IntakeOutcome; onNe
               items={outcome.cases.map((c) => ({ key: c.caseId, label: c.itemName, children: <NoticePreview caseId={c.caseId} height={NOTICE_HEIGHT_TABS} primary={c.caseId === shown} /> }))}
             />
           ) : (
-            first && <NoticePreview caseId={first.caseId} height={NOTICE_HEIGHT} primary />
+            // Rendered again once signed: the notice prints the applicant's signature.
+            first && <NoticePreview key={`${first.caseId}:${screen.outcome?.outcome ?? ''}`} caseId={first.caseId} height={NOTICE_HEIGHT} primary />
           )}
         </Card>
       </Col>
@@ -53,6 +58,7 @@ export function OutcomePanel({ outcome, onNext }: { outcome: IntakeOutcome; onNe
               description={outcome.deferred.map((d) => t('common.labeled', { label: d.name, value: t('materials.deadline', { date: d.deadline }) })).join('；')}
             />
           )}
+          <ApplicantScreenStatus phase={screen} onPresent={screen.present} />
           <div style={{ marginTop: 12 }}>
             <RatingStatus state={rating.state} onRetry={rating.prompt} />
           </div>

@@ -13,9 +13,10 @@ export type RatingPhase =
 
 /**
  * 好差评 for one case: prompts the evaluator (or the on-screen pad), then records the answer with
- * reviews.rate. A rating already recorded by main for this case (CONFLICT) counts as recorded.
+ * reviews.rate. A rating already recorded by main for this case (CONFLICT) counts as recorded (the
+ * applicant screen records its own). `ready` holds the prompt back, e.g. until the applicant signed.
  */
-export function useRatingPrompt(caseId: string | null) {
+export function useRatingPrompt(caseId: string | null, ready = true) {
   const [state, setState] = useState<RatingPhase>({ phase: 'idle' });
   const promptId = useRef<string | null>(null);
   const prompt = useCallback(async () => {
@@ -31,8 +32,8 @@ export function useRatingPrompt(caseId: string | null) {
   useEffect(() => {
     setState({ phase: 'idle' });
     promptId.current = null;
-    if (caseId) void prompt();
-  }, [caseId, prompt]);
+    if (caseId && ready) void prompt();
+  }, [caseId, ready, prompt]);
   useEvent('evaluator.rating', async (r) => {
     if (!caseId || (r.promptId ? r.promptId !== promptId.current : r.caseId !== caseId)) return;
     try {

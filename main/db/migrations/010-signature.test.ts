@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../../auth/testing';
+import { openDatabase, type Database } from '../database';
+import { schemaVersion } from '../../../platform/db/migrator';
+import { migrations } from './index';
+
+let d: Database | null = null;
+let dir: string;
+afterEach(async () => {
+  await d?.close();
+  d = null;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('migration 010 (applicant signature)', () => {
+  it('upgrades a version-9 database with a case in it: the case keeps its data, unsigned, and can then be signed once', async () => {
+    dir = tempDir('yc-m010-');
+    d = await openDatabase(dir, { migrations: migrations.filter((m) => m.version <= 9) });
+    expect(await schemaVersion(d.db)).toBe(9);
+    // Written as a version-9 window did (no signature columns yet).
+    await sql`insert into intake_case (id, case_number, status, item_code, item_name, promised_limit_value, promised_limit_unit, hall_code, window_code,
+      clerk_id, clerk_name, created_at, updated_at, catalog_version) values ('c1', 'HK01-W03-20261201-0001', 'accepted', 'X1', '事项', 3, 'workday',
+      'HK01', 'W03', 'clerk01', '王小明', '2026-12-01T01:00:00Z', '2026-12-01T01:00:00Z', 1)`.execute(d.db);
+    await d.close();
+    d = await openDatabase(dir);
+    expect(await schemaVersion(d.db)).toBe(migrations.length);
+    expect(await d.db.selectFrom('intake_case').select(['case_number', 'clerk_name', 'signature_sha256', 'signature_state']).executeTakeFirstOrThrow()).toEqual({
+      case_number: 'HK01-W03-20261201-0001',
+      clerk_name: '王小明',
+      signature_sha256: null,
+      signature_state: null,
+    });
+    const row = { case_id: 'c1', outcome: 'signed' as const, source: 'screen', strokes_sealed: 'v1.x', png_sealed: 'v1.y', sha256: 'ab'.repeat(32), refusal_reason: null, at: 'now', clerk_id: 'clerk01' };
+    await d.db.insertInto('case_signature').values({ id: 's1', ...row }).execute();
+    // One outcome per case; a signed row needs its hash (and a refusal has none); the case must exist.
+    await expect(d.db.insertInto('case_signature').values({ id: 's2', ...row }).execute()).rejects.toThrow(/UNIQUE/);
+    await sql`pragma foreign_keys = on`.execute(d.db);
+    await expect(d.db.insertInto('case_signature').values({ id: 's3', ...row, case_id: 'missing' }).execute()).rejects.toThrow(/FOREIGN KEY/);
+    await d.db.deleteFrom('case_signature').execute();
+    await expect(d.db.insertInto('case_signature').values({ id: 's4', ...row, sha256: null }).execute()).rejects.toThrow(/CHECK/);
+    await expect(d.db.insertInto('case_signature').values({ id: 's5', ...row, outcome: 'refused' }).execute()).rejects.toThrow(/CHECK/);
+  });
+});
