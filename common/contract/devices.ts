@@ -62,6 +62,16 @@ export const DeviceStatusSchema = z.object({
 });
 export type DeviceStatusPayload = z.infer<typeof DeviceStatusSchema>;
 
+/**
+ * The suffix a scanner is set to append after each code; serial scans are framed by it and by the
+ * idle gap (native/scanner/scan-framer.ts), never by any CR/LF. `auto`: any CR, LF or CR LF, as
+ * for a scanner whose suffix nobody set; `none`: the gap alone.
+ */
+export const ScanSuffix = z.enum(['auto', 'CR', 'LF', 'CRLF', 'TAB', 'none']);
+export type ScanSuffix = z.infer<typeof ScanSuffix>;
+/** Idle milliseconds that end a scan (default, and the range maintenance may set). */
+export const SCAN_GAP_MS = { default: 50, min: 10, max: 1000 } as const;
+
 export const DeviceConfigSchema = z
   .object({
     id: text(60).regex(/^[A-Za-z0-9_.-]+$/, '设备编号只能含字母、数字、点、下划线和短横线'),
@@ -69,8 +79,19 @@ export const DeviceConfigSchema = z
     port: text(300).min(1),
     baud: z.number().int().positive().max(4_000_000).optional(),
     model: text(120).optional(),
+    scanSuffix: ScanSuffix.optional(),
+    scanGapMs: z
+      .number()
+      .int('扫码间隔须为整数毫秒')
+      .min(SCAN_GAP_MS.min, `扫码间隔不能小于 ${SCAN_GAP_MS.min} 毫秒（太短会把一个码切成几段）`)
+      .max(SCAN_GAP_MS.max, `扫码间隔不能大于 ${SCAN_GAP_MS.max} 毫秒（太长会把相邻两次扫码连在一起）`)
+      .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.kind !== 'scanner' && (d.scanSuffix !== undefined || d.scanGapMs !== undefined))
+      ctx.addIssue({ code: 'custom', path: ['scanSuffix'], message: '只有扫码枪可以设置结尾符和扫码间隔' });
+  });
 
 export const CardReadEvent = z.object({
   deviceId: z.string(),

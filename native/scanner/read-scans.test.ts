@@ -16,7 +16,7 @@ describe('scanner read against simulate scanner (what the two CLI commands run)'
     const stop = await runScannerSimulator({ linesFile: file, encoding: 'gb18030', intervalMs: 40, repeat: true, out: (p) => (portPath = p), note: () => undefined });
     try {
       const scans: DeviceScan[] = [];
-      await expect(readScans(portPath, { count: 4, timeoutMs: 20_000, onScan: (s) => scans.push(s) })).resolves.toBe(4);
+      await expect(readScans(portPath, { suffix: 'CRLF', count: 4, timeoutMs: 20_000, onScan: (s) => scans.push(s) })).resolves.toBe(4);
       const cycle = ['HK01-W03-20261127-0042', '海南省政务服务中心', '6901234567892'];
       // The reader joins at any point of the loop; after that the lines come in file order.
       const start = cycle.indexOf(scans[0]!.text);
