@@ -154,13 +154,18 @@ export class ScanFramer {
     const all = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.size);
     this.parts = [];
     this.size = 0;
-    let end = all.length;
-    if (this.terminator && endsWith(all, this.terminator)) end -= this.terminator.length;
-    while (end > 0 && isBreak(all[end - 1]!)) end--;
-    let start = 0;
-    while (start < end && isBreak(all[start]!)) start++;
-    if (end > start) out.push({ bytes: all.subarray(start, end) });
+    const bytes = trimLineBreaks(this.terminator && endsWith(all, this.terminator) ? all.subarray(0, all.length - this.terminator.length) : all);
+    if (bytes.length > 0) out.push({ bytes });
   }
+}
+
+/** A scan without the CR/LF at its ends (a suffix, or noise); the line breaks inside stay. */
+export function trimLineBreaks(buf: Buffer): Buffer {
+  let end = buf.length;
+  while (end > 0 && isBreak(buf[end - 1]!)) end--;
+  let start = 0;
+  while (start < end && isBreak(buf[start]!)) start++;
+  return buf.subarray(start, end);
 }
 
 function isBreak(b: number): boolean {
