@@ -5,10 +5,10 @@ import { idCardKind } from '../native/idcard/kind';
 import { SimulatedReader } from '../native/idcard/simulated-reader';
 import { demoCard } from '../native/idcard/standalone';
 import { openPtyLink, type PtyLink } from '../native/scanner/sim/pty-link';
-import { lineCardKind } from '../main/ops/device-service/fixtures/line-card-kind';
-import { nodeForkLauncher } from '../main/ops/device-service/launcher';
-import { DeviceServiceSupervisor } from '../main/ops/device-service/supervisor';
-import { bundleDeviceService } from '../main/ops/device-service/test-bundle';
+import { lineCardKind } from '../main/devices/service/fixtures/line-card-kind';
+import { nodeForkLauncher } from '../main/devices/service/launcher';
+import { DeviceServiceSupervisor } from '../main/devices/service/supervisor';
+import { bundleDeviceService } from '../main/devices/service/test-bundle';
 import { percentile } from './stats';
 import type { Bench } from './types';
 
@@ -60,7 +60,7 @@ async function connected(events: TypedEmitter<DeviceEventMap>, start: () => unkn
 export const bench: Bench = {
   name: 'device-ipc',
   async run() {
-    const fixtures = path.join(import.meta.dirname, '..', 'main', 'ops', 'device-service', 'fixtures');
+    const fixtures = path.join(import.meta.dirname, '..', 'main', 'devices', 'service', 'fixtures');
     const lineBundle = await bundleDeviceService(path.join(fixtures, 'line-card-kind.ts'));
     const idcardBundle = await bundleDeviceService(path.join(fixtures, 'idcard-kinds.ts'));
     const bundle = { ...lineBundle, idcardKinds: idcardBundle.kinds };
@@ -86,7 +86,7 @@ export const bench: Bench = {
         inProcess.push(await readOnce(ptyA, local.events, i));
         viaService.push(await readOnce(ptyB, remote.events, i));
         const t = performance.now();
-        await remote.echo({ i });
+        await remote.remote.echo({ i });
         echo.push(performance.now() - t);
       }
       const cardLocal: number[] = [];

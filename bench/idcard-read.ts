@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { CardReadEvent } from '../common/contract/devices';
-import { EventBus } from '../main/api/events';
+import { InternalBus } from '../main/events/internal-bus';
+import { EventBus } from '../main/events/renderer-events';
 import { DeviceService } from '../main/devices/device-service';
-import { DeviceKindRegistry, DeviceManager } from '../native/devices';
+import { DeviceLayer } from '../main/devices/service/in-process';
 import { commandFrame, encodeResponse, ResponseDecoder } from '../native/idcard/codec';
 import { encodeAppendedAddress } from '../native/idcard/appended-address';
 import { fixtureReadData } from '../native/idcard/card-fixture';
@@ -40,12 +41,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Card placed on the simulated reader → `card.read` published in main, over a real pty with wire pacing. */
 async function endToEnd(): Promise<BenchResult> {
   const sim = await SimulatedReader.start({ baud: BAUD });
-  const registry = new DeviceKindRegistry();
-  registry.register(idCardKind({ pollIntervalMs: POLL_MS }));
   const bus = new EventBus();
+  const internal = new InternalBus();
   const service = new DeviceService({
-    backend: new DeviceManager({ registry, listPorts: async () => [] }),
-    publish: (name: 'device.status' | 'card.read', payload: never) => bus.emit(name, payload),
+    backend: new DeviceLayer([idCardKind({ pollIntervalMs: POLL_MS })], { listPorts: async () => [] }),
+    publish: (name: 'device.status' | 'card.read', payload: never) => (name === 'card.read' ? internal.emit(name, payload) : bus.emit(name, payload)),
     configured: () => [{ id: 'idcard-bench', kind: 'idcard', port: sim.path, baud: BAUD }],
     save: () => undefined,
     demo: null,
@@ -68,7 +68,7 @@ async function endToEnd(): Promise<BenchResult> {
       await sleep(3 * POLL_MS + 10); // the driver sees the card gone (a failed find)
       await sleep(Math.random() * POLL_MS); // land anywhere in the poll cycle
       const got = new Promise<CardReadEvent>((resolve) => {
-        const off = bus.subscribe((name, payload) => name === 'card.read' && (off(), resolve(payload as CardReadEvent)));
+        const off = internal.on('card.read', (payload) => (off(), resolve(payload)));
       });
       firstFindAfter = null;
       const t0 = (placedAt = performance.now());

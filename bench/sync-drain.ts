@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import { openCentralStore } from '../central/db/open';
 import { ingestBatch } from '../central/store/ingest';
 import type { PushItem } from '../common/sync/api';
+import { ENTRY_VERSION, versionOfStoredKind } from '../common/sync/entries';
 import { SyncEngine } from '../main/sync/engine';
 import { CentralClient } from '../main/sync/central-client';
 import { readSyncMeta } from '../main/sync/sync-meta';
 import { CentralProcess } from '../central/testing/central-process';
+import { sampleCase } from '../main/sync/testing/sample-entries';
 import { enrolledWindow, queueCases, tempDir } from '../main/sync/testing/window-fixture';
 import { createTestDatabase, PG_SKIP_REASON, TEST_PG_URL } from '../central/testing/postgres';
 import type { Bench, BenchResult } from './types';
@@ -55,7 +57,9 @@ async function drainAgainst(backend: 'sqlite' | 'postgres'): Promise<BenchResult
     const rows = await b.database.db.selectFrom('outbox').selectAll().where('state', '=', 'pending').orderBy('seq').execute();
     t = performance.now();
     for (const row of rows) {
-      const item: PushItem = { id: row.id, seq: row.seq, kind: row.kind, aggregateId: row.aggregate_id, createdAt: row.created_at, payload: JSON.parse(row.payload) };
+      // The queued cases carry no applicant: the wire form has `applicant: null` where the outbox has the seal.
+      const { applicantSealed: _, ...payload } = JSON.parse(row.payload);
+      const item: PushItem = { id: row.id, seq: row.seq, kind: row.kind, v: versionOfStoredKind(row.kind), aggregateId: row.aggregate_id, createdAt: row.created_at, payload: { ...payload, applicant: null } };
       const answer = await client.call('push', { body: { items: [item] } });
       if (answer.results[0]?.status !== 'accepted') throw new Error('naive push not accepted');
       await b.database.db.updateTable('outbox').set({ state: 'done', done_at: new Date().toISOString() }).where('seq', '=', row.seq).execute();
@@ -103,10 +107,11 @@ async function rawIngestCeiling(where: { dataDir: string; databaseUrl?: string }
     const items: PushItem[] = Array.from({ length: CASES }, (_, i) => ({
       id: `raw-${i}`,
       seq: i + 1,
-      kind: 'case',
+      kind: 'case.accepted',
+      v: ENTRY_VERSION,
       aggregateId: `raw-case-${i}`,
       createdAt: new Date().toISOString(),
-      payload: { case: { id: `raw-case-${i}`, caseNumber: `R${i}`, itemCode: 'ITEM-1' } },
+      payload: { case: sampleCase(`raw-case-${i}`, `R${i}`), applicant: null },
     }));
     // The ingestion path is measured on a sample: at a few hundred per second it would dominate the run.
     const sample = items.slice(0, 2_000);

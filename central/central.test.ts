@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
+import { sampleCase } from '../main/sync/testing/sample-entries';
 import { DEMO_ENTERPRISES, DEMO_PEOPLE } from './demo-data';
 import { startCentralServer, type CentralServer } from './http/server';
 import { buildOpenApi } from './openapi';
@@ -9,6 +10,7 @@ import { createEnrolmentCode } from './store/enrolment';
 import { createTestDatabase, PG_SKIP_REASON, TEST_PG_URL, type TestDatabase } from './testing/postgres';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
+const rating = (id: string, caseId: string, level: number) => ({ id, caseId, caseNumber: null, level, reasons: [], text: null, channel: 'screen', at: '2026-01-05T02:00:00.000Z' });
 
 describe('the OpenAPI document', () => {
   it('is in step with the zod contract (regenerate: npx yichuang central openapi > central/openapi.json)', () => {
@@ -35,10 +37,11 @@ describe.each([
     });
     return { status: res.status, json: (await res.json()) as any };
   };
-  const item = (id: string, seq: number, aggregateId: string, kind = 'case', payload: unknown = { case: { id: aggregateId, caseNumber: `N-${seq}` } }) => ({
+  const item = (id: string, seq: number, aggregateId: string, kind = 'case.accepted', payload: unknown = { case: sampleCase(aggregateId, `N-${seq}`), applicant: null }) => ({
     id,
     seq,
     kind,
+    v: 2,
     aggregateId,
     createdAt: new Date().toISOString(),
     payload,
@@ -87,7 +90,7 @@ describe.each([
   });
 
   it('applies a replayed or concurrently doubled batch exactly once', async () => {
-    const batch = { items: [item('k1', 1, 'case-1'), item('k2', 2, 'case-2'), item('k3', 3, 'case-1', 'rating', { id: 'r1', caseId: 'case-1', level: 2 })] };
+    const batch = { items: [item('k1', 1, 'case-1'), item('k2', 2, 'case-2'), item('k3', 3, 'case-1', 'rating.created', rating('r1', 'case-1', 2))] };
     const [a, b] = await Promise.all([call('/v1/push', { body: batch }), call('/v1/push', { body: batch })]);
     const statuses = [...a.json.results, ...b.json.results].map((r: { status: string }) => r.status).sort();
     expect(statuses).toEqual(['accepted', 'accepted', 'accepted', 'duplicate', 'duplicate', 'duplicate']);
@@ -101,7 +104,7 @@ describe.each([
     const r = await call('/v1/push', {
       body: {
         items: [
-          item('p1', 10, 'case-9', 'rating', { caseId: 'case-9', level: 7 }),
+          item('p1', 10, 'case-9', 'rating.created', rating('r9', 'case-9', 7)),
           item('p2', 11, 'case-9'),
           item('p3', 12, 'case-8'),
           item('p4', 13, 'case-8', 'teleport', {}),
@@ -109,7 +112,7 @@ describe.each([
       },
     });
     expect(r.json.results.map((x: { status: string }) => x.status)).toEqual(['rejected', 'retryable', 'accepted', 'rejected']);
-    expect(r.json.results[0].reason).toMatch(/评价等级无效/);
+    expect(r.json.results[0].reason).toMatch(/「rating.created」（第 2 版）内容格式不对.*level/);
     expect(r.json.results[3].reason).toMatch(/不认识/);
   });
 
@@ -118,7 +121,7 @@ describe.each([
       body: {
         items: [
           item('f1', 20, 'case-20'),
-          item('f2', 21, 'case-1', 'rating', { id: 'r1', caseId: 'case-1', level: 3 }), // r1 was stored by another entry
+          item('f2', 21, 'case-1', 'rating.created', rating('r1', 'case-1', 3)), // r1 was stored by another entry
           item('f3', 22, 'case-21'),
         ],
       },
@@ -130,8 +133,10 @@ describe.each([
   });
 
   it('applies several entries of one case in one batch in order (one statement never touches a case twice)', async () => {
-    const entry = (id: string, seq: number, status: string) => item(id, seq, 'case-30', 'case', { case: { id: 'case-30', caseNumber: 'N-30', status } });
-    const r = await call('/v1/push', { body: { items: [entry('w1', 30, 'accepted'), item('w2', 31, 'case-31'), entry('w3', 32, 'supplemented'), entry('w4', 33, 'withdrawn')] } });
+    const entry = (id: string, seq: number, kind: string, status: string) => item(id, seq, 'case-30', kind, { case: sampleCase('case-30', 'N-30', { status: status as never }), applicant: null });
+    const r = await call('/v1/push', {
+      body: { items: [entry('w1', 30, 'case.accepted', 'accepted'), item('w2', 31, 'case-31'), entry('w3', 32, 'case.supplemented', 'accepted'), entry('w4', 33, 'case.withdrawn', 'withdrawn')] },
+    });
     expect(r.json.results.map((x: { status: string }) => x.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
     const row = await server.store.db.selectFrom('cases').select(['entries', 'payload']).where('id', '=', 'case-30').executeTakeFirstOrThrow();
     expect(row.entries).toBe(3);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorBody } from '../common/sync/api';
+import { ENTRY_VERSION, PushEntry, V1_KINDS } from '../common/sync/entries';
 import { routes, type RouteSpec } from '../common/sync/routes';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
@@ -40,11 +41,17 @@ export function buildOpenApi(): Record<string, unknown> {
       title: '一窗 Yichuang — window ⇄ central platform sync API',
       version: '1',
       description:
-        'Every answer (success or error) carries `generation` (identity of the central database; a change means it was restored or replaced and windows re-offer what they hold) and `serverTime`. Push is idempotent per item id (UUIDv7). Serve over TLS in deployment (a reverse proxy); the reference server speaks plain HTTP on loopback.',
+        'Every answer (success or error) carries `generation` (identity of the central database; a change means it was restored or replaced and windows re-offer what they hold) and `serverTime`. Push is idempotent per item id (UUIDv7); each item is a versioned entry (components.schemas.PushEntry). Serve over TLS in deployment (a reverse proxy); the reference server speaks plain HTTP on loopback.',
     },
     paths,
     components: {
-      schemas: { ErrorBody: schemaOf(ErrorBody, 'output') },
+      schemas: {
+        ErrorBody: schemaOf(ErrorBody, 'output'),
+        PushEntry: {
+          ...schemaOf(PushEntry, 'input'),
+          description: `The kind, version and payload of a push item (version ${ENTRY_VERSION}), one schema per kind. Version 1 (items without \`v\`; kinds ${V1_KINDS.join(', ')}) is still accepted and upgraded by the central. An unknown kind or version, or a payload that does not match, is answered \`rejected\` with the reason for that item alone; nothing of it is stored.`,
+        },
+      },
       securitySchemes: {
         deviceCredential: { type: 'http', scheme: 'bearer', description: 'Device credential from /v1/enroll' },
         adminToken: { type: 'http', scheme: 'bearer', description: 'Operator token of the central platform' },

@@ -17,7 +17,7 @@ export interface RunningHost {
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-/** Starts `yichuang host` as a real process on a fresh data folder and waits for its URL. */
+/** Starts `yichuang host` as a real process (the built bundle, as installed; env YICHUANG_DEV=1 runs the sources) on a fresh data folder and waits for its URL. */
 export async function startHostProcess(opts: { demo?: boolean; dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningHost> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'yc-e2e-'));
   const args = [path.join(ROOT, 'bin', 'yichuang.mjs'), '--data-dir', dataDir, 'host', '--port', '0', '--exit-with-parent'];
@@ -27,7 +27,7 @@ export async function startHostProcess(opts: { demo?: boolean; dataDir?: string;
   child.stderr!.on('data', (d) => (stderr += d));
   const openUrl = await new Promise<string>((resolve, reject) => {
     let out = '';
-    // Generous: on a loaded 2-core machine a cold start (tsx, sqlite, demo devices) has taken ~40 s.
+    // Generous: on a loaded 2-core machine a cold start (sqlite, demo devices; tsx with YICHUANG_DEV=1) has taken ~40 s.
     const limit = Number(process.env.YICHUANG_HOST_START_MS ?? 120_000);
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

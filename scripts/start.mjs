@@ -1,25 +1,44 @@
 // `npm start [-- --demo]`: the Electron app where its runtime exists or can be fetched; otherwise the
 // same app through the loopback host, opened in system Chromium's app mode (or its URL printed).
+// Both run the built bundles (dist/); a missing or stale build is said in one line. `npm run dev`
+// (`--dev`) runs the host from the TypeScript sources through tsx instead, rebuilding only the
+// renderer when it is stale (the Electron main process only runs bundled).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { distProblem } from './dist-freshness.mjs';
 import { electronBinary, fetchElectron } from './electron-runtime.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+const dev = args.includes('--dev') || process.env.YICHUANG_DEV === '1';
 const demo = args.includes('--demo');
+const appArgs = args.filter((a) => a !== '--dev');
 
-if (!fs.existsSync(path.join(ROOT, 'dist', 'renderer', 'index.html'))) spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+function requireBuilt(names) {
+  const problem = distProblem(ROOT, names);
+  if (!problem) return;
+  console.error(problem);
+  process.exit(2);
+}
 
-const binary = electronBinary() ?? fetchElectron();
+const binary = dev ? null : (electronBinary() ?? fetchElectron());
 if (binary) {
-  const child = spawn(binary, [path.join(ROOT, 'dist', 'electron', 'main.cjs'), ...args], { cwd: ROOT, stdio: 'inherit' });
+  requireBuilt(['electron', 'preload', 'device-service', 'renderer']);
+  const child = spawn(binary, [path.join(ROOT, 'dist', 'electron', 'main.cjs'), ...appArgs], { cwd: ROOT, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  console.log('Electron 运行时不可用且无法下载：改用本机浏览器宿主运行同一应用。(Electron runtime unavailable: running through the loopback host.)');
+  if (dev) {
+    console.log('开发模式：宿主从源码运行（tsx）。(dev: the loopback host runs the TypeScript sources.)');
+    if (distProblem(ROOT, ['renderer'])) spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  } else {
+    requireBuilt(['cli', 'device-service', 'renderer']);
+    console.log('Electron 运行时不可用且无法下载：改用本机浏览器宿主运行同一应用。(Electron runtime unavailable: running through the loopback host.)');
+  }
   const host = spawn(process.execPath, [path.join(ROOT, 'bin', 'yichuang.mjs'), 'host', ...(demo ? ['--demo'] : [])], {
     cwd: ROOT,
+    env: { ...process.env, ...(dev ? { YICHUANG_DEV: '1' } : {}) },
     stdio: ['inherit', 'pipe', 'inherit'],
   });
   let out = '';

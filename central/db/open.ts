@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { migrate, type SchemaVersionStore } from '../../main/db/migrator';
+import { migrate, type SchemaVersionStore } from '../../platform/db/migrator';
 import { centralMigrations } from './migrations';
 import { openPostgres, redactUrl } from './postgres';
 import type { CentralDB } from './schema';

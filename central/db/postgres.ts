@@ -1,6 +1,6 @@
 import { Kysely, PostgresAdapter, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
-import type { SchemaVersionStore } from '../../main/db/migrator';
+import type { SchemaVersionStore } from '../../platform/db/migrator';
 import type { CentralDB } from './schema';
 
 /** Numbers of our own for transaction-scoped advisory locks: writers that must take turns across instances. */

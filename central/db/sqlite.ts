@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, sql } from 'kysely';
 import sqlite3 from 'sqlite3';
-import { Sqlite3Dialect } from '../../main/db/dialect';
-import { sqliteUserVersion, type SchemaVersionStore } from '../../main/db/migrator';
+import { Sqlite3Dialect } from '../../platform/db/dialect';
+import { sqliteUserVersion, type SchemaVersionStore } from '../../platform/db/migrator';
 import type { CentralDB } from './schema';
 
 export const CENTRAL_DB_FILE = 'central.db';

@@ -38,7 +38,7 @@ async function ingestItemByItem(trx: Transaction<CentralDB>, who: DeviceIdentity
       results.push(waiting(item));
       continue;
     }
-    const parsed = parseEntry(item);
+    const parsed = parseEntry(item, who);
     if ('problem' in parsed) {
       held.add(item.aggregateId);
       results.push({ id: item.id, status: 'rejected', reason: parsed.problem });
@@ -59,7 +59,7 @@ async function ingestSetBased(trx: Transaction<CentralDB>, who: DeviceIdentity, 
   const results: Array<PushResult | null> = [];
   const todo: Array<{ index: number; item: PushItem; parsed: ParsedEntry }> = [];
   items.forEach((item, index) => {
-    const parsed = held.has(item.aggregateId) ? null : parseEntry(item);
+    const parsed = held.has(item.aggregateId) ? null : parseEntry(item, who);
     if (!parsed) results.push(waiting(item));
     else if ('problem' in parsed) {
       held.add(item.aggregateId);
@@ -71,8 +71,8 @@ async function ingestSetBased(trx: Transaction<CentralDB>, who: DeviceIdentity, 
   });
   const fresh = new Set<string>();
   for (let i = 0; i < todo.length; i += CHUNK) {
-    const rows = todo.slice(i, i + CHUNK).map(({ item }) => ({
-      id: item.id, device_id: who.deviceId, seq: item.seq, kind: item.kind, aggregate_id: item.aggregateId, created_at: item.createdAt, received_at: at,
+    const rows = todo.slice(i, i + CHUNK).map(({ item, parsed }) => ({
+      id: item.id, device_id: who.deviceId, seq: item.seq, kind: parsed.entryKind, aggregate_id: item.aggregateId, created_at: item.createdAt, received_at: at,
     }));
     const inserted = await trx.insertInto('received').values(rows).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
     for (const r of inserted) fresh.add(r.id);
@@ -92,18 +92,18 @@ async function ingestSetBased(trx: Transaction<CentralDB>, who: DeviceIdentity, 
 
 /** The effects of newly received items, one multi-row statement per kind, in item order. */
 async function applyEffects(trx: Transaction<CentralDB>, who: DeviceIdentity, batch: Array<{ item: PushItem; parsed: ParsedEntry }>, at: string): Promise<void> {
-  const cases = batch.flatMap(({ item, parsed: e }) => (e.kind === 'case' ? [caseRow(who, item, e, at)] : []));
+  const cases = batch.flatMap(({ parsed: e }) => (e.kind === 'case' ? [caseRow(who, e, at)] : []));
   for (const wave of waves(cases)) await upsertCases(trx, wave);
-  const ratings = batch.flatMap(({ item, parsed: e }) =>
-    e.kind === 'rating' ? [{ id: e.ratingId, case_id: e.caseId, hall: who.hall, window: who.window, level: e.level, payload: JSON.stringify(item.payload), received_at: at }] : [],
+  const ratings = batch.flatMap(({ parsed: e }) =>
+    e.kind === 'rating' ? [{ id: e.ratingId, case_id: e.caseId, hall: who.hall, window: who.window, level: e.level, payload: e.payload, received_at: at }] : [],
   );
   if (ratings.length) await trx.insertInto('ratings').values(ratings).execute();
-  const rects = batch.flatMap(({ item, parsed: e }) =>
-    e.kind === 'rectification' ? [{ id: e.rectificationId, case_id: e.caseId, hall: who.hall, payload: JSON.stringify(item.payload), received_at: at }] : [],
+  const rects = batch.flatMap(({ parsed: e }) =>
+    e.kind === 'rectification' ? [{ id: e.rectificationId, case_id: e.caseId, hall: who.hall, payload: e.payload, received_at: at }] : [],
   );
   for (const wave of waves(rects)) await upsertRectifications(trx, wave);
   const records = batch.flatMap(({ item, parsed: e }) =>
-    e.kind === 'record' ? [{ id: item.id, kind: item.kind, aggregate_id: item.aggregateId, device_id: who.deviceId, payload: JSON.stringify(item.payload), received_at: at }] : [],
+    e.kind === 'record' ? [{ id: item.id, kind: e.entryKind, aggregate_id: item.aggregateId, device_id: who.deviceId, payload: e.payload, received_at: at }] : [],
   );
   if (records.length) await trx.insertInto('records').values(records).execute();
 }
@@ -113,7 +113,7 @@ async function ingestItem(trx: Transaction<CentralDB>, who: DeviceIdentity, item
   try {
     const inserted = await trx
       .insertInto('received')
-      .values({ id: item.id, device_id: who.deviceId, seq: item.seq, kind: item.kind, aggregate_id: item.aggregateId, created_at: item.createdAt, received_at: at })
+        .values({ id: item.id, device_id: who.deviceId, seq: item.seq, kind: parsed.entryKind, aggregate_id: item.aggregateId, created_at: item.createdAt, received_at: at })
       .onConflict((oc) => oc.column('id').doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
@@ -151,14 +151,14 @@ export function waves<T extends { id: string }>(rows: T[]): T[][] {
 }
 
 type CaseRow = Insertable<CentralDB['cases']>;
-const caseRow = (who: DeviceIdentity, item: PushItem, e: Extract<ParsedEntry, { kind: 'case' }>, at: string): CaseRow => ({
+const caseRow = (who: DeviceIdentity, e: Extract<ParsedEntry, { kind: 'case' }>, at: string): CaseRow => ({
   id: e.caseId,
   hall: who.hall,
   window: who.window,
   device_id: who.deviceId,
   case_number: e.caseNumber,
   item_code: e.itemCode,
-  payload: JSON.stringify(item.payload),
+  payload: e.payload,
   first_received_at: at,
   updated_at: at,
   entries: 1,

@@ -1,41 +1,73 @@
 import type { PushItem } from '../../common/sync/api';
+import { describeEntryProblem, ENTRY_KINDS, ENTRY_VERSION, isV1Kind, PushEntry, ZH_ERRORS, type EntryKind } from '../../common/sync/entries';
+import type { DeviceIdentity } from './credentials';
+import { upgradeV1 } from './upgrade-v1';
 
-/** What the central side needs from an entry, read leniently: the window owns the payload's full shape. */
-export type ParsedEntry =
-  | { kind: 'case'; caseId: string; caseNumber: string | null; itemCode: string | null }
+/** What a received entry does at the central side, read from the validated (current version) entry. */
+export type Effect =
+  | { kind: 'case'; caseId: string; caseNumber: string; itemCode: string }
   | { kind: 'rating'; ratingId: string; caseId: string; level: number }
   | { kind: 'rectification'; rectificationId: string; caseId: string }
-  /** Recorded as received, for the systems behind the central platform (password changes, audit excerpts). */
+  /** Recorded as received, for the systems behind the central platform (password changes). */
   | { kind: 'record' };
 
-/** Kinds kept as records without a table of their own. */
-const RECORD_KINDS = new Set(['staff.password', 'audit']);
-
-const str = (o: Record<string, unknown>, ...keys: string[]): string | null => {
-  for (const k of keys) if (typeof o[k] === 'string' && o[k]) return o[k] as string;
-  return null;
+export type ParsedEntry = Effect & {
+  /** The current kind (a version 1 entry upgraded). */
+  entryKind: EntryKind;
+  /** The validated current-version payload, as stored. */
+  payload: string;
 };
 
-/** A permanent problem (plain Chinese reason) or what to store. Checked before any write. */
-export function parseEntry(item: PushItem): ParsedEntry | { problem: string } {
-  const p = item.payload;
-  if (typeof p !== 'object' || p === null || Array.isArray(p)) return { problem: '内容不是 JSON 对象，无法入库。' };
-  const o = p as Record<string, unknown>;
-  switch (item.kind) {
-    case 'case': {
-      // Intake sends `{ event, case: { id, caseNumber, itemCode, … } }`; a flat object is read the same way.
-      const c = typeof o.case === 'object' && o.case !== null ? (o.case as Record<string, unknown>) : o;
-      return { kind: 'case', caseId: item.aggregateId, caseNumber: str(c, 'caseNumber', 'case_number'), itemCode: str(c, 'itemCode', 'implCode', 'baseCode') };
-    }
-    case 'rating': {
-      const level = Number(o.level ?? o.ratingLevel);
-      if (!Number.isInteger(level) || level < 1 || level > 5) return { problem: `评价等级无效（${String(o.level ?? o.ratingLevel)}），应为 1–5。` };
-      return { kind: 'rating', ratingId: str(o, 'id', 'ratingId') ?? item.id, caseId: str(o, 'caseId', 'case_id') ?? item.aggregateId, level };
-    }
-    case 'rectification':
-      return { kind: 'rectification', rectificationId: str(o, 'id', 'rectificationId') ?? item.id, caseId: str(o, 'caseId', 'case_id') ?? item.aggregateId };
-    default:
-      if (RECORD_KINDS.has(item.kind)) return { kind: 'record' };
-      return { problem: `中心平台不认识的数据类型「${item.kind.slice(0, 40)}」，请升级窗口程序或联系运维人员。` };
+const STAYS = '这条记录已在窗口暂停上传（不会丢失），请联系运维人员。';
+
+/**
+ * Validates one pushed entry against the entry contract (upgrading version 1 first) before any
+ * write: a permanent problem (plain Chinese reason) or what to store.
+ */
+export function parseEntry(item: PushItem, who: DeviceIdentity): ParsedEntry | { problem: string } {
+  const kind = item.kind.slice(0, 40);
+  let candidate: unknown;
+  if (item.v === 1) {
+    if (!isV1Kind(item.kind)) return { problem: `中心平台不认识的数据类型「${kind}」（第 1 版），请升级窗口程序或联系运维人员。` };
+    const up = upgradeV1(item.kind, { item, hall: who.hall, window: who.window });
+    if ('problem' in up) return { problem: `${up.problem}${STAYS}` };
+    candidate = { kind: up.kind, v: ENTRY_VERSION, payload: up.payload };
+  } else if (item.v === ENTRY_VERSION) {
+    if (!(ENTRY_KINDS as string[]).includes(item.kind)) return { problem: `中心平台不认识的数据类型「${kind}」（第 ${item.v} 版），请升级窗口程序或联系运维人员。` };
+    candidate = { kind: item.kind, v: item.v, payload: item.payload };
+  } else {
+    return { problem: `「${kind}」是第 ${item.v} 版格式，中心平台只认识第 1–${ENTRY_VERSION} 版：请升级中心平台。${STAYS}` };
   }
+  const parsed = PushEntry.safeParse(candidate, ZH_ERRORS);
+  if (!parsed.success) return { problem: `「${kind}」（第 ${item.v} 版）内容格式不对，中心平台未入库：${describeEntryProblem(parsed.error)}。${STAYS}` };
+  const entry = parsed.data as PushEntry;
+  const effect = effectOf(entry);
+  const owner = ownerOf(entry);
+  if (owner !== item.aggregateId) return { problem: `「${kind}」属于 ${owner.slice(0, 64)}，却随 ${item.aggregateId} 上传，中心平台未入库。${STAYS}` };
+  return { ...effect, entryKind: entry.kind, payload: JSON.stringify(entry.payload) };
+}
+
+function effectOf(e: PushEntry): Effect {
+  switch (e.kind) {
+    case 'case.accepted':
+    case 'case.acceptedWithDeferred':
+    case 'case.rejected':
+    case 'case.withdrawn':
+    case 'case.supplemented':
+      return { kind: 'case', caseId: e.payload.case.id, caseNumber: e.payload.case.caseNumber, itemCode: e.payload.case.itemCode };
+    case 'rating.created':
+      return { kind: 'rating', ratingId: e.payload.id, caseId: e.payload.caseId, level: e.payload.level };
+    case 'rectification.opened':
+    case 'rectification.closed':
+      return { kind: 'rectification', rectificationId: e.payload.id, caseId: e.payload.caseId };
+    case 'staff.passwordChanged':
+      return { kind: 'record' };
+  }
+}
+
+/** The aggregate an entry belongs to: its case, or the staff member (the window orders pushes by it). */
+function ownerOf(e: PushEntry): string {
+  if ('case' in e.payload) return e.payload.case.id;
+  if ('caseId' in e.payload) return e.payload.caseId;
+  return `staff:${e.payload.staffId}`;
 }

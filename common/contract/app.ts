@@ -13,7 +13,7 @@ export const appMethods = {
       version: z.string(),
       dataDir: z.string(),
       mode: AppMode,
-      transport: z.enum(['electron', 'host', 'test']),
+      transport: z.enum(['electron', 'host', 'cli', 'test']),
       platform: z.string(),
       startedAt: z.string(),
     }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMethod, NoInput, text } from './define';
 
-export const DeviceKind = z.enum(['idcard', 'scanner', 'evaluator']);
+export const DeviceKind = z.enum(['idcard', 'scanner', 'evaluator', 'signaturePad']);
 export const DeviceState = z.enum(['connecting', 'connected', 'reading', 'error', 'disconnected']);
 export const CardType = z.enum(['resident', 'permit', 'foreigner']);
 export type CardType = z.infer<typeof CardType>;
@@ -112,6 +112,8 @@ const PortSchema = z.object({
   productId: z.string().nullable(),
   manufacturer: z.string().nullable(),
   serialNumber: z.string().nullable(),
+  /** HID devices only: the interface's usage page (0x0D: a pen/digitizer interface). */
+  usagePage: z.number().int().optional(),
   known: z.object({ kind: DeviceKind, model: z.string() }).nullable(),
 });
 
@@ -161,7 +163,7 @@ export const devicesMethods = {
   }),
 };
 
+/** Renderer events only: `card.read` (the full identity, CardReadEvent above) stays inside main, on its internal bus. */
 export const devicesEvents = {
   'device.status': DeviceStatusSchema,
-  'card.read': CardReadEvent,
 };

@@ -13,6 +13,7 @@ import { keysMethods } from './keys';
 import { reviewsMethods } from './reviews';
 import { scanEvents, scanMethods } from './scan';
 import { settingsMethods } from './settings';
+import { staffMethods } from './staff';
 import { syncEvents, syncMethods } from './sync';
 
 /** Every API method the renderer may call. One source of truth for both transports and the UI types. */
@@ -31,6 +32,7 @@ export const methods = {
   ...devicesMethods,
   ...syncMethods,
   ...keysMethods,
+  ...staffMethods,
 } satisfies Record<string, MethodSpec>;
 
 /** Every event pushed from main to the renderer. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CENTRAL_CASE_STATUSES } from './case-statuses';
 
 /**
  * The window ⇄ central platform contract, version 1. Both sides parse with these schemas; the
@@ -47,17 +48,21 @@ export type EnrollResponse = z.infer<typeof EnrollResponse>;
 
 // ---- push ------------------------------------------------------------------------------------
 
-/** Kinds the central side applies. Anything else is rejected per item, never the whole batch. */
-export const PUSH_KINDS = ['case', 'rating', 'rectification', 'staff.password', 'audit'] as const;
-
+/**
+ * One outbox entry. `kind`, `v` and `payload` are read here only as far as needed to answer per
+ * item: the central validates them against the entry contract (entries.ts, `PushEntry`) and
+ * rejects a bad, unknown or unknown-version entry on its own, never the whole batch.
+ */
 export const PushItem = z.object({
   id: z.string().min(1).max(64).describe("Idempotency key: the record's UUIDv7"),
   seq: z.number().int().positive().describe("The device's monotonic outbox sequence"),
-  kind: z.string().min(1).max(40),
+  kind: z.string().min(1).max(40).describe('Entry kind, e.g. case.accepted (see PushEntry); version 1 kinds: case, rating, rectification, staff.password'),
+  v: z.number().int().positive().default(1).describe('Version of the entry contract the payload follows; absent means 1 (windows before version 2)'),
   aggregateId: z.string().min(1).max(64).describe('Items of one aggregate (a case) are applied in seq order'),
   createdAt: z.string().max(40).describe('Window clock when the record was written'),
-  payload: z.unknown(),
+  payload: z.unknown().describe('Shaped by kind and v: PushEntry (v2) in components.schemas'),
 });
+/** As the central reads it (`v` defaulted); the window sends `z.input` with `v` set. */
 export type PushItem = z.infer<typeof PushItem>;
 
 export const MAX_PUSH_ITEMS = 1000;
@@ -104,15 +109,7 @@ export const CatalogResponse = Envelope.extend({
 });
 export type CatalogResponse = z.infer<typeof CatalogResponse>;
 
-/** Central statuses of a case (DOMAIN.md: 办理, 补正, 特别程序, 办结 准予/不予, 退回). */
-export const CENTRAL_CASE_STATUSES = [
-  'in_progress',
-  'supplement_requested',
-  'special_procedure',
-  'completed_approved',
-  'completed_not_approved',
-  'returned',
-] as const;
+export { CENTRAL_CASE_STATUSES };
 export const CentralCaseStatus = z.enum(CENTRAL_CASE_STATUSES);
 
 export const CaseStatusChange = z.object({

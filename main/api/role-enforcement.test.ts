@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { ROLES, methods, type Role } from '../../common/contract';
+import { cliMethods } from '../../common/contract/cli';
 import type { Session } from '../auth/session';
 import { createRouter, type Handlers } from './router';
 
@@ -49,6 +50,17 @@ describe('role enforcement for every method of the contract', () => {
       for (const role of lacking)
         expect(await router.invoke(name, undefined, { session: session([role]) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       expect(reached).toEqual([]);
+    });
+    const forCli = (cliMethods as readonly string[]).includes(name);
+    it(`${name}: ${forCli ? 'callable' : 'FORBIDDEN'} for the CLI's local caller, even holding staff roles`, async () => {
+      reached.length = 0;
+      const r = await router.invoke(name, undefined, { session: session([...ROLES]), role: 'cli' });
+      if (forCli) {
+        if (!r.ok) expect(['UNAUTHENTICATED', 'FORBIDDEN', 'LOCKED']).not.toContain(r.error.code);
+      } else {
+        expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+        expect(reached).toEqual([]);
+      }
     });
     const allowed = ROLES.filter((r) => access.includes(r));
     it(`${name}: passes the role check for ${allowed.join(', ')}`, async () => {

@@ -7,12 +7,15 @@ import {
   type Methods,
   type Result,
 } from '../../common/contract';
+import { CLI_ROLE, cliMayCall, type CliRole } from '../../common/contract/cli';
 import type { Session } from '../auth/session';
 import { KeyError } from '../crypto/pii-cipher';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 
 export interface CallContext {
   session: Session | null;
+  /** Set by the command line: its local caller (本机运维) may call the CLI's list in the contract, nothing else. */
+  role?: CliRole;
 }
 
 export type Handler<M extends MethodName> = (
@@ -45,7 +48,7 @@ export function createRouter(
       const spec = table[method]!;
       if (!spec.roles.includes('public')) {
         if (!ctx.session) return fail('UNAUTHENTICATED', '请先登录。');
-        if (!spec.roles.some((r) => ctx.session!.roles.includes(r as never)))
+        if (!mayCall(method, spec, ctx))
           return fail('FORBIDDEN', '当前账号没有执行此操作的权限。');
         // A locked screen keeps the session but serves no data: only auth.* (unlock, switch user).
         if (ctx.session.locked && !method.startsWith('auth.')) return fail('LOCKED', '屏幕已锁定，请先解锁。');
@@ -72,6 +75,12 @@ export function createRouter(
       }
     },
   };
+}
+
+/** Staff by the method's roles; the CLI's local caller by its own list in the contract, nothing else. */
+function mayCall(method: string, spec: MethodSpec, ctx: CallContext): boolean {
+  if (ctx.role === CLI_ROLE) return cliMayCall(method);
+  return spec.roles.some((r) => ctx.session!.roles.includes(r as never));
 }
 
 function byteSize(value: unknown): number {

@@ -1,62 +1,130 @@
 import fs from 'node:fs';
-import { EventBus } from '../api/events';
+import { configureLogging, createLogger, type Logger } from '../../platform/log/logger';
+import type { Subsystem } from '../../platform/subsystem';
 import { buildHandlers } from '../api/handlers';
 import { createRouter, type Router } from '../api/router';
+import { APP_VERSION, type AppOptions, type Services } from '../api/services';
+import { setAuditAlgorithm } from '../audit/algorithm';
+import { createAuth } from '../auth/module';
 import { SessionStore } from '../auth/session';
-import { configureLogging, createLogger } from '../log/logger';
-import { modules } from './modules';
-import { APP_VERSION, type AppOptions, type Services } from './services';
+import { createConfig } from '../config/module';
+import { createPii } from '../crypto/module';
+import { startBackupSchedule } from '../db/backup';
+import { createDatabase } from '../db/module';
+import { createDevices } from '../devices/module';
+import { InternalBus } from '../events/internal-bus';
+import { EventBus } from '../events/renderer-events';
+import { createIntake } from '../intake/module';
+import { createOps } from '../ops/module';
+import { createRetention } from '../retention/module';
+import { createScanning } from '../scanning/module';
+import { createSync } from '../sync/module';
+import { BusyGate } from '../updater/busy-gate';
 
 export interface App {
   services: Services;
   router: Router;
+  /** Main's internal events (`card.read` with the full identity); no transport subscribes to it. */
+  internal: InternalBus;
   /** Invoke as the current session: what both transports do. */
   invoke(method: unknown, input: unknown): ReturnType<Router['invoke']>;
+  /** Run `close` when the app closes, before the subsystems built so far (a transport's own timers). */
+  onClose(close: () => Promise<void> | void): void;
   close(): Promise<void>;
 }
 
-/** Builds the services and the router. Used by Electron, the loopback host, the CLI and tests. */
+/**
+ * The composition root: builds every subsystem from the ones it needs, in the order they need
+ * each other, then the router over their services. Used by Electron, the loopback host, the CLI
+ * and tests. Subsystems close in reverse order of creation.
+ */
 export async function createApp(options: AppOptions): Promise<App> {
   fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   configureLogging(options.dataDir);
   const log = createLogger('app');
-  const services = {
-    options,
-    version: APP_VERSION,
-    startedAt: new Date(),
-    events: new EventBus(),
-    sessions: new SessionStore(),
-    log,
-    closers: [],
-  } as unknown as Services; // module-built fields (database, …) are set by modules.start below
-  if (options.mode === 'demo') {
+  const closing = new CloseList(log);
+  const use = <S>(built: Subsystem<S>): S => {
+    closing.add(built.close);
+    return built.service;
+  };
+  const { dataDir, mode } = options;
+  const background = options.background ?? false;
+  try {
+    const events = new EventBus();
+    const internal = new InternalBus();
+    const sessions = new SessionStore();
     // Training mode: a demo staff member holding every role, so the whole app can be explored.
-    services.sessions.set({ staffId: 'demo', name: '培训员', roles: ['clerk', 'supervisor', 'maintenance'] });
+    if (mode === 'demo') sessions.set({ staffId: 'demo', name: '培训员', roles: ['clerk', 'supervisor', 'maintenance'] });
+
+    const settings = use(createConfig({ dataDir, events, log }));
+    const gates = { intake: new BusyGate(), commit: new BusyGate() };
+    const database = use(await createDatabase({ dataDir, writeGate: gates.commit }));
+    if (background) closing.add(startBackupSchedule(database, dataDir));
+    // After the database: its close waits for a commit in flight before the database closes.
+    const busy = use(createOps({ busy: gates, events, internal, log, crashHandlers: background }));
+    const pii = use(
+      await createPii({ database, settings, dataDir, safeStorage: options.safeStorage, log, onCipherSetting: (cipher) => setAuditAlgorithm(database, cipher) }),
+    );
+    const auth = use(
+      await createAuth({ database, settings, sessions, events, log: createLogger('auth'), mode, dataDir, printSetupCode: options.transport === 'host' }),
+    );
+    const intake = use(await createIntake({ database, pii, settings, sessions, events, internal, log }));
+    use(createRetention({ database, settings }));
+    const devices = use(await createDevices({ mode, settings, events, internal, deviceLauncher: options.deviceLauncher }));
+    const scanning = use(await createScanning({ mode, devices, events }));
+    const sync = use(createSync({ database, pii, events, scheduled: background }));
+
+    const services: Services = {
+      options,
+      version: APP_VERSION,
+      startedAt: new Date(),
+      events,
+      sessions,
+      log,
+      database,
+      pii,
+      settings,
+      busy,
+      auth,
+      ...intake,
+      devices,
+      scanning,
+      sync,
+    };
+    const router = createRouter(buildHandlers(services), createLogger('api'));
+    log.info({ mode, transport: options.transport, background }, 'app started');
+    return {
+      services,
+      router,
+      internal,
+      invoke: (method, input) => router.invoke(method, input, { session: sessions.get() }),
+      onClose: (close) => closing.add(close),
+      async close() {
+        await closing.closeAll();
+        log.info('app closed');
+      },
+    };
+  } catch (err) {
+    log.error({ err }, 'app failed to start');
+    await closing.closeAll();
+    throw err;
   }
-  for (const module of modules) {
-    try {
-      await module.start(services);
-    } catch (err) {
-      log.error({ err, module: module.name }, 'module failed to start');
-      for (const close of services.closers.reverse()) await Promise.resolve(close()).catch(() => undefined);
-      throw err;
+}
+
+/** What to close on shutdown, run in reverse order of registration; a failing close does not stop the rest. */
+class CloseList {
+  private readonly closers: Array<() => Promise<void> | void> = [];
+  constructor(private readonly log: Logger) {}
+  add(close: () => Promise<void> | void): void {
+    this.closers.push(close);
+  }
+  async closeAll(): Promise<void> {
+    for (const close of this.closers.splice(0).reverse()) {
+      try {
+        await close();
+      } catch (err) {
+        this.log.error({ err }, 'close failed');
+      }
     }
   }
-  const router = createRouter(buildHandlers(services), createLogger('api'));
-  log.info({ mode: options.mode, transport: options.transport }, 'app started');
-  return {
-    services,
-    router,
-    invoke: (method, input) => router.invoke(method, input, { session: services.sessions.get() }),
-    async close() {
-      for (const close of services.closers.reverse()) {
-        try {
-          await close();
-        } catch (err) {
-          log.error({ err }, 'close failed');
-        }
-      }
-      log.info('app closed');
-    },
-  };
 }

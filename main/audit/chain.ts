@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { sm3Hex } from '../crypto/sm-primitives';
-import { queryTemplate } from '../db/dialect-query-template';
+import { queryTemplate } from '../db/query-template';
 import type { AuditLogTable, DB } from '../db/schema';
 
 export interface AuditEntry {

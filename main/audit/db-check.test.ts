@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../auth/testing';
-import { checkDatabase } from '../db/check';
+import { checkDatabase } from './db-check';
 import { openDatabase } from '../db/database';
 import { appendAudit } from './chain';
 

@@ -153,7 +153,7 @@ describe('password change', () => {
     expect(await verifyPassword('new-password-99', staff!.passwordHash!)).toBe(true);
     const outbox = await fx.database.db.selectFrom('outbox').selectAll().execute();
     expect(outbox).toHaveLength(1);
-    expect(outbox[0]!.kind).toBe('staff.password');
+    expect(outbox[0]!.kind).toBe('staff.passwordChanged');
     expect(outbox[0]!.payload).not.toContain('new-password-99');
   });
 });

@@ -2,11 +2,11 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AuthStatus } from '../../common/contract/auth';
 import { AppError } from '../../common/contract/errors';
-import type { EventBus } from '../api/events';
+import type { EventBus } from '../events/renderer-events';
 import { appendAudit } from '../audit/chain';
 import type { DB } from '../db/schema';
 import { enqueueOutbox } from '../db/outbox';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import { IdleLock } from './idle-lock';
 import { describeWait, holdRemainingMs, type LockoutPolicy } from './lockout';
 import { clearLockout, readLockout, recordFailure } from './lockout-store';
@@ -147,7 +147,7 @@ export class AuthService {
         await setPasswordHash(trx, s.staffId, hash, now);
         await clearLockout(trx, s.staffId);
         // The central roster learns the new verifier (never the password) through the outbox.
-        await enqueueOutbox(trx, { kind: 'staff.password', aggregateId: `staff:${s.staffId}`, payload: { staffId: s.staffId, passwordHash: hash, passwordChangedAt: now.toISOString() } });
+        await enqueueOutbox(trx, { kind: 'staff.passwordChanged', aggregateId: `staff:${s.staffId}`, payload: { staffId: s.staffId, passwordHash: hash, passwordChangedAt: now.toISOString() } });
         await appendAudit(trx, { actor: s.staffId, action: 'auth.changePassword', subject: s.staffId });
       });
       this.d.sessions.set({ ...s, mustChangePassword: false });

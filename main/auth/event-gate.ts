@@ -1,18 +1,17 @@
-import type { EventName } from '../../common/contract';
-import type { EventListener } from '../api/events';
+import { isEventName, type EventName } from '../../common/contract';
+import type { EventListener } from '../events/renderer-events';
 import type { SessionStore } from './session';
 
 /**
- * Which events the renderer may receive. `card.read` carries the full decoded identity and stays in
- * main (intake turns it into the masked `intake.applicant`). Events about applicants and scans reach
- * the renderer only while someone is signed in and the screen is not locked; status events always.
- * An event not listed here counts as data: a new event is safe by default.
+ * Which events the renderer may receive: an allow-list. Only events of the renderer contract
+ * (`events` in common/contract) pass; main's internal events (`card.read` with the full identity,
+ * main/events/internal-bus.ts) are not in it and never reach a transport. Events about applicants
+ * and scans pass only while someone is signed in and the screen is not locked; status events always.
  */
-const NEVER: ReadonlySet<string> = new Set<EventName>(['card.read']);
 const ALWAYS: ReadonlySet<string> = new Set<EventName>(['app.notice', 'auth.state', 'device.status', 'sync.progress', 'sync.state']);
 
-export function rendererMayReceive(name: EventName, sessions: SessionStore): boolean {
-  if (NEVER.has(name)) return false;
+export function rendererMayReceive(name: string, sessions: SessionStore): boolean {
+  if (!isEventName(name)) return false;
   if (ALWAYS.has(name)) return true;
   const s = sessions.get();
   return Boolean(s && !s.locked);

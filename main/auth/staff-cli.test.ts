@@ -31,7 +31,12 @@ describe('yichuang staff', () => {
     expect(released.status, released.stderr).toBe(0);
     const e = await openDatabase(dir);
     expect((await readLockout(e.db, 'zhangsan')).failures).toBe(0);
-    expect((await e.db.selectFrom('audit_log').select('action').execute()).map((a) => a.action)).toEqual(['auth.release']);
+    // Through the router as the CLI's local caller: audited as `cli`.
+    expect(await e.db.selectFrom('audit_log').select(['action', 'actor']).execute()).toEqual([{ action: 'auth.release', actor: 'cli' }]);
     await e.close();
+    const again = run('staff', 'release', 'zhangsan', '--data-dir', dir);
+    expect([again.status, again.stderr.trim()]).toEqual([1, '账号 zhangsan 没有被暂停登录。']);
+    const list = run('staff', 'list', '--json', '--data-dir', dir);
+    expect(JSON.parse(list.stdout)).toEqual([{ staffId: 'zhangsan', name: expect.any(String), roles: expect.any(Array), active: true, source: expect.any(String), canSignIn: true, heldSeconds: 0 }]);
   }, 200_000);
 });

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { EventBus } from '../api/events';
+import { EventBus } from '../events/renderer-events';
 import { openDatabase, type Database } from '../db/database';
-import type { Migration } from '../db/migrator';
+import type { Migration } from '../../platform/db/migrator';
 import { migrations } from '../db/migrations';
 import { migration001 } from '../db/migrations/001-core';
 import { migration005 } from '../db/migrations/005-staff';
-import { createLogger } from '../log/logger';
+import { createLogger } from '../../platform/log/logger';
 import { AuthService } from './auth-service';
 import type { LockoutPolicy } from './lockout';
 import { hashPassword, type ScryptParams } from './password-hash';

@@ -9,7 +9,7 @@ import { applyRelease, CatalogReleaseError } from './apply-release';
 import { mergeMaterials, selectItems, type BundleAnswers, type BundleDefinition } from './bundle-resolver';
 import type { CatalogReleaseInput } from './release-schema';
 import { CatalogSearchIndex, type IndexedItem } from './search-index';
-import type { CatalogItemTable } from './tables';
+import type { CatalogItemTable } from '../db/migrations/002-catalog.tables';
 import { UsageStats } from './usage';
 
 type ItemRow = Selectable<CatalogItemTable>;

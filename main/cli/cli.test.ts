@@ -12,6 +12,7 @@ const TREE = [
   'scanner read',
   'simulate idcard',
   'simulate scanner',
+  'simulate signature-pad',
   'catalog search',
   'calendar add-workdays',
   'cases create-demo',

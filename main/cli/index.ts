@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { APP_VERSION } from '../app/services';
+import { APP_VERSION } from '../api/services';
 import { register as calendar } from './commands/calendar';
 import { register as cases } from './commands/cases';
 import { register as catalog } from './commands/catalog';

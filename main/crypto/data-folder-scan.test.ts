@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withIdCheckChar } from '../../common/domain/id-number';
 import { createApp, type App } from '../app/app';
-import { closeLogging } from '../log/logger';
+import { closeLogging } from '../../platform/log/logger';
 import { scanFolderForClearIds } from './data-folder-scan';
 
 /**

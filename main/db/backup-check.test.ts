@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withIdCheckChar } from '../../common/domain/id-number';
 import { itemCode, openTestStack, type TestStack } from '../intake/test-stack';
 import { backupDatabase, backupFileName, pruneBackups } from './backup';
-import { checkDatabase } from './check';
+import { checkDatabase } from '../audit/db-check';
 import { openDatabase } from './database';
 
 let s: TestStack;

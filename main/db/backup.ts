@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppModule } from '../app/modules';
-import { createLogger } from '../log/logger';
+import { createLogger } from '../../platform/log/logger';
 import type { Database } from './database';
 
 /** node-sqlite3's Backup object (missing from its type definitions). */
@@ -99,13 +98,9 @@ export function scheduleBackups(database: Database, schedule: BackupSchedule): (
   return () => clearInterval(timer);
 }
 
-/** Backups every 4 hours (`YICHUANG_BACKUP_HOURS` to change, 0 = off) into `<dataDir>/backups`, keeping 12. */
-export const backupModule: AppModule = {
-  name: 'backup',
-  start(s) {
-    const hours = Number(process.env.YICHUANG_BACKUP_HOURS ?? 4);
-    if (!(hours > 0) || s.options.transport === 'test') return;
-    const stop = scheduleBackups(s.database, { dir: path.join(s.options.dataDir, 'backups'), everyMs: hours * 3600_000, keep: 12 });
-    s.closers.push(stop);
-  },
-};
+/** Backups every 4 hours (`YICHUANG_BACKUP_HOURS` to change, 0 = off) into `<dataDir>/backups`, keeping 12. Returns how to stop. */
+export function startBackupSchedule(database: Database, dataDir: string): () => void {
+  const hours = Number(process.env.YICHUANG_BACKUP_HOURS ?? 4);
+  if (!(hours > 0)) return () => undefined;
+  return scheduleBackups(database, { dir: path.join(dataDir, 'backups'), everyMs: hours * 3600_000, keep: 12 });
+}

@@ -5,9 +5,10 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit } from '../audit/chain';
 import { openDatabase, type Database } from './database';
-import { NewerDatabaseError } from './migrator';
+import { NewerDatabaseError } from '../../platform/db/migrator';
 import { migrations } from './migrations';
 import { enqueueOutbox } from './outbox';
+import { acceptedEntry } from '../sync/testing/sample-entries';
 
 const dirs: string[] = [];
 const opened: Database[] = [];
@@ -39,12 +40,12 @@ describe('database', () => {
     const d = await openDatabase(tempDir());
     opened.push(d);
     await d.db.transaction().execute(async (trx) => {
-      await enqueueOutbox(trx, { kind: 'case', aggregateId: 'c1', payload: { a: 1 } });
+      await enqueueOutbox(trx, acceptedEntry('c1', 'N-1'));
       await appendAudit(trx, { actor: 'clerk1', action: 'case.accept', subject: 'c1' });
     });
     await expect(
       d.db.transaction().execute(async (trx) => {
-        await enqueueOutbox(trx, { kind: 'case', aggregateId: 'c2', payload: {} });
+        await enqueueOutbox(trx, acceptedEntry('c2', 'N-2'));
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
@@ -60,7 +61,7 @@ describe('database', () => {
     opened.push(d);
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        d.db.transaction().execute((trx) => enqueueOutbox(trx, { kind: 'k', aggregateId: `a${i}`, payload: i })),
+        d.db.transaction().execute((trx) => enqueueOutbox(trx, acceptedEntry(`a${i}`, `N-${i}`))),
       ),
     );
     const seqs = (await d.db.selectFrom('outbox').select('seq').orderBy('seq').execute()).map((r) => r.seq);

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, sql } from 'kysely';
+import { Kysely, sql, type KyselyConfig, type TransactionBuilder } from 'kysely';
 import sqlite3 from 'sqlite3';
-import { createLogger } from '../log/logger';
-import { Sqlite3Dialect } from './dialect';
-import { migrate, type Migration } from './migrator';
+import { createLogger } from '../../platform/log/logger';
+import { Sqlite3Dialect } from '../../platform/db/dialect';
+import { migrate, type Migration } from '../../platform/db/migrator';
 import { migrations as allMigrations } from './migrations';
 import type { DB } from './schema';
 
@@ -14,6 +14,39 @@ export interface Database {
   raw: sqlite3.Database;
   file: string;
   close(): Promise<void>;
+}
+
+/** Held while a write transaction runs: a shutdown or an update waits for the case being committed. */
+export interface WriteGate {
+  /** Marks one transaction in flight; the returned function ends it. */
+  enter(): () => void;
+}
+
+/**
+ * Kysely whose every `transaction().execute(…)` holds the write gate while it runs (waiting for the
+ * single connection included), whichever subsystem commits. The gate is given to the database
+ * owner when it opens; no other code touches `db.transaction`.
+ */
+class GatedKysely<T> extends Kysely<T> {
+  readonly #gate: WriteGate;
+  constructor(config: KyselyConfig, gate: WriteGate) {
+    super(config);
+    this.#gate = gate;
+  }
+  override transaction(): TransactionBuilder<T> {
+    const builder = super.transaction();
+    const execute = builder.execute.bind(builder);
+    const gate = this.#gate;
+    builder.execute = async (fn) => {
+      const leave = gate.enter();
+      try {
+        return await execute(fn);
+      } finally {
+        leave();
+      }
+    };
+    return builder;
+  }
 }
 
 export class CorruptDatabaseError extends Error {
@@ -31,7 +64,7 @@ export const DB_FILE = 'yichuang.db';
  */
 export async function openDatabase(
   fileOrDir: string,
-  opts: { migrations?: readonly Migration[]; skipQuickCheck?: boolean } = {},
+  opts: { migrations?: readonly Migration[]; skipQuickCheck?: boolean; writeGate?: WriteGate } = {},
 ): Promise<Database> {
   const file = fileOrDir.endsWith('.db') ? fileOrDir : path.join(fileOrDir, DB_FILE);
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -39,12 +72,13 @@ export async function openDatabase(
   const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
     const d = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(d)));
   });
-  const db = new Kysely<DB>({
+  const config: KyselyConfig = {
     dialect: new Sqlite3Dialect({
       database: raw,
       onSlowQuery: (q, ms) => log.warn({ ms: Math.round(ms), sql: q.slice(0, 200) }, 'slow query'),
     }),
-  });
+  };
+  const db = opts.writeGate ? new GatedKysely<DB>(config, opts.writeGate) : new Kysely<DB>(config);
   try {
     await sql`pragma journal_mode = wal`.execute(db);
     // FULL: in WAL mode NORMAL may lose the last commits on a power cut. A case number shown to the

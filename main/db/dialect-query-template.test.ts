@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from './database';
-import { queryTemplate } from './dialect-query-template';
+import { queryTemplate } from './query-template';
 
 let d: Database;
 let dir: string;

@@ -1,11 +1,8 @@
-import type { AppModule } from '../app/modules';
-import { openDatabase } from './database';
+import type { Subsystem } from '../../platform/subsystem';
+import { openDatabase, type Database, type WriteGate } from './database';
 
-/** Opens the window's database under the data folder; every other stateful module comes after it. */
-export const dbModule: AppModule = {
-  name: 'db',
-  async start(s) {
-    s.database = await openDatabase(s.options.dataDir);
-    s.closers.push(() => s.database.close());
-  },
-};
+/** Opens the window's database under the data folder; every transaction holds `writeGate` while it runs. */
+export async function createDatabase(d: { dataDir: string; writeGate: WriteGate }): Promise<Subsystem<Database>> {
+  const database = await openDatabase(d.dataDir, { writeGate: d.writeGate });
+  return { service: database, close: () => database.close() };
+}

@@ -1,25 +1,35 @@
 import type { Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { queryTemplate } from './dialect-query-template';
+import { describeEntryProblem, storedPayloads, type EntryKind, type StoredPayload } from '../../common/sync/entries';
+import { queryTemplate } from './query-template';
 import type { DB } from './schema';
 
-export interface OutboxEntry {
-  /** What the central side will apply: 'case', 'rating', 'rectification', 'audit', … */
-  kind: string;
-  /** Entries of one aggregate (a case) are pushed in order. */
-  aggregateId: string;
-  payload: unknown;
-  /** The record's UUIDv7 if it has one; a fresh one otherwise. It is the idempotency key. */
-  id?: string;
-}
+/** One entry for the central platform; `payload` must match its kind (common/sync/entries.ts). */
+export type OutboxEntry = {
+  [K in EntryKind]: {
+    kind: K;
+    /** Entries of one aggregate (a case) are pushed in order. */
+    aggregateId: string;
+    payload: StoredPayload<K>;
+    /** The record's UUIDv7 if it has one; a fresh one otherwise. It is the idempotency key. */
+    id?: string;
+  };
+}[EntryKind];
 
 type OutboxRow = { id: string; kind: string; aggregate_id: string; payload: string; created_at: string };
 
 /** Built and compiled once: every decision and rating writes one (a hot path). */
 const insertOutbox = queryTemplate((db, a: { row: OutboxRow }) => db.insertInto('outbox').values(a.row).returning('seq'));
 
+/** Under Vitest every written payload is also checked against the contract at run time. */
+const CHECK_AT_RUN_TIME = Boolean(process.env.VITEST);
+
 /** Writes an outbox row. Call it inside the transaction that makes the change it reports. */
 export async function enqueueOutbox(trx: Transaction<DB>, entry: OutboxEntry): Promise<{ id: string; seq: number }> {
+  if (CHECK_AT_RUN_TIME) {
+    const r = storedPayloads[entry.kind].safeParse(entry.payload);
+    if (!r.success) throw new Error(`outbox entry ${entry.kind} breaks the entry contract: ${describeEntryProblem(r.error)}`);
+  }
   const id = entry.id ?? uuidv7();
   const row = { id, kind: entry.kind, aggregate_id: entry.aggregateId, payload: JSON.stringify(entry.payload), created_at: new Date().toISOString() };
   const { rows } = await insertOutbox(trx, { row });

@@ -1,47 +1,10 @@
-import type { Generated } from 'kysely';
-import type { CatalogTables } from '../catalog/tables';
-import type { IntakeTables } from '../intake/tables';
-import type { ReviewTables } from '../reviews/tables';
-import type { AuthTables } from '../auth/schema';
-import type { SyncTables } from '../sync/tables';
+import type { CoreTables } from './migrations/001-core.tables';
+import type { CatalogTables } from './migrations/002-catalog.tables';
+import type { IntakeTables } from './migrations/003-intake.tables';
+import type { ReviewTables } from './migrations/003-intake.reviews.tables';
+import type { SyncTables } from './migrations/004-sync.tables';
+import type { AuthTables } from './migrations/005-staff.tables';
+export type { AuditLogTable, CoreTables, MetaTable, OutboxTable } from './migrations/001-core.tables';
 
-export interface MetaTable {
-  key: string;
-  value: string;
-}
-
-export interface OutboxTable {
-  seq: Generated<number>;
-  id: string;
-  kind: string;
-  aggregate_id: string;
-  payload: string;
-  created_at: string;
-  state: Generated<'pending' | 'parked' | 'done'>;
-  attempts: Generated<number>;
-  last_error: string | null;
-  parked_reason: string | null;
-  done_at: string | null;
-  central_result: string | null;
-}
-
-export interface AuditLogTable {
-  seq: Generated<number>;
-  at: string;
-  actor: string;
-  action: string;
-  subject: string | null;
-  detail: string;
-  algorithm: string;
-  prev_hash: string;
-  hash: string;
-}
-
-export interface CoreTables {
-  meta: MetaTable;
-  outbox: OutboxTable;
-  audit_log: AuditLogTable;
-}
-
-/** The whole local schema: each subsystem's tables interface is added to this list. */
+/** The whole local schema: the tables of every migration (each migration's types live in its `NNN-name.tables.ts`). */
 export interface DB extends CoreTables, AuthTables, CatalogTables, IntakeTables, ReviewTables, SyncTables {}

@@ -46,10 +46,11 @@ describe('appended address through training mode', () => {
     const connected = app.services.devices.list().some((d) => d.id === 'idcard-demo' && d.state === 'connected');
     if (!connected)
       await new Promise<void>((resolve) => {
-        const off = app.services.events.subscribe((n, p) => n === 'device.status' && (p as { id: string; state: string }).state === 'connected' && (off(), resolve()));
+        // The demo reader itself: the demo scanner may connect first while the reader's pty still starts.
+        const off = app.services.events.subscribe((n, p) => n === 'device.status' && (p as { id: string; state: string }).id === 'idcard-demo' && (p as { id: string; state: string }).state === 'connected' && (off(), resolve()));
       });
     const cardRead = new Promise<CardReadEvent>((resolve) => {
-      const off = app.services.events.subscribe((n, p) => n === 'card.read' && (off(), resolve(p as CardReadEvent)));
+      const off = app.internal.on('card.read', (p) => (off(), resolve(p)));
     });
     ok(await app.invoke('devices.simulatePlaceCard', { card: null }));
     ok(await app.invoke('devices.simulatePlaceCard', { card: 'resident' }));

@@ -4,8 +4,8 @@ import { maskIdNumber } from '../../common/domain/mask';
 import type { DeviceConfig, DeviceEventMap, DeviceKindSpec, DeviceStatus, FrameRecord, PortInfo, TypedEmitter } from '../../native/devices';
 import type { RatingPromptRequest } from '../../native/evaluator/evaluator';
 import { decodePhoto } from '../../native/idcard/photo';
-import type { Logger } from '../log/logger';
-import type { DeviceBackend } from './backend';
+import type { Logger } from '../../platform/log/logger';
+import type { DeviceBackend } from './service/backend';
 import { DEMO_READER_ID, type DemoReader } from './demo-reader';
 
 /** What the service needs from the app (kept small so the bench and tests build it without a database). */
@@ -82,11 +82,11 @@ export class DeviceService {
 
   /** Prompt a connected serial keypad, in-process or in the device service; the outcome comes as an `evaluator` event. */
   async promptEvaluator(deviceId: string, request: RatingPromptRequest): Promise<boolean> {
-    return (await this.d.backend.promptEvaluator?.(deviceId, request)) ?? false;
+    return this.d.backend.promptEvaluator(deviceId, request);
   }
 
   async cancelEvaluatorPrompt(deviceId: string, promptId: string): Promise<boolean> {
-    return (await this.d.backend.cancelEvaluatorPrompt?.(deviceId, promptId)) ?? false;
+    return this.d.backend.cancelEvaluatorPrompt(deviceId, promptId);
   }
 
   /** Settings changed (by `devices.configure` or `settings.update`): apply them. */
@@ -100,7 +100,7 @@ export class DeviceService {
     return this.d.backend.list();
   }
 
-  discover(): Promise<{ ports: PortInfo[]; listingError: string | null }> {
+  async discover(): Promise<{ ports: PortInfo[]; listingError: string | null }> {
     return this.d.backend.discover();
   }
 

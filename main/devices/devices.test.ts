@@ -35,7 +35,9 @@ describe('devices module', () => {
     const a = await app('demo');
     const connected = a.services.devices.list().some((d) => d.id === 'idcard-demo' && d.state === 'connected');
     if (!connected) await nextEvent<{ id: string; state: string }>(a, 'device.status', (s) => s.id === 'idcard-demo' && s.state === 'connected');
-    const read = nextEvent<CardReadEvent>(a, 'card.read');
+    const read = new Promise<CardReadEvent>((resolve) => {
+      const off = a.internal.on('card.read', (p) => (off(), resolve(p)));
+    });
     const placed = await a.invoke('devices.simulatePlaceCard', { card: 'foreigner' });
     expect(placed).toMatchObject({ ok: true, value: { placed: 'foreigner' } });
     const e = await read;

@@ -1,7 +1,7 @@
 import { utilityProcess } from 'electron';
-import type { ServiceLauncher } from '../ops/device-service/launcher';
-import { deviceServiceEntry } from '../ops/device-service/launcher';
-import type { FromService } from '../ops/device-service/protocol';
+import type { ServiceLauncher } from '../devices/service/launcher';
+import { deviceServiceEntry } from '../devices/service/launcher';
+import type { FromService } from '../devices/service/surface';
 
 /**
  * The device service as an Electron utilityProcess (same protocol as the Node fork): a native

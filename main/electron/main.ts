@@ -23,7 +23,7 @@ if (!app.requestSingleInstanceLock()) {
     const { guard, verdict } = beginStart(dataDir);
     let yc;
     try {
-      yc = await createApp({ dataDir, mode: demo ? 'demo' : 'normal', transport: 'electron', deviceLauncher: utilityProcessLauncher, safeStorage });
+      yc = await createApp({ dataDir, mode: demo ? 'demo' : 'normal', transport: 'electron', background: true, deviceLauncher: utilityProcessLauncher, safeStorage });
     } catch (err) {
       // No crash loop: say what happened, go back to the last good version if this one keeps failing.
       const rolledBack = verdict.rollback && app.isPackaged && (await rollbackWithoutApp(dataDir).catch(() => false));

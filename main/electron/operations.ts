@@ -5,7 +5,7 @@ import { app } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import type { App } from '../app/app';
 import { SettingsStore } from '../config/settings-store';
-import { createLogger } from '../log/logger';
+import { createLogger } from '../../platform/log/logger';
 import { applyAutostart } from '../ops/autostart';
 import { StartGuard, type StartVerdict } from '../updater/start-guard';
 import { UpdateService, type UpdaterBackend } from '../updater/update-service';
@@ -52,7 +52,7 @@ export function startUpdates(yc: App, verdict: StartVerdict): UpdateService {
   if (verdict.rollback) void svc.rollback();
   const first = setTimeout(() => void svc.checkAndInstall(), FIRST_CHECK_AFTER_MS);
   const every = setInterval(() => void svc.checkAndInstall(), CHECK_EVERY_MS);
-  s.closers.push(() => {
+  yc.onClose(() => {
     clearTimeout(first);
     clearInterval(every);
   });

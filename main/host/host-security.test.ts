@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createApp, type App } from '../app/app';
+import { sampleCardRead } from '../app/testing';
 import { rendererMayReceive } from '../auth/event-gate';
 import { startHost, type Host } from './server';
 
@@ -134,6 +135,27 @@ describe('loopback host security', () => {
     expect(rendererMayReceive('intake.applicant', app.services.sessions)).toBe(false);
     expect(rendererMayReceive('device.status', app.services.sessions)).toBe(true);
     await app.services.auth.signIn('demo', 'demo');
+  });
+
+  it('never pushes an internal event: card.read (the full identity) stays on main\'s internal bus', async () => {
+    const got: string[] = [];
+    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/events`, { headers: { Authorization: `Bearer ${host.token}`, Origin: host.url } });
+    await new Promise((r) => ws.once('open', r));
+    ws.on('message', (d) => got.push(String(d)));
+    let heardInMain = 0;
+    const off = app.internal.on('card.read', () => heardInMain++);
+    app.internal.emit('card.read', sampleCardRead('460100198512310014'));
+    off();
+    // A renderer event sent after it: once it arrives, anything sent before it has arrived too.
+    app.services.events.emit('scan', { text: 'after-card', symbology: 'QR', source: 'wedge', device: 'keyboard' });
+    await vi.waitFor(() => expect(got.some((m) => m.includes('after-card'))).toBe(true));
+    ws.close();
+    expect(heardInMain).toBe(1);
+    expect(got.some((m) => m.includes('card.read'))).toBe(false);
+    expect(got.some((m) => m.includes('460100198512310014') || m.includes('邢少华'))).toBe(false);
+    // The gate both transports use passes only names of the renderer contract.
+    expect(rendererMayReceive('card.read', app.services.sessions)).toBe(false);
+    expect(rendererMayReceive('not.an.event', app.services.sessions)).toBe(false);
   });
 
   it('does not serve files outside the renderer folder', async () => {

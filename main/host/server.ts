@@ -5,7 +5,7 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app/app';
 import { gateForRenderer } from '../auth/event-gate';
-import { createLogger } from '../log/logger';
+import { createLogger } from '../../platform/log/logger';
 import { BRIDGE_SCRIPT } from './bridge-script';
 import { contentSecurityPolicy } from './csp';
 

@@ -1,19 +1,11 @@
 import type { ApplicantView } from '../../common/contract/intake';
+import type { SyncApplicant } from '../../common/sync/entries';
 import { maskAddress, maskIdNumber, maskName } from '../../common/domain/mask';
 import type { PiiCipher } from '../crypto/pii-cipher';
-import type { IntakeCaseTable } from './tables';
+import type { IntakeCaseTable } from '../db/migrations/003-intake.tables';
 
-/** A complete, validated applicant in clear (only ever in memory). */
-export type Applicant =
-  | { kind: 'person'; idType: string; idNumber: string; name: string; phone: string | null; address: string | null }
-  | {
-      kind: 'enterprise';
-      name: string;
-      uscc: string;
-      legalRepresentative: { name: string; idNumber: string };
-      phone: string | null;
-      address: string | null;
-    };
+/** A complete, validated applicant in clear (only ever in memory); the shape the central platform receives. */
+export type Applicant = SyncApplicant;
 
 type ApplicantColumns = Pick<
   IntakeCaseTable,

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { buildCaseNumber } from '../../common/domain/case-number';
 import { hallDateCompact } from '../../common/domain/hall-date';
-import { queryTemplate } from '../db/dialect-query-template';
+import { queryTemplate } from '../db/query-template';
 import type { DB } from '../db/schema';
 
 const nextSeq = queryTemplate((db, a: { hall: string; window: string; day: string }) =>

@@ -13,7 +13,7 @@ import { appendAudit } from '../audit/chain';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import type { DB } from '../db/schema';
 import { viewApplicant } from './applicant-codec';
-import type { IntakeCaseTable } from './tables';
+import type { IntakeCaseTable } from '../db/migrations/003-intake.tables';
 
 type CaseRow = Selectable<IntakeCaseTable>;
 

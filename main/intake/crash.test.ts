@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkDatabase } from '../db/check';
+import { checkDatabase } from '../audit/db-check';
 import { openDatabase } from '../db/database';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -75,7 +75,7 @@ describe('crash safety', () => {
       const missing = acknowledged.filter((n) => !stored.has(n));
       expect(missing).toEqual([]);
       // Each stored case carries its outbox row and audit entry: they committed together.
-      const withOutbox = new Set((await database.db.selectFrom('outbox').select('aggregate_id').where('kind', '=', 'case').execute()).map((o) => o.aggregate_id));
+      const withOutbox = new Set((await database.db.selectFrom('outbox').select('aggregate_id').where('kind', 'like', 'case.%').execute()).map((o) => o.aggregate_id));
       const audited = new Set((await database.db.selectFrom('audit_log').select('subject').where('action', 'like', 'case.%').execute()).map((a) => a.subject));
       for (const id of stored.values()) {
         expect(withOutbox.has(id)).toBe(true);

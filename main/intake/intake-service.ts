@@ -4,21 +4,21 @@ import type { ApplicantInput, MaterialEntry } from '../../common/contract/intake
 import { AppError } from '../../common/contract/errors';
 import { canTransition, CASE_STATUS_LABELS, type CaseStatus } from '../../common/domain/case-status';
 import { hallDate } from '../../common/domain/hall-date';
-import { describeLimit } from '../../common/domain/item-types';
 import { appendAudit } from '../audit/chain';
 import type { CalendarService } from '../catalog/calendar-service';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { PiiCipher } from '../crypto/pii-cipher';
-import { queryTemplate } from '../db/dialect-query-template';
+import { queryTemplate } from '../db/query-template';
 import { enqueueOutbox } from '../db/outbox';
 import type { DB } from '../db/schema';
 import { EMPTY_APPLICANT, sealApplicant, sealedApplicantPayload, type Applicant } from './applicant-codec';
 import { resolveApplicant } from './applicant-input';
 import type { CardTokens } from './card-tokens';
+import { caseEntry } from './case-entry';
 import { issueCaseNumber } from './case-numbers';
 import { checkMaterials, type Decision, type MaterialRow } from './material-check';
 import { promisedDate } from './promised-date';
-import type { IntakeCaseTable } from './tables';
+import type { IntakeCaseTable } from '../db/migrations/003-intake.tables';
 import type { WindowIdentity } from './window-identity';
 import { readIntakeConfig } from './intake-config';
 
@@ -167,11 +167,7 @@ export class IntakeService {
       });
       // Drafts stay on the window: the central platform learns of a case when it is decided.
       if (decision !== 'draft')
-        await enqueueOutbox(trx, {
-          kind: 'case',
-          aggregateId: caseId,
-          payload: casePayload(decision === 'deferred' ? 'acceptedWithDeferred' : decision === 'accept' ? 'accepted' : 'rejected', row, materials, applicantSealed),
-        });
+        await enqueueOutbox(trx, caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed));
       return { caseId, caseNumber, status, at: atIso, promised, materials };
     });
     if (decision !== 'draft') this.d.catalog.usage.record(item.code, atIso);
@@ -191,7 +187,7 @@ export class IntakeService {
       await appendAudit(trx, { actor: actor.id, action: 'case.withdraw', subject: caseId, detail: { caseNumber: c.case_number, from: c.status } });
       if (c.status !== 'draft') {
         const materials = await trx.selectFrom('case_material').selectAll().where('case_id', '=', caseId).orderBy('sort').execute();
-        await enqueueOutbox(trx, { kind: 'case', aggregateId: caseId, payload: casePayload('withdrawn', { ...c, status: 'withdrawn', withdraw_reason: reason, decided_at: atIso, updated_at: atIso }, materials, null) });
+        await enqueueOutbox(trx, caseEntry('case.withdrawn', { ...c, status: 'withdrawn', withdraw_reason: reason, decided_at: atIso, updated_at: atIso }, materials, null));
       }
       return { caseId, status: 'withdrawn' as const, decidedAt: atIso };
     });
@@ -219,7 +215,7 @@ export class IntakeService {
       await writeHistory(trx, c.id, atIso, status, `补齐：${m.name}`);
       await appendAudit(trx, { actor: actor.id, action: 'case.supplement', subject: c.id, detail: { caseNumber: c.case_number, material: m.code, outstanding: left.length } });
       const materials = await trx.selectFrom('case_material').selectAll().where('case_id', '=', c.id).orderBy('sort').execute();
-      await enqueueOutbox(trx, { kind: 'case', aggregateId: c.id, payload: casePayload('supplemented', { ...c, status, updated_at: atIso }, materials, null) });
+      await enqueueOutbox(trx, caseEntry('case.supplemented', { ...c, status, updated_at: atIso }, materials, null));
       return { caseId: c.id, status, outstanding: left.length };
     });
   }
@@ -297,50 +293,4 @@ function countStates(materials: ReadonlyArray<{ state: string }>): Record<string
   const out: Record<string, number> = {};
   for (const m of materials) out[m.state] = (out[m.state] ?? 0) + 1;
   return out;
-}
-
-/**
- * What the central platform receives for a case event. The applicant travels as one sealed blob
- * (`applicantSealed`, PiiCipher) that the sync engine opens when it sends: the outbox holds no clear PII.
- */
-export function casePayload(event: string, c: CaseRow, materials: ReadonlyArray<Omit<MaterialRow, 'sort'> & { sort?: number }>, applicantSealed: string | null) {
-  return {
-    event,
-    case: {
-      id: c.id,
-      caseNumber: c.case_number,
-      status: c.status,
-      itemCode: c.item_code,
-      itemName: c.item_name,
-      catalogVersion: c.catalog_version,
-      promisedLimit: describeLimit({ value: c.promised_limit_value, unit: c.promised_limit_unit as 'workday' }),
-      hallCode: c.hall_code,
-      windowCode: c.window_code,
-      clerkId: c.clerk_id,
-      bundleId: c.bundle_id,
-      bundleGroupId: c.bundle_group_id,
-      applicantKind: c.applicant_kind,
-      uscc: c.uscc,
-      createdAt: c.created_at,
-      acceptedAt: c.accepted_at,
-      decidedAt: c.decided_at,
-      updatedAt: c.updated_at,
-      promisedDate: c.promised_date,
-      promisedProvisional: c.promised_provisional === 1,
-      rejectReason: c.reject_reason,
-      withdrawReason: c.withdraw_reason,
-      commitmentNote: c.commitment_note,
-      materials: materials.map((m) => ({
-        code: m.code,
-        name: m.name,
-        state: m.state,
-        originals: m.originals,
-        copies: m.copies,
-        licenceId: m.licence_id,
-        deadline: m.deadline,
-        suppliedAt: m.supplied_at,
-      })),
-    },
-    applicantSealed,
-  };
 }

@@ -29,9 +29,9 @@ describe('intake: the four ways out of a draft', () => {
     expect(r).toMatchObject({ caseId: draft.caseId, caseNumber: 'HK01-W03-20260929-0001', status: 'accepted', promisedDate: '2026-10-09', promisedProvisional: false });
     expect(await counts()).toMatchObject({ cases: 1, materials: materials.length, outbox: 1, audit: 2, history: 2 });
     const outbox = await s.db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow();
-    expect(outbox).toMatchObject({ kind: 'case', aggregate_id: draft.caseId, state: 'pending' });
+    expect(outbox).toMatchObject({ kind: 'case.accepted', aggregate_id: draft.caseId, state: 'pending' });
     const payload = JSON.parse(outbox.payload);
-    expect(payload.event).toBe('accepted');
+    expect(payload.case).toMatchObject({ status: 'accepted', caseNumber: r.caseNumber });
     expect(outbox.payload).not.toContain(ID); // PII travels sealed
     expect(JSON.parse(s.pii.open(payload.applicantSealed)).idNumber).toBe(ID);
     const row = await s.db.selectFrom('intake_case').selectAll().executeTakeFirstOrThrow();
@@ -102,7 +102,7 @@ describe('intake: the four ways out of a draft', () => {
     await s.intake.withdraw(accepted.caseId, '申请人主动撤回申请', s.actor);
     const detail = await s.cases.get({ id: accepted.caseId });
     expect(detail).toMatchObject({ status: 'withdrawn', withdrawReason: '申请人主动撤回申请' });
-    expect(detail.outbox.map((o) => o.kind)).toEqual(['case', 'case']);
+    expect(detail.outbox.map((o) => o.kind)).toEqual(['case.accepted', 'case.withdrawn']);
     await expect(s.intake.withdraw(accepted.caseId, '再撤一次', s.actor)).rejects.toThrow(/不能撤回/);
   });
 });

@@ -1,7 +1,7 @@
 import type { MaterialSpec } from '../../common/contract/catalog';
 import type { MaterialEntry } from '../../common/contract/intake';
 import { AppError } from '../../common/contract/errors';
-import type { CaseMaterialTable } from './tables';
+import type { CaseMaterialTable } from '../db/migrations/003-intake.tables';
 
 export type Decision = 'draft' | 'accept' | 'deferred' | 'reject';
 

@@ -2,8 +2,14 @@ import path from 'node:path';
 import type { CardReadEvent } from '../../common/contract/devices';
 import { currentCardAddress } from '../../common/domain/idcard-address';
 import { maskAddress, maskIdNumber, maskName } from '../../common/domain/mask';
-import type { AppModule } from '../app/modules';
-import type { Services } from '../app/services';
+import type { Logger } from '../../platform/log/logger';
+import type { Subsystem } from '../../platform/subsystem';
+import type { SessionStore } from '../auth/session';
+import type { SettingsStore } from '../config/settings-store';
+import type { PiiCipher } from '../crypto/pii-cipher';
+import type { Database } from '../db/database';
+import type { InternalBus } from '../events/internal-bus';
+import type { EventBus } from '../events/renderer-events';
 import { CalendarService } from '../catalog/calendar-service';
 import { CatalogService } from '../catalog/catalog-service';
 import { resourcesDir } from '../config/paths';
@@ -15,56 +21,84 @@ import { IntakeService } from './intake-service';
 import { watchReferenceData } from './reference-watch';
 import { cachedIdentity, resolveWindowIdentity } from './window-identity';
 
+export interface IntakeDeps {
+  database: Database;
+  pii: PiiCipher;
+  settings: SettingsStore;
+  sessions: SessionStore;
+  events: EventBus;
+  internal: InternalBus;
+  log: Logger;
+}
+
+/** The services of the intake subsystem, each used by its handlers. */
+export interface IntakeServices {
+  /** Service item catalog with its search index. */
+  catalog: CatalogService;
+  /** Working-day calendar: chinese-days data plus central overrides. */
+  calendar: CalendarService;
+  /** Drafts and decisions on cases (accept, 容缺, reject, withdraw, supplement). */
+  intake: IntakeService;
+  /** Read side of cases: list, detail, audited reveal. */
+  cases: CaseQueries;
+  /** 好差评 ratings and rectification tasks. */
+  reviews: ReviewsService;
+  /** Acceptance and rejection notices (HTML). */
+  notices: NoticeRenderer;
+  /** Recent ID card reads, referenced by token from intake calls. */
+  cardTokens: CardTokens;
+}
+
 /**
  * Catalog, calendar, intake, cases, ratings and notices. Also turns each `card.read` from the
- * device layer into a masked `intake.applicant` event with a card token (see CardTokens).
+ * device layer (main's internal bus) into a masked `intake.applicant` renderer event with a card
+ * token (see CardTokens).
  */
-export const intakeModule: AppModule = {
-  name: 'intake',
-  async start(s) {
-    const db = s.database.db;
-    s.calendar = new CalendarService(db);
-    await s.calendar.load();
-    s.catalog = new CatalogService(db);
-    await s.catalog.start(path.join(resourcesDir(), 'catalog'));
-    s.cardTokens = new CardTokens();
-    s.cases = new CaseQueries(db, s.pii);
-    s.intake = new IntakeService({
-      db,
-      pii: s.pii,
-      catalog: s.catalog,
-      calendar: s.calendar,
-      cards: s.cardTokens,
-      identity: cachedIdentity(() => {
-        const settings = s.settings.get();
-        return resolveWindowIdentity(db, { hallCode: settings.hall.code, windowCode: settings.window.code });
-      }),
-    });
-    s.reviews = new ReviewsService(db, s.calendar);
-    s.notices = new NoticeRenderer(path.join(resourcesDir(), 'templates'));
+export async function createIntake(d: IntakeDeps): Promise<Subsystem<IntakeServices>> {
+  const db = d.database.db;
+  const calendar = new CalendarService(db);
+  await calendar.load();
+  const catalog = new CatalogService(db);
+  await catalog.start(path.join(resourcesDir(), 'catalog'));
+  const cardTokens = new CardTokens();
+  const cases = new CaseQueries(db, d.pii);
+  const intake = new IntakeService({
+    db,
+    pii: d.pii,
+    catalog,
+    calendar,
+    cards: cardTokens,
+    identity: cachedIdentity(() => {
+      const settings = d.settings.get();
+      return resolveWindowIdentity(db, { hallCode: settings.hall.code, windowCode: settings.window.code });
+    }),
+  });
+  const reviews = new ReviewsService(db, calendar);
+  const notices = new NoticeRenderer(path.join(resourcesDir(), 'templates'));
+  const services: IntakeServices = { catalog, calendar, intake, cases, reviews, notices, cardTokens };
 
-    const unsubscribe = s.events.subscribe((name, payload) => {
-      if (name === 'card.read') queueMicrotask(() => void announceCard(s, payload as CardReadEvent));
-    });
-    // A card read by one staff member is not handed to the next one.
-    const offSession = s.sessions.onChange(() => s.cardTokens.clear());
-    const stopWatch = watchReferenceData(db, s.catalog, s.calendar, s.log);
-    s.closers.push(() => {
+  const offCards = d.internal.on('card.read', (e) => queueMicrotask(() => void announceCard(services, d, e)));
+  // A card read by one staff member is not handed to the next one.
+  const offSession = d.sessions.onChange(() => cardTokens.clear());
+  const stopWatch = watchReferenceData(db, catalog, calendar, d.log);
+  return {
+    service: services,
+    close() {
       stopWatch();
-      unsubscribe();
+      offCards();
       offSession();
-      s.cardTokens.clear();
-    });
-  },
-};
+      cardTokens.clear();
+    },
+  };
+}
 
-async function announceCard(s: Services, e: CardReadEvent): Promise<void> {
+async function announceCard(s: IntakeServices, d: Pick<IntakeDeps, 'events' | 'log'>, e: CardReadEvent): Promise<void> {
   try {
     const token = s.cardTokens.put(e);
     const history = await s.cases.history(e.card.idNumber);
     const name = e.card.name ?? e.card.englishName ?? '';
     const current = currentCardAddress(e.card);
-    s.events.emit('intake.applicant', {
+    d.events.emit('intake.applicant', {
       cardToken: token,
       deviceId: e.deviceId,
       at: e.at,
@@ -79,6 +113,6 @@ async function announceCard(s: Services, e: CardReadEvent): Promise<void> {
       history,
     });
   } catch (err) {
-    s.log.error({ err }, 'could not announce a card read to intake');
+    d.log.error({ err }, 'could not announce a card read to intake');
   }
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CalendarService } from '../catalog/calendar-service';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { DB } from '../db/schema';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 
 /**
  * Sync (and `yichuang catalog import` run beside the app) write catalog releases and calendar

@@ -1,4 +1,4 @@
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 
 export interface CrashReport {
   kind: 'uncaughtException' | 'unhandledRejection';

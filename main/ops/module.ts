@@ -1,59 +1,57 @@
 import { redactText } from '../../common/domain/mask';
-import type { AppModule } from '../app/modules';
-import type { Services } from '../app/services';
-import { BusyGate } from '../updater/busy-gate';
+import type { Logger } from '../../platform/log/logger';
+import type { Subsystem } from '../../platform/subsystem';
+import type { InternalBus } from '../events/internal-bus';
+import type { EventBus } from '../events/renderer-events';
+import type { BusyGate } from '../updater/busy-gate';
 import { installCrashHandlers } from './crash-handlers';
 import { trackIntakeActivity } from './intake-activity';
 
 /** Longest a shutdown waits for a commit in flight before closing anyway. */
 export const SHUTDOWN_COMMIT_WAIT_MS = 15_000;
 
-/**
- * Operations: the busy gates the updater and shutdown respect (an applicant at the window, every
- * database transaction in flight), the crash safety net for the real transports, and the graceful
- * shutdown step: its closer runs before the database's (closers run in reverse), so a commit in
- * flight finishes first.
- */
-export const opsModule: AppModule = {
-  name: 'ops',
-  start(s) {
-    s.busy = { intake: new BusyGate(), commit: new BusyGate() };
-    s.closers.push(trackIntakeActivity((l) => s.events.subscribe(l), s.busy.intake));
-    trackCommits(s);
-    if (s.options.transport !== 'test') {
-      const uninstall = installCrashHandlers(s.log, (r) =>
-        s.events.emit('app.notice', { level: 'error', code: 'app.crash', message: `程序内部出错，已记录到日志并继续运行：${redactText(r.message.slice(0, 200))}` }),
-      );
-      s.closers.push(uninstall);
-    }
-    s.closers.push(async () => {
-      if (!s.busy.commit.isBusy()) return;
-      s.log.info('shutdown: waiting for the commit in flight');
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([s.busy.commit.whenIdle(), new Promise((r) => (timer = setTimeout(r, SHUTDOWN_COMMIT_WAIT_MS)))]);
-      clearTimeout(timer);
-    });
-  },
-};
+/** Work an update or a shutdown must not cut: an open intake, a commit in flight. */
+export interface BusyGates {
+  intake: BusyGate;
+  commit: BusyGate;
+}
+
+export interface OpsDeps {
+  /** The gates; `commit` is the database's write gate (given to the database owner when it opens). */
+  busy: BusyGates;
+  events: EventBus;
+  internal: InternalBus;
+  log: Logger;
+  /** Install the process-wide crash safety net (the real transports; not tests or one-shot commands). */
+  crashHandlers: boolean;
+}
 
 /**
- * Every `db.transaction().execute(…)` holds the commit gate while it runs, so a shutdown or an
- * update waits for the case being committed whichever module commits it.
+ * Operations: the intake gate follows the applicant at the window, the crash safety net for the
+ * real transports, and the graceful shutdown step. Create it after the database: closing runs in
+ * reverse, so a commit in flight finishes before the database closes.
  */
-function trackCommits(s: Services): void {
-  const db = s.database.db;
-  const transaction = db.transaction.bind(db);
-  db.transaction = () => {
-    const builder = transaction();
-    const execute = builder.execute.bind(builder);
-    builder.execute = async (fn) => {
-      const leave = s.busy.commit.enter();
-      try {
-        return await execute(fn);
-      } finally {
-        leave();
+export function createOps(d: OpsDeps): Subsystem<BusyGates> {
+  const stopTracking = trackIntakeActivity(
+    { events: (l) => d.events.subscribe(l), cardReads: (l) => d.internal.on('card.read', () => l()) },
+    d.busy.intake,
+  );
+  const uninstall = d.crashHandlers
+    ? installCrashHandlers(d.log, (r) =>
+        d.events.emit('app.notice', { level: 'error', code: 'app.crash', message: `程序内部出错，已记录到日志并继续运行：${redactText(r.message.slice(0, 200))}` }),
+      )
+    : () => undefined;
+  return {
+    service: d.busy,
+    async close() {
+      if (d.busy.commit.isBusy()) {
+        d.log.info('shutdown: waiting for the commit in flight');
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([d.busy.commit.whenIdle(), new Promise((r) => (timer = setTimeout(r, SHUTDOWN_COMMIT_WAIT_MS)))]);
+        clearTimeout(timer);
       }
-    };
-    return builder;
+      uninstall();
+      stopTracking();
+    },
   };
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { describe, expect, it, vi } from 'vitest';
-import type { EventListener } from '../api/events';
+import type { EventListener } from '../events/renderer-events';
 import { createApp } from '../app/app';
 import { openDatabase } from '../db/database';
 import { BusyGate } from '../updater/busy-gate';
@@ -73,18 +73,19 @@ describe('intake activity', () => {
     vi.useFakeTimers();
     try {
       let listener: EventListener = () => undefined;
+      let cardRead: () => void = () => undefined;
       const gate = new BusyGate();
-      const stop = trackIntakeActivity((l) => ((listener = l), () => undefined), gate, 1000);
+      const stop = trackIntakeActivity({ events: (l) => ((listener = l), () => undefined), cardReads: (l) => ((cardRead = l), () => undefined) }, gate, 1000);
       expect(gate.isBusy()).toBe(false);
       listener('intake.applicant', {});
       expect(gate.isBusy()).toBe(true);
       vi.advanceTimersByTime(900);
-      listener('card.read', {}); // the next applicant: still busy, the quiet period starts again
+      cardRead(); // the next applicant: still busy, the quiet period starts again
       vi.advanceTimersByTime(900);
       expect(gate.isBusy()).toBe(true);
       vi.advanceTimersByTime(200);
       expect(gate.isBusy()).toBe(false);
-      listener('card.read', {});
+      cardRead();
       listener('auth.state', { signedIn: true, locked: true });
       expect(gate.isBusy()).toBe(false);
       stop();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { closeLogging } from '../log/logger';
+import { closeLogging } from '../../platform/log/logger';
 
 /** Per-test temp folders (data dirs), removed after each test along with the log file handle. */
 export function useTempDirs(prefix: string): () => string {

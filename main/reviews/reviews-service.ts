@@ -9,7 +9,7 @@ import type { CalendarService } from '../catalog/calendar-service';
 import { enqueueOutbox } from '../db/outbox';
 import type { DB } from '../db/schema';
 import { readIntakeConfig } from '../intake/intake-config';
-import type { RectificationTable } from './tables';
+import type { RectificationTable } from '../db/migrations/003-intake.reviews.tables';
 
 export interface RateInput {
   caseId: string;
@@ -55,7 +55,7 @@ export class ReviewsService {
       await trx.insertInto('rating').values(rating).execute();
       await appendAudit(trx, { actor: actorId, action: 'rating.create', subject: c.id, detail: { ratingId, level: input.level, channel: input.channel } });
       await enqueueOutbox(trx, {
-        kind: 'rating',
+        kind: 'rating.created',
         aggregateId: c.id,
         id: ratingId,
         payload: { id: ratingId, caseId: c.id, caseNumber: c.case_number, level: input.level, reasons: input.reasons, text: rating.text, channel: input.channel, at: atIso },
@@ -77,7 +77,7 @@ export class ReviewsService {
       };
       await trx.insertInto('rectification').values(rect).execute();
       await appendAudit(trx, { actor: actorId, action: 'rectification.open', subject: rect.id, detail: { caseId: c.id, deadline: due.date } });
-      await enqueueOutbox(trx, { kind: 'rectification', aggregateId: c.id, payload: rectPayload(rect) });
+      await enqueueOutbox(trx, { kind: 'rectification.opened', aggregateId: c.id, payload: { ...rectPayload(rect), state: 'open', closedAt: null, closedBy: null, note: null, followUpResult: null } });
       return { ratingId, rectification: { id: rect.id, deadline: due.date, deadlineProvisional: due.provisional } };
     });
   }
@@ -109,7 +109,7 @@ export class ReviewsService {
       const closed = { state: 'closed' as const, closed_at: atIso, closed_by: actorId, note: input.note, follow_up_result: input.followUpResult };
       await trx.updateTable('rectification').set(closed).where('id', '=', r.id).execute();
       await appendAudit(trx, { actor: actorId, action: 'rectification.close', subject: r.id, detail: { caseId: r.case_id, followUpResult: input.followUpResult } });
-      await enqueueOutbox(trx, { kind: 'rectification', aggregateId: r.case_id, payload: rectPayload({ ...r, ...closed }) });
+      await enqueueOutbox(trx, { kind: 'rectification.closed', aggregateId: r.case_id, payload: { ...rectPayload(r), state: 'closed', closedAt: atIso, closedBy: actorId, note: input.note, followUpResult: input.followUpResult } });
     });
     const row = await this.query().where('r.id', '=', input.id).executeTakeFirstOrThrow();
     return this.view(row, hallDate(this.now()));
@@ -151,17 +151,7 @@ export class ReviewsService {
   }
 }
 
-function rectPayload(r: Selectable<RectificationTable>) {
-  return {
-    id: r.id,
-    ratingId: r.rating_id,
-    caseId: r.case_id,
-    openedAt: r.opened_at,
-    deadline: r.deadline,
-    state: r.state,
-    closedAt: r.closed_at,
-    closedBy: r.closed_by,
-    note: r.note,
-    followUpResult: r.follow_up_result,
-  };
+/** What a rectification entry says in either state; the state's own fields are added by the writer. */
+function rectPayload(r: Pick<Selectable<RectificationTable>, 'id' | 'rating_id' | 'case_id' | 'opened_at' | 'deadline'>) {
+  return { id: r.id, ratingId: r.rating_id, caseId: r.case_id, openedAt: r.opened_at, deadline: r.deadline };
 }

@@ -22,8 +22,8 @@ describe('好差评 and rectification', () => {
     const caseId = await acceptOne();
     const r = await s.reviews.rate({ caseId, level: 1, reasons: [], channel: 'evaluator' }, 'clerk01');
     expect(r.rectification).toBeNull();
-    const rows = await s.db.selectFrom('outbox').select(['kind', 'id']).where('kind', '=', 'rating').execute();
-    expect(rows).toEqual([{ kind: 'rating', id: r.ratingId }]);
+    const rows = await s.db.selectFrom('outbox').select(['kind', 'id']).where('kind', '=', 'rating.created').execute();
+    expect(rows).toEqual([{ kind: 'rating.created', id: r.ratingId }]);
     await expect(s.reviews.rate({ caseId, level: 2, reasons: [], channel: 'screen' }, 'clerk01')).rejects.toThrow(/一次一评/);
   });
 
@@ -42,7 +42,7 @@ describe('好差评 and rectification', () => {
     expect(closed).toMatchObject({ state: 'closed', closedBy: 'supervisor01', followUpResult: 'satisfied', overdue: false });
     await expect(s.reviews.close({ id: r.rectification!.id, note: 'x', followUpResult: 'satisfied' }, 'supervisor01')).rejects.toThrow(/已经办结/);
     const kinds = (await s.db.selectFrom('outbox').select('kind').orderBy('seq').execute()).map((o) => o.kind);
-    expect(kinds).toEqual(['case', 'rating', 'rectification', 'rectification']);
+    expect(kinds).toEqual(['case.accepted', 'rating.created', 'rectification.opened', 'rectification.closed']);
   });
 
   it('uses the configured number of working days (15 is also in use)', async () => {

@@ -4,7 +4,7 @@ import type { EventPayload } from '../../common/contract';
 import type { Evaluator } from '../../native/evaluator/evaluator';
 import { EvaluatorHub } from '../../native/evaluator/evaluator-hub';
 import { ScreenEvaluator } from '../../native/evaluator/screen-evaluator';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 import { KeypadRoster, type KeypadLink } from './keypad-proxies';
 
 export const DEFAULT_RATING_TIMEOUT_MS = 60_000;

@@ -3,15 +3,15 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EvaluatorSimulator } from '../../native/evaluator/sim/evaluator-simulator';
 import type { App } from '../app/app';
-import { nodeForkLauncher, type ServiceLauncher } from '../ops/device-service/launcher';
-import { bundleDeviceService } from '../ops/device-service/test-bundle';
-import { nextEvent, testApp, type Opened } from './testing';
+import { nodeForkLauncher, type ServiceLauncher } from '../devices/service/launcher';
+import { bundleDeviceService } from '../devices/service/test-bundle';
+import { nextEvent, testApp, type Opened } from '../app/testing';
 
 // The serial 好差评 keypad with devices out of process, as at a real hall: the app's device service
 // is a real child process (the shipped bundle, default kinds) whose driver opens the simulator's pty.
 let bundle: Awaited<ReturnType<typeof bundleDeviceService>>;
 beforeAll(async () => {
-  bundle = await bundleDeviceService(path.join(import.meta.dirname, '..', 'ops', 'device-service', 'default-kinds.ts'));
+  bundle = await bundleDeviceService(path.join(import.meta.dirname, '..', 'devices', 'service', 'default-kinds.ts'));
 });
 afterAll(() => fs.rmSync(bundle.dir, { recursive: true, force: true }));
 

@@ -1,15 +1,14 @@
-import type { DeviceEventMap, DeviceStatus, TypedEmitter } from '../../native/devices';
+import type { DeviceStatus, TypedEmitter } from '../../native/devices';
 import { HOST_TIMEOUT_GRACE_MS, PendingPrompt, type Evaluator, type RatingOutcome, type RatingPromptRequest } from '../../native/evaluator/evaluator';
 import type { EvaluatorHub } from '../../native/evaluator/evaluator-hub';
 import type { EvaluatorOutcomeEvent } from '../../native/evaluator/keypad-desk';
-import type { Logger } from '../log/logger';
+import type { DeviceServiceEvents, DeviceServiceRemote } from '../devices/service/surface';
+import type { Logger } from '../../platform/log/logger';
 
-/** What the keypad proxies need from main's device service (DeviceService satisfies it). */
-export interface KeypadLink {
-  readonly events: TypedEmitter<DeviceEventMap>;
+/** What the keypad proxies need from main's device service (DeviceService satisfies it): the declared keypad calls. */
+export interface KeypadLink extends Pick<DeviceServiceRemote, 'promptEvaluator' | 'cancelEvaluatorPrompt'> {
+  readonly events: TypedEmitter<DeviceServiceEvents>;
   list(): DeviceStatus[];
-  promptEvaluator(deviceId: string, request: RatingPromptRequest): Promise<boolean>;
-  cancelEvaluatorPrompt(deviceId: string, promptId: string): Promise<boolean>;
 }
 
 /**

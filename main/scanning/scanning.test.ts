@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { classifyScan } from '../../common/domain/scan-routing';
 import { EvaluatorSimulator } from '../../native/evaluator/sim/evaluator-simulator';
 import type { App } from '../app/app';
-import { nextEvent, testApp, type Opened } from './testing';
+import { nextEvent, testApp, type Opened } from '../app/testing';
 
 const opened: Opened = [];
 afterEach(async () => {

@@ -9,6 +9,7 @@ import { enqueueOutbox } from '../db/outbox';
 import { backoffDelay, parseRetryAfter } from './backoff';
 import { SyncEngine } from './engine';
 import { NOT_CHECKED } from './lookups';
+import { acceptedEntry } from './testing/sample-entries';
 import { enrolledWindow, tempDir } from './testing/window-fixture';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -81,7 +82,7 @@ describe('sync engine against an in-process central server', () => {
           promised_limit_unit: 'workday', hall_code: 'H01', window_code: 'W01', clerk_id: 's1', clerk_name: '张三', created_at: now, updated_at: now, catalog_version: 1,
         } as never)
         .execute();
-      await enqueueOutbox(trx, { kind: 'case', aggregateId: caseId, id: caseId, payload: { event: 'accepted', case: { id: caseId, caseNumber: 'H01W0120260101-0001' } } });
+      await enqueueOutbox(trx, acceptedEntry(caseId, 'H01W0120260101-0001'));
     });
     // Still broken catalog page from the test above is gone (deleted), so the cycle succeeds.
     expect((await engine.runOnce()).ok).toBe(true);
@@ -126,7 +127,7 @@ describe('scheduled sync', () => {
     const win = await enrolledWindow(first.url, (await createEnrolmentCode(first.store.db, 'H01', 'W02')).code);
     const port = first.port;
     await first.close();
-    await win.database.db.transaction().execute((trx) => enqueueOutbox(trx, { kind: 'case', aggregateId: 'late-1', payload: { case: { id: 'late-1' } } }));
+    await win.database.db.transaction().execute((trx) => enqueueOutbox(trx, acceptedEntry('late-1', 'N-late-1')));
     let back: CentralServer | null = null;
     const drained = new Promise<void>((resolve) => {
       const engine = new SyncEngine({

@@ -8,6 +8,7 @@ import { readSyncStatus } from './status';
 import { CentralProcess, CLI, runCli } from '../../central/testing/central-process';
 import { createTestDatabase, PG_SKIP_REASON, TEST_PG_URL, type TestDatabase } from '../../central/testing/postgres';
 import { expectExactlyOnce } from './testing/exactly-once';
+import { queueRaw } from './testing/sample-entries';
 import { enrolledWindow, queueCases, tempDir } from './testing/window-fixture';
 
 // Fault tests over loopback with the central server as a real process. Small batches and short
@@ -82,9 +83,9 @@ describe('sync against a misbehaving central server', () => {
     open.push(w.database);
     const bad = w.ids[2]!;
     await w.database.db.transaction().execute(async (trx) => {
-      const { enqueueOutbox } = await import('../db/outbox');
-      await enqueueOutbox(trx, { kind: 'rating', aggregateId: bad, payload: { caseId: bad, level: 9 } });
-      await enqueueOutbox(trx, { kind: 'case', aggregateId: bad, payload: { id: bad, status: 'withdrawn' } });
+      // Version 1 rows, as an older window left them: the rating's level is out of range.
+      await queueRaw(trx, { kind: 'rating', aggregateId: bad, payload: { caseId: bad, level: 9, channel: 'screen' } });
+      await queueRaw(trx, { kind: 'case', aggregateId: bad, payload: { id: bad, caseNumber: 'T-bad', itemCode: 'ITEM-1', status: 'withdrawn' } });
     });
     const engine = new SyncEngine({ db: w.database.db, backoff: FAST, batch: { maxItems: 4 } });
     const r = await engine.runUntilEmpty(); // returns once nothing sendable is left
@@ -93,7 +94,7 @@ describe('sync against a misbehaving central server', () => {
     expect(s.parked).toBe(1);
     expect(s.pending).toBe(1); // the withdrawal waits behind the parked rating of the same case
     const parked = await w.database.db.selectFrom('outbox').selectAll().where('state', '=', 'parked').executeTakeFirstOrThrow();
-    expect(parked.parked_reason).toMatch(/评价等级无效/);
+    expect(parked.parked_reason).toMatch(/「rating」（第 1 版）内容格式不对.*level/);
     const { cases } = await central.admin('/v1/admin/cases');
     expect(w.ids.every((id) => cases.some((c: { id: string }) => c.id === id))).toBe(true);
   });

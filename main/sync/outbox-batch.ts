@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { PushItem, PushResult } from '../../common/sync/api';
+import { versionOfStoredKind } from '../../common/sync/entries';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import { UnavailablePiiCipher } from '../crypto/unavailable-cipher';
 import { CentralError } from './central-client';
@@ -51,29 +52,30 @@ export async function nextBatch(db: Kysely<DB>, limits: BatchLimits, pii: PiiCip
     }
     if (bytes + size > limits.maxBytes && items.length > 0) break;
     bytes += size;
-    items.push({ id: r.id, seq: r.seq, kind: r.kind, aggregateId: r.aggregate_id, createdAt: r.created_at, payload: unsealApplicant(JSON.parse(r.payload), pii) });
+    items.push({ id: r.id, seq: r.seq, kind: r.kind, v: versionOfStoredKind(r.kind), aggregateId: r.aggregate_id, createdAt: r.created_at, payload: unsealApplicant(JSON.parse(r.payload), pii) });
   }
   return { items, oversized };
 }
 
 /**
  * The outbox holds the applicant sealed with this window's data key, which the central platform
- * cannot open: it is opened only here, on the way out (over TLS in deployment). A process that
+ * cannot open: it is opened only here (`applicantSealed` becomes `applicant`, null when the event
+ * carries none), on the way out (over TLS in deployment). A process that
  * cannot reach the key (a command line where the desktop app keeps it in the OS key store) must
  * not send it: the case would arrive at the central without a readable applicant and never be
  * sent again. A payload whose seal cannot be opened with the key (key lost) goes as it is, rather
  * than holding back the case.
  */
 function unsealApplicant(payload: Record<string, unknown>, pii: PiiCipher | null): Record<string, unknown> {
-  const sealed = payload?.applicantSealed;
-  if (typeof sealed !== 'string') return payload;
+  if (!payload || !('applicantSealed' in payload)) return payload;
+  const { applicantSealed: sealed, ...rest } = payload;
+  if (typeof sealed !== 'string') return { ...rest, applicant: null };
   if (!pii || pii instanceof UnavailablePiiCipher)
     throw new CentralError('refused', `有含申请人信息的办件待上传，但本进程读不到数据密钥：这些办件没有发送，仍在待发队列中。${pii?.reason ?? '请在一窗程序内同步。'}`);
   try {
-    const { applicantSealed: _, ...rest } = payload;
     return { ...rest, applicant: JSON.parse(pii.open(sealed)) };
   } catch {
-    return payload;
+    return { ...rest, applicant: null, applicantSealed: sealed };
   }
 }
 

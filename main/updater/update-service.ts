@@ -1,5 +1,5 @@
 import type { Settings } from '../../common/contract/settings';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../platform/log/logger';
 
 /**
  * The part of electron-updater's AppUpdater the app uses (main/electron passes `autoUpdater`; tests

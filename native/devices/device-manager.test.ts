@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DeviceKind } from '../../common/contract/devices';
 import { DeviceManager, PORT_LISTING_UNAVAILABLE } from './device-manager';
 import type { DeviceDriver, DeviceKindSpec, DriverContext } from './driver';
 import { FrameRing } from './frame-log';
 import { DeviceKindRegistry } from './registry';
+import { DEVICE_KINDS } from './types';
 
 
 /** A driver that "opens" when its port file exists and closes when told to. */
@@ -120,4 +122,42 @@ describe('DeviceManager', () => {
     expect(ring.list().map((f) => f.hex)).toEqual(['02', '03', '04']);
     expect(ring.list(1).map((f) => f.hex)).toEqual(['04']);
   });
+});
+
+describe('DeviceManager with HID devices', () => {
+  it('lists HID devices beside serial ports, and never probes a HID device for a serial kind', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dm-'));
+    const serial = path.join(dir, 'ttyUSB7');
+    const hidraw = path.join(dir, 'hidraw7');
+    fs.writeFileSync(serial, '');
+    fs.writeFileSync(hidraw, '');
+    const probed: string[] = [];
+    const registry = new DeviceKindRegistry();
+    registry.register({ ...fakeSpec([]), probe: async (p) => (probed.push(p), false) });
+    const m = new DeviceManager({
+      registry,
+      listPorts: async () => [{ path: serial, vendorId: '0403', productId: '6001' }],
+      listHid: async () => [{ path: hidraw, vendorId: '0c2e', productId: '0b87', usagePage: 0x8c }],
+      pollMs: 20,
+      probeEveryMs: 0,
+      backoff: { initialMs: 10, maxMs: 40 },
+    });
+    managers.push(m);
+    await m.configure([{ id: 'gone', kind: 'scanner', port: path.join(dir, 'ttyUSB9') }]);
+    m.start();
+    const found = await m.discover();
+    expect(found.ports.map((p) => [path.basename(p.path), p.usagePage])).toEqual([
+      ['ttyUSB7', undefined],
+      ['hidraw7', 0x8c],
+    ]);
+    // Two rounds of probing: the first one has gone through every listed port.
+    const rounds = () => probed.filter((p) => p === serial).length;
+    for (let i = 0; i < 200 && rounds() < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(rounds()).toBeGreaterThanOrEqual(2);
+    expect(probed).not.toContain(hidraw);
+  });
+});
+
+it('the contract knows every device kind the manager drives (a status of another kind would be refused)', () => {
+  expect(DeviceKind.options).toEqual([...DEVICE_KINDS]);
 });

@@ -4,7 +4,7 @@ import { DeviceSlot, messageOf, type SlotOptions } from './device-slot';
 import type { DeviceKindSpec, DriverContext } from './driver';
 import { TypedEmitter } from './emitter';
 import type { DeviceEventMap } from './events';
-import { findKnownDevice } from './known-devices';
+import { findKnownDevice, KNOWN_DEVICES, type KnownDevice } from './known-devices';
 import type { DeviceKindRegistry } from './registry';
 import type { DeviceConfig, DeviceStatus, FrameRecord, PortInfo } from './types';
 
@@ -15,12 +15,16 @@ export interface RawPortInfo {
   productId?: string;
   manufacturer?: string;
   serialNumber?: string;
+  /** HID devices: the interface's usage page. */
+  usagePage?: number;
 }
 
 export interface DeviceManagerOptions {
   registry: DeviceKindRegistry;
   /** Port discovery; defaults to `SerialPort.list()` (which rejects on machines without udev). */
   listPorts?: () => Promise<RawPortInfo[]>;
+  /** HID devices (hidraw paths, Windows HID interface paths) listed beside the serial ports; absent → none. */
+  listHid?: () => Promise<RawPortInfo[]>;
   /** Hot-plug poll period. */
   pollMs?: number;
   backoff?: { initialMs: number; maxMs: number };
@@ -32,6 +36,7 @@ export interface DeviceManagerOptions {
 }
 
 export const PORT_LISTING_UNAVAILABLE = '无法列出串口（port listing unavailable），仅使用已配置的串口';
+export const HID_LISTING_UNAVAILABLE = '无法列出 HID 设备，沿用上次列出的 HID 设备';
 
 /**
  * Configured and discovered devices: opens each through its kind's driver, polls the port list for
@@ -43,6 +48,8 @@ export class DeviceManager {
   private readonly slots = new Map<string, DeviceSlot>();
   private readonly listPorts: () => Promise<RawPortInfo[]>;
   private ports: PortInfo[] = [];
+  /** HID devices as last listed: kept when a listing fails, so a failed round does not look like an unplug. */
+  private hidPorts: PortInfo[] = [];
   private listingError: string | null = null;
   /** VID/PID/serial of a device's port as last seen, to find it again under another name. */
   private readonly lastSeen = new Map<string, PortInfo>();
@@ -142,15 +149,24 @@ export class DeviceManager {
   }
 
   private async refreshPorts(): Promise<void> {
+    const known = [...KNOWN_DEVICES, ...this.opts.registry.knownDevices()];
+    const errors: string[] = [];
+    let serial: PortInfo[] = [];
     try {
-      const raw = await this.listPorts();
-      this.ports = raw.map(toPortInfo);
-      this.listingError = null;
+      serial = (await this.listPorts()).map((p) => toPortInfo(p, known));
     } catch (err) {
       // No udev (containers, some kiosks): carry on with the configured ports.
-      this.ports = [];
-      this.listingError = `${PORT_LISTING_UNAVAILABLE}：${messageOf(err)}`;
+      errors.push(`${PORT_LISTING_UNAVAILABLE}：${messageOf(err)}`);
     }
+    if (this.opts.listHid) {
+      try {
+        this.hidPorts = (await this.opts.listHid()).map((p) => toPortInfo(p, known));
+      } catch (err) {
+        errors.push(`${HID_LISTING_UNAVAILABLE}：${messageOf(err)}`);
+      }
+    }
+    this.ports = [...serial, ...this.hidPorts];
+    this.listingError = errors.length > 0 ? errors.join('；') : null;
   }
 
   /** One hot-plug round: drop handles whose port vanished, wake devices whose port came back. */
@@ -185,8 +201,10 @@ export class DeviceManager {
     if (now - (this.lastProbe.get(slot.config.id) ?? 0) < (this.opts.probeEveryMs ?? 10_000)) return;
     this.lastProbe.set(slot.config.id, now);
     const taken = new Set([...this.slots.values()].map((s) => s.status.port));
+    // Probes speak a serial protocol: never at a HID device.
+    const hid = new Set(this.hidPorts.map((p) => p.path));
     for (const p of this.ports) {
-      if (taken.has(p.path) || (p.known && p.known.kind !== slot.config.kind)) continue;
+      if (taken.has(p.path) || hid.has(p.path) || (p.known && p.known.kind !== slot.config.kind)) continue;
       if (await spec.probe(p.path).catch(() => false)) {
         this.opts.log?.info({ device: slot.config.id }, 'device found again by probing');
         this.probed.set(slot.config.id, p.path);
@@ -208,7 +226,11 @@ export class DeviceManager {
     const seen = this.lastSeen.get(c.id);
     if (seen) {
       const match = this.ports.find(
-        (p) => p.vendorId === seen.vendorId && p.productId === seen.productId && (!seen.serialNumber || p.serialNumber === seen.serialNumber),
+        (p) =>
+          p.vendorId === seen.vendorId &&
+          p.productId === seen.productId &&
+          p.usagePage === seen.usagePage && // a HID pad's pen interface, not its keyboard interface
+          (!seen.serialNumber || p.serialNumber === seen.serialNumber),
       );
       if (match) return match.path;
     }
@@ -216,14 +238,15 @@ export class DeviceManager {
   }
 }
 
-function toPortInfo(p: RawPortInfo): PortInfo {
-  const known = findKnownDevice(p.vendorId, p.productId);
+function toPortInfo(p: RawPortInfo, table: readonly KnownDevice[]): PortInfo {
+  const known = findKnownDevice(p.vendorId, p.productId, table, p.usagePage);
   return {
     path: p.path,
     vendorId: p.vendorId?.toLowerCase() ?? null,
     productId: p.productId?.toLowerCase() ?? null,
     manufacturer: p.manufacturer ?? null,
     serialNumber: p.serialNumber ?? null,
+    ...(p.usagePage !== undefined ? { usagePage: p.usagePage } : {}),
     known: known ? { kind: known.kind, model: known.model } : null,
   };
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { DeviceEventMap } from './events';
+import type { KnownDevice } from './known-devices';
 import type { DeviceConfig, DeviceKind } from './types';
 
 /** What the DeviceManager hands a driver for one connection attempt. */
@@ -45,6 +46,8 @@ export interface DeviceKindSpec {
   label: string;
   defaultBaud: number;
   create(ctx: DriverContext): DeviceDriver;
+  /** USB devices of this kind by VID/PID (labels discovered ports, beside known-devices.ts). */
+  knownDevices?: readonly KnownDevice[];
   /** Optional: does a device of this kind answer on `path`? (finds a re-enumerated device with no VID/PID match). */
   probe?(path: string): Promise<boolean>;
 }

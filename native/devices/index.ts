@@ -1,5 +1,5 @@
 /** The DeviceManager's public surface: import from here. */
-export { DeviceManager, PORT_LISTING_UNAVAILABLE, type DeviceManagerOptions, type RawPortInfo } from './device-manager';
+export { DeviceManager, HID_LISTING_UNAVAILABLE, PORT_LISTING_UNAVAILABLE, type DeviceManagerOptions, type RawPortInfo } from './device-manager';
 export type { DeviceDriver, DeviceKindSpec, DriverContext, DriverOpenInfo } from './driver';
 export { TypedEmitter } from './emitter';
 export type { DeviceEventMap } from './events';

@@ -10,6 +10,8 @@ export interface KnownDevice {
   productId: string;
   kind: DeviceKind;
   model: string;
+  /** HID devices: only the interface with this usage page is the device (absent: any). */
+  usagePage?: number;
 }
 
 export const KNOWN_DEVICES: readonly KnownDevice[] = [
@@ -20,9 +22,15 @@ export const KNOWN_DEVICES: readonly KnownDevice[] = [
   { vendorId: '067b', productId: '2303', kind: 'idcard', model: 'PL2303 桥接的身份证阅读器' },
 ];
 
-export function findKnownDevice(vendorId: string | null | undefined, productId: string | null | undefined): KnownDevice | null {
+/** The known device with this VID/PID (and usage page, where both say one); drivers add their own tables (`DeviceKindSpec.knownDevices`). */
+export function findKnownDevice(
+  vendorId: string | null | undefined,
+  productId: string | null | undefined,
+  table: readonly KnownDevice[] = KNOWN_DEVICES,
+  usagePage?: number,
+): KnownDevice | null {
   if (!vendorId || !productId) return null;
   const v = vendorId.toLowerCase();
   const p = productId.toLowerCase();
-  return KNOWN_DEVICES.find((d) => d.vendorId === v && d.productId === p) ?? null;
+  return table.find((d) => d.vendorId === v && d.productId === p && (d.usagePage === undefined || usagePage === undefined || d.usagePage === usagePage)) ?? null;
 }

@@ -1,4 +1,5 @@
 import type { DeviceKindSpec } from './driver';
+import type { KnownDevice } from './known-devices';
 import type { DeviceKind } from './types';
 
 /** Which driver serves which kind. Each driver module registers itself; the manager looks kinds up here. */
@@ -15,5 +16,10 @@ export class DeviceKindRegistry {
 
   kinds(): DeviceKind[] {
     return [...this.specs.keys()];
+  }
+
+  /** The VID/PID tables the registered kinds bring. */
+  knownDevices(): KnownDevice[] {
+    return [...this.specs.values()].flatMap((s) => s.knownDevices ?? []);
   }
 }

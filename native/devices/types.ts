@@ -3,7 +3,7 @@ import type { ScanSuffix } from '../../common/contract/devices';
 /** Plain data shared by the DeviceManager, the drivers and main. No I/O here. */
 
 /** Kinds of device a window has. Add a kind here and register its driver (see `registry.ts`). */
-export const DEVICE_KINDS = ['idcard', 'scanner', 'evaluator'] as const;
+export const DEVICE_KINDS = ['idcard', 'scanner', 'evaluator', 'signaturePad'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 /** One device as configured by maintenance staff (or found by VID/PID). */
@@ -58,6 +58,8 @@ export interface PortInfo {
   productId: string | null;
   manufacturer: string | null;
   serialNumber: string | null;
+  /** HID devices: the interface's usage page (0x0D digitizer); one USB device may list several interfaces. */
+  usagePage?: number;
   /** Known device matched by VID/PID, if any. */
   known: { kind: DeviceKind; model: string } | null;
 }

@@ -38,14 +38,14 @@ export async function listHidDevices(): Promise<HidDeviceInfo[]> {
   }
 }
 
-/** Opens a HID device through node-hid (hidraw on Linux, the OS HID stack on Windows and macOS). */
-export async function openNodeHid(path: string): Promise<HidTransport> {
+/** Opens a HID device through node-hid (hidraw on Linux, the OS HID stack on Windows and macOS); `label` names it in errors. */
+export async function openNodeHid(path: string, label = 'HID 扫码枪'): Promise<HidTransport> {
   let dev: import('node-hid').HIDAsync;
   try {
     const HID = await import('node-hid');
     dev = await HID.HIDAsync.open(path);
   } catch (err) {
-    throw new ScannerError('TRANSPORT', `无法打开 HID 扫码枪 ${path}：${(err as Error).message}。请检查设备权限或是否被其他程序占用。`);
+    throw new ScannerError('TRANSPORT', `无法打开 ${label} ${path}：${(err as Error).message}。请检查设备权限或是否被其他程序占用。`);
   }
   let closed = false;
   const closeListeners: Array<(reason: string) => void> = [];

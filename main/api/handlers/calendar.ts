@@ -1,6 +1,6 @@
 import { AppError } from '../../../common/contract/errors';
 import { CalendarError } from '../../../common/domain/working-days';
-import type { Services } from '../../app/services';
+import type { Services } from '../services';
 import type { Handlers } from '../router';
 
 export function calendarHandlers(s: Services): Handlers {

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { Services } from '../../app/services';
+import type { Services } from '../services';
 import { appendAudit } from '../../audit/chain';
 import { backupDatabase, backupFileName } from '../../db/backup';
-import { checkDatabase } from '../../db/check';
+import { checkDatabase } from '../../audit/db-check';
 import type { Handlers } from '../router';
 
 /** The maintenance console's database tools: the same check and backup as `yichuang db check|backup`. */

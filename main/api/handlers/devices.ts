@@ -1,4 +1,4 @@
-import type { Services } from '../../app/services';
+import type { Services } from '../services';
 import { redactFrameHex } from '../../ops/diag/pii-scan';
 import type { Handlers } from '../router';
 

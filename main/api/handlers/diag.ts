@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AppError } from '../../../common/contract';
-import type { Services } from '../../app/services';
+import type { Services } from '../services';
 import { appendAudit } from '../../audit/chain';
 import { DiagPiiError, exportDiagnostics } from '../../ops/diag/export';
 import type { Handlers } from '../router';

@@ -1,4 +1,4 @@
-import type { Services } from '../../app/services';
+import type { Services } from '../services';
 import type { Handlers } from '../router';
 import { appHandlers } from './app';
 import { calendarHandlers } from './calendar';
@@ -13,6 +13,7 @@ import { authHandlers } from './auth';
 import { dbHandlers } from './db';
 import { diagHandlers } from './diag';
 import { settingsHandlers } from './settings';
+import { staffHandlers } from './staff';
 import { syncHandlers } from './sync';
 
 /** Every namespace's handlers, merged. A method with no handler answers NOT_AVAILABLE. */
@@ -32,5 +33,6 @@ export function buildHandlers(s: Services): Handlers {
     ...dbHandlers(s),
     ...syncHandlers(s),
     ...keysHandlers(s),
+    ...staffHandlers(s),
   };
 }

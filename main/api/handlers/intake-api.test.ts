@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventPayload } from '../../../common/contract';
 import { withIdCheckChar } from '../../../common/domain/id-number';
 import { createApp, type App } from '../../app/app';
+import { sampleCardRead } from '../../app/testing';
 
 let dir: string;
 let app: App;
@@ -29,18 +30,7 @@ describe('intake through the router', () => {
     const seen = new Promise<EventPayload<'intake.applicant'>>((resolve) =>
       app.services.events.subscribe((name, payload) => name === 'intake.applicant' && resolve(payload as EventPayload<'intake.applicant'>)),
     );
-    app.services.events.emit('card.read', {
-      deviceId: 'idcard-sim',
-      at: new Date().toISOString(),
-      simulated: true,
-      photoImage: null,
-      photoNote: null,
-      card: {
-        cardType: 'resident', name: '邢少华', englishName: null, genderCode: '1', gender: '男', nationCode: '01', nation: '汉', nationality: null,
-        birthDate: '1985-12-31', address: '海南省海口市秀英区', idNumber: ID, authority: '海口市公安局', validFrom: '2015-01-01', validTo: '长期',
-        passNumber: null, issueCount: null, idNumberValid: true, photo: null,
-      },
-    });
+    app.internal.emit('card.read', sampleCardRead(ID));
     const applicant = await seen;
     expect(applicant).toMatchObject({ name: '邢**', idNumber: '4601**********' + ID.slice(-4), idNumberValid: true, history: { caseCount: 0 } });
     expect(JSON.stringify(applicant)).not.toContain(ID);

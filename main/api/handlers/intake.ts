@@ -1,7 +1,7 @@
 import { AppError } from '../../../common/contract/errors';
 import { checkIdNumber } from '../../../common/domain/id-number';
 import { checkUscc } from '../../../common/domain/uscc';
-import type { Services } from '../../app/services';
+import type { Services } from '../services';
 import type { Actor } from '../../intake/intake-service';
 import type { CallContext, Handlers } from '../router';
 

@@ -1,5 +1,5 @@
 import { AppError } from '../../../common/contract';
-import type { Services } from '../../app/services';
+import type { Services } from '../services';
 import { appendAudit } from '../../audit/chain';
 import { keyIdOf, wrapDataKey } from '../../crypto/key-export';
 import { chooseKeyStore } from '../../crypto/key-store';

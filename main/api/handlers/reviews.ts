@@ -1,4 +1,4 @@
-import type { Services } from '../../app/services';
+import type { Services } from '../services';
 import type { Handlers } from '../router';
 import { actorOf } from './intake';
 

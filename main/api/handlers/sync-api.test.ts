@@ -7,6 +7,7 @@ import { startCentralServer, type CentralServer } from '../../../central/http/se
 import { createEnrolmentCode } from '../../../central/store/enrolment';
 import { createApp, type App } from '../../app/app';
 import { enqueueOutbox } from '../../db/outbox';
+import { acceptedEntry } from '../../sync/testing/sample-entries';
 
 let central: CentralServer;
 let app: App;
@@ -45,7 +46,7 @@ describe('sync through the router', () => {
     app.services.events.subscribe((name) => events.push(name));
     const { code } = await createEnrolmentCode(central.store.db, 'H01', 'W07');
     expect(ok(await app.invoke('sync.enroll', { centralUrl: `${central.url}/`, code }))).toMatchObject({ hall: 'H01', window: 'W07' });
-    await app.services.database.db.transaction().execute((trx) => enqueueOutbox(trx, { kind: 'case', aggregateId: 'c-1', payload: { case: { id: 'c-1' } } }));
+    await app.services.database.db.transaction().execute((trx) => enqueueOutbox(trx, acceptedEntry('c-1', 'H01-W07-20260105-0001')));
     const run = ok(await app.invoke('sync.runNow', undefined));
     expect(run).toMatchObject({ ok: true, error: null, status: { pending: 0, parked: 0, lookupsQueued: 0, enrolled: true } });
     expect(events).toContain('sync.progress');

@@ -1,5 +1,5 @@
 import { AppError } from '../../../common/contract';
-import type { Services } from '../../app/services';
+import type { Services } from '../services';
 import { CentralError } from '../../sync/central-client';
 import { enrol } from '../../sync/enrolment';
 import { listParked, retryParked } from '../../sync/status';

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { createDemoCases } from '../../intake/demo-cases';
-import { withApp } from '../../intake/cli-app';
+import { withApp, withRouter } from '../app';
 import { CliError, dataDirOf, parsePositiveInt, printJson, wantsJson } from '../util';
 
 export function register(program: Command): void {
@@ -16,6 +15,7 @@ export function register(program: Command): void {
       await withApp(dataDirOf(cmd), async ({ services }) => {
         const actor = { id: 'demo-cli', name: '演示数据' };
         // Printed after the case's transaction committed: a printed number is a stored case.
+        const { createDemoCases } = await import('../../intake/demo-cases');
         await createDemoCases(services, count, actor, (c) => process.stdout.write(`${c.caseNumber}\n`), seed);
       });
     });
@@ -29,11 +29,11 @@ export function register(program: Command): void {
     .action(async (opts: { today?: boolean; q?: string; limit: string }, cmd: Command) => {
       const limit = parsePositiveInt(opts.limit, '--limit');
       if (limit < 1) throw new CliError('--limit 至少为 1', 2);
-      await withApp(dataDirOf(cmd), async ({ services }) => {
+      await withRouter(cmd, async (api) => {
         let cursor: string | undefined;
         let left = limit;
         do {
-          const page = await services.cases.list({ today: opts.today, q: opts.q, limit: Math.min(left, 500), cursor });
+          const page = await api.call('cases.list', { today: opts.today, q: opts.q, limit: Math.min(left, 500), cursor });
           for (const c of page.cases) {
             if (wantsJson(cmd))
               printJson({

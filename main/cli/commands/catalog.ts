@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { CatalogReleaseError } from '../../catalog/apply-release';
-import { syntheticRelease } from '../../catalog/synthetic';
-import { withApp } from '../../intake/cli-app';
+import { withApp, withRouter } from '../app';
 import { CliError, dataDirOf, parsePositiveInt, printJson, wantsJson } from '../util';
 
 export function register(program: Command): void {
@@ -14,8 +12,8 @@ export function register(program: Command): void {
     .option('--json', 'JSON 输出')
     .action(async (query: string, opts: { limit: string }, cmd: Command) => {
       const limit = Math.max(1, Math.min(100, parsePositiveInt(opts.limit, '--limit')));
-      await withApp(dataDirOf(cmd), async ({ services }) => {
-        const r = services.catalog.search(query, limit);
+      await withRouter(cmd, async (api) => {
+        const r = await api.call('catalog.search', { q: query, limit });
         if (wantsJson(cmd)) {
           for (const i of r.items)
             printJson({ code: i.code, baseCode: i.baseCode, name: i.name, department: i.department, itemType: i.itemType, promisedLimit: i.promisedLimitText, matchedOn: i.matchedOn });
@@ -30,8 +28,8 @@ export function register(program: Command): void {
     .description('事项目录版本与数量')
     .option('--json', 'JSON 输出')
     .action(async (_opts: unknown, cmd: Command) => {
-      await withApp(dataDirOf(cmd), async ({ services }) => {
-        const info = await services.catalog.info();
+      await withRouter(cmd, async (api) => {
+        const info = await api.call('catalog.info', undefined);
         if (wantsJson(cmd)) printJson(info);
         else process.stdout.write(`版本 ${info.version}（${info.source}），事项 ${info.itemCount} 项，一件事 ${info.bundleCount} 个，更新于 ${info.updatedAt ?? '—'}\n`);
       });
@@ -41,6 +39,7 @@ export function register(program: Command): void {
     .description('导入事项目录发布包（JSON：全量或增量，版本须比本地新）')
     .option('--json', 'JSON 输出')
     .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const { CatalogReleaseError } = await import('../../catalog/apply-release');
       let release: unknown;
       try {
         release = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -65,7 +64,8 @@ export function register(program: Command): void {
     .requiredOption('--out <file>', '输出 JSON 文件')
     .option('--seed <n>', '随机种子', '1')
     .option('--version <n>', '目录版本号', '2')
-    .action((opts: { count: string; out: string; seed: string; version: string }) => {
+    .action(async (opts: { count: string; out: string; seed: string; version: string }) => {
+      const { syntheticRelease } = await import('../../catalog/synthetic');
       const release = syntheticRelease(parsePositiveInt(opts.count, '--count'), parsePositiveInt(opts.seed, '--seed'), parsePositiveInt(opts.version, '--version'));
       fs.writeFileSync(opts.out, JSON.stringify(release));
       process.stdout.write(`已生成 ${release.items?.length ?? 0} 个合成事项：${opts.out}\n`);

@@ -1,13 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { CENTRAL_CASE_STATUSES } from '../../../common/sync/api';
-import { DatabaseUnreachableError, openCentralStore, renewGeneration, UnsupportedDatabaseError } from '../../../central/db/open';
-import { backupCentral, restoreCentral, RestoreRefusedError, SERVE_PID_FILE } from '../../../central/db/restore';
-import { startCentralServer } from '../../../central/http/server';
-import { buildOpenApi } from '../../../central/openapi';
-import { createEnrolmentCode } from '../../../central/store/enrolment';
-import { centralCounts, recordCaseStatus, UnknownCaseError } from '../../../central/store/queries';
+import { CENTRAL_CASE_STATUSES } from '../../../common/sync/case-statuses';
+import type { openCentralStore } from '../../../central/db/open';
 import { defaultDataDir, resourcesDir } from '../../config/paths';
 import { CliError, parsePositiveInt, printJson, wantsJson } from '../util';
 
@@ -22,7 +17,12 @@ function databaseUrl(cmd: Command): string | undefined {
 }
 
 /** Problems the operator can fix, as a one-line Chinese message instead of a stack. */
-function asCliError(err: unknown): unknown {
+async function asCliError(err: unknown): Promise<unknown> {
+  const [{ DatabaseUnreachableError, UnsupportedDatabaseError }, { RestoreRefusedError }, { UnknownCaseError }] = await Promise.all([
+    import('../../../central/db/open'),
+    import('../../../central/db/restore'),
+    import('../../../central/store/queries'),
+  ]);
   if (err instanceof UnsupportedDatabaseError) return new CliError(err.message, 2);
   if (err instanceof DatabaseUnreachableError || err instanceof RestoreRefusedError || err instanceof UnknownCaseError) return new CliError(err.message, 1);
   return err;
@@ -30,6 +30,7 @@ function asCliError(err: unknown): unknown {
 
 async function withStore<T>(cmd: Command, fn: (store: Awaited<ReturnType<typeof openCentralStore>>) => Promise<T>): Promise<T> {
   try {
+    const { openCentralStore } = await import('../../../central/db/open');
     const store = await openCentralStore({ dataDir: centralDir(cmd), databaseUrl: databaseUrl(cmd) });
     try {
       return await fn(store);
@@ -37,7 +38,7 @@ async function withStore<T>(cmd: Command, fn: (store: Awaited<ReturnType<typeof 
       await store.close();
     }
   } catch (err) {
-    throw asCliError(err);
+    throw await asCliError(err);
   }
 }
 
@@ -55,6 +56,7 @@ export function register(program: Command): void {
     .option('--host <addr>', '监听地址', '127.0.0.1')
     .addOption(new Option('--allow-faults', '允许故障注入（仅测试）').hideHelp())
     .action(async (opts: { port: string; host: string; allowFaults?: boolean }, cmd: Command) => {
+      const [{ startCentralServer }, { SERVE_PID_FILE }] = await Promise.all([import('../../../central/http/server'), import('../../../central/db/restore')]);
       let server;
       try {
         server = await startCentralServer({
@@ -68,7 +70,7 @@ export function register(program: Command): void {
         });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError(`端口 ${opts.port} 已被占用：请换一个端口（--port）。`, 1);
-        throw asCliError(err);
+        throw await asCliError(err);
       }
       const pidFile = path.join(centralDir(cmd), SERVE_PID_FILE);
       fs.writeFileSync(pidFile, String(process.pid));
@@ -87,6 +89,7 @@ export function register(program: Command): void {
     .requiredOption('--window <code>', '窗口编码')
     .option('--json', 'JSON 输出')
     .action(async (opts: { hall: string; window: string }, cmd: Command) => {
+      const { createEnrolmentCode } = await import('../../../central/store/enrolment');
       const issued = await withStore(cmd, (s) => createEnrolmentCode(s.db, opts.hall, opts.window));
       if (wantsJson(cmd)) printJson({ ...issued, hall: opts.hall, window: opts.window });
       else process.stdout.write(`${issued.code}\n`);
@@ -96,6 +99,7 @@ export function register(program: Command): void {
     .description('中心平台计数（按记录去重）')
     .option('--json', 'JSON 输出')
     .action(async (_opts: unknown, cmd: Command) => {
+      const { centralCounts } = await import('../../../central/store/queries');
       const counts = await withStore(cmd, (s) => centralCounts(s.db));
       if (wantsJson(cmd)) printJson(counts);
       else process.stdout.write(`办件 ${counts.cases}，评价 ${counts.ratings}，整改 ${counts.rectifications}，已处理条目 ${counts.items}，设备 ${counts.devices}\n`);
@@ -108,6 +112,7 @@ export function register(program: Command): void {
     .option('--note <text>', '说明')
     .option('--central-number <no>', '中心办件编号')
     .action(async (opts: { case: string; status: (typeof CENTRAL_CASE_STATUSES)[number]; note?: string; centralNumber?: string }, cmd: Command) => {
+      const { recordCaseStatus } = await import('../../../central/store/queries');
       const cursor = await withStore(cmd, (s) =>
         recordCaseStatus(s.db, { caseId: opts.case, status: opts.status, note: opts.note, centralCaseNumber: opts.centralNumber }),
       );
@@ -116,13 +121,15 @@ export function register(program: Command): void {
   central
     .command('openapi')
     .description('打印同步接口的 OpenAPI 文档（与 central/openapi.json 一致）')
-    .action(() => {
+    .action(async () => {
+      const { buildOpenApi } = await import('../../../central/openapi');
       process.stdout.write(JSON.stringify(buildOpenApi(), null, 2) + '\n');
     });
   central
     .command('new-generation')
     .description('恢复备份后执行：换新的数据库代数，让各窗口重新提交仍持有的数据')
     .action(async (_o: unknown, cmd: Command) => {
+      const { renewGeneration } = await import('../../../central/db/open');
       const generation = await withStore(cmd, (s) => renewGeneration(s.db));
       process.stdout.write(`${generation}\n`);
       process.stderr.write('新代数已生效；正在运行的中心平台服务需重启后才会使用它。\n');
@@ -132,6 +139,7 @@ export function register(program: Command): void {
     .description('备份内置 SQLite 中心库（服务运行时也可）')
     .requiredOption('--to <file>', '备份文件')
     .action(async (opts: { to: string }, cmd: Command) => {
+      const { backupCentral } = await import('../../../central/db/restore');
       const r = await withStore(cmd, (s) => backupCentral(s, path.resolve(opts.to)));
       process.stdout.write(`${r.file}\n`);
       process.stderr.write(`已备份 ${(r.bytes / 1024).toFixed(0)} KB。\n`);
@@ -142,8 +150,9 @@ export function register(program: Command): void {
     .requiredOption('--from <file>', '备份文件')
     .action(async (opts: { from: string }, cmd: Command) => {
       if (databaseUrl(cmd)) throw new CliError('PostgreSQL 中心库请用 pg_restore 恢复，然后执行 yichuang central new-generation --database-url …（见 docs/OPERATIONS.md）。', 2);
-      const r = await restoreCentral(centralDir(cmd), path.resolve(opts.from)).catch((err: unknown) => {
-        throw asCliError(err);
+      const { restoreCentral } = await import('../../../central/db/restore');
+      const r = await restoreCentral(centralDir(cmd), path.resolve(opts.from)).catch(async (err: unknown) => {
+        throw await asCliError(err);
       });
       process.stdout.write(`${r.generation}\n`);
       process.stderr.write(`已恢复，新代数 ${r.generation}。${r.keptAs ? `原数据库保留为 ${r.keptAs}。` : ''}各窗口下次同步时会重新提交仍持有的数据。\n`);

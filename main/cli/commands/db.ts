@@ -1,8 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { backupDatabase, backupFileName } from '../../db/backup';
-import { checkDatabase } from '../../db/check';
-import { openDatabase } from '../../db/database';
 import { CliError, dataDirOf, printJson, wantsJson } from '../util';
 
 export function register(program: Command): void {
@@ -11,6 +8,7 @@ export function register(program: Command): void {
     .description('完整性检查并报告计数')
     .option('--json', 'JSON 输出')
     .action(async (_opts: unknown, cmd: Command) => {
+      const [{ openDatabase }, { checkDatabase }] = await Promise.all([import('../../db/database'), import('../../audit/db-check')]);
       const database = await openDatabase(dataDirOf(cmd), { skipQuickCheck: true });
       try {
         const r = await checkDatabase(database);
@@ -32,6 +30,7 @@ export function register(program: Command): void {
     .option('--to <file>', '备份文件路径')
     .option('--json', 'JSON 输出')
     .action(async (opts: { to?: string }, cmd: Command) => {
+      const [{ openDatabase }, { backupDatabase, backupFileName }] = await Promise.all([import('../../db/database'), import('../../db/backup')]);
       const dataDir = dataDirOf(cmd);
       const database = await openDatabase(dataDir);
       try {

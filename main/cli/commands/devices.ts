@@ -1,7 +1,4 @@
 import type { Command } from 'commander';
-import { SerialPort } from 'serialport';
-import { findKnownDevice, KNOWN_DEVICES, PORT_LISTING_UNAVAILABLE } from '../../../native/devices';
-import { SettingsStore } from '../../config/settings-store';
 import { dataDirOf, printJson, wantsJson } from '../util';
 
 export function register(program: Command): void {
@@ -13,6 +10,11 @@ export function register(program: Command): void {
     .action(async (_opts: unknown, cmd: Command) => {
       let ports: Array<{ path: string; vendorId: string | null; productId: string | null; manufacturer: string | null; known: { kind: string; model: string } | null }> = [];
       let listingError: string | null = null;
+      const [{ SerialPort }, { findKnownDevice, KNOWN_DEVICES, PORT_LISTING_UNAVAILABLE }, { SettingsStore }] = await Promise.all([
+        import('serialport'),
+        import('../../../native/devices'),
+        import('../../config/settings-store'),
+      ]);
       try {
         ports = (await SerialPort.list()).map((p) => {
           const known = findKnownDevice(p.vendorId, p.productId);

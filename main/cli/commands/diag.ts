@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { APP_VERSION } from '../../app/services';
-import { DiagPiiError, exportDiagnostics } from '../../ops/diag/export';
+import { APP_VERSION } from '../../api/services';
 import { CliError, dataDirOf, printJson, wantsJson } from '../util';
 
 export function register(program: Command): void {
@@ -10,6 +9,7 @@ export function register(program: Command): void {
     .description('导出脱敏的诊断包（zip）：设置、版本、设备表、近期日志、数据库检查、同步状态')
     .option('--json', 'JSON 输出')
     .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const { DiagPiiError, exportDiagnostics } = await import('../../ops/diag/export');
       try {
         const result = await exportDiagnostics(file, { dataDir: dataDirOf(cmd), appVersion: APP_VERSION });
         if (wantsJson(cmd)) printJson(result);

@@ -1,9 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { createApp } from '../../app/app';
 import { appRoot, trainingDataDir } from '../../config/paths';
-import { startHost } from '../../host/server';
-import { nodeForkLauncher } from '../../ops/device-service/launcher';
 import { dataDirOf, parsePositiveInt } from '../util';
 
 export function register(program: Command): void {
@@ -21,11 +18,18 @@ export function register(program: Command): void {
       // Device I/O runs in a supervised child process, as Electron's utilityProcess does in the app.
       // Training mode keeps it in-process: its simulated reader, scanner and keypad live beside main's demo controls.
       const isolate = !opts.demo && !opts.inProcessDevices;
+      // Loaded here, not at the top: `yichuang --help` and every other command skip the whole app.
+      const [{ createApp }, { startHost }, { nodeForkLauncher }] = await Promise.all([
+        import('../../app/app'),
+        import('../../host/server'),
+        import('../../devices/service/launcher'),
+      ]);
       const app = await createApp({
         // Training mode keeps out of the real window's data unless a folder is named explicitly.
         dataDir: opts.demo && !cmd.optsWithGlobals<{ dataDir?: string }>().dataDir ? trainingDataDir() : dataDirOf(cmd),
         mode: opts.demo ? 'demo' : 'normal',
         transport: 'host',
+        background: true,
         deviceLauncher: isolate ? nodeForkLauncher() : undefined,
       });
       const host = await startHost({

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { idcardRead } from './idcard-read';
 
 export function register(program: Command): void {
   const idcard = program.command('idcard').description('身份证阅读器（ID card reader）');
@@ -11,5 +10,5 @@ export function register(program: Command): void {
     .option('--timeout <ms>', '等待放卡的超时（毫秒）', '30000')
     .option('--fingerprint', '同时读取指纹数据（30 10）')
     .option('--json', 'JSON 输出')
-    .action(idcardRead);
+    .action(async (opts: Parameters<typeof import('./idcard-read').idcardRead>[0]) => (await import('./idcard-read')).idcardRead(opts));
 }

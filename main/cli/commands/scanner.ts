@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { findHidPosModel, HID_POS_USAGE_PAGE } from '../../../native/scanner/hid-models';
-import { listHidDevices } from '../../../native/scanner/hid-transport';
 import { SCAN_GAP_MS, ScanSuffix } from '../../../common/contract/devices';
-import { readScans } from '../../../native/scanner/read-scans';
 import { CliError, parsePositiveInt, printJson } from '../util';
 
 export function register(program: Command): void {
@@ -26,6 +23,7 @@ export function register(program: Command): void {
       const gapMs = parsePositiveInt(opts.gap, '--gap');
       if (gapMs < SCAN_GAP_MS.min || gapMs > SCAN_GAP_MS.max) throw new CliError(`--gap 须在 ${SCAN_GAP_MS.min} 到 ${SCAN_GAP_MS.max} 毫秒之间（收到 ${opts.gap}）。`, 2);
       if (count === 0) return;
+      const { readScans } = await import('../../../native/scanner/read-scans');
       try {
         await readScans(opts.port, {
           baud,
@@ -50,6 +48,10 @@ export function register(program: Command): void {
     .option('--json', 'JSON 输出')
     .action(async (opts: { all?: boolean; json?: boolean }, cmd: Command) => {
       const json = Boolean(opts.json ?? cmd.optsWithGlobals<{ json?: boolean }>().json);
+      const [{ findHidPosModel, HID_POS_USAGE_PAGE }, { listHidDevices }] = await Promise.all([
+        import('../../../native/scanner/hid-models'),
+        import('../../../native/scanner/hid-transport'),
+      ]);
       let devices;
       try {
         devices = await listHidDevices();

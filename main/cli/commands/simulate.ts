@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { notAvailable } from '../util';
-import { simulateIdCard } from './simulate-idcard';
-import { simulateEvaluator, simulateScanner } from './simulate-scanner-evaluator';
+import type { simulateIdCard } from './simulate-idcard';
+import type { simulateSignaturePad } from './simulate-signature-pad';
+import type { simulateEvaluator, simulateScanner } from './simulate-scanner-evaluator';
 
 export function register(program: Command): void {
   const simulate = program.command('simulate').description('设备模拟器，在伪终端上说真实协议（simulators）');
@@ -13,7 +13,7 @@ export function register(program: Command): void {
     .option('--faults <list>', '故障注入：garbage,split,badchecksum,silence,late,unplug,lockup')
     .option('--link <path>', '再建一个指向伪终端的固定路径（拔插后不变）')
     .option('--late-ms <ms>', 'late 故障：放卡后多久卡片才到位', '1500')
-    .action(simulateIdCard);
+    .action(async (opts: Parameters<typeof simulateIdCard>[0]) => (await import('./simulate-idcard')).simulateIdCard(opts));
   simulate
     .command('scanner')
     .description('模拟串口扫码枪，打印串口路径')
@@ -21,11 +21,20 @@ export function register(program: Command): void {
     .option('--encoding <enc>', 'utf8 或 gb18030', 'utf8')
     .option('--interval <ms>', '两次扫码的间隔', '500')
     .option('--repeat', '发完后从头循环')
-    .action(simulateScanner);
+    .action(async (opts: Parameters<typeof simulateScanner>[0]) => (await import('./simulate-scanner-evaluator')).simulateScanner(opts));
   simulate
     .command('evaluator')
     .description('模拟好差评评价器（串口按键器，PROTOCOL.md），打印串口路径')
     .option('--answer <spec...>', '依次回答评价请求：1–5[:原因|原因]、timeout 或 silent；不给则从标准输入读按键 1–5')
     .option('--delay <ms>', '收到评价请求后多久按键', '300')
-    .action(simulateEvaluator);
+    .action(async (opts: Parameters<typeof simulateEvaluator>[0]) => (await import('./simulate-scanner-evaluator')).simulateEvaluator(opts));
+  simulate
+    .command('signature-pad')
+    .description('打印某型号签名板写“王”字时发出的 HID 报告（每行：毫秒 十六进制），供测试和核对型号表')
+    .requiredOption('--model <key>', '型号键（pad-models.json 或 --models 文件）')
+    .option('--models <file>', '追加的签名板型号文件（同 YICHUANG_SIGNATURE_PAD_MODELS）')
+    .option('--finish <key>', '写完后按的键：confirm、clear、cancel 或 none', 'none')
+    .option('--rate <hz>', '报告频率', '200')
+    .option('--json', '以 JSON 输出（测试夹具的格式）')
+    .action(async (opts: Parameters<typeof simulateSignaturePad>[0]) => (await import('./simulate-signature-pad')).simulateSignaturePad(opts));
 }

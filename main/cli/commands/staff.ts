@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
-import { appendAudit } from '../../audit/chain';
-import { clearLockout, readLockout } from '../../auth/lockout-store';
-import { holdRemainingMs } from '../../auth/lockout';
-import { countStaff, findStaff } from '../../auth/roster';
-import { ensureSetupCode } from '../../auth/setup-code';
-import { openDatabase } from '../../db/database';
+import { withRouter } from '../app';
 import { CliError, dataDirOf, printJson, wantsJson } from '../util';
 
-/** Staff accounts of this window: the first-run setup code, the cached roster, lifting a lockout. */
+/**
+ * Staff accounts of this window: the first-run setup code (direct: a secret for the installer's
+ * terminal, never served by the router), the cached roster and lifting a lockout (through the router).
+ */
 export function register(program: Command): void {
   const staff = program.command('staff').description('窗口人员账号（staff accounts）');
 
@@ -17,6 +15,7 @@ export function register(program: Command): void {
     .option('--json', 'JSON 输出')
     .action(async (_o: unknown, cmd: Command) => {
       const dataDir = dataDirOf(cmd);
+      const [{ openDatabase }, { countStaff }, { ensureSetupCode }] = await Promise.all([import('../../db/database'), import('../../auth/roster'), import('../../auth/setup-code')]);
       const database = await openDatabase(dataDir);
       try {
         if ((await countStaff(database.db)) > 0) throw new CliError('本窗口已有账号，无需设置码；请用已有账号登录。', 1);
@@ -33,23 +32,11 @@ export function register(program: Command): void {
     .description('列出本窗口缓存的人员名单（不含密码）')
     .option('--json', 'JSON 输出')
     .action(async (_o: unknown, cmd: Command) => {
-      const database = await openDatabase(dataDirOf(cmd));
-      try {
-        const rows = await database.db.selectFrom('staff').select('staff_id').orderBy('staff_id').execute();
-        const now = new Date();
-        const list = [];
-        for (const { staff_id } of rows) {
-          const s = (await findStaff(database.db, staff_id))!;
-          const heldMs = holdRemainingMs(await readLockout(database.db, staff_id), now);
-          list.push({ staffId: s.staffId, name: s.name, roles: s.roles, active: s.active, source: s.source, canSignIn: Boolean(s.passwordHash) && s.active, heldSeconds: Math.ceil(heldMs / 1000) });
-        }
-        if (wantsJson(cmd)) printJson(list);
-        else
-          for (const s of list)
-            process.stdout.write(`${s.staffId.padEnd(20)} ${s.name.padEnd(10)} ${s.roles.join(',').padEnd(30)} ${s.active ? '在用' : '停用'}${s.heldSeconds ? `  暂停登录 ${s.heldSeconds} 秒` : ''}\n`);
-      } finally {
-        await database.close();
-      }
+      const list = await withRouter(cmd, (api) => api.call('staff.list', undefined));
+      if (wantsJson(cmd)) printJson(list);
+      else
+        for (const s of list)
+          process.stdout.write(`${s.staffId.padEnd(20)} ${s.name.padEnd(10)} ${s.roles.join(',').padEnd(30)} ${s.active ? '在用' : '停用'}${s.heldSeconds ? `  暂停登录 ${s.heldSeconds} 秒` : ''}\n`);
     });
 
   staff
@@ -57,17 +44,7 @@ export function register(program: Command): void {
     .description('解除某账号因多次密码错误而暂停的登录（记入审计）')
     .argument('<staffId>', '账号')
     .action(async (staffId: string, _o: unknown, cmd: Command) => {
-      const database = await openDatabase(dataDirOf(cmd));
-      try {
-        const state = await readLockout(database.db, staffId);
-        if (state.failures === 0) throw new CliError(`账号 ${staffId} 没有被暂停登录。`, 1);
-        await database.db.transaction().execute(async (trx) => {
-          await clearLockout(trx, staffId);
-          await appendAudit(trx, { actor: 'cli', action: 'auth.release', subject: staffId, detail: { failures: state.failures } });
-        });
-        process.stdout.write(`已解除账号 ${staffId} 的登录暂停。\n`);
-      } finally {
-        await database.close();
-      }
+      await withRouter(cmd, (api) => api.call('staff.release', { staffId }));
+      process.stdout.write(`已解除账号 ${staffId} 的登录暂停。\n`);
     });
 }

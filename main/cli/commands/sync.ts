@@ -1,14 +1,10 @@
 import type { Command } from 'commander';
-import { openOnlyCipher } from '../../crypto/open-only-cipher';
-import { openDatabase } from '../../db/database';
-import { backoffFromEnv } from '../../sync/backoff';
-import { CentralError } from '../../sync/central-client';
-import { enrol } from '../../sync/enrolment';
-import { SyncEngine } from '../../sync/engine';
-import { listParked, readSyncStatus, retryParked } from '../../sync/status';
+import type { Database } from '../../db/database';
+import { withRouter } from '../app';
 import { CliError, dataDirOf, parsePositiveInt, printJson, wantsJson } from '../util';
 
-async function withDb<T>(cmd: Command, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+async function withDb<T>(cmd: Command, fn: (db: Database) => Promise<T>): Promise<T> {
+  const { openDatabase } = await import('../../db/database');
   const database = await openDatabase(dataDirOf(cmd));
   try {
     return await fn(database);
@@ -31,14 +27,11 @@ export function register(program: Command): void {
     .requiredOption('--code <code>', '一次性注册码')
     .option('--json', 'JSON 输出')
     .action(async (opts: { central: string; code: string }, cmd: Command) => {
-      try {
-        const r = await withDb(cmd, (d) => enrol(d.db, opts.central, opts.code));
-        if (wantsJson(cmd)) printJson(r);
-        else process.stdout.write(`已注册：大厅 ${r.hall}，窗口 ${r.window}，设备 ${r.deviceId}（${r.centralUrl}）\n`);
-      } catch (err) {
-        if (err instanceof CentralError) throw new CliError(`注册失败：${err.message}`, 1);
-        throw err;
-      }
+      const r = await withRouter(cmd, (api) => api.call('sync.enroll', { centralUrl: opts.central, code: opts.code })).catch((err: unknown) => {
+        throw err instanceof CliError ? new CliError(`注册失败：${err.message}`, err.exitCode) : err;
+      });
+      if (wantsJson(cmd)) printJson(r);
+      else process.stdout.write(`已注册：大厅 ${r.hall}，窗口 ${r.window}，设备 ${r.deviceId}（${r.centralUrl}）\n`);
     });
   const sync = program.command('sync').description('与中心平台同步（sync）');
   sync
@@ -50,6 +43,11 @@ export function register(program: Command): void {
     .action(async (opts: { untilEmpty?: boolean; timeout?: string }, cmd: Command) => {
       const deadline = opts.timeout !== undefined ? Date.now() + parsePositiveInt(opts.timeout, '--timeout') * 1000 : undefined;
       const json = wantsJson(cmd);
+      const [{ SyncEngine }, { backoffFromEnv }, { openOnlyCipher }] = await Promise.all([
+        import('../../sync/engine'),
+        import('../../sync/backoff'),
+        import('../../crypto/open-only-cipher'),
+      ]);
       const status = await withDb(cmd, async (d) => {
         const engine = new SyncEngine({
           db: d.db,
@@ -81,7 +79,7 @@ export function register(program: Command): void {
     .description('同步状态')
     .option('--json', 'JSON 输出')
     .action(async (_o: unknown, cmd: Command) => {
-      const s = await withDb(cmd, (d) => readSyncStatus(d.db));
+      const s = await withRouter(cmd, (api) => api.call('sync.status', undefined));
       if (wantsJson(cmd)) return printJson(s);
       const lines = [
         `中心平台：${s.centralUrl ?? '未注册'}${s.hall ? `（大厅 ${s.hall}，窗口 ${s.window}）` : ''}`,
@@ -97,7 +95,7 @@ export function register(program: Command): void {
     .description('列出被中心平台拒收而搁置的记录')
     .option('--json', 'JSON 输出')
     .action(async (_o: unknown, cmd: Command) => {
-      const rows = await withDb(cmd, (d) => listParked(d.db));
+      const rows = await withRouter(cmd, (api) => api.call('sync.parked', undefined));
       if (wantsJson(cmd)) return printJson(rows);
       for (const r of rows) process.stdout.write(`#${r.seq} ${r.kind} ${r.aggregateId}：${r.reason}\n`);
       if (rows.length === 0) process.stdout.write('没有搁置的记录。\n');
@@ -107,7 +105,8 @@ export function register(program: Command): void {
     .description('把搁置的记录放回待发队列（问题解决后）')
     .option('--seq <n...>', '只放回这些序号')
     .action(async (opts: { seq?: string[] }, cmd: Command) => {
-      const n = await withDb(cmd, (d) => retryParked(d.db, opts.seq?.map((s) => parsePositiveInt(s, '--seq'))));
-      process.stdout.write(`已放回 ${n} 条。\n`);
+      const seqs = opts.seq?.map((s) => parsePositiveInt(s, '--seq'));
+      const { requeued } = await withRouter(cmd, (api) => api.call('sync.retryParked', { seqs }));
+      process.stdout.write(`已放回 ${requeued} 条。\n`);
     });
 }

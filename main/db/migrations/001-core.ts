@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { Migration } from '../migrator';
+import type { Migration } from '../../../platform/db/migrator';
 
 /** Key/value settings of this database, the outbox and the audit chain. */
 export const migration001: Migration = {

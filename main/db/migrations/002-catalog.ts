@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { Migration } from '../migrator';
+import type { Migration } from '../../../platform/db/migrator';
 
 /** The service item catalog (items, materials, bundles, releases) and central calendar overrides. */
 const statements = [

@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { Migration } from '../migrator';
+import type { Migration } from '../../../platform/db/migrator';
 
 /**
  * Sync state that is not a key in `meta` (enrolment, credential, cursors, generation and the last

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../auth/testing';
 import { openDatabase, type Database } from '../database';
-import { schemaVersion } from '../migrator';
+import { schemaVersion } from '../../../platform/db/migrator';
 import { migrations } from './index';
 
 let d: Database | null = null;

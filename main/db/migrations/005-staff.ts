@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { Migration } from '../migrator';
+import type { Migration } from '../../../platform/db/migrator';
 
 /** Staff roster cache (from the central platform, or the first-run maintenance account), lockout state, retention log. */
 export const migration005: Migration = {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../database';
-import { NewerDatabaseError, schemaVersion } from '../migrator';
+import { NewerDatabaseError, schemaVersion } from '../../../platform/db/migrator';
 import { migrations } from './index';
 
 const dirs: string[] = [];

@@ -1,4 +1,4 @@
-import type { Migration } from '../migrator';
+import type { Migration } from '../../../platform/db/migrator';
 import { migration001 } from './001-core';
 import { migration002 } from './002-catalog';
 import { migration003 } from './003-intake';

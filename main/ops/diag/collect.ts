@@ -5,7 +5,7 @@ import { redactDeep, redactText } from '../../../common/domain/mask';
 import type { DeviceStatus, FrameRecord, RawPortInfo } from '../../../native/devices';
 import { appRoot } from '../../config/paths';
 import { SettingsStore } from '../../config/settings-store';
-import { logDir } from '../../log/logger';
+import { logDir } from '../../../platform/log/logger';
 import { readDbReport } from './db-report';
 import { redactFrameHex } from './pii-scan';
 

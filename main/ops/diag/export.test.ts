@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { withIdCheckChar } from '../../../common/domain/id-number';
 import { toHex } from '../../../native/devices';
 import { createApp } from '../../app/app';
-import { closeLogging, createLogger } from '../../log/logger';
+import { closeLogging, createLogger } from '../../../platform/log/logger';
 import { useTempDirs } from '../testing';
 import { DiagPiiError, assertNoIdNumbers, exportDiagnostics } from './export';
 import { findIdNumbers } from './pii-scan';

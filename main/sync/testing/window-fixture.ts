@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { openDatabase, type Database } from '../../db/database';
 import { enqueueOutbox } from '../../db/outbox';
 import { enrol } from '../enrolment';
+import { acceptedEntry, ratingEntry } from './sample-entries';
 
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `yc-${prefix}-`));
@@ -22,8 +23,8 @@ export async function queueCases(database: Database, count: number, opts: { rati
       for (let j = i; j < Math.min(count, i + per); j++) {
         const id = uuidv7();
         ids.push(id);
-        await enqueueOutbox(trx, { kind: 'case', aggregateId: id, id, payload: { id, caseNumber: `T${String(j).padStart(6, '0')}`, implCode: 'ITEM-1', status: 'accepted' } });
-        if (opts.ratings) await enqueueOutbox(trx, { kind: 'rating', aggregateId: id, payload: { caseId: id, level: 1 + (j % 5), channel: 'pad' } });
+        await enqueueOutbox(trx, acceptedEntry(id, `T${String(j).padStart(6, '0')}`));
+        if (opts.ratings) await enqueueOutbox(trx, ratingEntry(id, 1 + (j % 5)));
       }
     });
   }

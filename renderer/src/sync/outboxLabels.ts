@@ -5,7 +5,8 @@ import type { TFunction } from 'i18next';
  * (pending, parked, done). A kind this build does not know yet is shown as stored rather than hidden.
  */
 export function outboxKind(t: TFunction, kind: string): string {
-  return t(`sync.outboxKind.${kind}`, { defaultValue: kind });
+  // Kinds are dotted (case.accepted); a dot would nest the translation key.
+  return t(`sync.outboxKind.${kind.replaceAll('.', '_')}`, { defaultValue: kind });
 }
 
 export function outboxState(t: TFunction, state: string): string {

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Kysely } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate, schemaVersion } from '../../../platform/db/migrator';
+import type { CentralDB } from '../schema';
+import { openSqlite } from '../sqlite';
+import { centralMigrations } from './index';
+
+// One test per central migration, from the previous version with data (SQLite; the PostgreSQL path runs in postgres.test.ts).
+const dirs: string[] = [];
+const open: Array<Kysely<CentralDB>> = [];
+afterEach(async () => {
+  for (const db of open.splice(0)) await db.destroy().catch(() => undefined);
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+async function at(version: number, dir?: string): Promise<{ db: Kysely<CentralDB>; dir: string }> {
+  const d = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'yc-central-mig-'));
+  if (!dir) dirs.push(d);
+  const { db, versions } = await openSqlite(d);
+  open.push(db);
+  await migrate(db, centralMigrations.filter((m) => m.version <= version), versions);
+  return { db, dir: d };
+}
+
+describe('central migrations', () => {
+  it('001 (core) on an empty database: a generation and the demo look-ups', async () => {
+    const { db } = await at(1);
+    expect(await schemaVersion(db)).toBe(1);
+    expect((await db.selectFrom('meta').select('value').where('key', '=', 'generation').executeTakeFirstOrThrow()).value).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await db.selectFrom('licences').selectAll().execute()).length).toBeGreaterThan(0);
+  });
+
+  it('002 (device heartbeat) on a version-1 database keeps its devices and generation, heartbeat columns empty', async () => {
+    const one = await at(1);
+    await one.db.insertInto('devices').values({ id: 'dev-1', hall: 'H1', window: 'W1', name: '一号窗', enrolled_at: '2026-01-01T00:00:00Z', last_seen_at: null }).execute();
+    const generation = (await one.db.selectFrom('meta').select('value').where('key', '=', 'generation').executeTakeFirstOrThrow()).value;
+    await one.db.destroy();
+    open.splice(open.indexOf(one.db), 1);
+    const { db } = await at(2, one.dir);
+    expect(await schemaVersion(db)).toBe(2);
+    expect(await db.selectFrom('devices').selectAll().execute()).toEqual([
+      { id: 'dev-1', hall: 'H1', window: 'W1', name: '一号窗', enrolled_at: '2026-01-01T00:00:00Z', last_seen_at: null, pending: null, parked: null, oldest_pending_at: null, clock_skew_ms: null },
+    ]);
+    expect((await db.selectFrom('meta').select('value').where('key', '=', 'generation').executeTakeFirstOrThrow()).value).toBe(generation);
+    await db.updateTable('devices').set({ pending: 3, parked: 1 }).where('id', '=', 'dev-1').execute();
+    expect(await db.selectFrom('devices').select(['pending', 'parked']).executeTakeFirstOrThrow()).toEqual({ pending: 3, parked: 1 });
+  });
+});

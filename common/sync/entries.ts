@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { CASE_STATUSES, MATERIAL_STATES, type CaseStatus } from '../domain/case-status';
+import { FOLLOW_UP_RESULTS, RATING_CHANNELS } from '../domain/rating';
+
+/**
+ * Every outbox entry the window pushes to the central platform, defined once: the window writes
+ * them (typed), the central validates them on ingest. Version 2 is current; the central still
+ * accepts version 1 (what windows wrote before this contract) and upgrades it in one place
+ * (central/store/upgrade-v1.ts). A kind never changes shape within a version: a new shape is a
+ * new version.
+ */
+export const ENTRY_VERSION = 2;
+
+const id = z.string().min(1).max(64);
+const at = z.string().min(1).max(40).describe('ISO 8601 time on the window clock');
+const day = z.iso.date();
+
+/** The applicant in clear, as it travels to the central platform (over TLS); never stored so on the window. */
+export const SyncApplicant = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('person'),
+    idType: z.string().min(1).max(20),
+    idNumber: z.string().min(1).max(40),
+    name: z.string().min(1).max(100),
+    phone: z.string().max(40).nullable(),
+    address: z.string().max(400).nullable(),
+  }),
+  z.object({
+    kind: z.literal('enterprise'),
+    name: z.string().min(1).max(200),
+    uscc: z.string().min(1).max(40),
+    legalRepresentative: z.object({ name: z.string().min(1).max(100), idNumber: z.string().min(1).max(40) }),
+    phone: z.string().max(40).nullable(),
+    address: z.string().max(400).nullable(),
+  }),
+]);
+export type SyncApplicant = z.infer<typeof SyncApplicant>;
+
+export const CaseMaterial = z.object({
+  code: z.string().min(1).max(64),
+  name: z.string().max(200),
+  state: z.enum(MATERIAL_STATES),
+  originals: z.number().int().min(0),
+  copies: z.number().int().min(0),
+  licenceId: z.string().max(200).nullable(),
+  deadline: day.nullable().describe('Supply deadline of a deferred (容缺) material'),
+  suppliedAt: at.nullable(),
+});
+
+/** The case as the window holds it after the event (a full snapshot, not a diff). */
+const caseSnapshot = <S extends readonly [CaseStatus, ...CaseStatus[]]>(statuses: S) =>
+  z.object({
+    id,
+    caseNumber: z.string().min(1).max(64),
+    status: z.enum(statuses),
+    itemCode: z.string().min(1).max(64).describe('Implementation code of the catalog item'),
+    itemName: z.string().max(200),
+    catalogVersion: z.number().int().min(0),
+    promisedLimit: z.string().max(40).describe('The promised time limit as text, e.g. 3个工作日'),
+    hallCode: z.string().min(1).max(40),
+    windowCode: z.string().min(1).max(40),
+    clerkId: z.string().max(64),
+    bundleId: z.string().max(64).nullable(),
+    bundleGroupId: z.string().max(64).nullable(),
+    applicantKind: z.enum(['person', 'enterprise']).nullable(),
+    uscc: z.string().max(40).nullable(),
+    createdAt: at,
+    acceptedAt: at.nullable(),
+    decidedAt: at.nullable(),
+    updatedAt: at,
+    promisedDate: day.nullable(),
+    promisedProvisional: z.boolean(),
+    rejectReason: z.string().max(1000).nullable(),
+    withdrawReason: z.string().max(1000).nullable(),
+    commitmentNote: z.string().max(1000).nullable(),
+    materials: z.array(CaseMaterial).max(500),
+  });
+const anyCase = caseSnapshot(['accepted', 'accepted_deferred', 'rejected', 'withdrawn']);
+export type CaseSnapshot = z.infer<typeof anyCase>;
+
+/**
+ * On the wire a case event carries the applicant in clear (null where the event does not repeat
+ * it). `applicantSealed` appears only when the window could not open its own seal (data key lost):
+ * the case goes anyway rather than being held back, with the applicant unreadable.
+ */
+const caseEvent = <S extends readonly [CaseStatus, ...CaseStatus[]]>(statuses: S) =>
+  z.object({ case: caseSnapshot(statuses), applicant: SyncApplicant.nullable(), applicantSealed: z.string().optional() });
+
+/** In the window's outbox the applicant is one blob sealed with the window's data key (no clear PII on disk). */
+const storedCaseEvent = <S extends readonly [CaseStatus, ...CaseStatus[]]>(statuses: S) =>
+  z.object({ case: caseSnapshot(statuses), applicantSealed: z.string().nullable() });
+
+const rating = z.object({
+  id,
+  caseId: id,
+  caseNumber: z.string().max(64).nullable(),
+  level: z.number().int().min(1).max(5).describe('1 非常满意 … 5 非常不满意'),
+  reasons: z.array(z.string().max(200)).max(20),
+  text: z.string().max(2000).nullable(),
+  channel: z.enum(RATING_CHANNELS),
+  at,
+});
+
+const rectificationFields = { id, ratingId: id, caseId: id, openedAt: at, deadline: day };
+const rectificationOpened = z.object({
+  ...rectificationFields,
+  state: z.literal('open'),
+  closedAt: z.null(),
+  closedBy: z.null(),
+  note: z.null(),
+  followUpResult: z.null(),
+});
+const rectificationClosed = z.object({
+  ...rectificationFields,
+  state: z.literal('closed'),
+  closedAt: at,
+  closedBy: z.string().min(1).max(64),
+  note: z.string().max(2000),
+  followUpResult: z.enum(FOLLOW_UP_RESULTS),
+});
+
+const passwordChanged = z.object({
+  staffId: z.string().min(1).max(64),
+  passwordHash: z.string().min(1).max(400).describe('The verifier (scrypt), never the password'),
+  passwordChangedAt: at,
+});
+
+const CASE_EVENTS = {
+  'case.accepted': ['accepted'],
+  'case.acceptedWithDeferred': ['accepted_deferred'],
+  'case.rejected': ['rejected'],
+  'case.withdrawn': ['withdrawn'],
+  'case.supplemented': ['accepted', 'accepted_deferred'],
+} as const satisfies Record<string, readonly [CaseStatus, ...CaseStatus[]]>;
+export type CaseEntryKind = keyof typeof CASE_EVENTS;
+
+/** The payload of each kind as the central platform receives it. */
+export const wirePayloads = {
+  'case.accepted': caseEvent(CASE_EVENTS['case.accepted']),
+  'case.acceptedWithDeferred': caseEvent(CASE_EVENTS['case.acceptedWithDeferred']),
+  'case.rejected': caseEvent(CASE_EVENTS['case.rejected']),
+  'case.withdrawn': caseEvent(CASE_EVENTS['case.withdrawn']),
+  'case.supplemented': caseEvent(CASE_EVENTS['case.supplemented']),
+  'rating.created': rating,
+  'rectification.opened': rectificationOpened,
+  'rectification.closed': rectificationClosed,
+  'staff.passwordChanged': passwordChanged,
+} as const;
+export type EntryKind = keyof typeof wirePayloads;
+export const ENTRY_KINDS = Object.keys(wirePayloads) as EntryKind[];
+export const isCaseKind = (kind: string): kind is CaseEntryKind => Object.hasOwn(CASE_EVENTS, kind);
+export type WirePayload<K extends EntryKind> = z.infer<(typeof wirePayloads)[K]>;
+
+/** The payload of each kind as the window's outbox stores it (cases: applicant sealed). */
+export const storedPayloads = {
+  ...wirePayloads,
+  'case.accepted': storedCaseEvent(CASE_EVENTS['case.accepted']),
+  'case.acceptedWithDeferred': storedCaseEvent(CASE_EVENTS['case.acceptedWithDeferred']),
+  'case.rejected': storedCaseEvent(CASE_EVENTS['case.rejected']),
+  'case.withdrawn': storedCaseEvent(CASE_EVENTS['case.withdrawn']),
+  'case.supplemented': storedCaseEvent(CASE_EVENTS['case.supplemented']),
+} as const satisfies Record<EntryKind, z.ZodType>;
+export type StoredPayload<K extends EntryKind> = z.infer<(typeof storedPayloads)[K]>;
+
+const entryOf = <K extends EntryKind>(kind: K) => z.object({ kind: z.literal(kind), v: z.literal(ENTRY_VERSION), payload: wirePayloads[kind] });
+
+/** One current (v2) entry: the discriminated union of every kind. */
+export const PushEntry = z.discriminatedUnion(
+  'kind',
+  ENTRY_KINDS.map((k) => entryOf(k)) as unknown as [ReturnType<typeof entryOf<EntryKind>>, ...Array<ReturnType<typeof entryOf<EntryKind>>>],
+);
+export type PushEntry = { [K in EntryKind]: { kind: K; v: typeof ENTRY_VERSION; payload: WirePayload<K> } }[EntryKind];
+
+/**
+ * Kinds written before this contract (version 1): `case` (the event inside the payload), `rating`,
+ * `rectification`, `staff.password`. An outbox row still holding one of these names was written by
+ * an older window and is pushed as version 1; every other kind is current.
+ */
+export const V1_KINDS = ['case', 'rating', 'rectification', 'staff.password'] as const;
+export type V1Kind = (typeof V1_KINDS)[number];
+export const isV1Kind = (kind: string): kind is V1Kind => (V1_KINDS as readonly string[]).includes(kind);
+export const versionOfStoredKind = (kind: string): number => (isV1Kind(kind) ? 1 : ENTRY_VERSION);
+
+/** A zod problem in plain Chinese: which field, what was wrong (the first three). */
+export function describeEntryProblem(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '(整体)'}：${i.message}`)
+    .join('；');
+}
+
+/** zod's messages in Simplified Chinese, for the reasons a clerk or maintenance sees. */
+export const ZH_ERRORS = { error: z.locales.zhCN().localeError };

@@ -1,0 +1,43 @@
+import { withIdCheckChar } from '../../../common/domain/id-number';
+import { withUsccCheckChar } from '../../../common/domain/uscc';
+import { addStaff, authFixture } from '../../auth/testing';
+import { itemCode, type TestStack } from '../../intake/test-stack';
+
+const person = { kind: 'person' as const, idType: 'resident' as const, idNumber: withIdCheckChar('46010219900101002'), name: '符海燕', phone: '13876543210', address: '海口市龙华区滨海大道 1 号' };
+const enterprise = {
+  kind: 'enterprise' as const,
+  name: '海口椰风餐饮管理有限公司',
+  uscc: withUsccCheckChar('91460100MA5T0000A'),
+  legalRepresentative: { name: '吴海', idNumber: withIdCheckChar('46010519800101003') },
+};
+
+/**
+ * Drives the window's real services through every decision that writes an outbox entry: accept,
+ * accept with deferred materials, supplement, withdraw, reject, a bad rating (which opens a
+ * rectification) and closing it. Returns the case ids in the order they were made.
+ */
+export async function writeEveryCaseKind(s: TestStack): Promise<{ accepted: string; deferred: string; rejected: string }> {
+  const code = itemCode(s, '失业保险金申领');
+  const specs = await s.catalog.materials(code);
+  const all = specs.map((m) => ({ code: m.code, state: 'received' as const }));
+  const accepted = await s.intake.accept({ itemCode: code, applicant: person, materials: all }, s.actor);
+  const entries = specs.map((m) => ({ code: m.code, state: m.deferrable ? ('deferred' as const) : ('received' as const) }));
+  const deferred = await s.intake.acceptWithDeferred({ itemCode: code, applicant: person, materials: entries, commitmentNote: '五个工作日内补齐', deadlineWorkdays: 5 }, s.actor);
+  await s.intake.supplement({ caseId: deferred.caseId, materialCode: deferred.deferred[0]!.code, via: 'received' }, s.actor);
+  const rated = await s.reviews.rate({ caseId: accepted.caseId, level: 5, reasons: ['等候时间长'], text: '排队一个小时', channel: 'qr' }, 'clerk01');
+  await s.reviews.close({ id: rated.rectification!.id, note: '已向申请人致歉，增开窗口分流', followUpResult: 'satisfied' }, 'supervisor01');
+  await s.intake.withdraw(accepted.caseId, '申请人主动撤回申请', s.actor);
+  const food = itemCode(s, '食品经营许可（新办）');
+  const rejected = await s.intake.reject({ itemCode: food, applicant: enterprise, materials: [], reason: '经营场所不符合食品安全要求' }, s.actor);
+  return { accepted: accepted.caseId, deferred: deferred.caseId, rejected: rejected.caseId };
+}
+
+/** A clerk changes the password: the window queues the new verifier for the central roster. */
+export async function writePasswordChange(): Promise<{ rows: Array<{ id: string; kind: string; aggregate_id: string; payload: string; created_at: string }>; close: () => Promise<void> }> {
+  const fx = await authFixture();
+  await addStaff(fx.database, 'zhangsan', 'password-1234');
+  await fx.auth.signIn('zhangsan', 'password-1234');
+  await fx.auth.changePassword('password-1234', 'new-password-99');
+  const rows = await fx.database.db.selectFrom('outbox').select(['id', 'kind', 'aggregate_id', 'payload', 'created_at']).orderBy('seq').execute();
+  return { rows, close: () => fx.close() };
+}
