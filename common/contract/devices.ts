@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod, NoInput, text } from './define';
+import { SCAN_GAP_MS, SCAN_SUFFIXES } from './scan-framing';
 
 export const DeviceKind = z.enum(['idcard', 'scanner', 'evaluator', 'signaturePad']);
 export const DeviceState = z.enum(['connecting', 'connected', 'reading', 'error', 'disconnected']);
@@ -62,15 +63,10 @@ export const DeviceStatusSchema = z.object({
 });
 export type DeviceStatusPayload = z.infer<typeof DeviceStatusSchema>;
 
-/**
- * The suffix a scanner is set to append after each code; serial scans are framed by it and by the
- * idle gap (native/scanner/scan-framer.ts), never by any CR/LF. `auto`: any CR, LF or CR LF, as
- * for a scanner whose suffix nobody set; `none`: the gap alone.
- */
-export const ScanSuffix = z.enum(['auto', 'CR', 'LF', 'CRLF', 'TAB', 'none']);
-export type ScanSuffix = z.infer<typeof ScanSuffix>;
-/** Idle milliseconds that end a scan (default, and the range maintenance may set). */
-export const SCAN_GAP_MS = { default: 50, min: 10, max: 1000 } as const;
+/** The scanner's suffix setting (see scan-framing.ts, which the CLI reads without zod). */
+export const ScanSuffix = z.enum(SCAN_SUFFIXES);
+export type { ScanSuffix } from './scan-framing';
+export { SCAN_GAP_MS } from './scan-framing';
 
 export const DeviceConfigSchema = z
   .object({
