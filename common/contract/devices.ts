@@ -44,6 +44,12 @@ export const IdCardIdentity = z.object({
   passNumber: z.string().nullable(),
   /** Permit only (签发次数). */
   issueCount: z.string().nullable(),
+  /**
+   * 2023 foreigner card only (layout from one vendor source, unconfirmed): 换证次数 and the link to
+   * the holder's previous card number. Optional only in the type, as `appendedAddress`; the decoder always sets them.
+   */
+  renewalCount: z.string().nullable().optional(),
+  oldNumberLink: z.string().nullable().optional(),
   /** MOD 11-2 checksum of the ID number; null where the card's number has no known check. A failed check is reported, never hidden. */
   idNumberValid: z.boolean().nullable(),
   photo: z.object({ format: z.literal('wlt'), bytes: z.number().int() }).nullable(),
@@ -65,7 +71,7 @@ export type DeviceStatusPayload = z.infer<typeof DeviceStatusSchema>;
 
 /** The scanner's suffix setting (see scan-framing.ts, which the CLI reads without zod). */
 export const ScanSuffix = z.enum(SCAN_SUFFIXES);
-export type { ScanSuffix } from './scan-framing';
+export type ScanSuffix = z.infer<typeof ScanSuffix>;
 export { SCAN_GAP_MS } from './scan-framing';
 
 export const DeviceConfigSchema = z
