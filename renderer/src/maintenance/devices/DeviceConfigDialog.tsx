@@ -1,7 +1,8 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { SCAN_GAP_MS, ScanSuffix, type DeviceStatusPayload } from '../../../../common/contract/devices';
+import type { DeviceStatusPayload } from '../../../../common/contract/devices';
+import { SCAN_GAP_MS, SCAN_SUFFIXES, type ScanSuffix } from '../../../../common/contract/scan-framing';
 import type { MethodOutput } from '../../../../common/contract';
 import { call } from '../../bridge';
 import { useAction } from '../../api/useAction';
@@ -38,7 +39,9 @@ export function DeviceConfigDialog(props: { open: boolean; current: DeviceStatus
   const savedById = new Map((saved.data?.settings.devices ?? []).map((d) => [d.id, d]));
   const initial = props.current.map((d): Row => {
     const c = savedById.get(d.id);
-    return { id: d.id, kind: d.kind, port: d.port, baud: d.baud ?? undefined, model: d.model ?? undefined, scanSuffix: c?.scanSuffix, scanGapMs: c?.scanGapMs };
+    // A device with no saved entry (the demo scanner) shows the framing its driver reports.
+    const framing = c ?? runningFraming(d);
+    return { id: d.id, kind: d.kind, port: d.port, baud: d.baud ?? undefined, model: d.model ?? undefined, scanSuffix: framing.scanSuffix, scanGapMs: framing.scanGapMs };
   });
   const portOptions = props.ports.map((p) => ({ value: p.path, label: `${p.path}${p.known ? ` · ${p.known.model}` : p.manufacturer ? ` · ${p.manufacturer}` : ''}` }));
   return (
@@ -82,7 +85,7 @@ export function DeviceConfigDialog(props: { open: boolean; current: DeviceStatus
                 {t('maint.addDevice')}
               </Button>
               <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-                {t('maint.scanFramingHelp')}
+                {t('maint.scanFramingHelp', SCAN_GAP_MS)}
               </Typography.Paragraph>
               <datalist id="bauds">{BAUDS.map((b) => <option key={b} value={b} />)}</datalist>
             </>
@@ -99,21 +102,28 @@ function ScannerFraming(props: { name: number }) {
   const kind = Form.useWatch(['devices', props.name, 'kind']) as Row['kind'] | undefined;
   if (kind !== 'scanner') return <span style={{ display: 'inline-block', width: W.scanSuffix + W.scanGapMs + 8 }} />;
   return (
-    <>
+    <Space align="baseline">
       <Form.Item name={[props.name, 'scanSuffix']}>
         <Select
           aria-label={t('maint.scanSuffix')}
           placeholder={t('maint.suffixOpt.auto')}
           style={{ width: W.scanSuffix }}
           allowClear
-          options={ScanSuffix.options.map((o) => ({ value: o, label: t(`maint.suffixOpt.${o}`) }))}
+          options={SCAN_SUFFIXES.map((o) => ({ value: o, label: t(`maint.suffixOpt.${o}`) }))}
         />
       </Form.Item>
-      <Form.Item name={[props.name, 'scanGapMs']} rules={[{ type: 'number', min: SCAN_GAP_MS.min, max: SCAN_GAP_MS.max, message: t('maint.scanGapRule') }]}>
+      <Form.Item name={[props.name, 'scanGapMs']} rules={[{ type: 'number', min: SCAN_GAP_MS.min, max: SCAN_GAP_MS.max, message: t('maint.scanGapRule', SCAN_GAP_MS) }]}>
         <InputNumber aria-label={t('maint.scanGapMs')} placeholder={String(SCAN_GAP_MS.default)} style={{ width: W.scanGapMs }} precision={0} />
       </Form.Item>
-    </>
+    </Space>
   );
+}
+
+/** Suffix and gap a serial scanner driver reports in its status, where they differ from the defaults. */
+function runningFraming(d: DeviceStatusPayload): Pick<Row, 'scanSuffix' | 'scanGapMs'> {
+  const suffix = SCAN_SUFFIXES.find((o) => o !== 'auto' && o === d.details.suffix);
+  const gap = d.details.gapMs;
+  return { scanSuffix: suffix, scanGapMs: typeof gap === 'number' && gap !== SCAN_GAP_MS.default ? gap : undefined };
 }
 
 function toConfig(d: Row) {
