@@ -1,4 +1,5 @@
-import { SCAN_GAP_MS, ScanSuffix } from '../../common/contract/devices';
+import { SCAN_GAP_MS, SCAN_SUFFIXES, type ScanSuffix } from '../../common/contract/scan-framing';
+import { BoundedChunks } from './bounded-chunks';
 import { ScannerError } from './scan-result';
 
 /**
@@ -52,10 +53,8 @@ const SUFFIX_BYTES: Record<Exclude<ScanSuffix, 'auto' | 'none'>, Buffer> = {
  * Pure and time-injected: the caller passes `now` and calls `idle` at `deadline()`.
  */
 export class ScanFramer {
-  private parts: Buffer[] = [];
-  private size = 0;
+  private readonly held: BoundedChunks;
   private lastAt = 0;
-  private discarding = false;
   readonly suffix: ScanSuffix;
   readonly gapMs: number;
   private readonly maxBytes: number;
@@ -65,7 +64,8 @@ export class ScanFramer {
     this.suffix = options.suffix ?? 'auto';
     this.gapMs = options.gapMs ?? DEFAULT_SCAN_GAP_MS;
     this.maxBytes = options.maxScanBytes ?? DEFAULT_MAX_SCAN_BYTES;
-    if (!ScanSuffix.safeParse(this.suffix).success) throw new Error(`扫码枪结尾符设置无效：${String(this.suffix)}`);
+    this.held = new BoundedChunks(this.maxBytes);
+    if (!SCAN_SUFFIXES.includes(this.suffix)) throw new Error(`扫码枪结尾符设置无效：${String(this.suffix)}`);
     if (!(this.gapMs > 0)) throw new Error(`扫码间隔设置无效：${this.gapMs} 毫秒`);
     this.terminator = this.suffix === 'auto' || this.suffix === 'none' ? null : SUFFIX_BYTES[this.suffix];
   }
@@ -74,7 +74,7 @@ export class ScanFramer {
     const out: FrameItem[] = [];
     if (chunk.length === 0) return out;
     // A read after the gap belongs to a new scan even if the idle timer has not run yet.
-    if ((this.size > 0 || this.discarding) && now - this.lastAt > this.gapMs) this.finish(out);
+    if (this.pending() && now - this.lastAt > this.gapMs) this.finish(out);
     this.lastAt = now;
     this.take(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), out);
     if (this.endsOnSuffixNow()) this.finish(out);
@@ -83,55 +83,49 @@ export class ScanFramer {
 
   /** When the caller should call `idle` if no bytes come first; null when nothing is pending. */
   deadline(): number | null {
-    return this.size > 0 || this.discarding ? this.lastAt + this.gapMs : null;
+    return this.pending() ? this.lastAt + this.gapMs : null;
   }
 
   idle(now: number): FrameItem[] {
     const out: FrameItem[] = [];
-    if ((this.size > 0 || this.discarding) && now - this.lastAt >= this.gapMs) this.finish(out);
+    if (this.pending() && now - this.lastAt >= this.gapMs) this.finish(out);
     return out;
   }
 
   /** Bytes held for an unfinished scan (diagnostics). */
   get pendingBytes(): number {
-    return this.size;
+    return this.held.size;
   }
 
   reset(): void {
-    this.parts = [];
-    this.size = 0;
-    this.discarding = false;
+    this.held.clear();
+  }
+
+  private pending(): boolean {
+    return this.held.size > 0 || this.held.discarding;
   }
 
   private take(bytes: Buffer, out: FrameItem[]): void {
-    if (this.discarding) return;
-    if (this.size + bytes.length > this.maxBytes) {
-      this.parts = [];
-      this.size = 0;
-      this.discarding = true;
+    if (!this.held.add(bytes))
       out.push({
         error: new ScannerError(
           'LINE_TOO_LONG',
           `扫码内容超过 ${this.maxBytes} 字节仍未结束，已丢弃这一次扫码。请检查扫码枪的结尾符设置与“设备”中设置的是否一致。`,
         ),
       });
-      return;
-    }
-    // Copy: the chunk's memory belongs to the stream and may be reused.
-    this.parts.push(Buffer.from(bytes));
-    this.size += bytes.length;
   }
 
   /** The configured suffix ends the held bytes and nothing before it is a line break. */
   private endsOnSuffixNow(): boolean {
     const t = this.terminator;
-    if (!t || this.size < t.length) return false;
-    const last = this.parts[this.parts.length - 1]!;
+    const { parts, size } = this.held;
+    if (!t || size < t.length) return false;
+    const last = parts[parts.length - 1]!;
     // The suffix is one or two bytes; a CR LF may straddle two reads.
     for (let i = 1; i <= t.length; i++) if (this.byteFromEnd(i, last) !== t[t.length - i]) return false;
-    const limit = this.size - t.length;
+    const limit = size - t.length;
     let offset = 0;
-    for (const p of this.parts) {
+    for (const p of parts) {
       if (offset >= limit) break;
       const before = p.subarray(0, Math.min(p.length, limit - offset));
       if (before.indexOf(CR) >= 0 || before.indexOf(LF) >= 0) return false;
@@ -142,18 +136,13 @@ export class ScanFramer {
 
   private byteFromEnd(i: number, last: Buffer): number | undefined {
     if (i <= last.length) return last[last.length - i];
-    const prev = this.parts[this.parts.length - 2];
+    const prev = this.held.parts[this.held.parts.length - 2];
     return prev?.[prev.length - (i - last.length)];
   }
 
   private finish(out: FrameItem[]): void {
-    if (this.discarding) {
-      this.discarding = false;
-      return;
-    }
-    const all = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.size);
-    this.parts = [];
-    this.size = 0;
+    const all = this.held.takeAll();
+    if (!all) return;
     const bytes = trimLineBreaks(this.terminator && endsWith(all, this.terminator) ? all.subarray(0, all.length - this.terminator.length) : all);
     if (bytes.length > 0) out.push({ bytes });
   }
