@@ -6,8 +6,14 @@ import { pathToFileURL } from 'node:url';
 import type { Bench, BenchResult } from './types';
 
 const args = process.argv.slice(2);
+if (args[0] === 'fixture') {
+  await (await import('./years-fixture')).fixtureCommand(args.slice(1));
+  process.exit(0);
+}
 const json = args.includes('--json');
-const only = args.filter((a) => !a.startsWith('--'));
+// Options taking a value (`--cases N`): the value is not a bench name.
+const VALUED = ['--cases'];
+const only = args.filter((a, i) => !a.startsWith('--') && !VALUED.includes(args[i - 1] ?? ''));
 
 async function discover(): Promise<Bench[]> {
   const dir = import.meta.dirname;

@@ -1,7 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { verifyAuditChain, type AuditVerdict } from './verify';
 import type { Database } from '../db/database';
+import type { DB } from '../db/schema';
 import { schemaVersion } from '../../platform/db/migrator';
+import { inReadSnapshot } from '../db/read-snapshot';
 
 export interface DbCheckReport {
   ok: boolean;
@@ -18,9 +20,16 @@ export interface DbCheckReport {
   audit: AuditVerdict;
 }
 
-/** `integrity_check` (full, unlike the quick check at startup), foreign keys, and row counts. */
-export async function checkDatabase(database: Database): Promise<DbCheckReport> {
-  const db = database.db;
+/**
+ * `integrity_check` (full, unlike the quick check at startup), foreign keys, row counts and the
+ * audit chain, all read in one snapshot: counts that disagree or a chain head that moved would
+ * otherwise be reported while another process (the app) goes on writing.
+ */
+export function checkDatabase(database: Database): Promise<DbCheckReport> {
+  return inReadSnapshot(database.db, (db) => checkSnapshot(db, database.file));
+}
+
+async function checkSnapshot(db: Kysely<DB>, file: string): Promise<DbCheckReport> {
   const integrity = (await sql<Record<string, string>>`pragma integrity_check`.execute(db)).rows.map((r) => String(Object.values(r)[0]));
   const fk = (await sql`pragma foreign_key_check`.execute(db)).rows.length;
   const tables = (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db)).rows;
@@ -45,7 +54,7 @@ export async function checkDatabase(database: Database): Promise<DbCheckReport> 
   const audit = await verifyAuditChain(db);
   return {
     ok: integrityOk && fk === 0 && dup === 0 && audit.ok,
-    file: database.file,
+    file,
     schemaVersion: await schemaVersion(db),
     integrity,
     foreignKeyViolations: fk,

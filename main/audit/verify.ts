@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inReadSnapshot } from '../db/read-snapshot';
 import type { DB } from '../db/schema';
 import { auditHash, GENESIS, META_AUDIT_HEAD, type AuditAlgorithm } from './chain';
 
@@ -24,10 +25,15 @@ const PAGE = 2000;
 /**
  * Walks the audit chain from the start: every entry's hash must match its content and the previous
  * entry's hash; `seq` must not skip (a deleted entry in the middle); the last entry must be the head
- * recorded in meta (a deleted or truncated tail). Called by `yichuang db check`.
+ * recorded in meta (a deleted or truncated tail). Called by `yichuang db check`. The pages and the
+ * head are read in one snapshot (the caller's, or one of its own): entries appended meanwhile by
+ * another process would otherwise look like a head that does not match.
  */
-export async function verifyAuditChain(db: Kysely<DB>, opts: { maxProblems?: number } = {}): Promise<AuditVerdict> {
-  const maxProblems = opts.maxProblems ?? 20;
+export function verifyAuditChain(db: Kysely<DB>, opts: { maxProblems?: number } = {}): Promise<AuditVerdict> {
+  return inReadSnapshot(db, (snapshot) => walkChain(snapshot, opts.maxProblems ?? 20));
+}
+
+async function walkChain(db: Kysely<DB>, maxProblems: number): Promise<AuditVerdict> {
   const problems: AuditProblem[] = [];
   const report = (p: AuditProblem) => {
     if (problems.length < maxProblems) problems.push(p);

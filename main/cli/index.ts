@@ -15,7 +15,8 @@ import { register as scanner } from './commands/scanner';
 import { register as simulate } from './commands/simulate';
 import { register as staff } from './commands/staff';
 import { register as sync } from './commands/sync';
-import { CliError } from './util';
+import { DataFolderBusyError, setWriterKind } from '../db/writer-lock';
+import { CliError, EXIT_BUSY } from './util';
 
 /** The `yichuang` command tree for field maintenance staff and scripts. Names are a contract. */
 export function buildProgram(): Command {
@@ -24,10 +25,18 @@ export function buildProgram(): Command {
     .version(APP_VERSION)
     .option('--data-dir <dir>', '数据目录（默认：应用的用户数据目录）')
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    // Named in the message another writer of the same data folder gets.
+    .hook('preAction', (_program, action) => setWriterKind(`yichuang ${commandPath(action)}`));
   for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, db, sync, central, host, diag, config, staff, keys])
     register(program);
   return program;
+}
+
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
 }
 
 /** Help for the whole tree, not just the top level, so `--help` shows every command. */
@@ -56,6 +65,10 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode;
+    if (err instanceof DataFolderBusyError) {
+      process.stderr.write(`${err.message}\n`);
+      return EXIT_BUSY;
+    }
     if (err instanceof CliError) {
       process.stderr.write(`${err.message}\n`);
       return err.exitCode;

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { defaultDataDir } from '../config/paths';
 
-/** Exit codes: 0 ok, 1 failure the user can act on, 2 usage / not available. */
+/** Exit codes: 0 ok, 1 failure the user can act on, 2 usage / not available, 3 the data folder is in use by another writer (EXIT_BUSY). */
+export const EXIT_BUSY = 3;
+
 export class CliError extends Error {
   constructor(
     message: string,

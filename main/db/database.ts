@@ -7,6 +7,7 @@ import { Sqlite3Dialect } from '../../platform/db/dialect';
 import { migrate, type Migration } from '../../platform/db/migrator';
 import { migrations as allMigrations } from './migrations';
 import type { DB } from './schema';
+import { acquireWriterLock } from './writer-lock';
 
 export interface Database {
   db: Kysely<DB>;
@@ -59,27 +60,21 @@ export class CorruptDatabaseError extends Error {
 export const DB_FILE = 'yichuang.db';
 
 /**
- * Opens (creating if needed) the window's database: WAL, foreign keys, a quick integrity check,
- * then migrations. One Database per process: the main process is the only writer.
+ * Opens (creating if needed) the window's database for writing: WAL, foreign keys, a quick
+ * integrity check, then migrations. One writer process per data folder: the writer lock is taken
+ * first (see writer-lock.ts) and held until `close`. Commands that only read use `openForReading`.
  */
 export async function openDatabase(
   fileOrDir: string,
   opts: { migrations?: readonly Migration[]; skipQuickCheck?: boolean; writeGate?: WriteGate } = {},
 ): Promise<Database> {
-  const file = fileOrDir.endsWith('.db') ? fileOrDir : path.join(fileOrDir, DB_FILE);
+  const file = databaseFile(fileOrDir);
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const log = createLogger('db');
-  const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const d = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(d)));
-  });
-  const config: KyselyConfig = {
-    dialect: new Sqlite3Dialect({
-      database: raw,
-      onSlowQuery: (q, ms) => log.warn({ ms: Math.round(ms), sql: q.slice(0, 200) }, 'slow query'),
-    }),
-  };
-  const db = opts.writeGate ? new GatedKysely<DB>(config, opts.writeGate) : new Kysely<DB>(config);
+  const lock = await acquireWriterLock(file);
+  let db: Kysely<DB> | undefined;
   try {
+    const raw = await openRaw(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
+    db = kyselyOver(raw, opts.writeGate);
     await sql`pragma journal_mode = wal`.execute(db);
     // FULL: in WAL mode NORMAL may lose the last commits on a power cut. A case number shown to the
     // clerk is a promise to a citizen, so every commit reaches the disk before we acknowledge it.
@@ -92,11 +87,36 @@ export async function openDatabase(
       if (verdict !== 'ok') throw new CorruptDatabaseError(file, verdict.slice(0, 200));
     }
     const { from, to } = await migrate(db, opts.migrations ?? allMigrations);
-    if (from !== to) log.info({ from, to }, 'schema migrated');
+    if (from !== to) createLogger('db').info({ from, to }, 'schema migrated');
+    const opened = db;
+    return { db: opened, raw, file, close: () => opened.destroy().finally(() => lock.release()) };
   } catch (err) {
-    await db.destroy().catch(() => undefined);
+    await db?.destroy().catch(() => undefined);
+    await lock.release();
     if (err instanceof Error && /SQLITE_NOTADB|SQLITE_CORRUPT/.test(err.message)) throw new CorruptDatabaseError(file, err.message);
     throw err;
   }
-  return { db, raw, file, close: () => db.destroy() };
+}
+
+/** `dir/yichuang.db`, or the file itself when a `.db` file is named. */
+export function databaseFile(fileOrDir: string): string {
+  return fileOrDir.endsWith('.db') ? fileOrDir : path.join(fileOrDir, DB_FILE);
+}
+
+export function openRaw(file: string, mode: number): Promise<sqlite3.Database> {
+  return new Promise<sqlite3.Database>((resolve, reject) => {
+    const d = new sqlite3.Database(file, mode, (err) => (err ? reject(err) : resolve(d)));
+  });
+}
+
+/** Kysely over an open handle; with a write gate, every transaction holds it while it runs. */
+export function kyselyOver(raw: sqlite3.Database, writeGate?: WriteGate): Kysely<DB> {
+  const log = createLogger('db');
+  const config: KyselyConfig = {
+    dialect: new Sqlite3Dialect({
+      database: raw,
+      onSlowQuery: (q, ms) => log.warn({ ms: Math.round(ms), sql: q.slice(0, 200) }, 'slow query'),
+    }),
+  };
+  return writeGate ? new GatedKysely<DB>(config, writeGate) : new Kysely<DB>(config);
 }

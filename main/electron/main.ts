@@ -4,6 +4,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, powerMonitor, safeStorage } from 'electron';
 import { createApp } from '../app/app';
 import { defaultDataDir, trainingDataDir } from '../config/paths';
+import { DataFolderBusyError } from '../db/writer-lock';
 import { utilityProcessLauncher } from './device-service';
 import { installIpcTransport } from './ipc';
 import { beginStart, followAutostart, quitGracefully, rollbackWithoutApp, startUpdates } from './operations';
@@ -25,6 +26,13 @@ if (!app.requestSingleInstanceLock()) {
     try {
       yc = await createApp({ dataDir, mode: demo ? 'demo' : 'normal', transport: 'electron', background: true, deviceLauncher: utilityProcessLauncher, safeStorage });
     } catch (err) {
+      if (err instanceof DataFolderBusyError) {
+        // Not this version's fault: no failed start counted, no rollback.
+        guard.withdraw();
+        dialog.showErrorBox('一窗已在使用此数据文件夹', err.message);
+        app.exit(3);
+        return;
+      }
       // No crash loop: say what happened, go back to the last good version if this one keeps failing.
       const rolledBack = verdict.rollback && app.isPackaged && (await rollbackWithoutApp(dataDir).catch(() => false));
       if (!rolledBack) {

@@ -5,6 +5,7 @@ import { AppError } from '../../common/contract/errors';
 import { CASE_STATUS_LABELS, MATERIAL_STATE_LABELS, type CaseStatus } from '../../common/domain/case-status';
 import { hallDate } from '../../common/domain/hall-date';
 import { checkIdNumber } from '../../common/domain/id-number';
+import { parseCaseNumber } from '../../common/domain/scan-routing';
 import { describeLimit, type LimitUnit } from '../../common/domain/item-types';
 import { maskName } from '../../common/domain/mask';
 import { ratingLabel } from '../../common/domain/rating';
@@ -33,7 +34,8 @@ export class CaseQueries {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async list(query: ListQuery): Promise<{ cases: CaseSummary[]; nextCursor: string | null }> {
+  /** The cases `list` pages through (today, status, search), before paging. */
+  private filtered(query: Omit<ListQuery, 'limit' | 'cursor'>) {
     let qb = this.db.selectFrom('intake_case').selectAll();
     if (query.today) {
       // Hall midnight (UTC+8) as an instant.
@@ -44,23 +46,33 @@ export class CaseQueries {
     const q = query.q?.trim();
     if (q) {
       const upper = q.toUpperCase();
-      const hash = this.pii.lookupHash(upper.length === 18 && checkIdNumber(upper).valid ? upper : q);
+      const idNumber = upper.length === 18 && checkIdNumber(upper).valid;
+      const uscc = checkUscc(upper).valid;
+      const hash = this.pii.lookupHash(idNumber ? upper : q);
+      // Every term is answered by an index, so SQLite unions index look-ups instead of reading
+      // every case (rows are kilobytes of sealed data). Part of a case number is matched in the
+      // case-number index alone, and only when the text could be one.
+      const number = parseCaseNumber(upper);
+      const fragment = !number && !idNumber && !uscc && CASE_NUMBER_CHARS.test(upper);
       qb = qb.where((eb) =>
         eb.or([
-          eb('case_number', 'like', `%${escapeLike(upper)}%`),
+          ...(number ? [eb('case_number', '=', number.caseNumber)] : []),
+          ...(fragment
+            ? [eb('intake_case.rowid' as 'intake_case.id', 'in', eb.selectFrom('intake_case as n').select('n.rowid' as 'n.id').where('n.case_number', 'like', `%${escapeLike(upper)}%`))]
+            : []),
           eb('central_number', '=', q),
           eb('applicant_id_hash', '=', hash),
           eb('legal_rep_id_hash', '=', hash),
           eb('applicant_name_hash', '=', this.pii.lookupHash(q)),
-          ...(checkUscc(upper).valid ? [eb('uscc', '=', upper)] : []),
+          ...(uscc ? [eb('uscc', '=', upper)] : []),
         ]),
       );
     }
-    if (query.cursor) {
-      const [at, id] = query.cursor.split('|');
-      if (at && id) qb = qb.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
-    }
-    const rows = await qb.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
+    return qb;
+  }
+
+  async list(query: ListQuery): Promise<{ cases: CaseSummary[]; nextCursor: string | null }> {
+    const rows = await this.listQuery(query).execute();
     const page = rows.slice(0, query.limit);
     const extras = await this.extras(page.map((r) => r.id));
     const last = page.at(-1);
@@ -68,6 +80,22 @@ export class CaseQueries {
       cases: page.map((r) => this.summary(r, extras)),
       nextCursor: rows.length > query.limit && last ? `${last.created_at}|${last.id}` : null,
     };
+  }
+
+  /** The statement behind `list` (one row more than the page, to know whether another follows). */
+  listQuery(query: ListQuery) {
+    let qb = this.filtered(query);
+    if (query.cursor) {
+      const [at, id] = query.cursor.split('|');
+      if (at && id) qb = qb.where((eb) => eb.or([eb('created_at', '<', at), eb.and([eb('created_at', '=', at), eb('id', '<', id)])]));
+    }
+    return qb.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit + 1);
+  }
+
+  /** How many cases `list` would page through in all (the CLI says so when its limit cuts the list). */
+  async count(query: Omit<ListQuery, 'limit' | 'cursor'>): Promise<number> {
+    const r = await this.filtered(query).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return Number(r?.n ?? 0);
   }
 
   private async extras(ids: string[]) {
@@ -224,6 +252,9 @@ interface Extras {
   deferred: Map<string, number>;
   ratings: Map<string, number>;
 }
+
+/** What a local case number is made of (`HK01-W03-20261127-0001`). */
+const CASE_NUMBER_CHARS = /^[A-Z0-9-]+$/;
 
 function escapeLike(s: string): string {
   return s.replace(/[%_]/g, '');

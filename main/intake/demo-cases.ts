@@ -40,7 +40,7 @@ export function demoUscc(r: () => number): string {
   return withUsccCheckChar(`914601${'00'}${body}`);
 }
 
-function demoPerson(r: () => number): ApplicantInput {
+export function demoPerson(r: () => number): ApplicantInput {
   return {
     kind: 'person',
     idType: 'resident',
@@ -50,7 +50,7 @@ function demoPerson(r: () => number): ApplicantInput {
   };
 }
 
-function demoEnterprise(r: () => number): ApplicantInput {
+export function demoEnterprise(r: () => number): ApplicantInput {
   return {
     kind: 'enterprise',
     name: pick(r, COMPANIES),

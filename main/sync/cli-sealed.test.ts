@@ -17,6 +17,7 @@ const ID = withIdCheckChar('46010219900101002');
 async function windowWithAcceptedCase(central: CentralProcess): Promise<{ dir: string; caseId: string }> {
   const dir = tempDir('cli-sealed');
   const app = await createApp({ dataDir: dir, mode: 'normal', transport: 'test' });
+  let caseId: string;
   try {
     app.services.sessions.set({ staffId: 'c1', name: '窗口一', roles: ['clerk'] });
     const search = await app.invoke('catalog.search', { q: 'shebaoka', limit: 5 });
@@ -29,12 +30,14 @@ async function windowWithAcceptedCase(central: CentralProcess): Promise<{ dir: s
       .map((m) => ({ code: m.code, state: 'received' as const }));
     const r = await app.invoke('intake.accept', { itemCode: item.code, applicant: { kind: 'person', idNumber: ID, name: '符海燕' }, materials });
     if (!r.ok) throw new Error(JSON.stringify(r.error));
-    const enrolled = await runCli(['enroll', '--central', central.url, '--code', await central.enrolmentCode('H01', 'W01'), '--data-dir', dir]);
-    if (enrolled.code !== 0) throw new Error(enrolled.stderr);
-    return { dir, caseId: (r.value as { caseId: string }).caseId };
+    caseId = (r.value as { caseId: string }).caseId;
   } finally {
     await app.close();
   }
+  // After the app closed: `enroll` writes, and one process writes a data folder at a time.
+  const enrolled = await runCli(['enroll', '--central', central.url, '--code', await central.enrolmentCode('H01', 'W01'), '--data-dir', dir]);
+  if (enrolled.code !== 0) throw new Error(enrolled.stderr);
+  return { dir, caseId };
 }
 
 describe('yichuang sync run with applicants the app sealed', () => {

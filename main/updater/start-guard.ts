@@ -27,6 +27,7 @@ export interface StartVerdict {
  */
 export class StartGuard {
   private readonly dir: string;
+  private previous: Marker | null = null;
 
   constructor(dataDir: string, private readonly version: string) {
     this.dir = path.join(dataDir, 'update');
@@ -34,6 +35,7 @@ export class StartGuard {
 
   begin(now = new Date()): StartVerdict {
     const previous = readJson<Marker>(this.markerFile);
+    this.previous = previous;
     const attempts = previous && previous.version === this.version ? previous.attempts + 1 : 1;
     writeJson(this.markerFile, { version: this.version, attempts, startedAt: now.toISOString() } satisfies Marker);
     const lastGood = readJson<{ version: string }>(this.lastGoodFile)?.version ?? null;
@@ -45,6 +47,12 @@ export class StartGuard {
   confirm(): void {
     writeJson(this.lastGoodFile, { version: this.version, confirmedAt: new Date().toISOString() });
     fs.rmSync(this.markerFile, { force: true });
+  }
+
+  /** This start did not try the version (another process holds the data folder): it does not count. */
+  withdraw(): void {
+    if (this.previous) writeJson(this.markerFile, this.previous);
+    else fs.rmSync(this.markerFile, { force: true });
   }
 
   private get markerFile() {

@@ -115,6 +115,19 @@ describe('StartGuard (rollback on failed start)', () => {
     expect(new StartGuard(dir, '2.0.0').begin()).toMatchObject({ attempts: 1, lastGood: '2.0.0', rollback: false });
   });
 
+  it('a start withdrawn (data folder busy) does not count towards a rollback', () => {
+    const dir = tempDir();
+    new StartGuard(dir, '1.0.0').begin();
+    new StartGuard(dir, '1.0.0').confirm();
+    const v2 = new StartGuard(dir, '2.0.0');
+    v2.begin();
+    for (let i = 0; i < 3; i++) {
+      const busy = new StartGuard(dir, '2.0.0');
+      expect(busy.begin()).toMatchObject({ attempts: 2, rollback: false });
+      busy.withdraw();
+    }
+  });
+
   it('a torn marker file (crash mid-write) counts as no record', () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'update'));

@@ -8,8 +8,9 @@ export function register(program: Command): void {
     .description('完整性检查并报告计数')
     .option('--json', 'JSON 输出')
     .action(async (_opts: unknown, cmd: Command) => {
-      const [{ openDatabase }, { checkDatabase }] = await Promise.all([import('../../db/database'), import('../../audit/db-check')]);
-      const database = await openDatabase(dataDirOf(cmd), { skipQuickCheck: true });
+      const [{ openForReading }, { checkDatabase }] = await Promise.all([import('../../db/read-only'), import('../../audit/db-check')]);
+      // Read-only, no writer lock: checks while the app runs, all in one snapshot.
+      const database = await openForReading(dataDirOf(cmd), { anySchema: true });
       try {
         const r = await checkDatabase(database);
         if (wantsJson(cmd)) printJson(r);
@@ -30,9 +31,10 @@ export function register(program: Command): void {
     .option('--to <file>', '备份文件路径')
     .option('--json', 'JSON 输出')
     .action(async (opts: { to?: string }, cmd: Command) => {
-      const [{ openDatabase }, { backupDatabase, backupFileName }] = await Promise.all([import('../../db/database'), import('../../db/backup')]);
+      const [{ openForReading }, { backupDatabase, backupFileName }] = await Promise.all([import('../../db/read-only'), import('../../db/backup')]);
       const dataDir = dataDirOf(cmd);
-      const database = await openDatabase(dataDir);
+      // The online backup only reads: it works while the app runs.
+      const database = await openForReading(dataDir);
       try {
         const file = path.resolve(opts.to ?? path.join(dataDir, 'backups', backupFileName(new Date())));
         const r = await backupDatabase(database, file);

@@ -3,6 +3,17 @@ import type { Database } from '../../db/database';
 import { withRouter } from '../app';
 import { CliError, dataDirOf, parsePositiveInt, printJson, wantsJson } from '../util';
 
+/** Read-only, without the writer lock: works while the app runs (the router needs a whole app, which writes). */
+async function withReadOnly<T>(cmd: Command, fn: (db: Database['db']) => Promise<T>): Promise<T> {
+  const { openForReading } = await import('../../db/read-only');
+  const database = await openForReading(dataDirOf(cmd));
+  try {
+    return await fn(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
 async function withDb<T>(cmd: Command, fn: (db: Database) => Promise<T>): Promise<T> {
   const { openDatabase } = await import('../../db/database');
   const database = await openDatabase(dataDirOf(cmd));
@@ -79,7 +90,8 @@ export function register(program: Command): void {
     .description('同步状态')
     .option('--json', 'JSON 输出')
     .action(async (_o: unknown, cmd: Command) => {
-      const s = await withRouter(cmd, (api) => api.call('sync.status', undefined));
+      const { readSyncStatus } = await import('../../sync/status');
+      const s = await withReadOnly(cmd, (db) => readSyncStatus(db));
       if (wantsJson(cmd)) return printJson(s);
       const lines = [
         `中心平台：${s.centralUrl ?? '未注册'}${s.hall ? `（大厅 ${s.hall}，窗口 ${s.window}）` : ''}`,
@@ -95,7 +107,8 @@ export function register(program: Command): void {
     .description('列出被中心平台拒收而搁置的记录')
     .option('--json', 'JSON 输出')
     .action(async (_o: unknown, cmd: Command) => {
-      const rows = await withRouter(cmd, (api) => api.call('sync.parked', undefined));
+      const { listParked } = await import('../../sync/status');
+      const rows = await withReadOnly(cmd, (db) => listParked(db));
       if (wantsJson(cmd)) return printJson(rows);
       for (const r of rows) process.stdout.write(`#${r.seq} ${r.kind} ${r.aggregateId}：${r.reason}\n`);
       if (rows.length === 0) process.stdout.write('没有搁置的记录。\n');

@@ -4,6 +4,7 @@ import { migration002 } from './002-catalog';
 import { migration003 } from './003-intake';
 import { migration004 } from './004-sync';
 import { migration005 } from './005-staff';
+import { migration006 } from './006-case-search';
 
 /** Every migration, statically imported, in order. Add new ones at the end; never edit a released one. */
-export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];

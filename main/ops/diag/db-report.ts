@@ -44,6 +44,8 @@ export async function readDbReport(dataDir: string): Promise<{ db: DbReport; syn
     new Promise<T[]>((resolve, reject) => handle.all(q, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))));
   try {
     await all('pragma busy_timeout = 3000');
+    // One read transaction: the counts and the sync state are of one moment while the app writes.
+    await all('begin');
     const check = await all<Record<string, string>>('pragma quick_check(20)');
     db.check = check.map((r) => Object.values(r)[0]).join('; ');
     const tables = await all<{ name: string }>("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name");

@@ -1,8 +1,10 @@
-import { Card, Input, Segmented, Space } from 'antd';
-import { useState } from 'react';
+import { Button, Card, Input, Segmented, Space } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../common/contract/cases';
-import { useCall } from '../api/useCall';
+import { asApiError, useCall } from '../api/useCall';
+import { call, type ApiCallError } from '../bridge';
+import { CallError } from '../shared/CallError';
 import { TableOrError } from '../shared/TableOrError';
 import { shortTime } from '../shared/dates';
 import { useDebounced } from '../shared/useDebounced';
@@ -14,6 +16,16 @@ interface Props {
   compact: boolean;
 }
 
+interface More {
+  cases: CaseSummary[];
+  nextCursor: string | null;
+  loading: boolean;
+  error: ApiCallError | null;
+}
+
+/** Cases fetched per page from main (one more page each time the clerk asks). */
+const PAGE = 100;
+
 /** Cases by case number, name or ID number (matched by keyed hash in main); today or all. */
 export function CaseList({ selected, onOpen, compact }: Props) {
   // Status tags are four characters in Chinese, up to three words in English ("Accepted (deferred)").
@@ -21,7 +33,20 @@ export function CaseList({ selected, onOpen, compact }: Props) {
   const [q, setQ] = useState('');
   const [range, setRange] = useState<'today' | 'all'>('today');
   const settled = useDebounced(q.trim(), 200);
-  const list = useCall('cases.list', { today: range === 'today', ...(settled ? { q: settled } : {}), limit: 100 }, [settled, range]);
+  const filter = { today: range === 'today', ...(settled ? { q: settled } : {}) };
+  const list = useCall('cases.list', { ...filter, limit: PAGE }, [settled, range]);
+  // Years of cases stay in main: further pages are fetched by cursor when asked for, never all at once.
+  const [more, setMore] = useState<More>({ cases: [], nextCursor: null, loading: false, error: null });
+  useEffect(() => setMore({ cases: [], nextCursor: list.data?.nextCursor ?? null, loading: false, error: null }), [list.data]);
+  const loadMore = () => {
+    if (!more.nextCursor || more.loading) return;
+    setMore((m) => ({ ...m, loading: true }));
+    call('cases.list', { ...filter, limit: PAGE, cursor: more.nextCursor }).then(
+      (r) => setMore((m) => ({ cases: [...m.cases, ...r.cases], nextCursor: r.nextCursor, loading: false, error: null })),
+      (err: unknown) => setMore((m) => ({ ...m, loading: false, error: asApiError(err) })),
+    );
+  };
+  const shown = [...(list.data?.cases ?? []), ...more.cases];
   const columns = [
     { title: t('cases.caseNumber'), dataIndex: 'caseNumber', render: (v: string | null) => <span data-testid="case-row-number">{v ?? t('caseStatus.draft')}</span> },
     { title: t('cases.item'), dataIndex: 'itemName', ellipsis: true },
@@ -41,9 +66,16 @@ export function CaseList({ selected, onOpen, compact }: Props) {
           from={list}
           what={t('cases.title')}
           rowKey="id"
-          dataSource={list.data?.cases ?? []}
+          dataSource={shown}
           columns={columns}
-          pagination={{ pageSize: 12, size: 'small' }}
+          pagination={{ pageSize: 12, size: 'small', showSizeChanger: false }}
+          footer={more.nextCursor ? () => (
+            more.error ? <CallError error={more.error} what={t('cases.title')} onRetry={loadMore} /> : (
+              <Button size="small" block loading={more.loading} onClick={loadMore} data-testid="case-list-more">
+                {t('cases.loadMore', { n: shown.length })}
+              </Button>
+            )
+          ) : undefined}
           locale={{ emptyText: settled ? t('cases.noMatch', { q: settled }) : range === 'today' ? t('cases.noneToday') : t('cases.none') }}
           rowClassName={(c) => (c.id === selected ? 'row-selected' : '')}
           onRow={(c) => ({ onClick: () => onOpen(c.id), onKeyDown: (e: React.KeyboardEvent) => e.key === 'Enter' && onOpen(c.id), tabIndex: 0, 'data-testid': 'case-row' } as object)}

@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { withIdCheckChar } from '../../common/domain/id-number';
+import { itemCode, openTestStack, type TestStack } from './test-stack';
+
+let s: TestStack | null = null;
+afterEach(async () => {
+  await s?.close();
+  s = null;
+});
+
+const ID = withIdCheckChar('46010519850312001');
+
+async function acceptOne(stack: TestStack) {
+  const code = itemCode(stack, '失业保险金申领');
+  const materials = (await stack.catalog.materials(code)).filter((m) => m.required).map((m) => ({ code: m.code, state: 'received' as const }));
+  return stack.intake.accept({ itemCode: code, applicant: { kind: 'person', idType: 'resident', idNumber: ID, name: '吉少华', phone: '13800000000' }, materials }, stack.actor);
+}
+
+/** The steps of SQLite's plan for the statement behind `cases.list`. */
+async function plan(stack: TestStack, q: string): Promise<string[]> {
+  const compiled = stack.cases.listQuery({ q, limit: 50 }).compile();
+  const rows = await new Promise<Array<{ detail: string }>>((resolve, reject) =>
+    stack.database.raw.all(`explain query plan ${compiled.sql}`, compiled.parameters as unknown[], (err, r) => (err ? reject(err) : resolve(r as Array<{ detail: string }>))),
+  );
+  return rows.map((r) => r.detail);
+}
+
+describe('case search at scale (years of cases)', () => {
+  it('answers every kind of search from indexes, never by reading every case row', async () => {
+    s = await openTestStack();
+    const r = await acceptOne(s);
+    for (const q of [r.caseNumber, r.caseNumber.slice(-13), '0001', '吉少华', ID, '91460100MA5T0000X0', '无此人']) {
+      const steps = await plan(s, q);
+      // A full scan of the table reads kilobytes of sealed data per case; a covering index scan of
+      // case numbers is allowed (for part of a number).
+      expect(steps.filter((d) => /^SCAN intake_case\b/.test(d) && !/COVERING INDEX/.test(d)), `${q}: ${steps.join(' / ')}`).toEqual([]);
+    }
+  });
+
+  it('still finds a case by its full number, part of it, the name, the ID number and the central number', async () => {
+    s = await openTestStack();
+    const r = await acceptOne(s);
+    await s.db.updateTable('intake_case').set({ central_number: 'SW2026000123' }).where('id', '=', r.caseId).execute();
+    for (const q of [r.caseNumber, r.caseNumber.toLowerCase(), r.caseNumber.slice(-13), r.caseNumber.slice(-4), '吉少华', ID, ID.toLowerCase(), 'SW2026000123'])
+      expect((await s.cases.list({ q, limit: 5 })).cases.map((c) => c.caseNumber), q).toEqual([r.caseNumber]);
+    for (const q of ['无此人', '9999', 'HK01-W03-20000101-0001']) expect((await s.cases.list({ q, limit: 5 })).cases, q).toEqual([]);
+  });
+});
