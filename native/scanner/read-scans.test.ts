@@ -20,9 +20,12 @@ describe('scanner read against simulate scanner (what the two CLI commands run)'
       const cycle = ['HK01-W03-20261127-0042', '海南省政务服务中心', '6901234567892'];
       // The reader joins at any point of the loop, and its first read may hold lines the pty kept
       // from before it opened (one burst, so one scan); after that the lines come in file order.
-      const later = scans.slice(1).map((s) => s.text);
+      // On a stalled machine lines the pty held for one read arrive together, as one burst is one
+      // scan by design (a multi-line code): so check the lines and their order, not the grouping.
+      const later = scans.slice(1).flatMap((s) => s.text.split(/\r\n|\r|\n/));
       const start = cycle.indexOf(later[0]!);
-      expect(later).toEqual([0, 1, 2, 3].map((i) => cycle[(start + i) % 3]));
+      expect(later.length).toBeGreaterThanOrEqual(4);
+      expect(later).toEqual(later.map((_, i) => cycle[(start + i) % 3]));
       expect(scans.find((s) => s.text.startsWith('HK01'))?.symbology).toBe('QR');
     } finally {
       await stop();
