@@ -8,7 +8,7 @@ import { openPtyLink, type PtyLink } from '../native/scanner/sim/pty-link';
 import { lineCardKind } from '../main/devices/service/fixtures/line-card-kind';
 import { nodeForkLauncher } from '../main/devices/service/launcher';
 import { DeviceServiceSupervisor } from '../main/devices/service/supervisor';
-import { bundleDeviceService } from '../main/devices/service/test-bundle';
+import { bundleDeviceService } from '../main/devices/service/testing';
 import { percentile } from './stats';
 import type { Bench } from './types';
 

@@ -1,4 +1,4 @@
-// `npm test`: type-check, room rules, build, unit + integration (Vitest), UI (Playwright in Debian
+// `npm test`: type-check, room rules, lint, build, unit + integration (Vitest), UI (Playwright in Debian
 // Chromium through the loopback host), and the Electron smoke suite where the runtime exists.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +16,7 @@ const step = (name, ok) => {
 
 step('type-check', spawnSync(process.execPath, ['scripts/typecheck.mjs'], { stdio: 'inherit' }).status === 0);
 step('room rules (dependency-cruiser)', npx(['depcruise', '--config', '.dependency-cruiser.cjs', 'common', 'native', 'main', 'preload', 'renderer', 'central']));
+step('lint (ESLint: TypeScript and react-hooks rules)', npx(['eslint', '.']));
 step('build', spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status === 0);
 if (!process.env.YICHUANG_TEST_PG_URL)
   console.log('\n── PostgreSQL suites: SKIPPED — YICHUANG_TEST_PG_URL is not set (see README: Testing the PostgreSQL option; .ci/run sets it).\n');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_STATUSES, MATERIAL_STATES, type CaseStatus } from '../domain/case-status';
+import { MATERIAL_STATES, type CaseStatus } from '../domain/case-status';
 import { FOLLOW_UP_RESULTS, RATING_CHANNELS } from '../domain/rating';
 
 /**
@@ -75,8 +75,7 @@ const caseSnapshot = <S extends readonly [CaseStatus, ...CaseStatus[]]>(statuses
     commitmentNote: z.string().max(1000).nullable(),
     materials: z.array(CaseMaterial).max(500),
   });
-const anyCase = caseSnapshot(['accepted', 'accepted_deferred', 'rejected', 'withdrawn']);
-export type CaseSnapshot = z.infer<typeof anyCase>;
+export type CaseSnapshot = z.infer<ReturnType<typeof caseSnapshot<['accepted', 'accepted_deferred', 'rejected', 'withdrawn']>>>;
 
 /**
  * On the wire a case event carries the applicant in clear (null where the event does not repeat

@@ -21,7 +21,10 @@ export async function testApp(opened: Opened, mode: 'demo' | 'normal', options: 
 export function nextEvent<E extends EventName>(a: App, name: E, filter: (p: EventPayload<E>) => boolean = () => true): Promise<EventPayload<E>> {
   return new Promise((resolve) => {
     const off = a.services.events.subscribe((n, p) => {
-      if (n === name && filter(p as EventPayload<E>)) (off(), resolve(p as EventPayload<E>));
+      if (n === name && filter(p as EventPayload<E>)) {
+        off();
+        resolve(p as EventPayload<E>);
+      }
     });
   });
 }

@@ -150,7 +150,7 @@ function moveAside(file: string, at: string): string | null {
 /** With no settings file but a kept bad copy, the earlier problem is still unresolved. */
 function earlierProblem(file: string, at: string): SettingsStatus['problem'] {
   const dir = path.dirname(file);
-  let bad: string[] = [];
+  let bad: string[];
   try {
     bad = fs.readdirSync(dir).filter((f) => f.startsWith(path.basename(file) + BAD_SUFFIX)).sort();
   } catch {

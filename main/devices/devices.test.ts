@@ -23,7 +23,10 @@ async function app(mode: 'demo' | 'normal'): Promise<App> {
 function nextEvent<T>(a: App, name: EventName, filter: (p: T) => boolean = () => true): Promise<T> {
   return new Promise((resolve) => {
     const off = a.services.events.subscribe((n, p) => {
-      if (n === name && filter(p as T)) (off(), resolve(p as T));
+      if (n === name && filter(p as T)) {
+        off();
+        resolve(p as T);
+      }
     });
   });
 }

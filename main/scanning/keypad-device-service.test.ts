@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EvaluatorSimulator } from '../../native/evaluator/sim/evaluator-simulator';
 import type { App } from '../app/app';
 import { nodeForkLauncher, type ServiceLauncher } from '../devices/service/launcher';
-import { bundleDeviceService } from '../devices/service/test-bundle';
+import { bundleDeviceService } from '../devices/service/testing';
 import { nextEvent, testApp, type Opened } from '../app/testing';
 
 // The serial 好差评 keypad with devices out of process, as at a real hall: the app's device service

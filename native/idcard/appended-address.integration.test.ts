@@ -91,14 +91,20 @@ describe('appended address (追加地址, 30 03) over a real pty', () => {
     // Poll on until well after the late 91 arrived.
     const lateAnswer = new Promise<void>((resolve) => {
       const t = setInterval(() => {
-        if (ctx.frames.list().some((f) => f.dir === 'rx' && f.hex === 'AA AA AA 96 69 00 04 00 00 91 95')) (clearInterval(t), resolve());
+        if (ctx.frames.list().some((f) => f.dir === 'rx' && f.hex === 'AA AA AA 96 69 00 04 00 00 91 95')) {
+          clearInterval(t);
+          resolve();
+        }
       }, 20);
     });
     await lateAnswer;
     let finds = 0;
     await new Promise<void>((resolve) => {
       const off = s.sim.events.on('command', (c) => {
-        if (c.cmd === 0x20 && c.para === 0x01 && ++finds >= 10) (off(), resolve());
+        if (c.cmd === 0x20 && c.para === 0x01 && ++finds >= 10) {
+          off();
+          resolve();
+        }
       });
     });
     expect(reads).toHaveLength(1);

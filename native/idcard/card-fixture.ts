@@ -42,7 +42,7 @@ export function readCardFixture(file: string): CardFixture {
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`无法读取卡片文件 ${file}：${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`无法读取卡片文件 ${file}：${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
   const parsed = CardFixture.safeParse(json);
   if (!parsed.success) throw new Error(`卡片文件 ${file} 格式不对：${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);

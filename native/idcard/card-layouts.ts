@@ -86,7 +86,7 @@ export function loadCardLayoutsFile(file: string): CardLayout[] {
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`无法读取卡片版式文件 ${file}：${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`无法读取卡片版式文件 ${file}：${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
   return [...parseCardLayouts(json), ...BUILT_IN_LAYOUTS];
 }

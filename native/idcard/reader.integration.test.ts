@@ -52,7 +52,10 @@ describe('ID card reader over a real pty', () => {
     let finds = 0;
     await new Promise<void>((resolve) => {
       const off = s.sim.events.on('command', (c) => {
-        if (c.cmd === 0x20 && c.para === 0x01 && ++finds >= 8) (off(), resolve());
+        if (c.cmd === 0x20 && c.para === 0x01 && ++finds >= 8) {
+          off();
+          resolve();
+        }
       });
     });
     expect(reads).toHaveLength(1);

@@ -130,7 +130,7 @@ export function loadPadModelsFile(file: string): PadModel[] {
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`无法读取签名板型号文件 ${file}：${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`无法读取签名板型号文件 ${file}：${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
   const extra = parsePadModels(json);
   const keys = new Set(extra.map((m) => m.key));

@@ -66,7 +66,7 @@ export class SignaturePadDriver implements DeviceDriver {
       for (const feature of model.init) await transport.sendFeatureReport(feature);
     } catch (err) {
       await transport.close();
-      throw new Error(`无法初始化签名板（${model.name}）：${(err as Error).message}。请重新插拔签名板后重试。`);
+      throw new Error(`无法初始化签名板（${model.name}）：${(err as Error).message}。请重新插拔签名板后重试。`, { cause: err });
     }
     return { baud: 0, details: { model: model.name, modelKey: model.key, layoutSource: model.source.kind } };
   }

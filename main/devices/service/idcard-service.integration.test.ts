@@ -5,7 +5,7 @@ import { SimulatedReader } from '../../../native/idcard/simulated-reader';
 import { demoCard } from '../../../native/idcard/standalone';
 import { nodeForkLauncher } from './launcher';
 import { DeviceServiceSupervisor } from './supervisor';
-import { bundleDeviceService } from './test-bundle';
+import { bundleDeviceService } from './testing';
 
 // The production reader driver (GA 467 over a real pty, the simulator answering) inside the device
 // service process; the service is killed while the card's data is on the wire.

@@ -18,7 +18,7 @@ import {
   type FromService,
   type ToService,
 } from './surface';
-import { bundleDeviceService } from './test-bundle';
+import { bundleDeviceService } from './testing';
 
 // Names cannot drift: the compiler holds the run-time lists to the interface (and to every event a
 // driver adds), and every declared call crosses a real device-service process to the real layer.

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openPtyLink, type PtyLink } from '../../../native/scanner/sim/pty-link';
 import { nodeForkLauncher, type ServiceLauncher } from './launcher';
 import { DeviceServiceSupervisor, type SupervisorNotice } from './supervisor';
-import { bundleDeviceService } from './test-bundle';
+import { bundleDeviceService } from './testing';
 
 // The real thing end to end: a forked device-service process opens a real pty with serialport;
 // the test plays the reader on the other side, then kills the service in the middle of a read.

@@ -18,7 +18,7 @@ export function readScanLines(file: string): string[] {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new Error(`无法读取条码文件 ${file}：${(err as Error).message}`);
+    throw new Error(`无法读取条码文件 ${file}：${(err as Error).message}`, { cause: err });
   }
   const lines = text.split(/\r\n|\r|\n/).filter((l) => l.length > 0);
   if (lines.length === 0) throw new Error(`条码文件 ${file} 没有内容：请每行写一个条码。`);

@@ -10,7 +10,7 @@ const countLabel = (position: 'top' | 'right') => ({ show: true, position, forma
 /** Volume today by hour, this week by day, and the week's top items. Every value axis says its unit. */
 export function VolumeCharts({ f }: { f: LocalFigures }) {
   const { t } = useTranslation();
-  const unit = { name: t('dashboard.axisCases'), nameTextStyle: { align: 'left' as const } };
+  const unit = useMemo(() => ({ name: t('dashboard.axisCases'), nameTextStyle: { align: 'left' as const } }), [t]);
   const hours = useMemo(() => {
     // Hall hours only (07–19) unless work happened outside them.
     const first = Math.min(7, ...f.byHour.flatMap((n, h) => (n ? [h] : [])));
@@ -23,7 +23,7 @@ export function VolumeCharts({ f }: { f: LocalFigures }) {
       yAxis: { type: 'value', minInterval: 1, ...unit },
       series: [{ type: 'bar', name: t('dashboard.cases'), data: range.map((h) => f.byHour[h]), itemStyle: { color: '#1d5fbf' }, label: countLabel('top') }],
     };
-  }, [f, t]);
+  }, [f, t, unit]);
   const days = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -32,7 +32,7 @@ export function VolumeCharts({ f }: { f: LocalFigures }) {
       yAxis: { type: 'value', minInterval: 1, ...unit },
       series: [{ type: 'line', name: t('dashboard.cases'), data: f.byDay.map((d) => d.count), areaStyle: {}, label: countLabel('top') }],
     }),
-    [f, t],
+    [f, t, unit],
   );
   const items = useMemo(
     () => ({

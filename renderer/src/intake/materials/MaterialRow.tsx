@@ -16,7 +16,7 @@ interface Props {
 export function MaterialRow({ material: m, choice, licence, deferDeadline, onChange }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<MaterialChoice>) => onChange({ ...choice, ...patch });
-  const useLicence = () => set({ state: 'licence', licenceId: licence?.licenceId ?? undefined });
+  const chooseLicence = () => set({ state: 'licence', licenceId: licence?.licenceId ?? undefined });
   return (
     <div className="material-row" data-testid="material-row" data-code={m.code} data-state={choice.state}>
       <div className="material-name">
@@ -39,9 +39,9 @@ export function MaterialRow({ material: m, choice, licence, deferDeadline, onCha
           value={choice.state}
           licenceAllowed={!!licence?.licenceId}
           deferrable={m.deferrable}
-          onChange={(state) => (state === 'licence' ? useLicence() : set({ state, licenceId: undefined }))}
+          onChange={(state) => (state === 'licence' ? chooseLicence() : set({ state, licenceId: undefined }))}
         />
-        {licence && <LicenceCell offer={licence} used={choice.state === 'licence'} onUse={useLicence} />}
+        {licence && <LicenceCell offer={licence} used={choice.state === 'licence'} onUse={chooseLicence} />}
         {choice.state === 'deferred' && (
           <Typography.Text type="warning" data-testid="defer-deadline">
             {deferDeadline ? t('materials.deadline', { date: deferDeadline }) : t('materials.deadlinePending')}
