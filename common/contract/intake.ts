@@ -91,6 +91,37 @@ export const AcceptResult = z.object({
   deferred: z.array(DeferredMaterialView),
 });
 
+/** One case of a 一件事 bundle: an item the answers selected, with its materials. */
+export const BundlePlan = z.object({ itemCode: text(100).min(1), materials: z.array(MaterialEntry).max(200).default([]) }).strict();
+
+const BundleBody = {
+  /**
+   * Made on the window once per bundle attempt (a UUIDv7) and kept for its retries: a retry with
+   * the same key returns the cases the first call made, never new ones. It is also the bundle
+   * group id the cases share.
+   */
+  key: z.uuid(),
+  bundleId: text(100).min(1),
+  applicant: ApplicantInput,
+  /** A draft saved for this bundle (its first item): it becomes the first plan's case. */
+  caseId: text(80).optional(),
+  plans: z
+    .array(BundlePlan)
+    .min(1)
+    .max(30)
+    .refine((plans) => new Set(plans.map((p) => p.itemCode)).size === plans.length, { message: '同一个事项在一件事中只能受理一次。' }),
+  note: text(500).optional(),
+};
+
+/** What a bundle decision returns: one entry per case, in the order of the plans. */
+const BundleOutput = <C extends z.ZodType>(c: C) =>
+  z.object({
+    bundleGroupId: z.string(),
+    /** True when the key had already been decided: these are the cases that call made. */
+    replayed: z.boolean(),
+    cases: z.array(c),
+  });
+
 export const ValidationVerdict = z.object({ valid: z.boolean(), problem: z.string().nullable(), message: z.string().nullable() });
 
 export const intakeMethods = {
@@ -136,6 +167,24 @@ export const intakeMethods = {
     roles: ['clerk'],
     input: z.object({ ...CaseBody, reason: text(500).min(1) }).strict(),
     output: z.object({ caseId: z.string(), caseNumber: z.string(), status: z.literal('rejected'), decidedAt: z.string() }),
+  }),
+  'intake.acceptBundle': defineMethod({
+    summary: '一件事受理: every plan of the bundle accepted (容缺 where `deferred` is given and the plan marks materials deferred) in ONE transaction; idempotent on `key`',
+    roles: ['clerk'],
+    input: z
+      .object({
+        ...BundleBody,
+        /** For plans with materials marked `deferred`: the commitment and the supply deadline. */
+        deferred: z.object({ commitmentNote: text(500).min(1), deadlineWorkdays: z.number().int().min(1).max(60).optional() }).strict().optional(),
+      })
+      .strict(),
+    output: BundleOutput(AcceptResult.extend({ itemCode: z.string(), itemName: z.string() })),
+  }),
+  'intake.rejectBundle': defineMethod({
+    summary: '一件事不予受理: every plan rejected with the same reason in ONE transaction; idempotent on `key`',
+    roles: ['clerk'],
+    input: z.object({ ...BundleBody, reason: text(500).min(1) }).strict(),
+    output: BundleOutput(z.object({ caseId: z.string(), caseNumber: z.string(), itemCode: z.string(), itemName: z.string(), status: z.literal('rejected'), decidedAt: z.string() })),
   }),
   'intake.withdraw': defineMethod({
     summary: 'Withdraw a draft (applicant left) or an accepted case (applicant withdraws the application)',

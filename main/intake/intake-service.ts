@@ -21,11 +21,10 @@ import { promisedDate } from './promised-date';
 import type { IntakeCaseTable } from '../db/migrations/003-intake.tables';
 import type { WindowIdentity } from './window-identity';
 import { readIntakeConfig } from './intake-config';
+import { decideBundle, type BundleInput, type DecisionSteps } from './bundle-decisions';
+import type { Actor, DecisionExtra, DecisionResult } from './decision-types';
 
-export interface Actor {
-  id: string;
-  name: string;
-}
+export type { Actor } from './decision-types';
 
 export interface CaseInput {
   caseId?: string;
@@ -55,7 +54,11 @@ type CaseRow = Selectable<IntakeCaseTable>;
  * its materials, a history entry, an audit entry and an outbox row — all or nothing.
  */
 export class IntakeService {
-  constructor(private readonly d: IntakeDeps) {}
+  private readonly steps: DecisionSteps<PreparedDecision>;
+
+  constructor(private readonly d: IntakeDeps) {
+    this.steps = { db: d.db, prepare: (...a) => this.prepare(...a), write: (trx, p) => this.write(trx, p), recordUsage: (r) => this.recordUsage(r) };
+  }
 
   private now(): Date {
     return this.d.now?.() ?? new Date();
@@ -85,6 +88,23 @@ export class IntakeService {
     return { caseId: r.caseId, caseNumber: r.caseNumber!, status: 'rejected' as const, decidedAt: r.at };
   }
 
+  /** 一件事受理: every plan in ONE transaction; 容缺 for the plans with deferred materials when `deferred` is given. */
+  async acceptBundle(input: BundleInput & { deferred?: { commitmentNote: string; deadlineWorkdays?: number } }, actor: Actor) {
+    const d = input.deferred;
+    const deferred = d && { commitmentNote: d.commitmentNote, deadlineWorkdays: d.deadlineWorkdays ?? (await readIntakeConfig(this.d.db)).deferredSupplyWorkdays };
+    const r = await decideBundle(this.steps, input, actor, 'accept', (plan) => (deferred && plan.materials.some((m) => m.state === 'deferred') ? ['deferred', deferred] : ['accept', {}]));
+    return { ...r, cases: r.cases.map((c) => ({ ...this.acceptResult(c), itemCode: c.itemCode, itemName: c.itemName })) };
+  }
+
+  /** 一件事不予受理: every plan rejected with the same reason, in ONE transaction. */
+  async rejectBundle(input: BundleInput & { reason: string }, actor: Actor) {
+    const r = await decideBundle(this.steps, input, actor, 'reject', () => ['reject', { reason: input.reason }]);
+    return {
+      ...r,
+      cases: r.cases.map((c) => ({ caseId: c.caseId, caseNumber: c.caseNumber!, itemCode: c.itemCode, itemName: c.itemName, status: 'rejected' as const, decidedAt: c.at })),
+    };
+  }
+
   private acceptResult(r: DecisionResult) {
     return {
       caseId: r.caseId,
@@ -99,12 +119,15 @@ export class IntakeService {
     };
   }
 
-  private async decide(
-    decision: Decision,
-    input: CaseInput,
-    actor: Actor,
-    extra: { commitmentNote?: string; deadlineWorkdays?: number; reason?: string },
-  ): Promise<DecisionResult> {
+  private async decide(decision: Decision, input: CaseInput, actor: Actor, extra: DecisionExtra): Promise<DecisionResult> {
+    const prepared = await this.prepare(decision, input, actor, extra);
+    const result = await this.d.db.transaction().execute((trx) => this.write(trx, prepared));
+    this.recordUsage([result]);
+    return result;
+  }
+
+  /** Everything a decision needs that does not write: checks, dates, sealing (so the write lock is not held for it). */
+  private async prepare(decision: Decision, input: CaseInput, actor: Actor, extra: DecisionExtra): Promise<PreparedDecision> {
     const item = this.d.catalog.summaryOf(input.itemCode);
     const specs = await this.d.catalog.materials(item.code);
     const applicant = input.applicant ? resolveApplicant(input.applicant, this.d.cards, decision === 'draft') : null;
@@ -122,56 +145,61 @@ export class IntakeService {
     const sealed = applicant ? sealApplicant(this.d.pii, applicant) : {};
     // Sealed before the transaction, so the write lock is not held for it.
     const applicantSealed = decision === 'draft' ? null : sealedApplicantPayload(this.d.pii, applicant);
+    return { decision, input, actor, extra, item, at, atIso, promised, materials, status, identity, sealed, applicantSealed };
+  }
 
-    const result = await this.d.db.transaction().execute(async (trx) => {
-      const existing = input.caseId ? await loadCase(trx, input.caseId) : undefined;
-      if (existing && !canTransition(existing.status, status))
-        throw new AppError('CONFLICT', `该办件当前为“${CASE_STATUS_LABELS[existing.status]}”，不能再${verb(decision)}。`);
-      const caseId = existing?.id ?? uuidv7();
-      const caseNumber = decision === 'draft' ? null : await issueCaseNumber(trx, identity.hallCode, identity.windowCode, at);
-      const row: CaseRow = {
-        ...(existing ?? emptyCase(caseId, atIso, identity, actor)),
-        ...sealed,
-        case_number: caseNumber,
-        status,
-        item_code: item.code,
-        item_name: item.name,
-        promised_limit_value: item.promisedLimit.value,
-        promised_limit_unit: item.promisedLimit.unit,
-        bundle_id: input.bundleId ?? existing?.bundle_id ?? null,
-        bundle_group_id: input.bundleGroupId ?? existing?.bundle_group_id ?? null,
-        hall_code: identity.hallCode,
-        window_code: identity.windowCode,
-        clerk_id: actor.id,
-        clerk_name: actor.name,
-        updated_at: atIso,
-        accepted_at: promised ? atIso : null,
-        decided_at: decision === 'draft' ? null : atIso,
-        promised_date: promised?.date ?? null,
-        promised_provisional: promised?.provisional ? 1 : 0,
-        reject_reason: extra.reason ?? null,
-        commitment_note: extra.commitmentNote ?? null,
-        note: input.note ?? existing?.note ?? null,
-        catalog_version: this.d.catalog.catalogVersion,
-      };
-      if (existing) await trx.updateTable('intake_case').set(row).where('id', '=', caseId).execute();
-      else await insertCase(trx, { row });
-      if (existing) await trx.deleteFrom('case_material').where('case_id', '=', caseId).execute();
-      if (materials.length) await insertMaterials(trx, { rows: materials.map((m) => ({ ...m, case_id: caseId })) });
-      await writeHistory(trx, caseId, atIso, status, extra.reason ?? null);
-      await appendAudit(trx, {
-        actor: actor.id,
-        action: `case.${decision === 'deferred' ? 'acceptWithDeferred' : decision === 'draft' ? 'saveDraft' : decision}`,
-        subject: caseId,
-        detail: { caseNumber, itemCode: item.code, materials: countStates(materials) },
-      });
-      // Drafts stay on the window: the central platform learns of a case when it is decided.
-      if (decision !== 'draft')
-        await enqueueOutbox(trx, caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed));
-      return { caseId, caseNumber, status, at: atIso, promised, materials };
+  /** The case, its materials, history, audit entry and outbox row, inside the caller's transaction. */
+  private async write(trx: Transaction<DB>, p: PreparedDecision): Promise<DecisionResult> {
+    const { decision, input, actor, extra, item, at, atIso, promised, materials, status, identity, sealed, applicantSealed } = p;
+    const existing = input.caseId ? await loadCase(trx, input.caseId) : undefined;
+    if (existing && !canTransition(existing.status, status))
+      throw new AppError('CONFLICT', `该办件当前为“${CASE_STATUS_LABELS[existing.status]}”，不能再${verb(decision)}。`);
+    const caseId = existing?.id ?? uuidv7();
+    const caseNumber = decision === 'draft' ? null : await issueCaseNumber(trx, identity.hallCode, identity.windowCode, at);
+    const row: CaseRow = {
+      ...(existing ?? emptyCase(caseId, atIso, identity, actor)),
+      ...sealed,
+      case_number: caseNumber,
+      status,
+      item_code: item.code,
+      item_name: item.name,
+      promised_limit_value: item.promisedLimit.value,
+      promised_limit_unit: item.promisedLimit.unit,
+      bundle_id: input.bundleId ?? existing?.bundle_id ?? null,
+      bundle_group_id: input.bundleGroupId ?? existing?.bundle_group_id ?? null,
+      hall_code: identity.hallCode,
+      window_code: identity.windowCode,
+      clerk_id: actor.id,
+      clerk_name: actor.name,
+      updated_at: atIso,
+      accepted_at: promised ? atIso : null,
+      decided_at: decision === 'draft' ? null : atIso,
+      promised_date: promised?.date ?? null,
+      promised_provisional: promised?.provisional ? 1 : 0,
+      reject_reason: extra.reason ?? null,
+      commitment_note: extra.commitmentNote ?? null,
+      note: input.note ?? existing?.note ?? null,
+      catalog_version: this.d.catalog.catalogVersion,
+    };
+    if (existing) await trx.updateTable('intake_case').set(row).where('id', '=', caseId).execute();
+    else await insertCase(trx, { row });
+    if (existing) await trx.deleteFrom('case_material').where('case_id', '=', caseId).execute();
+    if (materials.length) await insertMaterials(trx, { rows: materials.map((m) => ({ ...m, case_id: caseId })) });
+    await writeHistory(trx, caseId, atIso, status, extra.reason ?? null);
+    await appendAudit(trx, {
+      actor: actor.id,
+      action: `case.${decision === 'deferred' ? 'acceptWithDeferred' : decision === 'draft' ? 'saveDraft' : decision}`,
+      subject: caseId,
+      detail: { caseNumber, itemCode: item.code, materials: countStates(materials) },
     });
-    if (decision !== 'draft') this.d.catalog.usage.record(item.code, atIso);
-    return result;
+    // Drafts stay on the window: the central platform learns of a case when it is decided.
+    if (decision !== 'draft')
+      await enqueueOutbox(trx, caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed));
+    return { caseId, caseNumber, status, at: atIso, promised, materials, itemCode: item.code, itemName: item.name };
+  }
+
+  private recordUsage(results: DecisionResult[]): void {
+    for (const r of results) if (r.status !== 'draft') this.d.catalog.usage.record(r.itemCode, r.at);
   }
 
   /** 撤回: a draft the applicant abandoned, or an accepted case the applicant withdraws. */
@@ -221,13 +249,20 @@ export class IntakeService {
   }
 }
 
-interface DecisionResult {
-  caseId: string;
-  caseNumber: string | null;
-  status: CaseStatus;
-  at: string;
+interface PreparedDecision {
+  decision: Decision;
+  input: CaseInput;
+  actor: Actor;
+  extra: DecisionExtra;
+  item: ReturnType<CatalogService['summaryOf']>;
+  at: Date;
+  atIso: string;
   promised: { date: string; provisional: boolean } | null;
   materials: MaterialRow[];
+  status: CaseStatus;
+  identity: WindowIdentity;
+  sealed: ReturnType<typeof sealApplicant> | Record<string, never>;
+  applicantSealed: string | null;
 }
 
 function verb(d: Decision): string {

@@ -33,6 +33,8 @@ export function intakeHandlers(s: Services): Handlers {
     'intake.accept': (input, ctx) => s.intake.accept(input, actorOf(ctx)),
     'intake.acceptWithDeferred': (input, ctx) => s.intake.acceptWithDeferred(input, actorOf(ctx)),
     'intake.reject': (input, ctx) => s.intake.reject(input, actorOf(ctx)),
+    'intake.acceptBundle': (input, ctx) => s.intake.acceptBundle(input, actorOf(ctx)),
+    'intake.rejectBundle': (input, ctx) => s.intake.rejectBundle(input, actorOf(ctx)),
     'intake.withdraw': ({ caseId, reason }, ctx) => s.intake.withdraw(caseId, reason, actorOf(ctx)),
     'intake.supplement': (input, ctx) => s.intake.supplement(input, actorOf(ctx)),
     'intake.promisedDate': ({ itemCode, at }) => s.intake.promisedDateFor(itemCode, at ? new Date(at) : new Date()),

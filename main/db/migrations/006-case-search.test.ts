@@ -1,18 +1,9 @@
-import fs from 'node:fs';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../auth/testing';
-import { openDatabase, type Database } from '../database';
+import { describe, expect, it } from 'vitest';
 import { schemaVersion } from '../../../platform/db/migrator';
-import { migrations } from './index';
+import { upgradeFolder } from './testing';
 
-let d: Database | null = null;
-let dir: string;
-afterEach(async () => {
-  await d?.close();
-  d = null;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const folder = upgradeFolder('yc-m006-');
 
 const kase = (id: string, central: string | null) => ({
   id, case_number: `HK01-W03-20261201-000${id}`, central_number: central, status: 'accepted' as const, central_status: null, item_code: 'C1', item_name: '出生登记',
@@ -25,12 +16,10 @@ const kase = (id: string, central: string | null) => ({
 
 describe('migration 006 (case search index)', () => {
   it('upgrades a version-5 database holding cases, which are then found by central number through the index', async () => {
-    dir = tempDir('yc-m006-');
-    d = await openDatabase(dir, { migrations: migrations.filter((m) => m.version <= 5) });
+    let d = await folder.open(5);
     expect(await schemaVersion(d.db)).toBe(5);
     await d.db.insertInto('intake_case').values([kase('1', 'SW1'), kase('2', null)]).execute();
-    await d.close();
-    d = await openDatabase(dir);
+    d = await folder.open(6);
     expect(await schemaVersion(d.db)).toBe(6);
     expect((await d.db.selectFrom('intake_case').select('id').where('central_number', '=', 'SW1').execute()).map((r) => r.id)).toEqual(['1']);
     expect(await d.db.selectFrom('intake_case').select('id').orderBy('id').execute()).toEqual([{ id: '1' }, { id: '2' }]);

@@ -5,6 +5,7 @@ import { migration003 } from './003-intake';
 import { migration004 } from './004-sync';
 import { migration005 } from './005-staff';
 import { migration006 } from './006-case-search';
+import { migration007 } from './007-bundle-key';
 
 /** Every migration, statically imported, in order. Add new ones at the end; never edit a released one. */
-export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];

@@ -56,6 +56,11 @@ export interface IntakeDraft {
   scannedLicences: string[];
   appointmentCode: string | null;
   draftCaseId: string | null;
+  /**
+   * The key of this bundle decision (UUIDv7), made at the first press and kept for the retries of
+   * this applicant: main returns the cases already made for it instead of making new ones.
+   */
+  bundleKey: string | null;
   outcome: IntakeOutcome | null;
   /** Increments on every new applicant, so forms remount empty. */
   generation: number;
@@ -77,6 +82,7 @@ function emptyDraft(generation: number, owner: string | null): IntakeDraft {
     scannedLicences: [],
     appointmentCode: null,
     draftCaseId: null,
+    bundleKey: null,
     outcome: null,
     generation,
     owner,

@@ -1,14 +1,9 @@
 import { useCallback } from 'react';
+import { v7 as uuidv7 } from 'uuid';
 import { call } from '../../bridge';
 import { useAction } from '../../api/useAction';
-import { applicantInput, casePlans } from '../buildRequest';
-import { draftStore, patchDraft, type IntakeOutcome } from '../draftStore';
-
-/** Bundle cases taken together share a group id (made here, on the window). */
-function bundleFields() {
-  const d = draftStore.get();
-  return d.bundle ? { bundleId: d.bundle.id, bundleGroupId: crypto.randomUUID() } : {};
-}
+import { applicantInput, casePlans, type CasePlan } from '../buildRequest';
+import { draftStore, patchDraft, type IntakeDraft, type IntakeOutcome } from '../draftStore';
 
 function requirePlans() {
   const plans = casePlans(draftStore.get());
@@ -17,20 +12,43 @@ function requirePlans() {
 }
 
 /**
- * Accept, accept with 容缺, reject, save draft. A bundle makes one case per selected item. The
- * outcome goes into the draft store, so the screen shows the notice and the rating step next.
+ * What a bundle decision sends: every plan in one call, which main writes in one transaction. The
+ * key is made once and kept in the draft, so a retry after a failure or a lost reply sends it
+ * again and gets the same cases back.
+ */
+function bundleRequest(d: IntakeDraft, plans: CasePlan[]) {
+  const key = d.bundleKey ?? uuidv7();
+  if (!d.bundleKey) patchDraft({ bundleKey: key });
+  return {
+    key,
+    bundleId: d.bundle!.id,
+    applicant: applicantInput(d),
+    plans: plans.map((p) => ({ itemCode: p.itemCode, materials: p.materials })),
+    ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}),
+  };
+}
+
+/**
+ * Accept, accept with 容缺, reject, save draft. A bundle makes one case per selected item, all in
+ * one call. The outcome goes into the draft store, so the screen shows the notices and the rating next.
  */
 export function useIntakeActions() {
   const accept = useCallback(async (deferred?: { commitmentNote: string; deadlineWorkdays: number }) => {
     const d = draftStore.get();
     const plans = requirePlans();
-    const common = { applicant: applicantInput(d), ...bundleFields(), ...(plans.length === 1 && d.draftCaseId ? { caseId: d.draftCaseId } : {}) };
-    const outcome: IntakeOutcome = { kind: 'accepted', cases: [], deferred: [] };
-    for (const p of plans) {
-      const input = { ...common, itemCode: p.itemCode, materials: p.materials };
+    let outcome: IntakeOutcome;
+    if (d.bundle) {
+      const r = await call('intake.acceptBundle', { ...bundleRequest(d, plans), ...(deferred ? { deferred } : {}) });
+      outcome = {
+        kind: 'accepted',
+        cases: r.cases.map((c) => ({ caseId: c.caseId, caseNumber: c.caseNumber, itemName: c.itemName, promisedDate: c.promisedDate, promisedProvisional: c.promisedProvisional })),
+        deferred: r.cases.flatMap((c) => c.deferred),
+      };
+    } else {
+      const p = plans[0]!;
+      const input = { applicant: applicantInput(d), itemCode: p.itemCode, materials: p.materials, ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}) };
       const r = deferred && p.materials.some((m) => m.state === 'deferred') ? await call('intake.acceptWithDeferred', { ...input, ...deferred }) : await call('intake.accept', input);
-      outcome.cases.push({ caseId: r.caseId, caseNumber: r.caseNumber, itemName: p.itemName, promisedDate: r.promisedDate, promisedProvisional: r.promisedProvisional });
-      outcome.deferred.push(...r.deferred);
+      outcome = { kind: 'accepted', cases: [{ caseId: r.caseId, caseNumber: r.caseNumber, itemName: p.itemName, promisedDate: r.promisedDate, promisedProvisional: r.promisedProvisional }], deferred: r.deferred };
     }
     patchDraft({ outcome });
     return outcome;
@@ -38,11 +56,14 @@ export function useIntakeActions() {
   const reject = useCallback(async (reason: string) => {
     const d = draftStore.get();
     const plans = requirePlans();
-    const outcome: IntakeOutcome = { kind: 'rejected', cases: [], deferred: [] };
-    for (const p of plans) {
-      const r = await call('intake.reject', { applicant: applicantInput(d), itemCode: p.itemCode, materials: p.materials, reason, ...bundleFields(), ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}) });
-      outcome.cases.push({ caseId: r.caseId, caseNumber: r.caseNumber, itemName: p.itemName });
+    let cases: Array<{ caseId: string; caseNumber: string; itemName: string }>;
+    if (d.bundle) cases = (await call('intake.rejectBundle', { ...bundleRequest(d, plans), reason })).cases;
+    else {
+      const p = plans[0]!;
+      const r = await call('intake.reject', { applicant: applicantInput(d), itemCode: p.itemCode, materials: p.materials, reason, ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}) });
+      cases = [{ ...r, itemName: p.itemName }];
     }
+    const outcome: IntakeOutcome = { kind: 'rejected', cases: cases.map((c) => ({ caseId: c.caseId, caseNumber: c.caseNumber, itemName: c.itemName })), deferred: [] };
     patchDraft({ outcome });
     return outcome;
   }, []);

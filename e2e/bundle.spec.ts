@@ -1,0 +1,93 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshotPath, test } from './host-fixture';
+
+test.setTimeout(300_000);
+
+/** The intake methods the page called, in order (the loopback host takes each call as one POST). */
+function recordIntakeCalls(page: Page): string[] {
+  const calls: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().endsWith('/api/invoke')) return;
+    const method = (r.postDataJSON() as { method?: string } | null)?.method ?? '';
+    if (/^intake\.(accept|reject)/.test(method)) calls.push(method);
+  });
+  return calls;
+}
+
+/** Reads the demo card and answers 失业一件事 so that it selects four items. */
+async function fillUnemploymentBundle(page: Page) {
+  await expect(page.getByTestId('intake-screen')).toBeVisible();
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('applicant-id')).toContainText('*', { timeout: 30_000 });
+  await page.keyboard.press('F4');
+  await page.keyboard.type('失业');
+  await page.keyboard.press('Enter');
+  const questions = page.getByTestId('bundle-questions');
+  await questions.getByRole('radiogroup', { name: '失业前是否已缴纳失业保险满一年？' }).getByText('是', { exact: true }).click();
+  await questions.getByRole('radiogroup', { name: '是否申请就业困难人员认定？' }).getByText('是', { exact: true }).click();
+  const selected = page.getByLabel('将办理的事项').locator('.ant-tag');
+  await expect(selected).toHaveCount(4);
+  return (await selected.allTextContents()).map((t) => t.trim());
+}
+
+/** Case numbers in the window's database (training mode may start with demo cases: callers compare with a count taken before). */
+async function casesInDatabase(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const r = await window.yichuang.invoke('cases.list', { limit: 500 });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value.cases.map((c) => c.caseNumber ?? '');
+  });
+}
+
+test('(b) 一件事: one call accepts every item of the bundle, and each case gets its notice', async ({ page, host }) => {
+  const calls = recordIntakeCalls(page);
+  await page.goto(host.openUrl);
+  const items = await fillUnemploymentBundle(page);
+  const before = await casesInDatabase(page);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('outcome')).toHaveAttribute('data-kind', 'accepted', { timeout: 30_000 });
+  expect(calls).toEqual(['intake.acceptBundle']);
+
+  const numbers = (await page.getByTestId('case-number').allTextContents()).map((n) => n.trim());
+  expect(numbers).toHaveLength(4);
+  expect(new Set(numbers).size).toBe(4);
+  // One notice per case, each under its item's tab, each with its own case number.
+  const tabs = page.getByRole('tab');
+  expect((await tabs.allTextContents()).map((t) => t.trim())).toEqual(items);
+  await page.screenshot({ path: screenshotPath('bundle-accepted') });
+  for (const [i, n] of numbers.entries()) {
+    await tabs.nth(i).click();
+    await expect(page.getByRole('tabpanel').frameLocator('[data-testid=notice-frame]').locator('body')).toContainText(n);
+  }
+  expect((await casesInDatabase(page)).filter((n) => !before.includes(n)).sort()).toEqual([...numbers].sort());
+});
+
+test('(b) 一件事: when the reply is lost, pressing again shows the same cases and makes no new ones', async ({ page, host }) => {
+  const calls = recordIntakeCalls(page);
+  await page.goto(host.openUrl);
+  await fillUnemploymentBundle(page);
+  const before = await casesInDatabase(page);
+  // The first call reaches main and commits; its reply never reaches the page.
+  let lost = false;
+  await page.route('**/api/invoke', async (route) => {
+    if (!lost && route.request().postDataJSON()?.method === 'intake.acceptBundle') {
+      lost = true;
+      await route.fetch();
+      return route.abort('connectionreset');
+    }
+    return route.continue();
+  });
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => lost).toBe(true);
+  await expect(page.getByTestId('outcome')).toHaveCount(0);
+  const committed = (await casesInDatabase(page)).filter((n) => !before.includes(n));
+  expect(committed).toHaveLength(4);
+
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('outcome')).toHaveAttribute('data-kind', 'accepted', { timeout: 30_000 });
+  const numbers = (await page.getByTestId('case-number').allTextContents()).map((n) => n.trim());
+  expect([...numbers].sort()).toEqual([...committed].sort());
+  expect((await casesInDatabase(page)).filter((n) => !before.includes(n)).sort()).toEqual([...committed].sort());
+  expect(calls).toEqual(['intake.acceptBundle', 'intake.acceptBundle']);
+  await page.screenshot({ path: screenshotPath('bundle-retried') });
+});
