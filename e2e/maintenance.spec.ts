@@ -68,3 +68,45 @@ test('(e) maintenance sees the reader frame log and exports a diagnostics bundle
     expect(found, `${name} holds valid ID numbers`).toEqual([]);
   }
 });
+
+test('(e) a scanner keeps its suffix (结尾符) and scan gap (扫码间隔); a gap out of range is refused in Chinese', async ({ page, host }) => {
+  await page.goto(host.openUrl);
+  await expect(page.getByTestId('intake-screen')).toBeVisible();
+  await page.keyboard.press('Alt+4');
+  await expect(page.getByTestId('devices-panel')).toBeVisible();
+  await page.getByRole('button', { name: '配置设备' }).click();
+  const dialog = page.getByRole('dialog', { name: '配置设备' });
+  // The demo scanner has no saved entry: the dialog shows the suffix its driver runs with.
+  await expect(dialog.getByLabel('结尾符')).toHaveCount(1);
+  await expect(dialog.getByTitle('CR LF 回车换行', { exact: true })).toBeVisible();
+  // A scanner of our own; the demo devices are not the window's to save (main refuses the demo reader's id).
+  await dialog.getByRole('button', { name: '添加设备' }).click();
+  await dialog.getByLabel('编号').nth(2).fill('scanner-e2e');
+  await dialog.getByLabel('类型').nth(2).click();
+  await page.getByTitle('扫码枪', { exact: true }).last().click();
+  await dialog.getByLabel('端口').nth(2).fill('/dev/ttyYC-E2E-SCANNER');
+  await dialog.getByRole('button', { name: '删除' }).first().click();
+  await dialog.getByRole('button', { name: '删除' }).first().click();
+  await expect(dialog.getByLabel('编号')).toHaveCount(1);
+  const suffix = dialog.getByLabel('结尾符');
+  const gap = dialog.getByLabel('扫码间隔（毫秒）');
+  await suffix.click();
+  await page.getByTitle('LF 换行', { exact: true }).click();
+  await gap.fill('5');
+  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(dialog.getByText('扫码间隔须在 10 到 1000 毫秒之间')).toBeVisible();
+  await page.screenshot({ path: screenshotPath('maintenance-scanner-framing-refused') });
+  await expect(dialog).toBeVisible(); // refused: nothing saved, the dialog stays
+  await gap.fill('80');
+  await page.screenshot({ path: screenshotPath('maintenance-scanner-framing') });
+  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  // Reopened, the dialog reads the saved configuration back.
+  await page.getByRole('button', { name: '配置设备' }).click();
+  const ids = await dialog.getByLabel('编号').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  const at = ids.indexOf('scanner-e2e');
+  expect(at, ids.join(',')).toBeGreaterThanOrEqual(0);
+  const scannerAt = (await dialog.getByLabel('类型').evaluateAll((els) => els.map((e) => e.closest('.ant-space')?.textContent ?? ''))).slice(0, at).filter((t) => t.includes('扫码枪')).length;
+  await expect(dialog.getByLabel('扫码间隔（毫秒）').nth(scannerAt)).toHaveValue('80');
+  await expect(dialog.getByTitle('LF 换行', { exact: true })).toBeVisible();
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod, NoInput, text } from './define';
+import { SCAN_GAP_MS, SCAN_SUFFIXES } from './scan-framing';
 
 export const DeviceKind = z.enum(['idcard', 'scanner', 'evaluator', 'signaturePad']);
 export const DeviceState = z.enum(['connecting', 'connected', 'reading', 'error', 'disconnected']);
@@ -43,6 +44,12 @@ export const IdCardIdentity = z.object({
   passNumber: z.string().nullable(),
   /** Permit only (签发次数). */
   issueCount: z.string().nullable(),
+  /**
+   * 2023 foreigner card only (layout from one vendor source, unconfirmed): 换证次数 and the link to
+   * the holder's previous card number. Optional only in the type, as `appendedAddress`; the decoder always sets them.
+   */
+  renewalCount: z.string().nullable().optional(),
+  oldNumberLink: z.string().nullable().optional(),
   /** MOD 11-2 checksum of the ID number; null where the card's number has no known check. A failed check is reported, never hidden. */
   idNumberValid: z.boolean().nullable(),
   photo: z.object({ format: z.literal('wlt'), bytes: z.number().int() }).nullable(),
@@ -62,6 +69,11 @@ export const DeviceStatusSchema = z.object({
 });
 export type DeviceStatusPayload = z.infer<typeof DeviceStatusSchema>;
 
+/** The scanner's suffix setting (see scan-framing.ts, which the CLI reads without zod). */
+export const ScanSuffix = z.enum(SCAN_SUFFIXES);
+export type ScanSuffix = z.infer<typeof ScanSuffix>;
+export { SCAN_GAP_MS } from './scan-framing';
+
 export const DeviceConfigSchema = z
   .object({
     id: text(60).regex(/^[A-Za-z0-9_.-]+$/, '设备编号只能含字母、数字、点、下划线和短横线'),
@@ -69,8 +81,19 @@ export const DeviceConfigSchema = z
     port: text(300).min(1),
     baud: z.number().int().positive().max(4_000_000).optional(),
     model: text(120).optional(),
+    scanSuffix: ScanSuffix.optional(),
+    scanGapMs: z
+      .number()
+      .int('扫码间隔须为整数毫秒')
+      .min(SCAN_GAP_MS.min, `扫码间隔不能小于 ${SCAN_GAP_MS.min} 毫秒（太短会把一个码切成几段）`)
+      .max(SCAN_GAP_MS.max, `扫码间隔不能大于 ${SCAN_GAP_MS.max} 毫秒（太长会把相邻两次扫码连在一起）`)
+      .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.kind !== 'scanner' && (d.scanSuffix !== undefined || d.scanGapMs !== undefined))
+      ctx.addIssue({ code: 'custom', path: ['scanSuffix'], message: '只有扫码枪可以设置结尾符和扫码间隔' });
+  });
 
 export const CardReadEvent = z.object({
   deviceId: z.string(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyScan, findLicenceId, formatCaseNumber, isAppointmentCode, parseCaseNumber } from './scan-routing';
+import { withUsccCheckChar } from './uscc';
 
 describe('scan routing', () => {
   it('recognises a window-issued case number and its parts', () => {
@@ -35,5 +36,21 @@ describe('scan routing', () => {
     expect(classifyScan('yy-20261127a001')).toEqual({ kind: 'appointment', code: 'YY-20261127A001' });
     expect(classifyScan('6901234567892')).toEqual({ kind: 'other', text: '6901234567892' });
     expect(classifyScan('').kind).toBe('other');
+  });
+
+  it('routes a multi-line licence QR with a valid credit code as creditCode, keeping the full text', () => {
+    const uscc = withUsccCheckChar('91330100MA2XXXXXX');
+    const text = ['JY13301010012345', '杭州某某科技有限公司', uscc].join('\n\r');
+    expect(classifyScan(text)).toEqual({ kind: 'creditCode', uscc, licenceNumber: 'JY13301010012345', operatorName: '杭州某某科技有限公司', text });
+    // CR LF between lines and a trailing line break, as other issuing systems write it
+    expect(classifyScan(`${uscc}\r\n杭州某某科技有限公司\r\n`)).toMatchObject({ kind: 'creditCode', uscc, licenceNumber: null });
+  });
+
+  it('keeps a multi-line code without a valid credit code, and a lone credit code, as other', () => {
+    const uscc = withUsccCheckChar('91330100MA2XXXXXX');
+    const wrongCheck = uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0');
+    const text = ['JY13301010012345', '杭州某某科技有限公司', wrongCheck].join('\n\r');
+    expect(classifyScan(text)).toEqual({ kind: 'other', text });
+    expect(classifyScan(uscc)).toEqual({ kind: 'other', text: uscc });
   });
 });

@@ -15,7 +15,7 @@ export class DemoScanner {
   }
 
   get device(): DeviceConfig {
-    return { id: DEMO_SCANNER_ID, kind: 'scanner', port: this.sim.path, baud: 9600, model: '模拟扫码枪（演示/培训）' };
+    return { id: DEMO_SCANNER_ID, kind: 'scanner', port: this.sim.path, baud: 9600, model: '模拟扫码枪（演示/培训）', scanSuffix: 'CRLF' };
   }
 
   /** Sends one scan as a QR code would arrive (AIM `]Q1`, UTF-8, CR LF). */

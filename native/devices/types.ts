@@ -1,3 +1,5 @@
+import type { ScanSuffix } from '../../common/contract/devices';
+
 /** Plain data shared by the DeviceManager, the drivers and main. No I/O here. */
 
 /** Kinds of device a window has. Add a kind here and register its driver (see `registry.ts`). */
@@ -15,6 +17,10 @@ export interface DeviceConfig {
   baud?: number;
   /** Model key from `known-devices.ts`, or free text. */
   model?: string;
+  /** Scanners: the suffix the scanner is set to append (native/scanner/scan-framer.ts); absent → `auto`. */
+  scanSuffix?: ScanSuffix;
+  /** Scanners: idle milliseconds that end a scan; absent → 50. */
+  scanGapMs?: number;
 }
 
 /** What a device is doing, as shown to staff (`device.status`). */

@@ -50,6 +50,8 @@ describe('card decoding', () => {
       validTo: '长期',
       passNumber: null,
       issueCount: null,
+      renewalCount: null,
+      oldNumberLink: null,
       idNumberValid: true,
       photo: { format: 'wlt', bytes: 1024 },
     });
@@ -98,22 +100,22 @@ describe('card decoding', () => {
     expect(card.idNumber).toBe('460106199005180241');
   });
 
-  it('takes new card types from data (e.g. a 2023 foreigner card) without code change', () => {
+  it('takes new card types from data (e.g. a 2023 foreigner card under another letter) without code change', () => {
     const extra = parseCardLayouts({
       layouts: [
         ...BUILT_IN_LAYOUTS,
-        { id: 'foreigner-2023', cardType: 'foreigner', letters: ['Y'], idCheck: 'mod11-2', fields: { name: [0, 30, 'text'], idNumber: [122, 36, 'text'] } },
+        { id: 'foreigner-2023-w', cardType: 'foreigner', letters: ['W'], idCheck: 'mod11-2', fields: { name: [0, 30, 'text'], idNumber: [122, 36, 'text'] } },
       ],
     });
-    const yLayout = extra.find((l) => l.id === 'foreigner-2023')!;
-    const block = writeTextBlock({ name: '安娜', idNumber: withIdCheckChar('93384019800101001') }, yLayout, 'Y');
+    const wLayout = extra.find((l) => l.id === 'foreigner-2023-w')!;
+    const block = writeTextBlock({ name: '安娜', idNumber: withIdCheckChar('93384019800101001') }, wLayout, 'W');
     const card = decodeTextBlock(block, extra);
     expect(card).toMatchObject({ cardType: 'foreigner', name: '安娜', idNumberValid: true });
     // Without the extra table the letter is unclaimed: recognised by its 2023-style number alone (foreigner-2023.ts).
     expect(decodeTextBlock(block)).toMatchObject({ cardType: 'foreigner', name: null, idNumberValid: true });
     // The same table from a file (what YICHUANG_CARD_LAYOUTS names in the app).
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'yc-layouts-')), 'layouts.json');
-    fs.writeFileSync(file, JSON.stringify({ layouts: [yLayout] }));
+    fs.writeFileSync(file, JSON.stringify({ layouts: [wLayout] }));
     expect(decodeTextBlock(block, loadCardLayoutsFile(file)).idNumberValid).toBe(true);
     fs.writeFileSync(file, '{"layouts": [{"id": "bad"}]}');
     expect(() => loadCardLayoutsFile(file)).toThrow(/卡片版式表无效/);

@@ -1,7 +1,7 @@
 import { checkIdNumber } from '../../common/domain/id-number';
 import { genderName, nationName } from '../../common/domain/idcard-tables';
 import type { IdCardIdentity, IdCardReading } from './card';
-import { BUILT_IN_LAYOUTS, layoutFor, type CardLayout } from './card-layouts';
+import { BUILT_IN_LAYOUTS, isUnconfirmedLayout, layoutFor, type CardLayout } from './card-layouts';
 import { foreigner2023ByNumber } from './foreigner-2023';
 import { readFields, typeLetterOf } from './text-block';
 
@@ -36,7 +36,9 @@ export function decodeReadData(
   const photo = data.slice(headerLen + textLen, headerLen + textLen + photoLen);
   const fingerprint = opts.fingerprint ? data.slice(headerLen + textLen + photoLen, need) : null;
   const letter = typeLetterOf(text);
-  const card = decodeTextBlock(text, opts.layouts ?? BUILT_IN_LAYOUTS, photoLen);
+  const layouts = opts.layouts ?? BUILT_IN_LAYOUTS;
+  const card = decodeTextBlock(text, layouts, photoLen);
+  const layout = layoutFor(letter, layouts);
   return {
     ok: true,
     reading: {
@@ -44,6 +46,7 @@ export function decodeReadData(
       photoWlt: photoLen > 0 ? photo : null,
       fingerprint,
       typeLetter: letter,
+      layout: { id: layout.id, unconfirmed: isUnconfirmedLayout(layout), note: layout.source?.note ?? null },
       simulated: opts.simulated ?? false,
     },
   };
@@ -79,6 +82,8 @@ export function decodeTextBlock(text: Uint8Array, layouts: readonly CardLayout[]
     validTo: orNull(f.validTo),
     passNumber: orNull(f.passNumber),
     issueCount: orNull(f.issueCount),
+    renewalCount: orNull(f.renewalCount),
+    oldNumberLink: orNull(f.oldNumberLink),
     idNumberValid: layout.idCheck === 'mod11-2' ? checkIdNumber(idNumber).valid : null,
     photo: photoBytes > 0 ? { format: 'wlt', bytes: photoBytes } : null,
   };

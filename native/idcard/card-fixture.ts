@@ -27,6 +27,8 @@ export const CardFixture = z.object({
   validTo: z.string().optional(),
   passNumber: z.string().optional(),
   issueCount: z.string().optional(),
+  renewalCount: z.string().optional(),
+  oldNumberLink: z.string().optional(),
   version: z.string().optional(),
   /** 追加地址, answered to `30 03` (one 70-byte record per line, oldest first); absent → SW3 91 (no content). */
   appendedAddress: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(4)]).optional(),
@@ -47,9 +49,10 @@ export function readCardFixture(file: string): CardFixture {
   return parsed.data;
 }
 
-/** The 256-byte text block of a fixture. */
+/** The 256-byte text block of a fixture: by the layout its type letter claims, else the first of its card type. */
 export function fixtureTextBlock(card: CardFixture, layouts: readonly CardLayout[] = BUILT_IN_LAYOUTS): Uint8Array {
-  const layout = layoutForType(card.cardType, layouts);
+  const claimed = card.typeLetter === undefined ? undefined : layouts.find((l) => l.letters.includes(card.typeLetter!) && l.cardType === card.cardType);
+  const layout = claimed ?? layoutForType(card.cardType, layouts);
   const letter = card.typeLetter ?? layout.letters[0] ?? ' ';
   return writeTextBlock(card, layout, letter);
 }

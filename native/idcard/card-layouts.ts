@@ -6,6 +6,8 @@ import builtIn from './card-layouts.json';
 export const LAYOUT_FIELDS = [
   'name',
   'englishName',
+  /** The rest of a long English name, joined to `englishName` (2023 foreigner card). */
+  'englishNameContinued',
   'genderCode',
   'nationCode',
   'nationality',
@@ -17,6 +19,10 @@ export const LAYOUT_FIELDS = [
   'validTo',
   'passNumber',
   'issueCount',
+  /** 换证次数 (2023 foreigner card). */
+  'renewalCount',
+  /** Link to the holder's previous card number (2023 foreigner card). */
+  'oldNumberLink',
   'version',
 ] as const;
 export type LayoutField = (typeof LAYOUT_FIELDS)[number];
@@ -32,6 +38,8 @@ const CardLayoutSchema = z.object({
   default: z.boolean().optional(),
   /** How `idNumber` is checked: GB 11643 MOD 11-2, or no known check. */
   idCheck: z.enum(['mod11-2', 'none']),
+  /** Where the layout comes from; `confirmed: false` → shown and logged as unconfirmed. Absent: confirmed (PROTOCOLS.md). */
+  source: z.object({ confirmed: z.boolean(), note: z.string().min(1) }).optional(),
   fields: z.partialRecord(z.enum(LAYOUT_FIELDS), FieldSpec).refine((f) => f.idNumber !== undefined, 'idNumber is required'),
 });
 export type CardLayout = z.infer<typeof CardLayoutSchema>;
@@ -43,6 +51,15 @@ export function parseCardLayouts(json: unknown): CardLayout[] {
   const parsed = LayoutFile.safeParse(json);
   if (!parsed.success) throw new Error(`卡片版式表无效：${parsed.error.issues[0]?.message ?? ''}`);
   return parsed.data.layouts;
+}
+
+/** `foreigner-2023（from one vendor source, unconfirmed: …）`: how a layout is named where it is listed or logged. */
+export function describeLayout(layout: CardLayout): string {
+  return layout.source && !layout.source.confirmed ? `${layout.id}（未经确认：${layout.source.note}）` : layout.id;
+}
+
+export function isUnconfirmedLayout(layout: CardLayout): boolean {
+  return layout.source?.confirmed === false;
 }
 
 export const BUILT_IN_LAYOUTS: readonly CardLayout[] = parseCardLayouts(builtIn);
@@ -60,8 +77,8 @@ export function layoutForType(cardType: CardLayout['cardType'], layouts: readonl
 }
 
 /**
- * Built-in layouts plus those of a JSON file in the same shape as `card-layouts.json` (e.g. the
- * 2023 foreigner card once its type letter is confirmed): the file's layouts win. Throws a Chinese
+ * Built-in layouts plus those of a JSON file in the same shape as `card-layouts.json` (e.g. a
+ * confirmed 2023 foreigner layout replacing the unconfirmed built-in one): the file's layouts win. Throws a Chinese
  * message on an unreadable or invalid file.
  */
 export function loadCardLayoutsFile(file: string): CardLayout[] {

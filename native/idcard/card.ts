@@ -11,6 +11,11 @@ export interface IdCardReading {
   fingerprint: Uint8Array | null;
   /** Card type letter found at text bytes 248–249 (`' '`, `J`, `I`, …). */
   typeLetter: string;
+  /**
+   * The layout that decoded the text (`unconfirmed`: from a single unchecked source, see
+   * card-layouts.json; logged as such). Set by the decoder; absent for readings made elsewhere.
+   */
+  layout?: { id: string; unconfirmed: boolean; note: string | null };
   /** True when the reading came from a simulator (demo / training / tests). */
   simulated: boolean;
 }

@@ -13,11 +13,11 @@ import { useSimulatedReaders } from './testing';
 const NUMBER_2023 = withIdCheckChar('94612419880315021');
 
 /**
- * A synthetic card with an unclaimed type letter (`Y`, the letter PROTOCOLS.md calls possible but
- * unconfirmed) and the number where the default layout has it. Not a demo card: its layout is not
- * documented, and training should not teach a guessed one.
+ * A synthetic card with a type letter no layout claims (`Z`: `Y` has the vendor-sourced layout,
+ * foreigner-2023-layout.test.ts) and the number where the default layout has it: the number-based
+ * fallback for a 2023 card under another letter.
  */
-const card2023: CardFixture = { id: 'foreigner-2023-synthetic', cardType: 'resident', typeLetter: 'Y', name: '安娜', idNumber: NUMBER_2023, address: '不应读取' };
+const card2023: CardFixture = { id: 'foreigner-2023-synthetic', cardType: 'resident', typeLetter: 'Z', name: '安娜', idNumber: NUMBER_2023, address: '不应读取' };
 
 const { sim } = useSimulatedReaders();
 
@@ -35,7 +35,7 @@ describe('2023 foreigner permanent residence card', () => {
     expect(card).toEqual({
       cardType: 'foreigner', name: null, englishName: null, genderCode: null, gender: null, nationCode: null, nation: null,
       nationality: null, birthDate: null, address: null, appendedAddress: null, idNumber: NUMBER_2023, authority: null,
-      validFrom: null, validTo: null, passNumber: null, issueCount: null, idNumberValid: true, photo: { format: 'wlt', bytes: 1024 },
+      validFrom: null, validTo: null, passNumber: null, issueCount: null, renewalCount: null, oldNumberLink: null, idNumberValid: true, photo: { format: 'wlt', bytes: 1024 },
     });
     expect(IdCardIdentity.safeParse(card).success).toBe(true);
   });
@@ -49,9 +49,9 @@ describe('2023 foreigner permanent residence card', () => {
     expect(decodeTextBlock(fixtureTextBlock(demoCard('permit'))).cardType).toBe('permit');
   });
 
-  it('a layout for its letter (built in once confirmed, or YICHUANG_CARD_LAYOUTS) wins over the number rule', () => {
+  it('a layout for its letter (YICHUANG_CARD_LAYOUTS) wins over the number rule', () => {
     const layouts = parseCardLayouts({
-      layouts: [{ id: 'foreigner-2023', cardType: 'foreigner', letters: ['Y'], idCheck: 'mod11-2', fields: { name: [0, 30, 'text'], idNumber: [122, 36, 'text'] } }, ...BUILT_IN_LAYOUTS],
+      layouts: [{ id: 'foreigner-2023-z', cardType: 'foreigner', letters: ['Z'], idCheck: 'mod11-2', fields: { name: [0, 30, 'text'], idNumber: [122, 36, 'text'] } }, ...BUILT_IN_LAYOUTS],
     });
     expect(decodeTextBlock(fixtureTextBlock(card2023), layouts)).toMatchObject({ cardType: 'foreigner', name: '安娜', idNumber: NUMBER_2023, idNumberValid: true });
   });
@@ -61,7 +61,7 @@ describe('2023 foreigner permanent residence card', () => {
     const cmds: number[] = [];
     s.sim.events.on('command', (c) => cmds.push((c.cmd << 8) | c.para));
     const { reading } = await readOneCard(s.path, { timeoutMs: 5000, pollIntervalMs: 10 });
-    expect(reading.typeLetter).toBe('Y');
+    expect(reading.typeLetter).toBe('Z');
     expect(reading.card).toMatchObject({ cardType: 'foreigner', idNumber: NUMBER_2023, idNumberValid: true, address: null });
     expect(cmds).toContain(0x3001);
     expect(cmds).not.toContain(0x3003);

@@ -204,6 +204,9 @@ export class IdCardReader implements DeviceDriver {
     if (read.kind !== 'response') return { ok: false, message: `读卡失败：${describe(read)}，请重新放卡。` };
     const decoded = decodeReadData(read.data, { fingerprint: fp, layouts: this.opts.layouts });
     if (!decoded.ok) return { ok: false, message: decoded.error.message };
+    const layout = decoded.reading.layout;
+    if (layout?.unconfirmed)
+      this.ctx.log?.warn({ device: this.ctx.device.id, layout: layout.id, source: layout.note }, 'card decoded by an unconfirmed layout (from one vendor source): check the fields against the card');
     if (carriesAddress(decoded.reading, this.opts.layouts)) {
       decoded.reading.card.appendedAddress = await this.readAppendedAddress();
     }

@@ -14,6 +14,26 @@ export function readUcs2(text: Uint8Array, offset: number, length: number): stri
     .replace(/^[\s\u0000]+/u, '');
 }
 
+/** UCS-2LE field as stored, padding included (for a value split over two fields). */
+export function readUcs2Raw(text: Uint8Array, offset: number, length: number): string {
+  const end = Math.min(text.length, offset + length) & ~1;
+  if (offset >= end) return '';
+  return Buffer.from(text.buffer, text.byteOffset + offset, end - offset).toString('utf16le');
+}
+
+/**
+ * The English name of a layout that splits it (`englishName` + `englishNameContinued`): the two
+ * fields as stored, joined, so a name cut at the field boundary (even at a space) comes back whole;
+ * padding and NULs trimmed, inner runs of padding closed to one space.
+ */
+export function readSplitEnglishName(text: Uint8Array, layout: CardLayout): string {
+  const first = layout.fields.englishName;
+  const rest = layout.fields.englishNameContinued;
+  if (!first) return '';
+  const joined = readUcs2Raw(text, first[0], first[1]) + (rest ? readUcs2Raw(text, rest[0], rest[1]) : '');
+  return joined.replace(/\u0000/gu, ' ').replace(/\s{2,}/gu, ' ').trim();
+}
+
 /** `19900101` → `1990-01-01`; `长期` kept; anything else returned trimmed as found (reported, not hidden). */
 export function formatCardDate(raw: string): string {
   if (/^\d{8}$/.test(raw)) return `${raw.slice(0, 4)}-${raw.slice(4, 6)}-${raw.slice(6, 8)}`;
@@ -39,11 +59,16 @@ export function readFields(text: Uint8Array, layout: CardLayout): Partial<Record
     const value = readUcs2(text, offset, length);
     out[field] = kind === 'date' ? formatCardDate(value) : value;
   }
+  if (layout.fields.englishNameContinued) {
+    out.englishName = readSplitEnglishName(text, layout);
+    delete out.englishNameContinued;
+  }
   return out;
 }
 
 /** Write fields into a space-padded 256-byte text block (simulator, fixtures, tests). Too-long values are cut. */
-export function writeTextBlock(values: Partial<Record<LayoutField, string>>, layout: CardLayout, letter: string): Uint8Array {
+export function writeTextBlock(fieldValues: Partial<Record<LayoutField, string>>, layout: CardLayout, letter: string): Uint8Array {
+  const values = splitEnglishName(fieldValues, layout);
   const block = Buffer.from(' '.repeat(TEXT_BLOCK_BYTES / 2), 'utf16le');
   for (const [field, spec] of Object.entries(layout.fields) as Array<[LayoutField, [number, number, 'text' | 'date']]>) {
     const value = values[field];
@@ -54,4 +79,13 @@ export function writeTextBlock(values: Partial<Record<LayoutField, string>>, lay
   }
   block.write(letter.slice(0, 1) || ' ', TYPE_LETTER_OFFSET, 'utf16le');
   return new Uint8Array(block);
+}
+
+/** A long English name over `englishName` and `englishNameContinued`, where the layout has both. */
+function splitEnglishName(values: Partial<Record<LayoutField, string>>, layout: CardLayout): Partial<Record<LayoutField, string>> {
+  const first = layout.fields.englishName;
+  const name = values.englishName;
+  if (!first || !layout.fields.englishNameContinued || name == null || values.englishNameContinued != null) return values;
+  const chars = first[1] / 2;
+  return { ...values, englishName: name.slice(0, chars).padEnd(chars, ' '), englishNameContinued: name.slice(chars) || undefined };
 }

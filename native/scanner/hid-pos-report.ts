@@ -1,5 +1,6 @@
 import { symbologyName, UNKNOWN_SYMBOLOGY } from './aim';
 import type { HidPosLayout } from './hid-models';
+import { trimLineBreaks } from './scan-framer';
 import { ScannerError, type ScanResult } from './scan-result';
 import { decodeScanBytes, type EncodingSetting } from './text-decoding';
 
@@ -31,7 +32,11 @@ export function parseHidPosReport(report: Uint8Array, layout: HidPosLayout): Hid
 /** Largest scan kept when reports keep saying "more": a stuck continuation bit must not eat memory. */
 export const MAX_HID_SCAN_BYTES = 8192;
 
-/** Joins the packets of one scan until the continuation bit is clear. */
+/**
+ * Joins the packets of one scan until the continuation bit is clear: the reports, not CR/LF, frame
+ * a HID scan, so a multi-line code stays one. A suffix the scanner still appends in HID POS mode
+ * (CR/LF at the end) is dropped; line breaks inside are kept.
+ */
 export class HidPosAssembler {
   private parts: Uint8Array[] = [];
   private size = 0;
@@ -69,7 +74,7 @@ export class HidPosAssembler {
     this.parts = [];
     this.size = 0;
     this.aimId = null;
-    const { text, encoding } = decodeScanBytes(bytes, this.encoding);
+    const { text, encoding } = decodeScanBytes(trimLineBreaks(bytes), this.encoding);
     const symbology = aimId ? symbologyName(aimId) : UNKNOWN_SYMBOLOGY;
     return aimId && symbology !== UNKNOWN_SYMBOLOGY ? { text, symbology, aimId, encoding } : { text, symbology, encoding };
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fixture from './fixtures/hid-pos-reports.json';
+import { LICENCE_QR_TEXT } from './fixtures/licence-qr';
 import { findHidPosModel, HID_POS_MODELS, STANDARD_LAYOUT, type HidPosModel } from './hid-models';
 import { encodeHidPosReports, HidPosAssembler, parseHidPosReport } from './hid-pos-report';
 import { HidPosScanner } from './hid-pos-scanner';
@@ -31,6 +32,17 @@ describe('HID POS reports', () => {
     expect(scans).toHaveLength(1);
     expect(scans[0]).toMatchObject({ symbology: 'QR', aimId: ']Q1', encoding: 'utf8' });
     expect(scans[0]!.text).toMatch(/^https:\/\/zwfw\.hainan\.gov\.cn\/lic\?id=1\.2\.156\.3005\.2\..*t=20261127$/);
+  });
+
+  it('keeps a multi-report GB18030 licence QR with embedded LF CR as one scan, its CR suffix dropped', () => {
+    const { transport, scans, errors } = scannerWith();
+    expect(reportsOf('qr-licence-multiline-gb18030').length).toBeGreaterThan(1);
+    transport.play([...reportsOf('qr-licence-multiline-gb18030'), ...reportsOf('ean13')]);
+    expect(errors).toEqual([]);
+    expect(scans.map((s) => [s.symbology, s.text, s.encoding])).toEqual([
+      ['QR', LICENCE_QR_TEXT, 'gb18030'],
+      ['EAN-13', '6901234567892', 'utf8'],
+    ]);
   });
 
   it('decodes GBK content and keeps scans apart', () => {

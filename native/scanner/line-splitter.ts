@@ -1,3 +1,4 @@
+import { BoundedChunks } from './bounded-chunks';
 import { ScannerError } from './scan-result';
 
 const CR = 0x0d;
@@ -15,12 +16,12 @@ export type SplitItem = { line: Buffer } | { error: ScannerError };
  * never takes the memory or the scans after it.
  */
 export class LineSplitter {
-  private parts: Buffer[] = [];
-  private size = 0;
+  private readonly held: BoundedChunks;
   private afterCR = false;
-  private discarding = false;
 
-  constructor(private readonly maxLineBytes = DEFAULT_MAX_LINE_BYTES) {}
+  constructor(private readonly maxLineBytes = DEFAULT_MAX_LINE_BYTES) {
+    this.held = new BoundedChunks(maxLineBytes);
+  }
 
   push(chunk: Uint8Array): SplitItem[] {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
@@ -55,44 +56,28 @@ export class LineSplitter {
 
   /** Bytes held for an unfinished line (diagnostics). */
   get pendingBytes(): number {
-    return this.size;
+    return this.held.size;
   }
 
   reset(): void {
-    this.parts = [];
-    this.size = 0;
+    this.held.clear();
     this.afterCR = false;
-    this.discarding = false;
   }
 
   private take(bytes: Buffer, out: SplitItem[]): void {
-    if (bytes.length === 0 || this.discarding) return;
-    if (this.size + bytes.length > this.maxLineBytes) {
-      this.parts = [];
-      this.size = 0;
-      this.discarding = true;
+    if (bytes.length === 0) return;
+    if (!this.held.add(bytes))
       out.push({
         error: new ScannerError(
           'LINE_TOO_LONG',
           `扫码内容超过 ${this.maxLineBytes} 字节仍未结束，已丢弃这一行。请检查扫码枪是否设置了回车（CR/LF）结尾。`,
         ),
       });
-      return;
-    }
-    // Copy: the chunk's memory belongs to the stream and may be reused.
-    this.parts.push(Buffer.from(bytes));
-    this.size += bytes.length;
   }
 
   private endLine(out: SplitItem[]): void {
-    if (this.discarding) {
-      this.discarding = false;
-      return;
-    }
-    if (this.size === 0) return; // blank line: CR LF pairs split oddly, or a scanner sending LF CR
-    const line = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.size);
-    this.parts = [];
-    this.size = 0;
-    out.push({ line });
+    // null: a dropped overlong line, or a blank one (CR LF pairs split oddly, or a scanner sending LF CR)
+    const line = this.held.takeAll();
+    if (line) out.push({ line });
   }
 }

@@ -1,9 +1,12 @@
-import type { DriverContext } from '../devices';
+import type { DeviceConfig, DriverContext } from '../devices';
 import { HidScannerDriver, isHidPath } from './hid-scanner-driver';
 import { SCANNER_DEFAULT_BAUD, SerialScannerDriver, type DeviceScan } from './serial-scanner-driver';
 
 export interface ReadScansOptions {
   baud?: number;
+  /** How the scanner ends a code and the idle gap that also ends one (serial scanners). */
+  suffix?: DeviceConfig['scanSuffix'];
+  gapMs?: number;
   /** Stop after this many scans. */
   count: number;
   /** Give up after this long with the scans so far (ms); none → wait for ever. */
@@ -22,7 +25,7 @@ export async function readScans(port: string, opts: ReadScansOptions): Promise<n
   let done!: () => void;
   const finished = new Promise<void>((resolve) => (done = resolve));
   const ctx: DriverContext = {
-    device: { id: 'scanner', kind: 'scanner', port, baud: opts.baud ?? SCANNER_DEFAULT_BAUD },
+    device: { id: 'scanner', kind: 'scanner', port, baud: opts.baud ?? SCANNER_DEFAULT_BAUD, scanSuffix: opts.suffix, scanGapMs: opts.gapMs },
     path: port,
     recordFrame: () => undefined,
     setState: (state, reason) => {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitAimPrefix, symbologyName } from './aim';
-import { LineSplitter } from './line-splitter';
-import { SerialScanDecoder } from './serial-scan-decoder';
+import { LICENCE_QR_BYTES, LICENCE_QR_TEXT, lineBreakCuts } from './fixtures/licence-qr';
+import { SerialScanDecoder, type SerialScanOptions } from './serial-scan-decoder';
 import { decodeScanBytes, encodeScanText } from './text-decoding';
 
 const texts = (items: ReturnType<SerialScanDecoder['push']>) => items.map((i) => ('scan' in i ? i.scan.text : `ERR:${i.error.code}`));
@@ -65,59 +65,126 @@ describe('encodings', () => {
   });
 });
 
-describe('serial lines', () => {
-  it('ends lines on CR, LF and CR LF', () => {
-    const d = new SerialScanDecoder();
-    expect(texts(d.push(Buffer.from('one\rtwo\nthree\r\nfour')))).toEqual(['one', 'two', 'three']);
-    expect(texts(d.push(Buffer.from('\r\n')))).toEqual(['four']);
+describe('serial framing by suffix and gap', () => {
+  const GAP = 50;
+  /** Pushes pieces `stepMs` apart from t=0, then lets the line go idle; returns the texts in order. */
+  function frame(pieces: Uint8Array[], opts: SerialScanOptions, stepMs = 2): { texts: string[]; beforeIdle: string[] } {
+    const d = new SerialScanDecoder({ gapMs: GAP, ...opts });
+    let t = 0;
+    const got: string[] = [];
+    for (const p of pieces) {
+      got.push(...texts(d.push(p, t)));
+      t += stepMs;
+    }
+    const beforeIdle = [...got];
+    const deadline = d.deadline();
+    if (deadline !== null) got.push(...texts(d.idle(deadline)));
+    return { texts: got, beforeIdle };
+  }
+  const cutAt = (bytes: Uint8Array, cuts: number[]) => {
+    const out: Uint8Array[] = [];
+    let prev = 0;
+    for (const c of [...cuts, bytes.length]) {
+      if (c > prev) out.push(bytes.subarray(prev, c));
+      prev = Math.max(prev, c);
+    }
+    return out;
+  };
+
+  it('keeps a multi-line GB18030 licence QR as one scan, wherever the reads end (fails on CR/LF framing)', () => {
+    for (const [suffix, ending] of [['CR', '\r'], ['CRLF', '\r\n'], ['TAB', '\t'], ['none', ''], ['auto', '\r\n'], ['auto', '\r']] as const) {
+      const wire = Buffer.concat([LICENCE_QR_BYTES, Buffer.from(ending, 'latin1')]);
+      for (let cut = 0; cut <= wire.length; cut++) {
+        expect(frame(cutAt(wire, [cut]), { suffix }).texts, `${suffix} cut at ${cut}`).toEqual([LICENCE_QR_TEXT]);
+      }
+      expect(frame(cutAt(wire, lineBreakCuts(wire)), { suffix }).texts, `${suffix} cut after every break`).toEqual([LICENCE_QR_TEXT]);
+    }
+    const d = new SerialScanDecoder({ suffix: 'CR', gapMs: GAP, encoding: 'auto' });
+    const [scan] = [...d.push(Buffer.concat([LICENCE_QR_BYTES, Buffer.from('\r')]), 0), ...d.idle(GAP)];
+    expect(scan).toEqual({ scan: { text: LICENCE_QR_TEXT, symbology: 'unknown', encoding: 'gb18030' } });
   });
 
-  it('joins lines split across chunks, including a CR LF split between chunks', () => {
-    const d = new SerialScanDecoder();
-    expect(texts(d.push(Buffer.from(']Q1HK01-W0')))).toEqual([]);
-    expect(texts(d.push(Buffer.from('3-20261127-1\r')))).toEqual(['HK01-W03-20261127-1']);
-    expect(texts(d.push(Buffer.from('\nnext\r\n')))).toEqual(['next']);
+  it('has the one documented limit: a suffix that begins the code\'s own line break, with a read ending right after it', () => {
+    const wire = Buffer.concat([LICENCE_QR_BYTES, Buffer.from('\n')]);
+    const firstLf = wire.indexOf(0x0a) + 1;
+    expect(frame(cutAt(wire, [firstLf]), { suffix: 'LF' }).texts).toHaveLength(2);
+    // Every other cut keeps it whole; so does any cut under auto or none, which wait for the gap.
+    for (let cut = 0; cut <= wire.length; cut++) if (cut !== firstLf) expect(frame(cutAt(wire, [cut]), { suffix: 'LF' }).texts).toEqual([LICENCE_QR_TEXT]);
+    expect(frame(cutAt(wire, [firstLf]), { suffix: 'auto' }).texts).toEqual([LICENCE_QR_TEXT]);
   });
 
-  it('splits a multi-byte character across chunks without damage', () => {
-    const d = new SerialScanDecoder();
+  it('ends a single-line scan at once on its configured suffix (no gap added), with or without AIM', () => {
+    for (const [suffix, ending] of [['CR', '\r'], ['LF', '\n'], ['CRLF', '\r\n'], ['TAB', '\t']] as const) {
+      const d = new SerialScanDecoder({ suffix, gapMs: GAP });
+      expect(texts(d.push(Buffer.from(`]Q1HK01-W03-20261127-1${ending}`), 0)), suffix).toEqual(['HK01-W03-20261127-1']);
+      expect(d.deadline()).toBeNull();
+    }
+    // CR LF split between two reads: the scan ends when the LF arrives, not before.
+    const d = new SerialScanDecoder({ suffix: 'CRLF', gapMs: GAP });
+    expect(texts(d.push(Buffer.from('ABC-123\r'), 0))).toEqual([]);
+    expect(texts(d.push(Buffer.from('\n'), 1))).toEqual(['ABC-123']);
+  });
+
+  it('under auto (suffix unknown) still ends on CR, LF or CR LF, once the gap confirms it', () => {
+    for (const ending of ['\r', '\n', '\r\n']) {
+      const { texts: got, beforeIdle } = frame([Buffer.from(`6901234567892${ending}`)], { suffix: 'auto' });
+      expect(beforeIdle).toEqual([]);
+      expect(got).toEqual(['6901234567892']);
+    }
+  });
+
+  it('ends a scan whose suffix never came, or a scanner set to none, on the gap', () => {
+    expect(frame([Buffer.from('HK01-W03'), Buffer.from('-20261127-1')], { suffix: 'CR' }).texts).toEqual(['HK01-W03-20261127-1']);
+    expect(frame([Buffer.from('6901234567892')], { suffix: 'none' }).texts).toEqual(['6901234567892']);
+  });
+
+  it('starts a new scan for bytes after the gap even if the idle timer ran late', () => {
+    const d = new SerialScanDecoder({ suffix: 'none', gapMs: GAP });
+    expect(texts(d.push(Buffer.from('first'), 0))).toEqual([]);
+    expect(texts(d.push(Buffer.from('second'), GAP + 1))).toEqual(['first']);
+    expect(texts(d.idle(2 * GAP + 1))).toEqual(['second']);
+  });
+
+  it('splits a multi-byte character across reads without damage', () => {
     const bytes = encodeScanText('受理号\r\n', 'gb18030');
-    const out = [...d.push(bytes.subarray(0, 3)), ...d.push(bytes.subarray(3))];
-    expect(out).toEqual([{ scan: { text: '受理号', symbology: 'unknown', encoding: 'gb18030' } }]);
+    expect(frame([bytes.subarray(0, 3), bytes.subarray(3)], { suffix: 'CRLF' }).texts).toEqual(['受理号']);
   });
 
   it('reports the AIM symbology', () => {
-    const d = new SerialScanDecoder();
-    expect(d.push(Buffer.from(']C0ABC-123\r'))).toEqual([{ scan: { text: 'ABC-123', symbology: 'Code 128', aimId: ']C0', encoding: 'utf8' } }]);
-    expect(new SerialScanDecoder({ aim: false }).push(Buffer.from(']C0X\n'))).toEqual([
+    const d = new SerialScanDecoder({ suffix: 'CR' });
+    expect(d.push(Buffer.from(']C0ABC-123\r'), 0)).toEqual([{ scan: { text: 'ABC-123', symbology: 'Code 128', aimId: ']C0', encoding: 'utf8' } }]);
+    expect(new SerialScanDecoder({ aim: false, suffix: 'LF' }).push(Buffer.from(']C0X\n'), 0)).toEqual([
       { scan: { text: ']C0X', symbology: 'unknown', encoding: 'utf8' } },
     ]);
   });
 
-  it('rejects an over-long line with an error and recovers at the next line end', () => {
-    const d = new SerialScanDecoder({ maxLineBytes: 16 });
-    const out = [...d.push(Buffer.from('x'.repeat(10))), ...d.push(Buffer.from('y'.repeat(10))), ...d.push(Buffer.from('z'.repeat(50)))];
+  it('rejects an over-long scan with an error and recovers after the gap', () => {
+    const d = new SerialScanDecoder({ maxScanBytes: 16, suffix: 'CR', gapMs: GAP });
+    const out = [...d.push(Buffer.from('x'.repeat(10)), 0), ...d.push(Buffer.from('y'.repeat(10)), 1), ...d.push(Buffer.from('z'.repeat(50) + '\r'), 2)];
     expect(texts(out)).toEqual(['ERR:LINE_TOO_LONG']);
-    const err = out[0] as { error: Error };
-    expect(err.error.message).toContain('超过 16 字节');
-    expect(texts(d.push(Buffer.from('zz\rok\r')))).toEqual(['ok']);
+    expect((out[0] as { error: Error }).error.message).toContain('超过 16 字节');
+    expect(texts(d.idle(2 + GAP))).toEqual([]);
+    expect(texts(d.push(Buffer.from('ok\r'), 200))).toEqual(['ok']);
   });
 
-  it('gives the same lines however the stream is chunked (property)', () => {
+  it('gives one scan per code however each code is chunked, codes a gap apart (property)', () => {
     const line = fc.stringMatching(/^[A-Za-z0-9-]{1,30}$/);
-    const ending = fc.constantFrom('\r', '\n', '\r\n');
+    const suffix = fc.constantFrom(['CR', '\r'], ['LF', '\n'], ['CRLF', '\r\n'], ['auto', '\r\n'], ['none', '']);
     fc.assert(
-      fc.property(fc.array(fc.tuple(line, ending), { minLength: 1, maxLength: 10 }), fc.array(fc.nat(), { maxLength: 8 }), (lines, cuts) => {
-        const wire = Buffer.from(lines.map(([l, e]) => l + e).join(''));
-        const points = [...new Set(cuts.map((c) => c % (wire.length + 1)))].sort((a, b) => a - b);
-        const splitter = new LineSplitter();
+      fc.property(suffix, fc.array(fc.tuple(line, fc.array(fc.nat(), { maxLength: 4 })), { minLength: 1, maxLength: 8 }), ([name, ending], codes) => {
+        const d = new SerialScanDecoder({ suffix: name as SerialScanOptions['suffix'], gapMs: GAP });
         const got: string[] = [];
-        let prev = 0;
-        for (const p of [...points, wire.length]) {
-          for (const item of splitter.push(wire.subarray(prev, p))) if ('line' in item) got.push(item.line.toString());
-          prev = p;
+        let t = 0;
+        for (const [code, cuts] of codes) {
+          const wire = Buffer.from(code + ending);
+          for (const piece of cutAt(wire, [...new Set(cuts.map((c) => c % (wire.length + 1)))].sort((a, b) => a - b))) {
+            got.push(...texts(d.push(piece, t)));
+            t += 3;
+          }
+          t += GAP * 4;
+          got.push(...texts(d.idle(t)));
         }
-        expect(got).toEqual(lines.map(([l]) => l));
+        expect(got).toEqual(codes.map(([c]) => c));
       }),
     );
   });

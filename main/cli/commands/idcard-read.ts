@@ -15,6 +15,8 @@ export async function idcardRead(opts: { port: string; baud?: string; timeout: s
   }
   const card = result.reading.card;
   if (opts.json) return printJson(card);
+  const layout = result.reading.layout;
+  if (layout?.unconfirmed) process.stderr.write(`注意：按未经确认的版式 ${layout.id} 解码（${layout.note ?? ''}），请与证件核对各项。\n`);
   process.stdout.write(formatCard(card) + `\n(阅读器 ${result.baud} 波特，SAM ${result.samId ?? '未知'})\n`);
 }
 
@@ -40,6 +42,8 @@ export function formatCard(c: IdCardIdentity): string {
     ['有效期限', c.validFrom || c.validTo ? `${c.validFrom ?? ''} 至 ${c.validTo ?? ''}` : null],
     ['通行证号码', c.passNumber],
     ['签发次数', c.issueCount],
+    ['换证次数', c.renewalCount ?? null],
+    ['旧证号码关联', c.oldNumberLink ?? null],
     ['号码校验', c.idNumberValid === null ? null : c.idNumberValid ? '通过' : '不通过（请核对证件）'],
     ['照片', c.photo ? `WLT ${c.photo.bytes} 字节（未安装解码库，不显示）` : null],
   ];

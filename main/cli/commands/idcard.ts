@@ -11,4 +11,9 @@ export function register(program: Command): void {
     .option('--fingerprint', '同时读取指纹数据（30 10）')
     .option('--json', 'JSON 输出')
     .action(async (opts: Parameters<typeof import('./idcard-read').idcardRead>[0]) => (await import('./idcard-read')).idcardRead(opts));
+  idcard
+    .command('layouts')
+    .description('列出卡片版式（内置及 YICHUANG_CARD_LAYOUTS 文件），标出未经确认的版式')
+    .option('--json', 'JSON 输出')
+    .action(async (opts: { json?: boolean }) => (await import('./idcard-layouts')).idcardLayouts(opts));
 }

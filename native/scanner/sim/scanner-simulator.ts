@@ -6,7 +6,8 @@ export interface SimulatedScan {
   /** AIM identifier to send in front, e.g. `]Q1`; none by default. */
   aimId?: string;
   encoding?: ScanEncoding;
-  ending?: '\r' | '\n' | '\r\n';
+  /** The scanner's suffix; `''` for a scanner set to send none. */
+  ending?: '\r' | '\n' | '\r\n' | '\t' | '';
 }
 
 /**
@@ -26,6 +27,19 @@ export class ScannerSimulator {
 
   scan(scan: SimulatedScan): void {
     this.sendRaw(ScannerSimulator.encode(scan));
+  }
+
+  /**
+   * One scan in several writes, `pauseMs` apart, cut at `cuts` (byte offsets): a pty hands the
+   * driver whatever one write put in, so this is how a read ending mid-code is reproduced.
+   */
+  async sendInPieces(bytes: Uint8Array, cuts: number[], pauseMs = 5): Promise<void> {
+    let prev = 0;
+    for (const cut of [...cuts, bytes.length]) {
+      if (cut > prev) this.sendRaw(bytes.subarray(prev, cut));
+      prev = Math.max(prev, cut);
+      if (cut < bytes.length) await new Promise((r) => setTimeout(r, pauseMs));
+    }
   }
 
   /** Any bytes, for fault injection (over-long lines, split lines, garbage). */

@@ -8,7 +8,8 @@ import { insertIntoFocused } from './insertIntoFocused';
 
 /**
  * One `scan` event, whatever the scanner: a case number opens that case, a licence or appointment
- * code attaches to the current intake, anything else goes to the focused field.
+ * code attaches to the current intake, a licence QR's credit code fills the enterprise applicant
+ * (its name too when still empty), anything else goes to the focused field.
  */
 export function useScanRouter(): void {
   const { t } = useTranslation();
@@ -26,6 +27,12 @@ export function useScanRouter(): void {
       case 'appointment':
         patchDraft({ appointmentCode: kind.code });
         void message.success(t('scan.appointmentAttached', { code: kind.code }));
+        return;
+      case 'creditCode':
+        patchDraft((d) => ({
+          enterprise: { ...d.enterprise, uscc: kind.uscc, name: d.enterprise.name.trim() || (kind.operatorName ?? '') },
+        }));
+        void message.success(t('scan.creditCodeFilled', { uscc: kind.uscc }));
         return;
       case 'other':
         if (!insertIntoFocused(kind.text)) void message.info(t('scan.unrouted', { text: kind.text.slice(0, 40) }));

@@ -80,6 +80,17 @@ describe('wedge detector', () => {
     expect(field).toBe(typedText(typing) + typedText(after));
   });
 
+  it('keeps a multi-line code typed as one burst, its line breaks (Enter) inside, as one scan', () => {
+    const text = 'JY13301010012345\n\n91330100MA2XXXXXX2';
+    const keys = [...text].map((ch, i) => ({ key: ch === '\n' ? 'Enter' : ch, t: 100 + i * 4 }));
+    keys.push({ key: 'Enter', t: 100 + text.length * 4 });
+    expect(play(keys)).toEqual({ field: '', scans: [text] });
+    // Tab-terminated scanners: an inner Tab is content too; then a shortcut ends the scan at once.
+    const d = new WedgeDetector();
+    for (const [i, key] of [...'ABCDEF', 'Tab', 'G', 'Tab'].entries()) d.key({ key, time: i * 4 });
+    expect(d.key({ key: 's', time: 40, ctrlKey: true }).outputs).toEqual([{ type: 'scan', text: 'ABCDEF\tG' }]);
+  });
+
   it('leaves short bursts and bursts without a suffix to the field', () => {
     const keys = [...'ABC12'].map((key, i) => ({ key, t: 100 + i * 5 })).concat({ key: 'Enter', t: 130 });
     expect(play(keys)).toEqual({ field: 'ABC12\n', scans: [] });

@@ -4,6 +4,11 @@
  * milliseconds apart and ends with Enter or Tab; even a 120 wpm typist averages ~100 ms between
  * keys and only rolls over two or three keys faster than 30 ms.
  *
+ * A suffix key ends the scan only when the keys then stop for `maxInterKeyMs`: a multi-line QR code
+ * types its own line breaks as Enter inside the burst, and those stay in the scan as `\n` (Tab as
+ * `\t`). This costs a wedge scan one window (30 ms) after its last key, next to the hundreds of
+ * milliseconds the scanner takes to type it.
+ *
  * The first key of a burst cannot be told from a typed one, so it reaches the field ("leaks"); the
  * caller snapshots the field then and restores the snapshot when a scan is recognised. Keys that
  * follow within the window are held back; if the burst turns out to be typing they are released,
@@ -60,6 +65,8 @@ export class WedgeDetector {
   private chars: string[] = [];
   private held = 0;
   private lastTime = 0;
+  /** A suffix key seen at the end of a long-enough burst: the scan ends unless more keys follow. */
+  private pendingSuffix: string | null = null;
   private readonly config: WedgeConfig;
 
   constructor(config: Partial<WedgeConfig> = {}) {
@@ -85,13 +92,15 @@ export class WedgeDetector {
     }
     if (isSuffix) {
       if (inBurst && this.chars.length >= this.config.minLength) {
-        outputs.push({ type: 'scan', text: this.chars.join('') });
-        this.reset();
+        this.keepPendingSuffix();
+        this.pendingSuffix = ev.key;
+        this.lastTime = ev.time;
         return { action: 'hold', burstStart: false, outputs };
       }
       this.end(outputs);
       return { action: 'pass', burstStart: false, outputs };
     }
+    if (inBurst) this.keepPendingSuffix();
     this.lastTime = ev.time;
     if (!inBurst) {
       this.chars = [ev.key];
@@ -114,8 +123,16 @@ export class WedgeDetector {
     return outputs;
   }
 
+  /** More keys came within the window: the suffix key was a line break inside the code. */
+  private keepPendingSuffix(): void {
+    if (this.pendingSuffix === null) return;
+    this.chars.push(this.pendingSuffix === 'Tab' ? '\t' : '\n');
+    this.pendingSuffix = null;
+  }
+
   private end(outputs: WedgeOutput[]): void {
-    if (!this.config.requireSuffix && this.chars.length >= this.config.minLength) outputs.push({ type: 'scan', text: this.chars.join('') });
+    if (this.pendingSuffix !== null) outputs.push({ type: 'scan', text: this.chars.join('') });
+    else if (!this.config.requireSuffix && this.chars.length >= this.config.minLength) outputs.push({ type: 'scan', text: this.chars.join('') });
     else if (this.held > 0) outputs.push({ type: 'release', text: this.chars.slice(this.chars.length - this.held).join('') });
     this.reset();
   }
@@ -123,6 +140,7 @@ export class WedgeDetector {
   private reset(): void {
     this.chars = [];
     this.held = 0;
+    this.pendingSuffix = null;
   }
 }
 
