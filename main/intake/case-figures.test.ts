@@ -49,7 +49,7 @@ function figuresFromList(all: CaseSummary[], from: string, to: string): Omit<Cas
 const NOW = new Date('2026-11-27T06:00:00Z'); // a Friday afternoon in the hall
 let dir = '';
 let app: App;
-let all: CaseSummary[] = [];
+const all: CaseSummary[] = [];
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-figures-'));

@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, Col, Row, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../api/useCall';
 import { CallError } from '../shared/CallError';
@@ -22,13 +22,12 @@ export default function DashboardScreen() {
   // The week's cases are fetched for the CSV export only; the figures are aggregated by the services.
   const week = useWeekCases();
   const queue = useCall('reviews.rectifications', { limit: 200 });
-  const [round, setRound] = useState(0);
-  // Recomputed on refresh, so a dashboard left open past midnight moves to the new day.
-  const period = useMemo(() => weekSoFar(hallToday()), [round]);
+  // A new period on each refresh, so a dashboard left open past midnight moves to the new day.
+  const [{ period, round }, setView] = useState(() => ({ period: weekSoFar(hallToday()), round: 0 }));
   const figuresCall = useCall('cases.figures', period, [round]);
   const figures = figuresCall.data;
   const reload = () => {
-    setRound((r) => r + 1);
+    setView((v) => ({ period: weekSoFar(hallToday()), round: v.round + 1 }));
     week.reload();
     queue.reload();
   };
