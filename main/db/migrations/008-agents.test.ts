@@ -1,18 +1,10 @@
-import fs from 'node:fs';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { schemaVersion } from '../../../platform/db/migrator';
-import { tempDir } from '../../auth/testing';
-import { openDatabase, type Database } from '../database';
-import { migrations } from './index';
+import type { Database } from '../database';
+import { upgradeFolder } from './testing';
 
-let d: Database | null = null;
-let dir: string;
-afterEach(async () => {
-  await d?.close();
-  d = null;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const folder = upgradeFolder('yc-m008-');
 
 const insertCase = (db: Database['db'], id: string, kind: string | null, idType: string | null) =>
   sql`insert into intake_case (id, case_number, status, item_code, item_name, promised_limit_value, promised_limit_unit, hall_code, window_code,
@@ -21,8 +13,7 @@ const insertCase = (db: Database['db'], id: string, kind: string | null, idType:
 
 describe('migration 008 (certificate-type codes, agents)', () => {
   it('upgrades a version-7 database with cases, giving each person applicant its code, and adds the agent table', async () => {
-    dir = tempDir('yc-m008-');
-    d = await openDatabase(dir, { migrations: migrations.filter((m) => m.version <= 7) });
+    let d = await folder.open(7);
     expect(await schemaVersion(d.db)).toBe(7);
     await insertCase(d.db, '0001', 'person', 'resident');
     await insertCase(d.db, '0002', 'person', 'foreigner');
@@ -30,9 +21,8 @@ describe('migration 008 (certificate-type codes, agents)', () => {
     await insertCase(d.db, '0004', 'person', 'other');
     await insertCase(d.db, '0005', 'enterprise', null);
     await insertCase(d.db, '0006', null, null); // a draft without an applicant
-    await d.close();
 
-    d = await openDatabase(dir, { migrations: migrations.filter((m) => m.version <= 8) });
+    d = await folder.open(8);
     expect(await schemaVersion(d.db)).toBe(8);
     const rows = await d.db.selectFrom('intake_case').select(['id', 'applicant_id_type', 'applicant_cert_type', 'applicant_name_sealed']).orderBy('id').execute();
     expect(rows.map((r) => [r.id, r.applicant_id_type, r.applicant_cert_type])).toEqual([

@@ -1,19 +1,10 @@
-import fs from 'node:fs';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../auth/testing';
-import { openDatabase, type Database } from '../database';
+import { describe, expect, it } from 'vitest';
 import { schemaVersion } from '../../../platform/db/migrator';
 import { CASE_NUMBER_TAIL } from './009-case-number-tail';
-import { migrations } from './index';
+import { upgradeFolder } from './testing';
 
-let d: Database | null = null;
-let dir: string;
-afterEach(async () => {
-  await d?.close();
-  d = null;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const folder = upgradeFolder('yc-m009-');
 
 const kase = (id: string, caseNumber: string | null, status: 'accepted' | 'draft' = 'accepted') => ({
   id, case_number: caseNumber, central_number: null, status, central_status: null, item_code: 'C1', item_name: '出生登记',
@@ -26,15 +17,13 @@ const kase = (id: string, caseNumber: string | null, status: 'accepted' | 'draft
 
 describe('migration 009 (case-number tail index)', () => {
   it('upgrades a version-8 database holding cases; their date and sequence are then found through the index', async () => {
-    dir = tempDir('yc-m009-');
-    d = await openDatabase(dir, { migrations: migrations.filter((m) => m.version <= 8) });
+    let d = await folder.open(8);
     expect(await schemaVersion(d.db)).toBe(8);
     await d.db
       .insertInto('intake_case')
       .values([kase('1', 'HK01-W03-20261201-0001'), kase('2', 'LOCAL-WAB2345-20261201-10000'), kase('3', null, 'draft')])
       .execute();
-    await d.close();
-    d = await openDatabase(dir, { migrations: migrations.filter((m) => m.version <= 9) });
+    d = await folder.open(9);
     expect(await schemaVersion(d.db)).toBe(9);
     const tails = await sql<{ id: string; tail: string | null }>`select id, ${sql.raw(CASE_NUMBER_TAIL)} as tail from intake_case order by id`.execute(d.db);
     expect(tails.rows).toEqual([{ id: '1', tail: '20261201-0001' }, { id: '2', tail: '20261201-10000' }, { id: '3', tail: null }]);
