@@ -56,7 +56,7 @@ describe('SettingsStore', () => {
   it('accepts a file saved with a UTF-8 BOM (Windows Notepad)', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, SETTINGS_FILE), '\uFEFF' + JSON.stringify({ hall: { code: '3301', name: '市民中心' } }));
-    expect(SettingsStore.load(dir).get().hall).toEqual({ code: '3301', name: '市民中心' });
+    expect(SettingsStore.load(dir).get().hall).toMatchObject({ code: '3301', name: '市民中心' });
   });
 });
 
