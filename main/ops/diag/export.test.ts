@@ -93,7 +93,7 @@ describe('yichuang diag export', () => {
     }
     const manifest = JSON.parse(zip.get('manifest.json')!);
     expect(manifest).toMatchObject({ appVersion: '9.9.9', hall: '3301' });
-    expect(JSON.parse(zip.get('config/settings.json')!).settings.hall).toEqual({ code: '3301', name: '市民中心' });
+    expect(JSON.parse(zip.get('config/settings.json')!).settings.hall).toMatchObject({ code: '3301', name: '市民中心' });
     expect(JSON.parse(zip.get('versions.json')!)).toMatchObject({ app: '9.9.9', node: process.versions.node, modules: { sqlite3: expect.any(String) } });
     expect(JSON.parse(zip.get('devices.json')!)).toMatchObject({ configured: [{ id: 'idcard-1' }], live: [{ state: 'connected' }], ports: [{ path: '/dev/ttyUSB0' }] });
     expect(JSON.parse(zip.get('db-check.json')!)).toMatchObject({ exists: true, check: 'ok', tables: { outbox: 1 } });
