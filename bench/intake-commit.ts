@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { withIdCheckChar } from '../common/domain/id-number';
 import { auditHash, GENESIS } from '../main/audit/chain';
 import { openDatabase } from '../main/db/database';
-import { itemCode, openTestStack } from '../main/intake/test-stack';
+import { itemCode, openTestStack } from '../main/intake/testing';
 import { percentile } from './stats';
 import type { Bench } from './types';
 

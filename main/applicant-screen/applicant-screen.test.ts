@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withIdCheckChar } from '../../common/domain/id-number';
 import { verifyAuditChain } from '../audit/verify';
-import { itemCode, openTestStack, type TestStack } from '../intake/test-stack';
+import { itemCode, openTestStack, type TestStack } from '../intake/testing';
 import { renderSignaturePng, sha256Hex, SIGNATURE_HEIGHT, SIGNATURE_WIDTH } from './signature-png';
 import { screenOver, scribble } from './testing';
 

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import type { ApplicantScreenState } from '../../common/contract/applicant-screen';
 import type { Stroke } from '../../common/domain/signature';
-import type { TestStack } from '../intake/test-stack';
+import type { TestStack } from '../intake/testing';
 import { ApplicantScreenService } from './service';
 
 /** The applicant screen over the intake test stack; `states` collects what it published (tests only). */

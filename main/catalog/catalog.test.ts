@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestStack, type TestStack } from '../intake/test-stack';
+import { openTestStack, type TestStack } from '../intake/testing';
 import path from 'node:path';
 import { resourcesDir } from '../config/paths';
 import { readSeed, readSeedKeys } from './catalog-service';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withIdCheckChar } from '../../common/domain/id-number';
-import { itemCode, openTestStack, type TestStack } from '../intake/test-stack';
+import { itemCode, openTestStack, type TestStack } from '../intake/testing';
 import { backupDatabase, backupFileName, pruneBackups } from './backup';
 import { checkDatabase } from '../audit/db-check';
 import { openDatabase } from './database';

@@ -5,7 +5,7 @@ import { POWER_OF_ATTORNEY_CODE } from '../../common/domain/agent-relations';
 import { withIdCheckChar } from '../../common/domain/id-number';
 import type { CardReadEvent } from '../../common/contract/devices';
 import { DB_FILE } from '../db/database';
-import { itemCode, openTestStack, type TestStack } from './test-stack';
+import { itemCode, openTestStack, type TestStack } from './testing';
 
 let s: TestStack;
 beforeEach(async () => {

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withIdCheckChar } from '../../common/domain/id-number';
 import { storedPayloads } from '../../common/sync/entries';
-import { openTestStack, type TestStack } from './test-stack';
+import { openTestStack, type TestStack } from './testing';
 
 let s: TestStack;
 beforeEach(async () => {

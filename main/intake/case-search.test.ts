@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { withIdCheckChar } from '../../common/domain/id-number';
-import { itemCode, openTestStack, type TestStack } from './test-stack';
+import { itemCode, openTestStack, type TestStack } from './testing';
 
 let s: TestStack | null = null;
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withIdCheckChar } from '../../common/domain/id-number';
 import { withUsccCheckChar } from '../../common/domain/uscc';
-import { itemCode, openTestStack, type TestStack } from './test-stack';
+import { itemCode, openTestStack, type TestStack } from './testing';
 
 let s: TestStack;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withIdCheckChar } from '../../common/domain/id-number';
-import { itemCode, openTestStack, type TestStack } from '../intake/test-stack';
+import { itemCode, openTestStack, type TestStack } from '../intake/testing';
 import { renderTemplate } from './template';
 
 let s: TestStack;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withIdCheckChar } from '../../common/domain/id-number';
 import { writeIntakeConfig } from '../intake/intake-config';
-import { itemCode, openTestStack, type TestStack } from '../intake/test-stack';
+import { itemCode, openTestStack, type TestStack } from '../intake/testing';
 
 let s: TestStack;
 beforeEach(async () => {

@@ -6,7 +6,7 @@ import { PG_SKIP_REASON, TEST_PG_URL } from '../../central/testing/postgres';
 import { withIdCheckChar } from '../../common/domain/id-number';
 import { ENTRY_KINDS } from '../../common/sync/entries';
 import { enqueueOutbox } from '../db/outbox';
-import { itemCode, openTestStack, type TestStack } from '../intake/test-stack';
+import { itemCode, openTestStack, type TestStack } from '../intake/testing';
 import { enrol } from './enrolment';
 import { SyncEngine } from './engine';
 import { readSyncStatus } from './status';

@@ -2,7 +2,7 @@ import { withIdCheckChar } from '../../../common/domain/id-number';
 import { withUsccCheckChar } from '../../../common/domain/uscc';
 import { screenOver, scribble } from '../../applicant-screen/testing';
 import { addStaff, authFixture } from '../../auth/testing';
-import { itemCode, type TestStack } from '../../intake/test-stack';
+import { itemCode, type TestStack } from '../../intake/testing';
 
 const person = { kind: 'person' as const, idType: 'resident' as const, idNumber: withIdCheckChar('46010219900101002'), name: '符海燕', phone: '13876543210', address: '海口市龙华区滨海大道 1 号' };
 const enterprise = {
