@@ -23,7 +23,11 @@ test.setTimeout(300_000);
 
 test('我的办件 pages through years of cases from main, a page at a time', async ({ page, years }) => {
   await page.goto(years.openUrl);
-  await page.keyboard.press('Alt+2');
+  // Alt+2 pressed before the frame has registered its hotkeys is lost: press until the screen shows.
+  await expect(async () => {
+    await page.keyboard.press('Alt+2');
+    await expect(page.getByTestId('cases-screen')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
   await page.getByTestId('cases-screen').getByText('全部', { exact: true }).click();
   const more = page.getByTestId('case-list-more');
   await expect(more).toContainText('已显示 100 件');
