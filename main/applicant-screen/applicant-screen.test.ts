@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { withIdCheckChar } from '../../common/domain/id-number';
 import { verifyAuditChain } from '../audit/verify';
-import { itemCode, openTestStack, type TestStack } from '../intake/testing';
+import { itemCode, openTestStack, SAMPLE_ID, samplePerson, type TestStack } from '../intake/testing';
 import { renderSignaturePng, sha256Hex, SIGNATURE_HEIGHT, SIGNATURE_WIDTH } from './signature-png';
 import { screenOver, scribble } from './testing';
 
@@ -11,8 +10,8 @@ beforeEach(async () => {
 });
 afterEach(async () => s.close());
 
-const ID = withIdCheckChar('46010219900101002');
-const person = { kind: 'person' as const, idType: 'resident' as const, idNumber: ID, name: '符海燕', phone: '13876543210', address: '海口市龙华区滨海大道 1 号' };
+const ID = SAMPLE_ID;
+const person = samplePerson;
 
 async function acceptOne(): Promise<string> {
   const code = itemCode(s, '失业保险金申领');

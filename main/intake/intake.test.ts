@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withIdCheckChar } from '../../common/domain/id-number';
 import { withUsccCheckChar } from '../../common/domain/uscc';
-import { itemCode, openTestStack, type TestStack } from './testing';
+import { itemCode, openTestStack, SAMPLE_ID, samplePerson, type TestStack } from './testing';
 
 let s: TestStack;
 beforeEach(async () => {
@@ -9,8 +9,8 @@ beforeEach(async () => {
 });
 afterEach(async () => s.close());
 
-const ID = withIdCheckChar('46010219900101002');
-const person = { kind: 'person' as const, idType: 'resident' as const, idNumber: ID, name: '符海燕', phone: '13876543210', address: '海口市龙华区滨海大道 1 号' };
+const ID = SAMPLE_ID;
+const person = samplePerson;
 
 async function counts() {
   const n = async (t: 'intake_case' | 'case_material' | 'outbox' | 'audit_log' | 'case_history') =>

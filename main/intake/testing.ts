@@ -1,3 +1,4 @@
+import { withIdCheckChar } from '../../common/domain/id-number';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -63,3 +64,7 @@ export function itemCode(stack: TestStack, name: string): string {
   if (!hit) throw new Error(`no item ${name}`);
   return hit.code;
 }
+
+/** The resident applicant the intake tests share (a valid ID number, phone and address). */
+export const SAMPLE_ID = withIdCheckChar('46010219900101002');
+export const samplePerson = { kind: 'person' as const, idType: 'resident' as const, idNumber: SAMPLE_ID, name: '符海燕', phone: '13876543210', address: '海口市龙华区滨海大道 1 号' };

@@ -1,6 +1,10 @@
 /** What a signature pad tells the app: the contract the applicant screen codes against. */
 
-export interface PenPoint { x: number; y: number; pressure: number; t: number } // x,y in 0..1 of the pad's active area, pressure 0..1, t ms since the first point of this signature
+import type { PenPoint } from '../../common/domain/signature';
+
+// One point shape for the pad and the on-screen canvas: x,y in 0..1 of the active area, pressure 0..1,
+// t ms since the first point of this signature.
+export type { PenPoint };
 export interface SignaturePadEvents { stroke: { points: PenPoint[] }; confirm: {}; clear: {}; cancel: {} }
 
 export type SignaturePadEventType = keyof SignaturePadEvents;
