@@ -23,6 +23,8 @@ export const cliMethods = [
   'sync.parked',
   'sync.retryParked',
   'sync.enroll',
+  'uploads.status',
+  'uploads.retry',
   'staff.list',
   'staff.release',
 ] as const satisfies readonly MethodName[];

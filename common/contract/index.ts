@@ -17,6 +17,7 @@ import { scanEvents, scanMethods } from './scan';
 import { settingsMethods } from './settings';
 import { staffMethods } from './staff';
 import { syncEvents, syncMethods } from './sync';
+import { uploadsEvents, uploadsMethods } from './uploads';
 
 /** Every API method the renderer may call. One source of truth for both transports and the UI types. */
 export const methods = {
@@ -37,6 +38,7 @@ export const methods = {
   ...staffMethods,
   ...applicantScreenMethods,
   ...materialsMethods,
+  ...uploadsMethods,
 } satisfies Record<string, MethodSpec>;
 
 /** Every event pushed from main to the renderer. */
@@ -48,6 +50,7 @@ export const events = {
   ...devicesEvents,
   ...syncEvents,
   ...applicantScreenEvents,
+  ...uploadsEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

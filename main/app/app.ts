@@ -18,6 +18,8 @@ import { InternalBus } from '../events/internal-bus';
 import { EventBus } from '../events/renderer-events';
 import { createIntake } from '../intake/module';
 import { createMaterials } from '../materials/module';
+import { createUploads } from '../uploads/module';
+import { blobStoreSource } from '../uploads/source';
 import { createOps } from '../ops/module';
 import { createRetention } from '../retention/module';
 import { createScanning } from '../scanning/module';
@@ -88,6 +90,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const devices = use('devices', await createDevices({ mode, settings, events, internal, deviceLauncher: options.deviceLauncher }));
     const scanning = use('scanning', await createScanning({ mode, devices, events }));
     const sync = use('sync', createSync({ database, pii, events, scheduled: background }));
+    const uploads = use('uploads', createUploads({ database, source: blobStoreSource(materials.blobs), events, scheduled: background }));
     const applicantScreen = use('applicantScreen', createApplicantScreen({ database, pii, settings, sessions, events, intake, scanning, devices }));
 
     const services: Services = {
@@ -108,6 +111,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       sync,
       applicantScreen,
       materials,
+      uploads,
     };
     const router = createRouter(buildHandlers(services), createLogger('api'));
     log.info({ mode, transport: options.transport, background, startupMs }, 'app started');

@@ -15,6 +15,7 @@ import { register as scanner } from './commands/scanner';
 import { register as simulate } from './commands/simulate';
 import { register as staff } from './commands/staff';
 import { register as sync } from './commands/sync';
+import { register as uploads } from './commands/uploads';
 import { DataFolderBusyError, setWriterKind } from '../db/writer-lock';
 import { CliError, EXIT_BUSY } from './util';
 
@@ -28,7 +29,7 @@ export function buildProgram(): Command {
     .exitOverride()
     // Named in the message another writer of the same data folder gets.
     .hook('preAction', (_program, action) => setWriterKind(`yichuang ${commandPath(action)}`));
-  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, db, sync, central, host, diag, config, staff, keys])
+  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, db, sync, uploads, central, host, diag, config, staff, keys])
     register(program);
   return program;
 }

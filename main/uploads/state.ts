@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { UploadStateTable } from '../db/migrations/012-upload-state.tables';
 
@@ -27,7 +27,7 @@ export async function dropState(db: Db, sha256: string): Promise<void> {
 }
 
 /** `uploads retry`: every waiting blob is due now, its failure count reset. */
-export async function makeAllDue(db: Db): Promise<number> {
+export async function makeAllDue(db: Db | Transaction<DB>): Promise<number> {
   const r = await db.updateTable('upload_state').set({ attempts: 0, next_attempt_at: null, updated_at: now() }).executeTakeFirst();
   return Number(r.numUpdatedRows);
 }

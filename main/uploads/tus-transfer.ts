@@ -1,7 +1,6 @@
 import { DetailedError, Upload } from 'tus-js-client';
 import { BLOB_HASH_MISMATCH_STATUS, CHECKSUM_MISMATCH_STATUS } from '../../common/sync/api';
 import { ChecksumHttpStack } from './checksum-stack';
-import type { PendingBlob } from './source';
 
 export type TransferFailure = 'offline' | 'server' | 'hash_mismatch' | 'refused' | 'unauthenticated';
 
@@ -20,7 +19,8 @@ export interface TransferInput {
   /** The tus endpoint: `<central>/v1/uploads`. */
   endpoint: string;
   credential: string;
-  blob: PendingBlob;
+  /** The Upload-Metadata: sha256, size, caseId, materialCode (UploadMetadata in common/sync/api.ts). */
+  metadata: Record<'sha256' | 'size' | 'caseId' | 'materialCode', string>;
   bytes: Buffer;
   /** Where an earlier attempt got to: tus-js-client HEADs it and resumes at the central's offset. */
   uploadUrl: string | null;
@@ -45,7 +45,7 @@ export function transfer(input: TransferInput): Promise<{ uploadUrl: string }> {
       uploadUrl: input.uploadUrl,
       chunkSize: input.chunkSize,
       uploadSize: input.bytes.length,
-      metadata: { sha256: input.blob.sha256, size: String(input.blob.size), caseId: input.blob.caseId, materialCode: input.blob.materialCode },
+      metadata: input.metadata,
       headers: { authorization: `Bearer ${input.credential}` },
       httpStack: new ChecksumHttpStack(),
       retryDelays: quickRetries,

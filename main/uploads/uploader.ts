@@ -5,7 +5,7 @@ import type { DB } from '../db/schema';
 import { backoffDelay, type BackoffPolicy } from '../sync/backoff';
 import { CentralClient, CentralError } from '../sync/central-client';
 import { enrolmentOf, readSyncMeta, type Enrolment } from '../sync/sync-meta';
-import type { PendingBlob, UploadSource } from './source';
+import { LocalBlobDamagedError, type PendingBlob, type UploadSource } from './source';
 import { dropState, readStates, saveState } from './state';
 import { TransferError, transfer } from './tus-transfer';
 
@@ -123,15 +123,14 @@ export class Uploader {
     const idle = this.opts.intervalMs ?? 30_000;
     const enrolment = enrolmentOf(await readSyncMeta(this.opts.db));
     const pending = await this.opts.source.pending();
-    const bySha = new Map<string, PendingBlob[]>();
-    for (const p of pending) bySha.set(p.sha256, [...(bySha.get(p.sha256) ?? []), p]);
+    const bySha = new Map(pending.map((p) => [p.sha256, p]));
     if (!enrolment) return { confirmed: 0, remaining: bySha.size, offline: false, lastError: null, retryInMs: idle };
     const client = new CentralClient({ baseUrl: enrolment.centralUrl, credential: enrolment.credential, timeoutMs: 30_000 });
     const states = await readStates(this.opts.db);
     let confirmed = 0;
     let lastError: string | null = null;
     let nextDue = Number.POSITIVE_INFINITY;
-    for (const [sha256, links] of bySha) {
+    for (const [sha256, blob] of bySha) {
       if (this.stopped && this.timer === null && this.abort?.signal.aborted) break;
       const state = states.get(sha256);
       const due = state?.next_attempt_at ? Date.parse(state.next_attempt_at) : 0;
@@ -140,11 +139,11 @@ export class Uploader {
         continue;
       }
       try {
-        if (await this.upload(client, enrolment, links, state?.upload_url ?? null)) confirmed++;
+        if (await this.upload(client, enrolment, blob, state?.upload_url ?? null)) confirmed++;
       } catch (err) {
         if (err instanceof Offline) {
           const retryInMs = backoffDelay(this.opts.backoff, ++this.offlineFailures);
-          await saveState(this.opts.db, sha256, links[0]!.size, { last_error: err.message, next_attempt_at: new Date(Date.now() + retryInMs).toISOString() });
+          await saveState(this.opts.db, sha256, blob.size, { last_error: err.message, next_attempt_at: new Date(Date.now() + retryInMs).toISOString() });
           const r = { confirmed, remaining: bySha.size - confirmed, offline: true, lastError: err.message, retryInMs };
           this.opts.onPass?.(r);
           return r;
@@ -153,7 +152,7 @@ export class Uploader {
         const attempts = (state?.attempts ?? 0) + 1;
         const wait = backoffDelay(this.opts.backoff, attempts);
         nextDue = Math.min(nextDue, Date.now() + wait);
-        await saveState(this.opts.db, sha256, links[0]!.size, { attempts, last_error: lastError, next_attempt_at: new Date(Date.now() + wait).toISOString() });
+        await saveState(this.opts.db, sha256, blob.size, { attempts, last_error: lastError, next_attempt_at: new Date(Date.now() + wait).toISOString() });
       }
     }
     this.offlineFailures = 0;
@@ -164,14 +163,15 @@ export class Uploader {
   }
 
   /** True when the central confirmed the blob; throws `Offline` to pause the queue, any other error for this blob's back-off. */
-  private async upload(client: CentralClient, enrolment: Enrolment, links: PendingBlob[], uploadUrl: string | null): Promise<boolean> {
-    const blob = links[0]!;
+  private async upload(client: CentralClient, enrolment: Enrolment, blob: PendingBlob, uploadUrl: string | null): Promise<boolean> {
+    const first = blob.links[0];
+    if (!first) return false;
+    // Each link asks once: the first that is held records the rest (the central links every case).
     const confirm = async (url: string | null) => {
       const uploadId = url ? (new URL(url).pathname.split('/').pop() ?? undefined) : undefined;
-      for (const [i, link] of links.entries()) {
-        const r = await client.call('blobConfirm', { body: { sha256: link.sha256, caseId: link.caseId, materialCode: link.materialCode, uploadId } }).catch(offlineOr);
+      for (const link of blob.links) {
+        const r = await client.call('blobConfirm', { body: { sha256: blob.sha256, ...link, uploadId } }).catch(offlineOr);
         if (!r.received) return false;
-        if (i === 0) continue;
       }
       await this.opts.source.confirmed(blob.sha256);
       await dropState(this.opts.db, blob.sha256);
@@ -181,7 +181,7 @@ export class Uploader {
     if (await confirm(uploadUrl)) return true;
     const bytes = await this.opts.source.open(blob.sha256);
     if (!bytes) return false;
-    if (crypto.createHash('sha256').update(bytes).digest('hex') !== blob.sha256) throw new Error('本机材料文件与其 SHA-256 不符（文件已损坏）：未上传，请在运维中检查该材料并重新采集。');
+    if (crypto.createHash('sha256').update(bytes).digest('hex') !== blob.sha256) throw new LocalBlobDamagedError();
     await saveState(this.opts.db, blob.sha256, blob.size, {});
     let saving = Promise.resolve();
     const save = (values: Parameters<typeof saveState>[3]) => {
@@ -189,7 +189,7 @@ export class Uploader {
     };
     this.abort = new AbortController();
     const progress = (sent: number) => {
-      this.current = { sha256: blob.sha256, caseId: blob.caseId, materialCode: blob.materialCode, sent, total: bytes.length };
+      this.current = { sha256: blob.sha256, caseId: first.caseId, materialCode: first.materialCode, sent, total: bytes.length };
       this.opts.onProgress?.(this.current);
     };
     let url = uploadUrl;
@@ -197,7 +197,7 @@ export class Uploader {
       ({ uploadUrl: url } = await transfer({
         endpoint: new URL(UPLOADS_PATH, enrolment.centralUrl).toString(),
         credential: enrolment.credential,
-        blob,
+        metadata: { sha256: blob.sha256, size: String(blob.size), ...first },
         bytes,
         uploadUrl,
         chunkSize: this.opts.chunkSize ?? DEFAULT_CHUNK_BYTES,

@@ -16,6 +16,7 @@ import { diagHandlers } from './diag';
 import { settingsHandlers } from './settings';
 import { staffHandlers } from './staff';
 import { syncHandlers } from './sync';
+import { uploadsHandlers } from './uploads';
 
 /** Every namespace's handlers, merged. A method with no handler answers NOT_AVAILABLE. */
 export function buildHandlers(s: Services): Handlers {
@@ -36,5 +37,6 @@ export function buildHandlers(s: Services): Handlers {
     ...keysHandlers(s),
     ...staffHandlers(s),
     ...applicantScreenHandlers(s),
+    ...uploadsHandlers(s),
   };
 }

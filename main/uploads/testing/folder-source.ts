@@ -18,9 +18,12 @@ export class FolderSource implements UploadSource {
   add(bytes: Buffer, link: { caseId: string; materialCode: string }, declaredSha256?: string): PendingBlob {
     const sha256 = declaredSha256 ?? crypto.createHash('sha256').update(bytes).digest('hex');
     fs.writeFileSync(path.join(this.dir, `${sha256}.bin`), bytes);
-    const blob = { sha256, size: bytes.length, ...link };
-    this.write([...this.read(), blob]);
-    return blob;
+    const list = this.read();
+    const known = list.find((b) => b.sha256 === sha256);
+    if (known) known.links.push(link);
+    else list.push({ sha256, size: bytes.length, links: [link] });
+    this.write(list);
+    return list.find((b) => b.sha256 === sha256)!;
   }
 
   async pending(): Promise<PendingBlob[]> {
