@@ -61,6 +61,8 @@ export class Uploader {
   private pass: Promise<PassResult> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
+  /** stop() was called (the app closes): a running pass ends after the blob in flight. */
+  private closed = false;
   private offlineFailures = 0;
   private abort: AbortController | null = null;
   current: UploadProgress | null = null;
@@ -88,11 +90,13 @@ export class Uploader {
 
   start(firstInMs = 3_000): void {
     this.stopped = false;
+    this.closed = false;
     this.schedule(firstInMs);
   }
 
   stop(): void {
     this.stopped = true;
+    this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.abort?.abort();
@@ -131,7 +135,7 @@ export class Uploader {
     let lastError: string | null = null;
     let nextDue = Number.POSITIVE_INFINITY;
     for (const [sha256, blob] of bySha) {
-      if (this.stopped && this.timer === null && this.abort?.signal.aborted) break;
+      if (this.closed) break;
       const state = states.get(sha256);
       const due = state?.next_attempt_at ? Date.parse(state.next_attempt_at) : 0;
       if (due > Date.now()) {
@@ -192,7 +196,7 @@ export class Uploader {
       this.current = { sha256: blob.sha256, caseId: first.caseId, materialCode: first.materialCode, sent, total: bytes.length };
       this.opts.onProgress?.(this.current);
     };
-    let url = uploadUrl;
+    let url: string;
     try {
       ({ uploadUrl: url } = await transfer({
         endpoint: new URL(UPLOADS_PATH, enrolment.centralUrl).toString(),
@@ -201,10 +205,7 @@ export class Uploader {
         bytes,
         uploadUrl,
         chunkSize: this.opts.chunkSize ?? DEFAULT_CHUNK_BYTES,
-        onUploadUrl: (u) => {
-          url = u;
-          save({ upload_url: u });
-        },
+        onUploadUrl: (u) => save({ upload_url: u }),
         onProgress: progress,
         onChunk: (acked) => save({ acked_bytes: acked }),
         signal: this.abort.signal,

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { CentralProcess } from '../../central/testing/central-process';
 import { CorruptingProxy } from '../../central/testing/corrupting-proxy';
+import { createTestDatabase, PG_SKIP_REASON, TEST_PG_URL, type TestDatabase } from '../../central/testing/postgres';
 import { openDatabase, type Database } from '../db/database';
 import { enrolledWindow, tempDir } from '../sync/testing/window-fixture';
 import { readStates } from './state';
@@ -18,18 +19,31 @@ const FAST = { baseMs: 30, maxMs: 300 };
 const CHUNK = 256 * 1024;
 let windowNo = 0;
 
-describe('material uploads to the central (tus)', () => {
-  const central = new CentralProcess(tempDir('central-up'));
+if (!TEST_PG_URL) console.warn(PG_SKIP_REASON);
+
+describe.each([
+  { backend: 'sqlite', skip: false },
+  { backend: 'postgres', skip: !TEST_PG_URL },
+])('material uploads to the central on $backend (tus)', ({ backend, skip }) => {
+  let pgDatabase: TestDatabase | undefined;
+  let central: CentralProcess;
   const open: Database[] = [];
-  beforeAll(() => central.start());
+  const it = skip ? test.skip : test;
+  beforeAll(async () => {
+    if (skip) return;
+    if (backend === 'postgres') pgDatabase = await createTestDatabase();
+    central = new CentralProcess(tempDir('central-up'), pgDatabase?.url);
+    await central.start();
+  });
   afterAll(async () => {
-    await central.kill('SIGTERM');
+    await central?.kill('SIGTERM');
     for (const d of open) await d.close();
+    await pgDatabase?.drop();
   });
 
-  async function newWindow(centralUrl = central.url) {
+  async function newWindow(centralUrl?: string) {
     const code = await central.enrolmentCode('H01', `U${++windowNo}`);
-    const w = await enrolledWindow(centralUrl, code, 'win-up');
+    const w = await enrolledWindow(centralUrl ?? central.url, code, 'win-up');
     open.push(w.database);
     const source = new FolderSource(path.join(w.dir, 'blobs'));
     return { ...w, source };
