@@ -10,11 +10,14 @@ import type { CentralStore } from '../db/open';
 import { recordReceivedBlob } from '../store/blobs';
 import type { DeviceIdentity } from '../store/credentials';
 import { ChecksumRefusal, readVerifiedChunk } from './checksum';
+import { RunningHashes } from './running-hash';
 
 /** The largest PATCH body the checksum extension buffers; windows send smaller chunks (see main/uploads). */
 export const MAX_CHUNK_BYTES = 32 * 1024 * 1024;
 /** Set by the central itself for tus's hooks (any copy a client sends is dropped). */
 const DEVICE_HEADER = 'x-yichuang-device';
+/** The id a creation POST will get (so its first chunk can start the running hash). */
+const ID_HEADER = 'x-yichuang-upload-id';
 const refuse = (status_code: number, body: string) => ({ status_code, body });
 
 export interface UploadEndpoint {
@@ -30,6 +33,7 @@ export interface UploadEndpoint {
  */
 export function createUploadEndpoint(store: CentralStore, dataDir: string): UploadEndpoint {
   const datastore = new FileStore({ directory: path.join(dataDir, 'uploads'), expirationPeriodInMilliseconds: 7 * 24 * 3600_000 });
+  const running = new RunningHashes();
 
   const metadataOf = (upload: Upload): UploadMetadata => {
     const parsed = UploadMetadata.safeParse(upload.metadata ?? {});
@@ -40,9 +44,14 @@ export function createUploadEndpoint(store: CentralStore, dataDir: string): Uplo
   /** The whole file against its declared sha256: received, or refused and deleted. */
   const finalize = async (upload: Upload, deviceId: string, ref: BlobRef): Promise<void> => {
     const meta = metadataOf(upload);
-    const hash = crypto.createHash('sha256');
-    for await (const chunk of datastore.read(upload.id)) hash.update(chunk as Buffer);
-    if (hash.digest('hex') !== meta.sha256) {
+    let digest = running.digestAt(upload.id, meta.size);
+    if (!digest) {
+      const hash = crypto.createHash('sha256');
+      for await (const chunk of datastore.read(upload.id)) hash.update(chunk as Buffer);
+      digest = hash.digest('hex');
+    }
+    running.forget(upload.id);
+    if (digest !== meta.sha256) {
       await datastore.remove(upload.id).catch(() => undefined);
       throw refuse(BLOB_HASH_MISMATCH_STATUS, '整个文件的 SHA-256 与声明不符：中心未接收并已删除本次上传，请从头重传。\n');
     }
@@ -56,7 +65,7 @@ export function createUploadEndpoint(store: CentralStore, dataDir: string): Uplo
     datastore,
     relativeLocation: true,
     maxSize: MAX_BLOB_BYTES,
-    namingFunction: () => crypto.randomUUID(),
+    namingFunction: (req) => req.headers.get(ID_HEADER) ?? crypto.randomUUID(),
     async onUploadCreate(req, upload) {
       const meta = metadataOf(upload);
       if (upload.size !== meta.size) throw refuse(400, `Upload-Length（${upload.size}）与元数据 size（${meta.size}）不一致。\n`);
@@ -77,9 +86,17 @@ export function createUploadEndpoint(store: CentralStore, dataDir: string): Uplo
   return {
     async handle(req, res, who) {
       let body: Buffer | Readable | undefined;
+      // PATCH /v1/uploads/<id> at Upload-Offset; a POST with data (creation-with-upload) is at 0 of a new id.
+      const patchOf =
+        req.method === 'PATCH'
+          ? { id: (req.url ?? '').split('?')[0]!.split('/').pop()!, offset: Number(req.headers['upload-offset']) }
+          : req.method === 'POST'
+            ? { id: crypto.randomUUID(), offset: 0 }
+            : null;
       try {
         const checksum = req.headers['upload-checksum'];
-        if (typeof checksum === 'string' && (req.method === 'PATCH' || req.method === 'POST')) body = await readVerifiedChunk(req, checksum, MAX_CHUNK_BYTES);
+        if (typeof checksum === 'string' && (req.method === 'PATCH' || req.method === 'POST'))
+          body = await readVerifiedChunk(req, checksum, MAX_CHUNK_BYTES, (chunk) => patchOf && running.propose(patchOf.id, patchOf.offset, chunk));
         else if (req.method === 'PATCH' || (req.method === 'POST' && Number(req.headers['content-length'] ?? 0) > 0)) body = req;
       } catch (err) {
         if (!(err instanceof ChecksumRefusal)) throw err;
@@ -88,10 +105,11 @@ export function createUploadEndpoint(store: CentralStore, dataDir: string): Uplo
       }
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) {
-        if (name === DEVICE_HEADER || value === undefined) continue;
+        if (name === DEVICE_HEADER || name === ID_HEADER || value === undefined) continue;
         headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
       headers.set(DEVICE_HEADER, who.deviceId);
+      if (req.method === 'POST' && patchOf) headers.set(ID_HEADER, patchOf.id);
       const request = new Request(`http://central${req.url ?? '/'}`, {
         method: req.method,
         headers,
@@ -99,6 +117,7 @@ export function createUploadEndpoint(store: CentralStore, dataDir: string): Uplo
         duplex: 'half',
       } as RequestInit);
       const answer = await tus.handleWeb(request);
+      if (patchOf) running.settle(patchOf.id, answer.status === 204 || answer.status === 201 ? Number(answer.headers.get('upload-offset') ?? Number.NaN) : null);
       const out = Object.fromEntries(answer.headers);
       if (req.method === 'OPTIONS') {
         out['tus-extension'] = [out['tus-extension'], 'checksum'].filter(Boolean).join(',');

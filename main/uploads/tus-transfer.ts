@@ -38,12 +38,14 @@ const quickRetries = [0, 250, 1_000];
  * re-send fixes at once — a chunk refused by its checksum (460) and an offset mismatch (409, it
  * HEADs and resumes) — and hands every other failure to the uploader, whose timer backs off.
  */
-export function transfer(input: TransferInput): Promise<{ uploadUrl: string }> {
+export function transfer(input: TransferInput): Promise<{ uploadUrl: string; received: boolean }> {
   return new Promise((resolve, reject) => {
     const upload = new Upload(input.bytes, {
       endpoint: input.endpoint,
       uploadUrl: input.uploadUrl,
       chunkSize: input.chunkSize,
+      // The first chunk rides on the creation POST: a material smaller than a chunk is one request.
+      uploadDataDuringCreation: true,
       uploadSize: input.bytes.length,
       metadata: input.metadata,
       headers: { authorization: `Bearer ${input.credential}` },
@@ -58,7 +60,7 @@ export function transfer(input: TransferInput): Promise<{ uploadUrl: string }> {
       },
       onProgress: input.onProgress,
       onChunkComplete: (_size, accepted) => input.onChunk(accepted),
-      onSuccess: () => resolve({ uploadUrl: upload.url ?? '' }),
+      onSuccess: ({ lastResponse }) => resolve({ uploadUrl: upload.url ?? '', received: lastResponse.getHeader('Yichuang-Blob') === 'received' }),
       onError: (err) => reject(classify(err)),
     });
     input.signal?.addEventListener('abort', () => {

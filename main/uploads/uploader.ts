@@ -1,12 +1,11 @@
-import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { UPLOADS_PATH } from '../../common/sync/api';
 import type { DB } from '../db/schema';
 import { backoffDelay, type BackoffPolicy } from '../sync/backoff';
 import { CentralClient, CentralError } from '../sync/central-client';
 import { enrolmentOf, readSyncMeta, type Enrolment } from '../sync/sync-meta';
-import { LocalBlobDamagedError, type PendingBlob, type UploadSource } from './source';
-import { dropState, readStates, saveState } from './state';
+import type { PendingBlob, UploadSource } from './source';
+import { dropState, readStates, saveState, type UploadState } from './state';
 import { TransferError, transfer } from './tus-transfer';
 
 /**
@@ -143,7 +142,7 @@ export class Uploader {
         continue;
       }
       try {
-        if (await this.upload(client, enrolment, blob, state?.upload_url ?? null)) confirmed++;
+        if (await this.upload(client, enrolment, blob, state)) confirmed++;
       } catch (err) {
         if (err instanceof Offline) {
           const retryInMs = backoffDelay(this.opts.backoff, ++this.offlineFailures);
@@ -167,13 +166,14 @@ export class Uploader {
   }
 
   /** True when the central confirmed the blob; throws `Offline` to pause the queue, any other error for this blob's back-off. */
-  private async upload(client: CentralClient, enrolment: Enrolment, blob: PendingBlob, uploadUrl: string | null): Promise<boolean> {
+  private async upload(client: CentralClient, enrolment: Enrolment, blob: PendingBlob, state: UploadState | undefined): Promise<boolean> {
     const first = blob.links[0];
     if (!first) return false;
-    // Each link asks once: the first that is held records the rest (the central links every case).
-    const confirm = async (url: string | null) => {
+    const uploadUrl = state?.upload_url ?? null;
+    // Each link asks (the central records its case link); `skip` links are recorded already.
+    const confirm = async (url: string | null, skip = 0) => {
       const uploadId = url ? (new URL(url).pathname.split('/').pop() ?? undefined) : undefined;
-      for (const link of blob.links) {
+      for (const link of blob.links.slice(skip)) {
         const r = await client.call('blobConfirm', { body: { sha256: blob.sha256, ...link, uploadId } }).catch(offlineOr);
         if (!r.received) return false;
       }
@@ -181,12 +181,13 @@ export class Uploader {
       await dropState(this.opts.db, blob.sha256);
       return true;
     };
-    // Held already (an earlier attempt whose answer was lost, or another window's identical copy).
-    if (await confirm(uploadUrl)) return true;
+    // A blob tried before may be held already (an answer lost to a crash, a central crash between
+    // its last byte and its record): ask first. A first attempt goes straight to tus (a duplicate
+    // of another window's copy is a no-op success there).
+    if (state && (await confirm(uploadUrl))) return true;
+    // Verified plaintext (the store checks the hash when it unseals: LocalBlobDamagedError).
     const bytes = await this.opts.source.open(blob.sha256);
     if (!bytes) return false;
-    if (crypto.createHash('sha256').update(bytes).digest('hex') !== blob.sha256) throw new LocalBlobDamagedError();
-    await saveState(this.opts.db, blob.sha256, blob.size, {});
     let saving = Promise.resolve();
     const save = (values: Parameters<typeof saveState>[3]) => {
       saving = saving.then(() => saveState(this.opts.db, blob.sha256, blob.size, values)).catch(() => undefined);
@@ -197,8 +198,9 @@ export class Uploader {
       this.opts.onProgress?.(this.current);
     };
     let url: string;
+    let received: boolean;
     try {
-      ({ uploadUrl: url } = await transfer({
+      ({ uploadUrl: url, received } = await transfer({
         endpoint: new URL(UPLOADS_PATH, enrolment.centralUrl).toString(),
         credential: enrolment.credential,
         metadata: { sha256: blob.sha256, size: String(blob.size), ...first },
@@ -207,7 +209,9 @@ export class Uploader {
         chunkSize: this.opts.chunkSize ?? DEFAULT_CHUNK_BYTES,
         onUploadUrl: (u) => save({ upload_url: u }),
         onProgress: progress,
-        onChunk: (acked) => save({ acked_bytes: acked }),
+        onChunk: (acked) => {
+          if (acked < bytes.length) save({ acked_bytes: acked });
+        },
         signal: this.abort.signal,
       }));
     } catch (err) {
@@ -221,7 +225,8 @@ export class Uploader {
     }
     await saving;
     progress(bytes.length);
-    if (await confirm(url)) return true;
+    // The last PATCH's answer says the central hashed and recorded it (with the first link).
+    if (await confirm(url, received ? 1 : 0)) return true;
     await saveState(this.opts.db, blob.sha256, blob.size, { upload_url: null, acked_bytes: 0 });
     throw new Error('中心平台未确认收到该文件（整件校验未通过），将从头重传。');
   }

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PendingBlob, UploadSource } from '../source';
+import { LocalBlobDamagedError, type PendingBlob, type UploadSource } from '../source';
 
 /**
  * An upload source over a plain folder (`<sha256>.bin` + `index.json`), for the uploader's tests
@@ -10,7 +10,11 @@ import type { PendingBlob, UploadSource } from '../source';
 export class FolderSource implements UploadSource {
   readonly confirmedShas: string[] = [];
 
-  constructor(readonly dir: string) {
+  /** `verify`: check the hash on open, as the material store does when it unseals (the bench leaves it to the store's own figures). */
+  constructor(
+    readonly dir: string,
+    private readonly verify = true,
+  ) {
     fs.mkdirSync(dir, { recursive: true });
   }
 
@@ -32,7 +36,10 @@ export class FolderSource implements UploadSource {
 
   async open(sha256: string): Promise<Buffer | null> {
     const file = path.join(this.dir, `${sha256}.bin`);
-    return fs.existsSync(file) ? fs.readFileSync(file) : null;
+    if (!fs.existsSync(file)) return null;
+    const bytes = fs.readFileSync(file);
+    if (this.verify && crypto.createHash('sha256').update(bytes).digest('hex') !== sha256) throw new LocalBlobDamagedError();
+    return bytes;
   }
 
   async confirmed(sha256: string): Promise<void> {
