@@ -29,8 +29,10 @@ export async function assemblePdf(parts: readonly AssemblyPart[], title: string)
   doc.setCreationDate(FIXED_DATE);
   doc.setModificationDate(FIXED_DATE);
   for (const part of parts) {
+    // pdf-lib's JPEG reader views `.buffer` from offset 0: a Buffer slice of a larger allocation must be copied out.
+    const bytes = part.bytes.byteOffset === 0 && part.bytes.byteLength === part.bytes.buffer.byteLength ? part.bytes : new Uint8Array(part.bytes);
     if (part.kind === 'pdf') {
-      const src = await PDFDocument.load(part.bytes, { updateMetadata: false });
+      const src = await PDFDocument.load(bytes, { updateMetadata: false });
       const copied = await doc.copyPages(src, src.getPageIndices());
       for (const page of copied) {
         page.setRotation(degrees((page.getRotation().angle + part.rotation) % 360));
@@ -38,7 +40,7 @@ export async function assemblePdf(parts: readonly AssemblyPart[], title: string)
       }
       continue;
     }
-    const image = part.mime === 'image/png' ? await doc.embedPng(part.bytes) : await doc.embedJpg(part.bytes);
+    const image = part.mime === 'image/png' ? await doc.embedPng(bytes) : await doc.embedJpg(bytes);
     const w = image.width * PT_PER_PX;
     const h = image.height * PT_PER_PX;
     const page = doc.addPage([w, h]);
