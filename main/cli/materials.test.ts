@@ -8,7 +8,7 @@ import { createApp } from '../app/app';
 import { tempDir } from '../auth/testing';
 import { samplePerson } from '../intake/testing';
 import { sampleJpeg } from '../materials/testing';
-import { ok, sampleItem } from '../materials/testing-app';
+import { ok, sampleItem } from '../app/testing';
 
 const BIN = path.resolve(import.meta.dirname, '..', '..', 'bin', 'yichuang.mjs');
 const dir = tempDir('yc-cli-materials-');

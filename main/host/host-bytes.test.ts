@@ -8,7 +8,7 @@ import { PAGE_MAX_BYTES } from '../../common/contract/materials';
 import { createApp, type App } from '../app/app';
 import { samplePerson } from '../intake/testing';
 import { sampleJpeg } from '../materials/testing';
-import { ok, sampleItem } from '../materials/testing-app';
+import { ok, sampleItem } from '../app/testing';
 import { startHost, type Host } from './server';
 
 /** The loopback host's bytes route (POST /api/bytes) and file tickets (GET /files/…), over real HTTP. */

@@ -8,7 +8,7 @@ import { PAGE_MAX_BYTES } from '../../../common/contract/materials';
 import { createApp, type App } from '../../app/app';
 import { samplePerson } from '../../intake/testing';
 import { sampleJpeg, samplePdf, samplePng } from '../../materials/testing';
-import { clearImagesIn, newDraftId, ok, sampleItem } from '../../materials/testing-app';
+import { clearImagesIn, newDraftId, ok, sampleItem } from '../../app/testing';
 
 let dir: string;
 let app: App;

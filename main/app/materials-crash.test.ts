@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp } from '../app/app';
+import { createApp } from './app';
 import { tempDir } from '../auth/testing';
-import { blobPath, materialsDirs } from './paths';
-import { clearImagesIn } from './testing-app';
+import { blobPath, materialsDirs } from '../materials/paths';
+import { clearImagesIn } from './testing';
 
 const dir = tempDir('yc-materials-crash-');
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
