@@ -27,6 +27,8 @@ export const cliMethods = [
   'uploads.retry',
   'staff.list',
   'staff.release',
+  'materials.caseFiles',
+  'materials.export',
 ] as const satisfies readonly MethodName[];
 export type CliMethodName = (typeof cliMethods)[number];
 

@@ -84,7 +84,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       'auth',
       await createAuth({ database, settings, sessions, events, log: createLogger('auth'), mode, dataDir, printSetupCode: options.transport === 'host' }),
     );
-    const materials = use('materials', createMaterials({ database, pii, settings, dataDir }));
+    const materials = use('materials', await createMaterials({ database, pii, dataDir, retentionDays: () => settings.get().retentionDays }));
     const intake = use('intake', await createIntake({ database, pii, settings, sessions, events, internal, log, materials }));
     use('retention', createRetention({ database, settings }));
     const devices = use('devices', await createDevices({ mode, settings, events, internal, deviceLauncher: options.deviceLauncher }));

@@ -72,6 +72,8 @@ export async function createIntake(d: IntakeDeps): Promise<Subsystem<IntakeServi
     catalog,
     calendar,
     cards: cardTokens,
+    ...(d.materials ? { materials: d.materials } : {}),
+    log: d.log,
     identity: cachedIdentity(() => {
       const settings = d.settings.get();
       return resolveWindowIdentity(db, { hallCode: settings.hall.code, windowCode: settings.window.code });

@@ -1,40 +1,51 @@
-import { AppError } from '../../common/contract';
 import type { Subsystem } from '../../platform/subsystem';
-import type { SettingsStore } from '../config/settings-store';
+import { createLogger } from '../../platform/log/logger';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import type { Database } from '../db/database';
+import { BlobFiles } from './blob-files';
+import { Materials } from './materials-service';
+import { materialsDirs } from './paths';
+import { realFs, sweepTemporaries, type StoreFs } from './sealed-files';
 import type { MaterialsService } from './service';
+import { Staging } from './staging';
 
 export interface MaterialsDeps {
   database: Database;
   pii: PiiCipher;
-  settings: SettingsStore;
+  /** The setting `retentionDays`: how long a finished case's uploaded files stay on this PC. */
+  retentionDays: () => number;
   dataDir: string;
+  /** Tests inject a failing write (ENOSPC) here. */
+  fs?: StoreFs;
+  now?: () => Date;
 }
 
-/** The materials subsystem. Contract-first commit: the store lands next (every call says not available until then). */
-export function createMaterials(_d: MaterialsDeps): Subsystem<MaterialsService> {
-  const notYet = async (): Promise<never> => {
-    throw new AppError('NOT_AVAILABLE', '材料电子化尚未完成（not available yet）。');
-  };
-  return {
-    service: {
-      stagePage: notYet,
-      listDraft: notYet,
-      reorderPages: notYet,
-      deletePage: notYet,
-      rotatePage: notYet,
-      cropPage: notYet,
-      discardDraft: notYet,
-      caseFiles: notYet,
-      pageTicket: notYet,
-      fileTicket: notYet,
-      exportFile: notYet,
-      readTicket: async () => null,
-      prepareDraft: notYet,
-      finishDraft: async () => undefined,
-      blobs: { listPendingUploads: notYet, readBlob: notYet, openReadStream: notYet, markBlobUploaded: notYet, deleteLocalIfAllowed: notYet },
-    },
-    close: () => undefined,
-  };
+/** Staged pages of an intake abandoned without 撤回 are dropped after this many days. */
+export const STALE_DRAFT_DAYS = 14;
+/** A stored PDF no case links is kept this long (a decision may be preparing it right now). */
+const ORPHAN_GRACE_MS = 60 * 60_000;
+
+/**
+ * The materials subsystem (issue 16): staged pages, material PDFs sealed under
+ * `<data>/materials/`, file tickets. At start it removes what a kill -9 left behind: temporary
+ * files, staged files without a row, stored PDFs no committed case links, stale drafts.
+ */
+export async function createMaterials(d: MaterialsDeps): Promise<Subsystem<MaterialsService>> {
+  const log = createLogger('materials');
+  const dirs = materialsDirs(d.dataDir);
+  const fsx = d.fs ?? realFs;
+  const now = d.now ?? (() => new Date());
+  const db = d.database.db;
+  const staging = new Staging(db, d.pii, dirs.staged, fsx, now);
+  const blobs = new BlobFiles(db, d.pii, dirs.blobs, fsx, d.retentionDays);
+  try {
+    const temporaries = sweepTemporaries(dirs.root);
+    const staged = await staging.sweep(STALE_DRAFT_DAYS);
+    const orphanBlobs = await blobs.sweepOrphans(ORPHAN_GRACE_MS, now());
+    if (temporaries || staged.orphans || staged.stale || orphanBlobs) log.info({ temporaries, ...staged, orphanBlobs }, 'materials store swept');
+  } catch (err) {
+    // A key that cannot open (file names) must not stop the app: the sweep runs at the next start.
+    log.error({ err }, 'materials sweep failed');
+  }
+  return { service: new Materials(db, staging, blobs, now), close: () => undefined };
 }

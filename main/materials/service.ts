@@ -36,9 +36,9 @@ export interface MaterialsService {
   discardDraft(draftId: string): Promise<number>;
   caseFiles(caseId: string): Promise<CaseFiles>;
   /** Issue a ticket for a staged part / a case's PDF (the caller's rights are checked by the handler). */
-  pageTicket(draftId: string, pageId: string, staffId: string): Promise<FileTicketView>;
+  pageTicket(draftId: string, pageId: string): Promise<FileTicketView>;
   fileTicket(caseId: string, sha256: string, staffId: string): Promise<FileTicketView>;
-  exportFile(caseId: string, materialCode: string): Promise<ExportView & { bytes: Buffer }>;
+  exportFile(caseId: string, materialCode: string, staffId: string): Promise<ExportView & { bytes: Buffer }>;
   /** Redeem a ticket (transports); null when unknown or expired. */
   readTicket(ticket: string): Promise<TicketFile | null>;
   /**
