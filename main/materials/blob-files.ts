@@ -99,6 +99,14 @@ export class BlobFiles implements MaterialBlobStore {
     return { deleted: true };
   }
 
+  /** Local copies of uploaded files whose retention ended (at start; the uploader also asks per blob when it confirms). */
+  async deleteExpiredUploads(now = new Date()): Promise<number> {
+    const rows = await this.db.selectFrom('material_blob').select('sha256').where('upload_state', '=', 'uploaded').where('local_deleted_at', 'is', null).execute();
+    let deleted = 0;
+    for (const r of rows) if ((await this.deleteLocalIfAllowed(r.sha256, now)).deleted) deleted++;
+    return deleted;
+  }
+
   /**
    * At start: sealed files no row names (a decision that failed or was killed after its files were
    * stored), older than `graceMs` so a decision preparing right now is not robbed.

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { itemCode, openTestStack, samplePerson, type TestStack } from '../intake/testing';
+import type { BlobFiles } from './blob-files';
 import { BlobCorruptError } from './blob-store';
 import { blobPath, materialsDirs } from './paths';
 import { DISK_FULL_MESSAGE, realFs, type StoreFs } from './sealed-files';
@@ -158,7 +159,11 @@ describe('materials store', () => {
     await s.intake.withdraw(r.caseId, '申请人撤回', s.actor);
     // Finished now, kept for the retention days (30 in the stack) after its last change.
     expect(await m.blobs.deleteLocalIfAllowed(sha, s.clock.now)).toEqual({ deleted: false, reason: 'retention' });
-    expect(await m.blobs.deleteLocalIfAllowed(sha, new Date(s.clock.now.getTime() + 31 * 86_400_000))).toEqual({ deleted: true });
+    // The start-up sweep of uploaded files asks the same question for each.
+    const blobs = m.blobs as BlobFiles;
+    expect(await blobs.deleteExpiredUploads(s.clock.now)).toBe(0);
+    expect(await blobs.deleteExpiredUploads(new Date(s.clock.now.getTime() + 31 * 86_400_000))).toBe(1);
+    expect(await m.blobs.deleteLocalIfAllowed(sha)).toEqual({ deleted: false, reason: 'missing' });
     expect(fs.existsSync(blobPath(materialsDirs(s.dir).blobs, sha))).toBe(false);
     await expect(m.caseFiles(r.caseId)).resolves.toMatchObject({ files: [expect.objectContaining({ sha256: sha })] });
     await expect(m.fileTicket(r.caseId, sha, 'clerk01')).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -28,7 +28,8 @@ const ORPHAN_GRACE_MS = 60 * 60_000;
 /**
  * The materials subsystem (issue 16): staged pages, material PDFs sealed under
  * `<data>/materials/`, file tickets. At start it removes what a kill -9 left behind: temporary
- * files, staged files without a row, stored PDFs no committed case links, stale drafts.
+ * files, staged files without a row, stored PDFs no committed case links, stale drafts; and the local
+ * copies of uploaded files whose retention ended.
  */
 export async function createMaterials(d: MaterialsDeps): Promise<Subsystem<MaterialsService>> {
   const log = createLogger('materials');
@@ -42,7 +43,8 @@ export async function createMaterials(d: MaterialsDeps): Promise<Subsystem<Mater
     const temporaries = sweepTemporaries(dirs.root);
     const staged = await staging.sweep(STALE_DRAFT_DAYS);
     const orphanBlobs = await blobs.sweepOrphans(ORPHAN_GRACE_MS, now());
-    if (temporaries || staged.orphans || staged.stale || orphanBlobs) log.info({ temporaries, ...staged, orphanBlobs }, 'materials store swept');
+    const expired = await blobs.deleteExpiredUploads(now());
+    if (temporaries || staged.orphans || staged.stale || orphanBlobs || expired) log.info({ temporaries, ...staged, orphanBlobs, expired }, 'materials store swept');
   } catch (err) {
     // A key that cannot open (file names) must not stop the app: the sweep runs at the next start.
     log.error({ err }, 'materials sweep failed');
