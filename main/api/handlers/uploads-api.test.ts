@@ -1,13 +1,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../common/contract';
 import { startCentralServer, type CentralServer } from '../../../central/http/server';
 import { createEnrolmentCode } from '../../../central/store/enrolment';
 import { createApp, type App } from '../../app/app';
-import { nextEvent } from '../../app/testing';
+import { nextEvent, ok } from '../../app/testing';
+import { tempDir } from '../../sync/testing/window-fixture';
 import { createUploads } from '../../uploads/module';
 import { FolderSource } from '../../uploads/testing/folder-source';
 
@@ -16,14 +15,9 @@ let app: App;
 let source: FolderSource;
 const dirs: string[] = [];
 const tmp = () => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-uploads-api-'));
-  dirs.push(d);
-  return d;
+  dirs.push(tempDir('uploads-api'));
+  return dirs.at(-1)!;
 };
-function ok<T = any>(r: { ok: boolean; value?: unknown; error?: unknown }): T {
-  if (!r.ok) throw new Error(`call failed: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
 
 beforeAll(async () => {
   central = await startCentralServer({ dataDir: tmp(), port: 0 });
@@ -54,7 +48,7 @@ describe('uploads through the router', () => {
       .values({ sha256: (await source.pending())[0]!.sha256, size: 300_000, upload_url: null, acked_bytes: 0, attempts: 4, last_error: '网络不通', next_attempt_at: '2099-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' })
       .execute();
     expect(ok(await app.invoke('uploads.status', undefined))).toMatchObject({ state: 'retrying', failing: 1, lastError: '网络不通', nextRetryAt: '2099-01-01T00:00:00Z' });
-    const retried = ok(await app.invoke('uploads.retry', undefined));
+    const retried = ok<{ due: number; status: { blobs: unknown[] } }>(await app.invoke('uploads.retry', undefined));
     expect(retried.due).toBe(1);
     expect(retried.status.blobs[0]).toMatchObject({ attempts: 0, nextAttemptAt: null });
     const audit = await app.services.database.db.selectFrom('audit_log').select(['action', 'detail']).where('action', '=', 'uploads.retry').execute();
