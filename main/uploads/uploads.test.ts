@@ -7,6 +7,7 @@ import { CorruptingProxy } from '../../central/testing/corrupting-proxy';
 import { createTestDatabase, PG_SKIP_REASON, TEST_PG_URL, type TestDatabase } from '../../central/testing/postgres';
 import { openDatabase, type Database } from '../db/database';
 import { enrolledWindow, tempDir } from '../sync/testing/window-fixture';
+import { readSyncMeta } from '../sync/sync-meta';
 import { readStates } from './state';
 import { expectHeldOnce } from './testing/central-blobs';
 import { FolderSource } from './testing/folder-source';
@@ -85,7 +86,9 @@ describe.each([
 
   it('a window process killed -9 mid-upload resumes where the central has it: byte-identical, exactly once', async () => {
     const w = await newWindow();
-    const files = blobs(w.source, [3_000_000, 2_000_000, 1_500_000]);
+    // A first blob of 32 chunks: the kill lands well inside it.
+    const files = blobs(w.source, [8 * 1024 * 1024, 2_000_000, 1_500_000]);
+    const firstSha = crypto.createHash('sha256').update(files[0]!).digest('hex');
     // The data folder has one owner at a time: the window process.
     await w.database.close();
     open.splice(open.indexOf(w.database), 1);
@@ -97,7 +100,7 @@ describe.each([
       child.stdout.on('data', (d) => {
         out += String(d);
         // Some chunks of the first blob acknowledged: SIGKILL mid-transfer.
-        if (out.split('\n').some((l) => l.startsWith('progress') && Number(l.split(' ')[2]) > 4 * CHUNK)) resolve();
+        if (out.split('\n').some((l) => l.startsWith(`progress ${firstSha}`) && Number(l.split(' ')[2]) > 4 * CHUNK)) resolve();
       });
     });
     child.kill('SIGKILL');
@@ -105,9 +108,15 @@ describe.each([
     expect(out).not.toContain('done');
     const db = await openDatabase(w.dir);
     const states = await readStates(db.db);
+    const { credential } = await readSyncMeta(db.db);
     await db.close();
-    const resumable = [...states.values()].find((s) => s.upload_url && s.acked_bytes > 0);
-    expect(resumable).toBeTruthy();
+    // The tus URL was kept (the chunk acknowledgements are saved on the way and may lag a kill).
+    const resumable = states.get(firstSha);
+    expect(resumable?.upload_url).toBeTruthy();
+    const head = await fetch(resumable!.upload_url!, { method: 'HEAD', headers: { 'tus-resumable': '1.0.0', authorization: `Bearer ${credential}` } });
+    const heldOffset = Number(head.headers.get('upload-offset'));
+    // The URL comes with the creation POST that carried the first chunk.
+    expect(heldOffset).toBeGreaterThan(0);
 
     const again = run();
     let rest = '';
@@ -115,9 +124,9 @@ describe.each([
     again.once('error', () => undefined);
     await new Promise((r) => again.once('exit', r));
     expect(rest).toContain('done 0');
-    // The interrupted blob resumed past 0 instead of starting over.
+    // The resumed upload starts where the central has it (HEAD), not at 0.
     const firstSent = rest.split('\n').find((l) => l.startsWith(`progress ${resumable!.sha256}`));
-    expect(Number(firstSent?.split(' ')[2])).toBeGreaterThanOrEqual(resumable!.acked_bytes);
+    expect(Number(firstSent?.split(' ')[2])).toBeGreaterThanOrEqual(heldOffset);
     await expectHeldOnce(central, files);
   });
 
