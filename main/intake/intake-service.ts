@@ -152,7 +152,9 @@ export class IntakeService {
     const applicantSealed = decision === 'draft' ? null : sealedApplicantPayload(this.d.pii, applicant);
     const agentColumns = agent ? sealAgent(this.d.pii, agent) : null;
     const agentSealed = decision === 'draft' ? null : sealedAgentPayload(this.d.pii, agent);
-    return { decision, input, actor, extra, item, at, atIso, promised, materials, status, identity, sealed, applicantSealed, agent, agentColumns, agentSealed };
+    // The id a new case gets, made here rather than under the write lock.
+    const freshId = uuidv7();
+    return { decision, input, actor, extra, item, at, atIso, promised, materials, status, identity, sealed, applicantSealed, agent, agentColumns, agentSealed, freshId };
   }
 
   /**
@@ -165,7 +167,7 @@ export class IntakeService {
     const existing = input.caseId ? await loadCase(trx, input.caseId) : undefined;
     if (existing && !canTransition(existing.status, status))
       throw new AppError('CONFLICT', `该办件当前为“${CASE_STATUS_LABELS[existing.status]}”，不能再${verb(decision)}。`);
-    const caseId = existing?.id ?? uuidv7();
+    const caseId = existing?.id ?? p.freshId;
     const numbering = decision === 'draft' ? Promise.resolve(null) : issueCaseNumber(trx, identity.hallCode, identity.windowCode, p.at);
     const [caseNumber, row] = await whileRunning(numbering, () => this.caseRow(p, caseId, existing));
     row.case_number = caseNumber;
@@ -292,6 +294,7 @@ interface PreparedDecision {
   agent: Agent | null;
   agentColumns: SealedAgent | null;
   agentSealed: string | null;
+  freshId: string;
 }
 
 function verb(d: Decision): string {
