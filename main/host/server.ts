@@ -10,7 +10,11 @@ import { BRIDGE_SCRIPT, bridgeScript } from './bridge-script';
 import { contentSecurityPolicy } from './csp';
 
 export interface HostOptions {
-  app: App;
+  /**
+   * The app, or the app still being built: the host then listens (and serves the renderer's files)
+   * at once, and API calls and event sockets wait for it, so the browser loads the page meanwhile.
+   */
+  app: App | Promise<App>;
   /** 0 picks a free port. */
   port?: number;
   /** The built renderer (dist/renderer). */
@@ -60,6 +64,13 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const token = opts.token ?? crypto.randomBytes(24).toString('hex');
   const applicantToken = opts.applicantToken ?? crypto.randomBytes(24).toString('hex');
   if (applicantToken === token) throw new Error('the applicant screen needs a token of its own');
+  const appReady = Promise.resolve(opts.app);
+  let app: App | null = null;
+  // Set once the app is built; a failed build is the caller's to report (it awaits the same promise).
+  const failed = appReady.then(
+    (a) => void (app = a),
+    () => true,
+  );
   const server = http.createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -120,7 +131,8 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     } catch {
       return json(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求不是有效的 JSON。' } });
     }
-    const call = applicant ? opts.app.invokeAsApplicantScreen : opts.app.invoke;
+    if (!app && (await failed)) return json(res, 503, { ok: false, error: { code: 'NOT_AVAILABLE', message: '本机服务未能启动，请查看日志后重新启动一窗。' } });
+    const call = applicant ? app!.invokeAsApplicantScreen : app!.invoke;
     json(res, 200, await call(msg?.method, msg?.input));
   }
 
@@ -148,10 +160,17 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      adopt(applicant ? applicantClients : clients, ws);
-      if (applicant) ws.once('close', opts.app.services.applicantScreen.attach());
-    });
+    // Events flow once the app is built (a socket opened during start-up waits for it).
+    void appReady.then(
+      (a) => {
+        if (socket.destroyed) return;
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          adopt(applicant ? applicantClients : clients, ws);
+          if (applicant) ws.once('close', a.services.applicantScreen.attach());
+        });
+      },
+      () => socket.destroy(),
+    );
   });
   const clients = new Set<WebSocket>();
   const applicantClients = new Set<WebSocket>();
@@ -164,11 +183,14 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     const data = JSON.stringify({ event, payload });
     for (const ws of set) if (ws.readyState === ws.OPEN) ws.send(data);
   };
-  const unsubscribe = opts.app.services.events.subscribe(
-    gateForRenderer(opts.app.services.sessions, (event, payload) => sendTo(clients, event, payload)),
-  );
-  // The applicant screen hears only its own events, locked clerk window or not.
-  const unsubscribeApplicant = opts.app.services.events.subscribe(gateForApplicantScreen((event, payload) => sendTo(applicantClients, event, payload)));
+  const unsubscribers: Array<() => void> = [];
+  void appReady.then(({ services }) => {
+    unsubscribers.push(
+      services.events.subscribe(gateForRenderer(services.sessions, (event, payload) => sendTo(clients, event, payload))),
+      // The applicant screen hears only its own events, locked clerk window or not.
+      services.events.subscribe(gateForApplicantScreen((event, payload) => sendTo(applicantClients, event, payload))),
+    );
+  }, () => undefined);
 
   log.info({ port }, 'host listening');
   return {
@@ -178,8 +200,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     token,
     port,
     async close() {
-      unsubscribe();
-      unsubscribeApplicant();
+      for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
       for (const ws of [...clients, ...applicantClients]) ws.terminate();
       wss.close();
       server.closeAllConnections();
