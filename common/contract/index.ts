@@ -11,6 +11,7 @@ import type { MethodSpec } from './define';
 import { diagMethods } from './diag';
 import { intakeEvents, intakeMethods } from './intake';
 import { keysMethods } from './keys';
+import { materialsMethods } from './materials';
 import { reviewsMethods } from './reviews';
 import { scanEvents, scanMethods } from './scan';
 import { settingsMethods } from './settings';
@@ -35,6 +36,7 @@ export const methods = {
   ...keysMethods,
   ...staffMethods,
   ...applicantScreenMethods,
+  ...materialsMethods,
 } satisfies Record<string, MethodSpec>;
 
 /** Every event pushed from main to the renderer. */

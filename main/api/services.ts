@@ -14,6 +14,7 @@ import type { DeviceService } from '../devices/device-service';
 import type { ScanningService } from '../scanning/scanning-service';
 import type { Logger } from '../../platform/log/logger';
 import type { ApplicantScreenService } from '../applicant-screen/service';
+import type { MaterialsService } from '../materials/service';
 
 export type AppMode = 'normal' | 'demo';
 export type Transport = 'electron' | 'host' | 'cli' | 'test';
@@ -68,6 +69,8 @@ export interface Services extends IntakeServices {
   sync: SyncEngine;
   /** The applicant-facing screen: record, signature, rating. */
   applicantScreen: ApplicantScreenService;
+  /** 材料电子化: staged pages, sealed material PDFs, file tickets, the blob store the uploader reads. */
+  materials: MaterialsService;
 }
 
 export const APP_VERSION: string = version;
