@@ -73,6 +73,12 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     (a) => void (app = a),
     () => true,
   );
+  /** The app once built (a request during start-up waits); null, answered 503, when it failed to start. */
+  const builtApp = async (res: http.ServerResponse): Promise<App | null> => {
+    if (app || !(await failed)) return app;
+    json(res, 503, { ok: false, error: { code: 'NOT_AVAILABLE', message: '本机服务未能启动，请查看日志后重新启动一窗。' } });
+    return null;
+  };
   const server = http.createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -137,8 +143,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     } catch {
       return json(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求不是有效的 JSON。' } });
     }
-    if (!app && (await failed)) return json(res, 503, { ok: false, error: { code: 'NOT_AVAILABLE', message: '本机服务未能启动，请查看日志后重新启动一窗。' } });
-    const call = applicant ? app!.invokeAsApplicantScreen : app!.invoke;
+    const a = await builtApp(res);
+    if (!a) return;
+    const call = applicant ? a.invokeAsApplicantScreen : a.invoke;
     json(res, 200, await call(msg?.method, msg?.input));
   }
 
@@ -165,12 +172,16 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     }
     const body = await readRaw(req, limit);
     if (body === null) return json(res, 413, { ok: false, error: { code: 'TOO_LARGE', message: PAGE_TOO_LARGE_MESSAGE } });
-    json(res, 200, await opts.app.invoke(method, input, new Uint8Array(body.buffer, body.byteOffset, body.byteLength)));
+    const a = await builtApp(res);
+    if (!a) return;
+    json(res, 200, await a.invoke(method, input, new Uint8Array(body.buffer, body.byteOffset, body.byteLength)));
   }
 
   /** A file ticket (materials.openFile / openPage): the unsealed bytes, never cached. */
   async function serveFile(ticket: string, res: http.ServerResponse): Promise<void> {
-    const file = await opts.app.services.materials.readTicket(ticket);
+    const a = await builtApp(res);
+    if (!a) return;
+    const file = await a.services.materials.readTicket(ticket);
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', '文件链接已失效，请重新打开。');
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
