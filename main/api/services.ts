@@ -34,6 +34,11 @@ export interface AppOptions {
    * leave it off and drive sync by hand.
    */
   background?: boolean;
+  /**
+   * Called once the data folder is this app's (writer lock held) and its database open and
+   * migrated, before the other subsystems are built: the loopback host gives its address then.
+   */
+  onDatabaseOpen?: () => void;
 }
 
 /**

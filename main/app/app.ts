@@ -73,6 +73,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const settings = use('config', createConfig({ dataDir, events, log }));
     const gates = { intake: new BusyGate(), commit: new BusyGate() };
     const database = use('database', await createDatabase({ dataDir, writeGate: gates.commit }));
+    options.onDatabaseOpen?.();
     if (background) closing.add(startBackupSchedule(database, dataDir));
     // After the database: its close waits for a commit in flight before the database closes.
     const busy = use('ops', createOps({ busy: gates, events, internal, log, crashHandlers: background }));

@@ -5,6 +5,7 @@ import type { AuthStatus } from '../../../common/contract/auth';
 import { call } from '../bridge';
 import { IntakeScreen } from '../intake/IntakeScreen';
 import { navigate, type Route } from '../routing/useHashRoute';
+import { lazyNamed } from '../shared/lazyNamed';
 import { Loading } from '../shared/Loading';
 import { SHORTCUTS } from '../shared/shortcuts';
 import { useHotkeys } from '../shared/useHotkeys';
@@ -13,7 +14,6 @@ import { useWedgeScanner } from '../wedge/use-wedge-scanner';
 import { claimDraft } from '../intake/draftStore';
 import { useWedgeConfig, useWedgePaused } from '../maintenance/wedge/wedgeConfig';
 import { allowedScreens, NavMenu } from './NavMenu';
-import { ShortcutHelp } from './ShortcutHelp';
 import { StatusBar } from './StatusBar';
 import { UserMenu } from './UserMenu';
 
@@ -21,6 +21,8 @@ import { UserMenu } from './UserMenu';
 const CasesScreen = lazy(() => import('../cases/CasesScreen'));
 const DashboardScreen = lazy(() => import('../dashboard/DashboardScreen'));
 const MaintenanceScreen = lazy(() => import('../maintenance/MaintenanceScreen'));
+// The F1 help (a table) loads when first opened, and stays mounted after.
+const ShortcutHelp = lazyNamed(() => import('./ShortcutHelp'), 'ShortcutHelp');
 
 interface Props {
   auth: AuthStatus;
@@ -34,10 +36,12 @@ interface Props {
 export function AppFrame({ auth, route, authFallback, onAuth }: Props) {
   const { t } = useTranslation();
   const [help, setHelp] = useState(false);
+  const [helpUsed, setHelpUsed] = useState(false);
   // Closing the help puts the focus back at once (not after the closing animation), so the next key lands where it was.
   const helpReturn = useRef<HTMLElement | null>(null);
   const openHelp = () => {
     helpReturn.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setHelpUsed(true);
     setHelp(true);
   };
   const closeHelp = () => {
@@ -74,7 +78,11 @@ export function AppFrame({ auth, route, authFallback, onAuth }: Props) {
           {current?.name === 'maintenance' && <MaintenanceScreen />}
         </Suspense>
       </Layout.Content>
-      <ShortcutHelp open={help} onClose={closeHelp} />
+      {helpUsed && (
+        <Suspense fallback={null}>
+          <ShortcutHelp open={help} onClose={closeHelp} />
+        </Suspense>
+      )}
     </Layout>
   );
 }
