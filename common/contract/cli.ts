@@ -25,6 +25,10 @@ export const cliMethods = [
   'sync.enroll',
   'staff.list',
   'staff.release',
+  'handover.list',
+  'handover.find',
+  'handover.confirm',
+  'handover.post',
 ] as const satisfies readonly MethodName[];
 export type CliMethodName = (typeof cliMethods)[number];
 

@@ -9,6 +9,7 @@ import { dbMethods } from './db';
 import { devicesEvents, devicesMethods } from './devices';
 import type { MethodSpec } from './define';
 import { diagMethods } from './diag';
+import { handoverMethods } from './handover';
 import { intakeEvents, intakeMethods } from './intake';
 import { keysMethods } from './keys';
 import { reviewsMethods } from './reviews';
@@ -35,6 +36,7 @@ export const methods = {
   ...keysMethods,
   ...staffMethods,
   ...applicantScreenMethods,
+  ...handoverMethods,
 } satisfies Record<string, MethodSpec>;
 
 /** Every event pushed from main to the renderer. */

@@ -14,6 +14,7 @@ import { createPii } from '../crypto/module';
 import { startBackupSchedule } from '../db/backup';
 import { createDatabase } from '../db/module';
 import { createDevices } from '../devices/module';
+import { createHandover } from '../handover/module';
 import { InternalBus } from '../events/internal-bus';
 import { EventBus } from '../events/renderer-events';
 import { createIntake } from '../intake/module';
@@ -86,6 +87,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const scanning = use('scanning', await createScanning({ mode, devices, events }));
     const sync = use('sync', createSync({ database, pii, events, scheduled: background }));
     const applicantScreen = use('applicantScreen', createApplicantScreen({ database, pii, settings, sessions, events, intake, scanning, devices }));
+    const handover = use('handover', createHandover({ database, pii, intake }));
 
     const services: Services = {
       options,
@@ -104,6 +106,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       scanning,
       sync,
       applicantScreen,
+      handover,
     };
     const router = createRouter(buildHandlers(services), createLogger('api'));
     log.info({ mode, transport: options.transport, background, startupMs }, 'app started');

@@ -13,6 +13,7 @@ import { scanHandlers } from './scan';
 import { authHandlers } from './auth';
 import { dbHandlers } from './db';
 import { diagHandlers } from './diag';
+import { handoverHandlers } from './handover';
 import { settingsHandlers } from './settings';
 import { staffHandlers } from './staff';
 import { syncHandlers } from './sync';
@@ -36,5 +37,6 @@ export function buildHandlers(s: Services): Handlers {
     ...keysHandlers(s),
     ...staffHandlers(s),
     ...applicantScreenHandlers(s),
+    ...handoverHandlers(s),
   };
 }
