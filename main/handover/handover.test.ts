@@ -31,7 +31,7 @@ async function acceptTwo() {
   await enrol(s.db, central.url, await central.enrolmentCode('HK01', 'W03'));
   const code = itemCode(s, '失业保险金申领');
   const materials = (await s.catalog.materials(code)).map((m) => ({ code: m.code, state: 'received' as const }));
-  const agent = { relation: 'family' as const, certType: '111' as const, idNumber: AGENT_ID, name: '林代办', phone: null };
+  const agent = { relation: 'family' as const, certType: '111' as const, idNumber: AGENT_ID, name: '林代办' };
   const withAgent = await s.intake.accept({ itemCode: code, applicant: samplePerson, agent, materials }, s.actor);
   const other = withIdCheckChar('46010219920202003');
   const inPerson = await s.intake.accept({ itemCode: code, applicant: { ...samplePerson, idNumber: other, name: '陈海' }, materials }, s.actor);
