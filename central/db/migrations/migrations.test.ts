@@ -47,4 +47,17 @@ describe('central migrations', () => {
     await db.updateTable('devices').set({ pending: 3, parked: 1 }).where('id', '=', 'dev-1').execute();
     expect(await db.selectFrom('devices').select(['pending', 'parked']).executeTakeFirstOrThrow()).toEqual({ pending: 3, parked: 1 });
   });
+
+  it('006 (handover) on a version-2 database keeps its status changes (no result) and records one handover per case', async () => {
+    const two = await at(2);
+    await two.db.insertInto('case_status_changes').values({ case_id: 'c1', hall: 'H1', status: 'in_progress', note: null, central_case_number: null, at: '2026-01-02T00:00:00Z' }).execute();
+    await two.db.destroy();
+    open.splice(open.indexOf(two.db), 1);
+    const { db } = await at(6, two.dir);
+    expect(await schemaVersion(db)).toBe(6);
+    expect(await db.selectFrom('case_status_changes').select(['case_id', 'status', 'result', 'result_ready']).execute()).toEqual([{ case_id: 'c1', status: 'in_progress', result: null, result_ready: null }]);
+    const h = { case_id: 'c1', hall: 'H1', window: 'W1', device_id: 'dev-1', method: 'window', at: 'now', payload: '{}', received_at: 'now' };
+    await db.insertInto('handovers').values({ ...h, entry_id: 'e1' }).execute();
+    await expect(db.insertInto('handovers').values({ ...h, entry_id: 'e2' }).execute()).rejects.toThrow(/UNIQUE/);
+  });
 });

@@ -1,0 +1,34 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { latestVersion, schemaVersion } from '../../../platform/db/migrator';
+import { migrations } from './index';
+import { upgradeFolder } from './testing';
+
+const folder = upgradeFolder('yc-m015-');
+
+describe('migration 015 (出件: case results and handovers)', () => {
+  it('upgrades a version-10 database with a case: the case keeps its data, has no result, and takes one handover that keeps to its rules', async () => {
+    let d = await folder.open(10);
+    expect(await schemaVersion(d.db)).toBe(10);
+    await sql`insert into intake_case (id, case_number, status, item_code, item_name, promised_limit_value, promised_limit_unit, hall_code, window_code,
+      clerk_id, clerk_name, created_at, updated_at, catalog_version) values ('c1', 'HK01-W03-20261201-0001', 'accepted', 'X1', '事项', 3, 'workday',
+      'HK01', 'W03', 'clerk01', '王小明', '2026-12-01T01:00:00Z', '2026-12-01T01:00:00Z', 1)`.execute(d.db);
+    d = await folder.open();
+    expect(await schemaVersion(d.db)).toBe(latestVersion(migrations));
+    expect(await d.db.selectFrom('intake_case').select(['case_number', 'clerk_name']).executeTakeFirstOrThrow()).toEqual({ case_number: 'HK01-W03-20261201-0001', clerk_name: '王小明' });
+    expect(await d.db.selectFrom('case_result').selectAll().execute()).toEqual([]);
+
+    const result = { case_id: 'c1', outcome: 'approved' as const, items: '[]', delivery: 'window' as const, note: null, central_at: 'now', cursor: 1 };
+    await expect(d.db.insertInto('case_result').values({ ...result, ready: 1, ready_at: null }).execute()).rejects.toThrow(/CHECK/);
+    await d.db.insertInto('case_result').values({ ...result, ready: 1, ready_at: 'now' }).execute();
+
+    const h = { case_id: 'c1', at: 'now', clerk_id: 'clerk01', clerk_name: '王小明', override_reason: null, collector_id_hash: null, carrier: null, tracking_number: null };
+    // A window handover names who collected; a post has carrier and tracking; an override has its reason.
+    await expect(d.db.insertInto('case_handover').values({ ...h, id: 'h1', method: 'window', collector: null }).execute()).rejects.toThrow(/CHECK/);
+    await expect(d.db.insertInto('case_handover').values({ ...h, id: 'h2', method: 'post', collector: null }).execute()).rejects.toThrow(/CHECK/);
+    await expect(d.db.insertInto('case_handover').values({ ...h, id: 'h3', method: 'window', collector: 'override' }).execute()).rejects.toThrow(/CHECK/);
+    await d.db.insertInto('case_handover').values({ ...h, id: 'h4', method: 'window', collector: 'applicant' }).execute();
+    // One handover per case.
+    await expect(d.db.insertInto('case_handover').values({ ...h, id: 'h5', method: 'post', collector: null, carrier: 'EMS', tracking_number: 'EL1' }).execute()).rejects.toThrow(/UNIQUE/);
+  });
+});
