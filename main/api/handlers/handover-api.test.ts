@@ -3,11 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../app/app';
+import type { CallContext } from '../router';
 import { CLI_CALLER, CLI_ROLE } from '../../../common/contract/cli';
 import { applyCaseStatusPage } from '../../sync/pull-case-status';
 
 // The command line's caller, as main/cli/app.ts builds it (the api layer does not import the transports).
-const CLI_CONTEXT = { session: { staffId: CLI_CALLER.staffId, name: CLI_CALLER.name, roles: [] }, role: CLI_ROLE };
+const CLI_CONTEXT: CallContext = { session: { staffId: CLI_CALLER.staffId, name: CLI_CALLER.name, roles: [] }, role: CLI_ROLE };
 let app: App;
 let dir: string;
 const clerk = { staffId: 'clerk01', name: '王小明', roles: ['clerk' as const] };
