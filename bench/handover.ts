@@ -47,7 +47,7 @@ export const bench: Bench = {
         if (kind.kind !== 'case') throw new Error('not a case number');
         const r = await router.invoke('handover.find', { caseNumber: kind.caseNumber }, { session });
         shown.push(performance.now() - t);
-        if (!r.ok || r.value.stage !== 'ready') throw new Error(`handover.find failed: ${JSON.stringify(r)}`);
+        if (!r.ok || (r.value as { stage: string }).stage !== 'ready') throw new Error(`handover.find failed: ${JSON.stringify(r)}`);
         t = performance.now();
         if (!(await rawGet(n))) throw new Error('raw look-up found nothing');
         raw.push(performance.now() - t);
