@@ -7,7 +7,8 @@ import { SyncEngine } from '../sync/engine';
 import { readSyncStatus } from '../sync/status';
 import { tempDir } from '../sync/testing/window-fixture';
 import { itemCode, openTestStack, samplePerson, SAMPLE_ID, type TestStack } from '../intake/testing';
-import { handoverOver, residentCard } from './testing';
+import { sampleCardRead as residentCard } from '../app/testing';
+import { handoverOver } from './testing';
 
 const AGENT_ID = withIdCheckChar('46010619750505003');
 const STRANGER_ID = withIdCheckChar('46010019881212004');
