@@ -29,6 +29,8 @@ export const cliMethods = [
   'handover.find',
   'handover.confirm',
   'handover.post',
+  'materials.caseFiles',
+  'materials.export',
 ] as const satisfies readonly MethodName[];
 export type CliMethodName = (typeof cliMethods)[number];
 

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { schemaVersion, latestVersion } from '../../../platform/db/migrator';
+import { latestVersion, schemaVersion } from '../../../platform/db/migrator';
 import { migrations } from './index';
-import { insertEarlyCase, upgradeFolder } from './testing';
+import { insertAcceptedCase, upgradeFolder } from './testing';
 
 const folder = upgradeFolder('yc-m010-');
 
@@ -11,7 +11,7 @@ describe('migration 010 (applicant signature)', () => {
     let d = await folder.open(9);
     expect(await schemaVersion(d.db)).toBe(9);
     // Written as a version-9 window did (no signature columns yet).
-    await insertEarlyCase(d.db);
+    await insertAcceptedCase(d.db);
     d = await folder.open();
     expect(await schemaVersion(d.db)).toBe(latestVersion(migrations));
     expect(await d.db.selectFrom('intake_case').select(['case_number', 'clerk_name', 'signature_sha256', 'signature_state']).executeTakeFirstOrThrow()).toEqual({

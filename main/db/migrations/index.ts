@@ -9,7 +9,8 @@ import { migration007 } from './007-bundle-key';
 import { migration008 } from './008-agents';
 import { migration009 } from './009-case-number-tail';
 import { migration010 } from './010-signature';
+import { migration011 } from './011-materials';
 import { migration015 } from './015-handover';
 
-/** Every migration, statically imported, in order. Add new ones at the end; never edit a released one. 011–014 are held by parallel branches (the migrator allows the gap). */
-export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration015];
+/** Every migration, statically imported, in order. Add new ones at the end; never edit a released one. 012–014 are held by parallel branches (the migrator allows the gap). */
+export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration015];

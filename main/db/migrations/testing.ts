@@ -31,9 +31,9 @@ export function upgradeFolder(prefix: string) {
   };
 }
 
-/** One accepted case written as a window before migration 010 did (no signature or later columns). */
-export async function insertEarlyCase(db: Kysely<any>, id = 'c1'): Promise<void> {
+/** An accepted case as a window from version 9 on wrote it (the columns every later version keeps): id `c1`. */
+export async function insertAcceptedCase(db: Kysely<any>): Promise<void> {
   await sql`insert into intake_case (id, case_number, status, item_code, item_name, promised_limit_value, promised_limit_unit, hall_code, window_code,
-    clerk_id, clerk_name, created_at, updated_at, catalog_version) values (${id}, 'HK01-W03-20261201-0001', 'accepted', 'X1', '事项', 3, 'workday',
+    clerk_id, clerk_name, created_at, updated_at, catalog_version) values ('c1', 'HK01-W03-20261201-0001', 'accepted', 'X1', '事项', 3, 'workday',
     'HK01', 'W03', 'clerk01', '王小明', '2026-12-01T01:00:00Z', '2026-12-01T01:00:00Z', 1)`.execute(db);
 }
