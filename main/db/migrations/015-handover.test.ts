@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { latestVersion, schemaVersion } from '../../../platform/db/migrator';
-import { migrations } from './index';
-import { insertAcceptedCase, upgradeFolder } from './testing';
+import { upgradedWithAcceptedCase, upgradeFolder } from './testing';
 
 const folder = upgradeFolder('yc-m015-');
 
 describe('migration 015 (出件: case results and handovers)', () => {
   it('upgrades a version-10 database with a case: the case keeps its data, has no result, and takes one handover that keeps to its rules', async () => {
-    let d = await folder.open(10);
-    expect(await schemaVersion(d.db)).toBe(10);
-    await insertAcceptedCase(d.db);
-    d = await folder.open();
-    expect(await schemaVersion(d.db)).toBe(latestVersion(migrations));
-    expect(await d.db.selectFrom('intake_case').select(['case_number', 'clerk_name']).executeTakeFirstOrThrow()).toEqual({ case_number: 'HK01-W03-20261201-0001', clerk_name: '王小明' });
+    const d = await upgradedWithAcceptedCase(folder, 10);
     expect(await d.db.selectFrom('case_result').selectAll().execute()).toEqual([]);
 
     const result = { case_id: 'c1', outcome: 'approved' as const, items: '[]', delivery: 'window' as const, note: null, central_at: 'now', cursor: 1 };
