@@ -27,6 +27,10 @@ export const cliMethods = [
   'uploads.retry',
   'staff.list',
   'staff.release',
+  'handover.list',
+  'handover.find',
+  'handover.confirm',
+  'handover.post',
   'materials.caseFiles',
   'materials.export',
 ] as const satisfies readonly MethodName[];

@@ -9,6 +9,7 @@ import { dbMethods } from './db';
 import { devicesEvents, devicesMethods } from './devices';
 import type { MethodSpec } from './define';
 import { diagMethods } from './diag';
+import { handoverMethods } from './handover';
 import { intakeEvents, intakeMethods } from './intake';
 import { keysMethods } from './keys';
 import { materialsMethods } from './materials';
@@ -37,6 +38,7 @@ export const methods = {
   ...keysMethods,
   ...staffMethods,
   ...applicantScreenMethods,
+  ...handoverMethods,
   ...materialsMethods,
   ...uploadsMethods,
 } satisfies Record<string, MethodSpec>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DELIVERY_METHODS, RESULT_OUTCOMES } from '../domain/case-result';
 import { CENTRAL_CASE_STATUSES } from './case-statuses';
 
 /**
@@ -112,6 +113,21 @@ export type CatalogResponse = z.infer<typeof CatalogResponse>;
 export { CENTRAL_CASE_STATUSES };
 export const CentralCaseStatus = z.enum(CENTRAL_CASE_STATUSES);
 
+/**
+ * The result of a decided case (出件): the decision, whether the certificate or decision letter is
+ * made and can be handed over (已制证), what to hand over, and the delivery the applicant chose.
+ */
+export const CaseResult = z.object({
+  outcome: z.enum(RESULT_OUTCOMES).describe('approved 准予许可（办结）, refused 不予许可'),
+  ready: z.boolean().describe('True once the certificate or decision letter is made (已制证) and can be collected or posted'),
+  items: z
+    .array(z.object({ name: z.string().min(1).max(100), count: z.number().int().min(1).max(99).default(1) }))
+    .max(30)
+    .describe('What to hand over, e.g. 营业执照正本 ×1, 营业执照副本 ×2, 不予行政许可决定书 ×1'),
+  delivery: z.enum(DELIVERY_METHODS).describe('window 窗口领取, post 邮寄 (as the applicant chose)'),
+});
+export type CaseResult = z.infer<typeof CaseResult>;
+
 export const CaseStatusChange = z.object({
   cursor: z.number().int().positive(),
   caseId: z.string(),
@@ -119,6 +135,8 @@ export const CaseStatusChange = z.object({
   at: z.string(),
   note: z.string().nullable(),
   centralCaseNumber: z.string().nullable(),
+  /** With a decided case's result (central migration 006); absent from central platforms before it. */
+  result: CaseResult.nullable().default(null),
 });
 export type CaseStatusChange = z.infer<typeof CaseStatusChange>;
 
@@ -202,6 +220,34 @@ export const AdminCaseStatusRequest = z.object({
   centralCaseNumber: z.string().max(64).optional(),
 });
 export const AdminCaseStatusResponse = Envelope.extend({ cursor: z.number().int() });
+
+/** A case's result from the back office; the status (办结 / 不予许可) follows from the outcome. */
+export const AdminCaseResultRequest = CaseResult.extend({
+  caseId: z.string().min(1),
+  note: z.string().max(500).optional(),
+  centralCaseNumber: z.string().max(64).optional(),
+});
+
+// ---- results awaiting handover (出件) ------------------------------------------------------------
+
+export const HallHandoverQuery = z.object({ limit: z.coerce.number().int().min(1).max(2000).default(500) });
+/** The hall's results ready to hand over and not yet handed over, oldest first (the supervisor's 待领取 list). */
+export const HallHandoverResponse = Envelope.extend({
+  hall: z.string(),
+  cases: z.array(
+    z.object({
+      caseId: z.string(),
+      caseNumber: z.string().nullable(),
+      window: z.string(),
+      itemCode: z.string().nullable(),
+      status: CentralCaseStatus,
+      result: CaseResult,
+      readyAt: z.string().describe('Central time the result became ready'),
+    }),
+  ),
+  more: z.boolean(),
+});
+export type HallHandoverResponse = z.infer<typeof HallHandoverResponse>;
 
 export const AdminCatalogRequest = z.object({
   changes: z.array(z.object({ entity: z.enum(CATALOG_ENTITIES), key: z.string(), op: z.enum(['upsert', 'delete']), data: z.unknown() })).min(1),

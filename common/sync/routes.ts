@@ -88,6 +88,22 @@ export const routes = {
     body: api.AdminCaseStatusRequest,
     response: api.AdminCaseStatusResponse,
   },
+  hallHandovers: {
+    method: 'GET',
+    path: '/v1/handover/pending',
+    auth: 'device',
+    summary: "Results of the caller's hall ready to hand over and not handed over yet (出件 待领取)",
+    query: api.HallHandoverQuery,
+    response: api.HallHandoverResponse,
+  },
+  adminCaseResult: {
+    method: 'POST',
+    path: '/v1/admin/case-result',
+    auth: 'admin',
+    summary: 'Record the result of a case (办结 / 不予许可, 已制证, what to hand over, delivery); back office, tests, demos',
+    body: api.AdminCaseResultRequest,
+    response: api.AdminCaseStatusResponse,
+  },
   adminCatalog: {
     method: 'POST',
     path: '/v1/admin/catalog',

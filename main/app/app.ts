@@ -14,6 +14,7 @@ import { createPii } from '../crypto/module';
 import { startBackupSchedule } from '../db/backup';
 import { createDatabase } from '../db/module';
 import { createDevices } from '../devices/module';
+import { createHandover } from '../handover/module';
 import { InternalBus } from '../events/internal-bus';
 import { EventBus } from '../events/renderer-events';
 import { createIntake } from '../intake/module';
@@ -93,6 +94,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const sync = use('sync', createSync({ database, pii, events, scheduled: background }));
     const uploads = use('uploads', createUploads({ database, source: blobStoreSource(materials.blobs), events, scheduled: background }));
     const applicantScreen = use('applicantScreen', createApplicantScreen({ database, pii, settings, sessions, events, intake, scanning, devices }));
+    const handover = use('handover', createHandover({ database, pii, intake }));
 
     const services: Services = {
       options,
@@ -111,6 +113,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       scanning,
       sync,
       applicantScreen,
+      handover,
       materials,
       uploads,
     };

@@ -14,6 +14,7 @@ import { scanHandlers } from './scan';
 import { authHandlers } from './auth';
 import { dbHandlers } from './db';
 import { diagHandlers } from './diag';
+import { handoverHandlers } from './handover';
 import { settingsHandlers } from './settings';
 import { staffHandlers } from './staff';
 import { syncHandlers } from './sync';
@@ -38,6 +39,7 @@ export function buildHandlers(s: Services): Handlers {
     ...keysHandlers(s),
     ...staffHandlers(s),
     ...applicantScreenHandlers(s),
+    ...handoverHandlers(s),
     ...materialsHandlers(s),
     ...uploadsHandlers(s),
   };

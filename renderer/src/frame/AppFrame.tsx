@@ -19,6 +19,7 @@ import { UserMenu } from './UserMenu';
 
 // Screens other than intake load on first use, so the intake screen is interactive sooner.
 const CasesScreen = lazy(() => import('../cases/CasesScreen'));
+const HandoverScreen = lazy(() => import('../handover/HandoverScreen'));
 const DashboardScreen = lazy(() => import('../dashboard/DashboardScreen'));
 const MaintenanceScreen = lazy(() => import('../maintenance/MaintenanceScreen'));
 // The F1 help (a table) loads when first opened, and stays mounted after.
@@ -74,6 +75,7 @@ export function AppFrame({ auth, route, authFallback, onAuth }: Props) {
           {!current && <Typography.Paragraph>{t('frame.noScreens')}</Typography.Paragraph>}
           {current?.name === 'intake' && <IntakeScreen mode={auth.mode} helpOpen={help} />}
           {current?.name === 'cases' && <CasesScreen caseId={route?.name === 'cases' ? route.param : null} />}
+          {current?.name === 'handover' && <HandoverScreen caseNumber={route?.name === 'handover' ? route.param : null} mode={auth.mode} roles={auth.roles} helpOpen={help} />}
           {current?.name === 'dashboard' && <DashboardScreen />}
           {current?.name === 'maintenance' && <MaintenanceScreen />}
         </Suspense>
