@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schemaVersion } from '../../../platform/db/migrator';
+import { latestVersion, schemaVersion } from '../../../platform/db/migrator';
 import { migrations } from './index';
 import { upgradeFolder } from './testing';
 
@@ -10,7 +10,7 @@ describe('migration 012 (upload state)', () => {
     let d = await folder.open(11);
     await d.db.insertInto('meta').values({ key: 'sync.central_url', value: 'http://central' }).execute();
     d = await folder.open();
-    expect(await schemaVersion(d.db)).toBe(migrations.length);
+    expect(await schemaVersion(d.db)).toBe(latestVersion(migrations));
     expect(await d.db.selectFrom('meta').select('value').where('key', '=', 'sync.central_url').executeTakeFirst()).toEqual({ value: 'http://central' });
     expect(await d.db.selectFrom('upload_state').selectAll().execute()).toEqual([]);
     const row = { sha256: 'a'.repeat(64), size: 10, upload_url: 'http://central/v1/uploads/x', acked_bytes: 4, attempts: 1, last_error: null, next_attempt_at: null, updated_at: '2026-12-02T00:00:00Z' };
