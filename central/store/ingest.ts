@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { PushItem, PushResult } from '../../common/sync/api';
 import { isConstraintViolation } from '../db/errors';
 import type { CentralDB } from '../db/schema';
+import { checkInAppointment } from './appointments';
 import type { DeviceIdentity } from './credentials';
 import { parseEntry, type ParsedEntry } from './payloads';
 
@@ -106,6 +107,7 @@ async function applyEffects(trx: Transaction<CentralDB>, who: DeviceIdentity, ba
     e.kind === 'record' ? [{ id: item.id, kind: e.entryKind, aggregate_id: item.aggregateId, device_id: who.deviceId, payload: e.payload, received_at: at }] : [],
   );
   if (records.length) await trx.insertInto('records').values(records).execute();
+  for (const { parsed: e } of batch) if (e.kind === 'appointmentCheckIn') await checkInAppointment(trx, e, at);
 }
 
 async function ingestItem(trx: Transaction<CentralDB>, who: DeviceIdentity, item: PushItem, parsed: ParsedEntry, at: string): Promise<PushResult> {

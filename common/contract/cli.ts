@@ -25,6 +25,9 @@ export const cliMethods = [
   'sync.enroll',
   'staff.list',
   'staff.release',
+  'appointments.today',
+  'appointments.list',
+  'appointments.pull',
 ] as const satisfies readonly MethodName[];
 export type CliMethodName = (typeof cliMethods)[number];
 

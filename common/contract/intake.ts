@@ -102,6 +102,8 @@ const CaseBody = {
   bundleId: text(100).optional(),
   bundleGroupId: text(80).optional(),
   note: text(500).optional(),
+  /** The appointment (预约) the applicant checked in with (appointments.checkIn); recorded on the case. */
+  appointmentId: text(80).optional(),
 };
 
 export const DeferredMaterialView = z.object({

@@ -17,6 +17,7 @@ import { createDevices } from '../devices/module';
 import { InternalBus } from '../events/internal-bus';
 import { EventBus } from '../events/renderer-events';
 import { createIntake } from '../intake/module';
+import { createAppointments } from '../appointments/module';
 import { createOps } from '../ops/module';
 import { createRetention } from '../retention/module';
 import { createScanning } from '../scanning/module';
@@ -85,6 +86,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const devices = use('devices', await createDevices({ mode, settings, events, internal, deviceLauncher: options.deviceLauncher }));
     const scanning = use('scanning', await createScanning({ mode, devices, events }));
     const sync = use('sync', createSync({ database, pii, events, scheduled: background }));
+    const appointments = use('appointments', createAppointments({ database, pii, settings }));
     const applicantScreen = use('applicantScreen', createApplicantScreen({ database, pii, settings, sessions, events, intake, scanning, devices }));
 
     const services: Services = {
@@ -104,6 +106,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       scanning,
       sync,
       applicantScreen,
+      appointments,
     };
     const router = createRouter(buildHandlers(services), createLogger('api'));
     log.info({ mode, transport: options.transport, background, startupMs }, 'app started');

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../api/services';
+import { register as appointments } from './commands/appointments';
 import { register as calendar } from './commands/calendar';
 import { register as cases } from './commands/cases';
 import { register as catalog } from './commands/catalog';
@@ -28,7 +29,7 @@ export function buildProgram(): Command {
     .exitOverride()
     // Named in the message another writer of the same data folder gets.
     .hook('preAction', (_program, action) => setWriterKind(`yichuang ${commandPath(action)}`));
-  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, db, sync, central, host, diag, config, staff, keys])
+  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, db, sync, central, host, diag, config, staff, keys, appointments])
     register(program);
   return program;
 }

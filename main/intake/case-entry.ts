@@ -56,6 +56,8 @@ export function caseEntry(
       deadline: m.deadline,
       suppliedAt: m.supplied_at,
     })),
+    // Only when there is one, so cases without an appointment keep the payload earlier windows sent.
+    ...(c.appointment_id && { appointmentId: c.appointment_id }),
   };
   return { kind, aggregateId: c.id, payload: { case: snapshot, applicantSealed, ...(agentSealed !== undefined && { agentSealed }) } } as CaseEntry;
 }

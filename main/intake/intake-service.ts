@@ -36,6 +36,7 @@ export interface CaseInput {
   bundleId?: string;
   bundleGroupId?: string;
   note?: string;
+  appointmentId?: string;
 }
 
 export interface IntakeDeps {
@@ -186,7 +187,9 @@ export class IntakeService {
       commitment_note: extra.commitmentNote ?? null,
       note: input.note ?? existing?.note ?? null,
       catalog_version: this.d.catalog.catalogVersion,
+      appointment_id: input.appointmentId ?? existing?.appointment_id ?? null,
     };
+    if (input.appointmentId) await linkAppointment(trx, input.appointmentId, caseId, decision === 'draft');
     if (existing) await trx.updateTable('intake_case').set(row).where('id', '=', caseId).execute();
     else await insertCase(trx, { row });
     await writeAgent(trx, caseId, agentColumns);
@@ -275,6 +278,16 @@ interface PreparedDecision {
   agentSealed: string | null;
 }
 
+/**
+ * The case an appointment (预约到号) led to: the appointment must exist here; a decided case takes it
+ * (the first one, should the clerk start two intakes from one appointment).
+ */
+async function linkAppointment(trx: Transaction<DB>, appointmentId: string, caseId: string, draft: boolean): Promise<void> {
+  const a = await trx.selectFrom('appointment').select(['id', 'case_id']).where('id', '=', appointmentId).executeTakeFirst();
+  if (!a) throw new AppError('INVALID_INPUT', '找不到该预约：请重新读卡或扫描预约码。');
+  if (!draft && a.case_id === null) await trx.updateTable('appointment').set({ case_id: caseId }).where('id', '=', appointmentId).execute();
+}
+
 function verb(d: Decision): string {
   return { draft: '修改', accept: '受理', deferred: '容缺受理', reject: '不予受理' }[d];
 }
@@ -320,6 +333,7 @@ function emptyCase(id: string, at: string, identity: WindowIdentity, actor: Acto
     clerk_name: actor.name,
     signature_sha256: null,
     signature_state: null,
+    appointment_id: null,
     ...EMPTY_APPLICANT,
     credit_check: 'not_checked',
     created_at: at,

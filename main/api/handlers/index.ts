@@ -2,6 +2,7 @@ import type { Services } from '../services';
 import type { Handlers } from '../router';
 import { appHandlers } from './app';
 import { applicantScreenHandlers } from './applicant-screen';
+import { appointmentsHandlers } from './appointments';
 import { calendarHandlers } from './calendar';
 import { casesHandlers } from './cases';
 import { catalogHandlers } from './catalog';
@@ -36,5 +37,6 @@ export function buildHandlers(s: Services): Handlers {
     ...keysHandlers(s),
     ...staffHandlers(s),
     ...applicantScreenHandlers(s),
+    ...appointmentsHandlers(s),
   };
 }

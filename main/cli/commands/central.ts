@@ -5,6 +5,7 @@ import { CENTRAL_CASE_STATUSES } from '../../../common/sync/case-statuses';
 import type { openCentralStore } from '../../../central/db/open';
 import { defaultDataDir, resourcesDir } from '../../config/paths';
 import { CliError, parsePositiveInt, printJson, wantsJson } from '../util';
+import { registerCentralAppointments } from './central-appointments';
 
 /** The central server's own folder: `--data-dir` as given, else `central/` under the app's folder. */
 function centralDir(cmd: Command): string {
@@ -28,7 +29,7 @@ async function asCliError(err: unknown): Promise<unknown> {
   return err;
 }
 
-async function withStore<T>(cmd: Command, fn: (store: Awaited<ReturnType<typeof openCentralStore>>) => Promise<T>): Promise<T> {
+export async function withStore<T>(cmd: Command, fn: (store: Awaited<ReturnType<typeof openCentralStore>>) => Promise<T>): Promise<T> {
   try {
     const { openCentralStore } = await import('../../../central/db/open');
     const store = await openCentralStore({ dataDir: centralDir(cmd), databaseUrl: databaseUrl(cmd) });
@@ -118,6 +119,7 @@ export function register(program: Command): void {
       );
       process.stdout.write(`${cursor}\n`);
     });
+  registerCentralAppointments(central);
   central
     .command('openapi')
     .description('打印同步接口的 OpenAPI 文档（与 central/openapi.json 一致）')
