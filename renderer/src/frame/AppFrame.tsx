@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../../common/contract/auth';
 import { call } from '../bridge';
 import { IntakeScreen } from '../intake/IntakeScreen';
+import { AppointmentMatch } from '../appointments/AppointmentMatch';
 import { navigate, type Route } from '../routing/useHashRoute';
 import { Loading } from '../shared/Loading';
 import { SHORTCUTS } from '../shared/shortcuts';
@@ -75,6 +76,7 @@ export function AppFrame({ auth, route, authFallback, onAuth }: Props) {
         </Suspense>
       </Layout.Content>
       <ShortcutHelp open={help} onClose={closeHelp} />
+      <AppointmentMatch />
     </Layout>
   );
 }

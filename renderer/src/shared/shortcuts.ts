@@ -23,4 +23,9 @@ export const SHORTCUTS = {
     nextApplicant: 'F9',
     printNotice: 'Ctrl+P',
   },
+  appointments: {
+    appointmentPick: '↑ / ↓',
+    appointmentStart: 'Enter',
+    appointmentWalkIn: 'Esc',
+  },
 } as const;

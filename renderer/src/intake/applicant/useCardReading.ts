@@ -12,7 +12,7 @@ import { draftStore, patchDraft } from '../draftStore';
  * the 代办人 toggle is on and the agent has no card yet. `readNow` (F2) places the next demo card in
  * training mode; with a real reader the card is read as soon as it is laid on it.
  */
-export function useCardReading(mode: 'normal' | 'demo', onRead?: () => void) {
+export function useCardReading(mode: 'normal' | 'demo', onRead?: (cardToken: string) => void) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const demoIndex = useRef(0);
@@ -44,7 +44,7 @@ export function useCardReading(mode: 'normal' | 'demo', onRead?: () => void) {
     }));
     // Same key as "reading…": the success replaces it instead of showing under it.
     void message.success({ content: t('applicant.cardRead'), key: 'card' });
-    onRead?.();
+    onRead?.(a.cardToken);
   });
   const readNow = useCallback(async () => {
     if (mode !== 'demo') {
