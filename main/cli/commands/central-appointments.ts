@@ -4,13 +4,16 @@ import { Option, type Command } from 'commander';
 import { hallDate } from '../../../common/domain/hall-date';
 import { CERTIFICATE_TYPE_CODES } from '../../../common/domain/certificate-types';
 import { CliError, printJson, wantsJson } from '../util';
-import { withStore } from './central';
+import type { openCentralStore } from '../../../central/db/open';
+
+/** `central.ts`'s store opener (passed in: that file registers this one). */
+type WithStore = <T>(cmd: Command, fn: (store: Awaited<ReturnType<typeof openCentralStore>>) => Promise<T>) => Promise<T>;
 
 /**
  * `yichuang central appointments add|import|list`: bookings (预约) in the reference central's store,
  * standing in for the appointment service (demos, tests, pilots). Windows of the hall pull them.
  */
-export function registerCentralAppointments(central: Command): void {
+export function registerCentralAppointments(central: Command, withStore: WithStore): void {
   const group = central.command('appointments').description('预约（参考中心平台：登记、导入、查看）');
   group
     .command('add')
@@ -43,7 +46,7 @@ export function registerCentralAppointments(central: Command): void {
         slotEnd,
         ...(o.code && { code: o.code }),
       };
-      const r = await save(cmd, [input]);
+      const r = await save(cmd, withStore, [input]);
       if (wantsJson(cmd)) printJson(r.appointments[0]);
       else process.stdout.write(`${r.appointments[0]!.code}\n`);
     });
@@ -59,7 +62,7 @@ export function registerCentralAppointments(central: Command): void {
       } catch (err) {
         throw new CliError(`无法读取预约文件 ${o.file}：${(err as Error).message}`, 2);
       }
-      const r = await save(cmd, Array.isArray(list) ? list : (list as { appointments?: unknown[] })?.appointments ?? []);
+      const r = await save(cmd, withStore, Array.isArray(list) ? list : (list as { appointments?: unknown[] })?.appointments ?? []);
       if (wantsJson(cmd)) printJson(r);
       else process.stdout.write(`已导入 ${r.appointments.length} 条预约（游标 ${r.cursor}）。\n`);
     });
@@ -78,7 +81,7 @@ export function registerCentralAppointments(central: Command): void {
 }
 
 /** Validated like the admin route; a bad row names its field and nothing is stored. */
-async function save(cmd: Command, raw: unknown[]) {
+async function save(cmd: Command, withStore: WithStore, raw: unknown[]) {
   const [{ AdminAppointmentsRequest }, { upsertAppointments }, { describeEntryProblem, ZH_ERRORS }] = await Promise.all([
     import('../../../common/sync/api'),
     import('../../../central/store/appointments'),

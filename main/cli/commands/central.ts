@@ -29,7 +29,7 @@ async function asCliError(err: unknown): Promise<unknown> {
   return err;
 }
 
-export async function withStore<T>(cmd: Command, fn: (store: Awaited<ReturnType<typeof openCentralStore>>) => Promise<T>): Promise<T> {
+async function withStore<T>(cmd: Command, fn: (store: Awaited<ReturnType<typeof openCentralStore>>) => Promise<T>): Promise<T> {
   try {
     const { openCentralStore } = await import('../../../central/db/open');
     const store = await openCentralStore({ dataDir: centralDir(cmd), databaseUrl: databaseUrl(cmd) });
@@ -119,7 +119,7 @@ export function register(program: Command): void {
       );
       process.stdout.write(`${cursor}\n`);
     });
-  registerCentralAppointments(central);
+  registerCentralAppointments(central, withStore);
   central
     .command('openapi')
     .description('打印同步接口的 OpenAPI 文档（与 central/openapi.json 一致）')
