@@ -7,6 +7,8 @@ import { appointmentsSince, upsertAppointments } from '../store/appointments';
 import { redeemEnrolmentCode } from '../store/enrolment';
 import { ingestBatch, touchDevice } from '../store/ingest';
 import * as q from '../store/queries';
+import { linkIfReceived, listReceivedBlobs } from '../store/blobs';
+import type { UploadEndpoint } from '../uploads/endpoint';
 import type { Faults } from './faults';
 import { HttpError } from './io';
 
@@ -17,6 +19,7 @@ export interface HandlerContext {
   body: any;
   query: any;
   faults: Faults;
+  uploads: UploadEndpoint;
 }
 
 type Handler = (ctx: HandlerContext) => Promise<Record<string, unknown>>;
@@ -64,6 +67,13 @@ export function centralHandlers(): Record<RouteName, Handler> {
     adminCatalog: async (ctx) => ({ version: await q.publishCatalog(ctx.store.db, ctx.body.changes) }),
     adminAppointments: async (ctx) => upsertAppointments(ctx.store.db, (ctx.body as z.output<typeof api.AdminAppointmentsRequest>).appointments),
     adminStats: async (ctx) => q.centralCounts(ctx.store.db),
+    blobConfirm: async (ctx) => {
+      const who = device(ctx);
+      const b = ctx.body as z.output<typeof api.BlobConfirmRequest>;
+      if (await linkIfReceived(ctx.store.db, b, who.deviceId)) return { received: true };
+      return { received: b.uploadId ? await ctx.uploads.finalizeIfComplete(b.uploadId, who.deviceId, b) : false };
+    },
+    adminBlobs: async (ctx) => ({ blobs: await listReceivedBlobs(ctx.store.db) }),
     adminCases: async (ctx) => ({ cases: await q.allCases(ctx.store.db) }),
     adminFaults: async (ctx) => {
       ctx.faults.arm(ctx.body);

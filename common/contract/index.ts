@@ -12,11 +12,13 @@ import type { MethodSpec } from './define';
 import { diagMethods } from './diag';
 import { intakeEvents, intakeMethods } from './intake';
 import { keysMethods } from './keys';
+import { materialsMethods } from './materials';
 import { reviewsMethods } from './reviews';
 import { scanEvents, scanMethods } from './scan';
 import { settingsMethods } from './settings';
 import { staffMethods } from './staff';
 import { syncEvents, syncMethods } from './sync';
+import { uploadsEvents, uploadsMethods } from './uploads';
 
 /** Every API method the renderer may call. One source of truth for both transports and the UI types. */
 export const methods = {
@@ -36,6 +38,8 @@ export const methods = {
   ...keysMethods,
   ...staffMethods,
   ...applicantScreenMethods,
+  ...materialsMethods,
+  ...uploadsMethods,
   ...appointmentsMethods,
 } satisfies Record<string, MethodSpec>;
 
@@ -48,6 +52,7 @@ export const events = {
   ...devicesEvents,
   ...syncEvents,
   ...applicantScreenEvents,
+  ...uploadsEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -289,3 +289,40 @@ export const FaultPlan = z.object({
   delayMs: z.number().int().min(0).default(0).describe('Delay every push before committing'),
 });
 export type FaultPlan = z.infer<typeof FaultPlan>;
+
+// ---- material files (tus uploads) ------------------------------------------------------------
+
+/** Where the tus 1.0 endpoint (creation, checksum, termination) is mounted; not a JSON route. */
+export const UPLOADS_PATH = '/v1/uploads';
+/** The tus checksum algorithm both sides use (`Upload-Checksum: sha256 <base64>`). */
+export const UPLOAD_CHECKSUM_ALGORITHM = 'sha256';
+/** Largest material file the central takes (a scanned material PDF is a few MB). */
+export const MAX_BLOB_BYTES = 512 * 1024 * 1024;
+/** Status of a PATCH whose chunk failed its Upload-Checksum (tus checksum extension). */
+export const CHECKSUM_MISMATCH_STATUS = 460;
+/** Status of the last PATCH when the whole file does not hash to its declared sha256: the upload is deleted. */
+export const BLOB_HASH_MISMATCH_STATUS = 422;
+
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 须为 64 位小写十六进制');
+/** A material's identity on the wire: its plaintext's SHA-256 and the case material it is. */
+export const BlobRef = z.object({
+  sha256: Sha256Hex,
+  caseId: z.string().min(1).max(64),
+  materialCode: z.string().min(1).max(64),
+});
+export type BlobRef = z.infer<typeof BlobRef>;
+/** The tus Upload-Metadata of a material upload (all values are strings on the wire). */
+export const UploadMetadata = BlobRef.extend({ size: z.coerce.number().int().min(1).max(MAX_BLOB_BYTES) });
+export type UploadMetadata = z.infer<typeof UploadMetadata>;
+
+export const BlobConfirmRequest = BlobRef.extend({
+  uploadId: z.string().max(100).optional().describe('The tus upload of these bytes, when the window has one: a complete upload the central did not record yet is verified now'),
+});
+export const BlobConfirmResponse = Envelope.extend({
+  received: z.boolean().describe('True when the central holds a file that hashed to sha256 (the link to the case is recorded too)'),
+});
+export type BlobConfirmResponse = z.infer<typeof BlobConfirmResponse>;
+
+export const AdminBlobsResponse = Envelope.extend({
+  blobs: z.array(z.object({ sha256: z.string(), size: z.number().int(), uploadId: z.string(), links: z.number().int() })),
+});

@@ -104,6 +104,14 @@ export const routes = {
     body: api.AdminCatalogRequest,
     response: api.AdminCatalogResponse,
   },
+  blobConfirm: {
+    method: 'POST',
+    path: '/v1/blobs/confirm',
+    auth: 'device',
+    summary: 'Whether the central holds a material file (verified SHA-256); records its case link. Uploads themselves are tus 1.0 at /v1/uploads',
+    body: api.BlobConfirmRequest,
+    response: api.BlobConfirmResponse,
+  },
   adminAppointments: {
     method: 'POST',
     path: '/v1/admin/appointments',
@@ -113,6 +121,7 @@ export const routes = {
     response: api.AdminAppointmentsResponse,
   },
   adminStats: { method: 'GET', path: '/v1/admin/stats', auth: 'admin', summary: 'Distinct counts of received records', response: api.AdminStatsResponse },
+  adminBlobs: { method: 'GET', path: '/v1/admin/blobs', auth: 'admin', summary: 'Received material files and their case-link counts', response: api.AdminBlobsResponse },
   adminCases: { method: 'GET', path: '/v1/admin/cases', auth: 'admin', summary: 'Ids of every received case', response: api.AdminCasesResponse },
   adminFaults: {
     method: 'POST',

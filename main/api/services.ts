@@ -14,6 +14,8 @@ import type { DeviceService } from '../devices/device-service';
 import type { ScanningService } from '../scanning/scanning-service';
 import type { Logger } from '../../platform/log/logger';
 import type { ApplicantScreenService } from '../applicant-screen/service';
+import type { MaterialsService } from '../materials/service';
+import type { UploadsService } from '../uploads/service';
 import type { AppointmentService } from '../appointments/appointment-service';
 
 export type AppMode = 'normal' | 'demo';
@@ -64,6 +66,10 @@ export interface Services extends IntakeServices {
   sync: SyncEngine;
   /** The applicant-facing screen: record, signature, rating. */
   applicantScreen: ApplicantScreenService;
+  /** 材料电子化: staged pages, sealed material PDFs, file tickets, the blob store the uploader reads. */
+  materials: MaterialsService;
+  /** Material files to the central (tus): status, retry, the background uploader. */
+  uploads: UploadsService;
   /** Appointments (预约) pulled from the central: today's list, look-up by card or code, check-in. */
   appointments: AppointmentService;
 }

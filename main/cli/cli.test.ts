@@ -21,6 +21,8 @@ const TREE = [
   'enroll',
   'sync run',
   'sync status',
+  'uploads status',
+  'uploads retry',
   'central serve',
   'central enroll-code',
   'central stats',

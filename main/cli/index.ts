@@ -12,10 +12,12 @@ import { register as diag } from './commands/diag';
 import { register as host } from './commands/host';
 import { register as idcard } from './commands/idcard';
 import { register as keys } from './commands/keys';
+import { register as materials } from './commands/materials';
 import { register as scanner } from './commands/scanner';
 import { register as simulate } from './commands/simulate';
 import { register as staff } from './commands/staff';
 import { register as sync } from './commands/sync';
+import { register as uploads } from './commands/uploads';
 import { DataFolderBusyError, setWriterKind } from '../db/writer-lock';
 import { CliError, EXIT_BUSY } from './util';
 
@@ -29,7 +31,7 @@ export function buildProgram(): Command {
     .exitOverride()
     // Named in the message another writer of the same data folder gets.
     .hook('preAction', (_program, action) => setWriterKind(`yichuang ${commandPath(action)}`));
-  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, db, sync, central, host, diag, config, staff, keys, appointments])
+  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, db, sync, uploads, central, host, diag, config, staff, keys, materials, appointments])
     register(program);
   return program;
 }

@@ -9,6 +9,7 @@ import { catalogHandlers } from './catalog';
 import { devicesHandlers } from './devices';
 import { intakeHandlers } from './intake';
 import { keysHandlers } from './keys';
+import { materialsHandlers } from './materials';
 import { reviewsHandlers } from './reviews';
 import { scanHandlers } from './scan';
 import { authHandlers } from './auth';
@@ -17,6 +18,7 @@ import { diagHandlers } from './diag';
 import { settingsHandlers } from './settings';
 import { staffHandlers } from './staff';
 import { syncHandlers } from './sync';
+import { uploadsHandlers } from './uploads';
 
 /** Every namespace's handlers, merged. A method with no handler answers NOT_AVAILABLE. */
 export function buildHandlers(s: Services): Handlers {
@@ -37,6 +39,8 @@ export function buildHandlers(s: Services): Handlers {
     ...keysHandlers(s),
     ...staffHandlers(s),
     ...applicantScreenHandlers(s),
+    ...materialsHandlers(s),
+    ...uploadsHandlers(s),
     ...appointmentsHandlers(s),
   };
 }
