@@ -74,10 +74,6 @@ export async function createIntake(d: IntakeDeps): Promise<Subsystem<IntakeServi
     cards: cardTokens,
     ...(d.materials ? { materials: d.materials } : {}),
     log: d.log,
-    identity: cachedIdentity(() => {
-      const settings = d.settings.get();
-      return resolveWindowIdentity(db, { hallCode: settings.hall.code, windowCode: settings.window.code });
-    }),
     identity: windowIdentityOf(db, d.settings),
   });
   const reviews = new ReviewsService(db, calendar);

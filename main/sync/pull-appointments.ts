@@ -9,7 +9,7 @@ type Row = Insertable<AppointmentTable>;
 const CHUNK = 400;
 
 /** Seals one pulled appointment for the window's table: name, ID number and phone never rest in clear. */
-export function sealAppointment(pii: PiiCipher, a: Appointment, at: string): Row {
+export function sealAppointment(pii: Pick<PiiCipher, 'seal' | 'lookupHash'>, a: Appointment, at: string): Row {
   return {
     id: a.id,
     code: a.code,
