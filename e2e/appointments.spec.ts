@@ -4,6 +4,7 @@ import path from 'node:path';
 import { CentralProcess } from '../central/testing/central-process';
 import { hallDate } from '../common/domain/hall-date';
 import { expect, screenshotPath, test } from './host-fixture';
+import { enrolThroughConsole } from './intake-walk';
 
 test.setTimeout(420_000);
 
@@ -20,17 +21,7 @@ test('an appointment at the central is pulled; a card read shows it, Enter start
       body: { appointments: [{ hall: 'HK01', window: 'W07', ...RESIDENT, phone: '13800001111', itemCode: RESIDENCE_PERMIT, itemName: '居住证申领', date: hallDate(new Date()), slotStart: '00:00', slotEnd: '23:59', code: 'YY2026E2E0001' }] },
     });
     const code = await central.enrolmentCode('HK01', 'W07');
-    await page.goto(host.openUrl);
-    await expect(page.getByTestId('intake-screen')).toBeVisible();
-    await expect(async () => {
-      await page.keyboard.press('Alt+4');
-      await expect(page.getByRole('tab', { name: '同步' })).toBeVisible({ timeout: 2_000 });
-    }).toPass({ timeout: 60_000 });
-    await page.getByRole('tab', { name: '同步' }).click();
-    await page.getByLabel('省平台地址').fill(central.url);
-    await page.getByLabel('注册码').fill(code);
-    await page.getByRole('button', { name: '注册' }).click();
-    await expect(page.getByText('注册成功')).toBeVisible({ timeout: 30_000 });
+    await enrolThroughConsole(page, host.openUrl, central.url, code);
     // The pull that enrolment's sync cycle makes brings the appointment; sync now to be sure it ran.
     await page.getByTestId('sync-now').click();
     await expect(page.getByTestId('maint-pending')).toHaveText('0', { timeout: 60_000 });
