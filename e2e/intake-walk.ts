@@ -51,3 +51,21 @@ export async function acceptViaApi(page: Page, itemQuery = 'jzzsl'): Promise<{ c
     return { caseId: r.caseId, caseNumber: r.caseNumber };
   }, itemQuery);
 }
+
+/**
+ * Opens the app and enrols it with the central through the maintenance console. The first hotkey can
+ * land before the app's key handlers are attached on a slow start, so it presses until the console shows.
+ */
+export async function enrolThroughConsole(page: Page, openUrl: string, centralUrl: string, code: string): Promise<void> {
+  await page.goto(openUrl);
+  await expect(page.getByTestId('intake-screen')).toBeVisible();
+  await expect(async () => {
+    await page.keyboard.press('Alt+4');
+    await expect(page.getByRole('tab', { name: '同步' })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  await page.getByRole('tab', { name: '同步' }).click();
+  await page.getByLabel('省平台地址').fill(centralUrl);
+  await page.getByLabel('注册码').fill(code);
+  await page.getByRole('button', { name: '注册' }).click();
+  await expect(page.getByText('注册成功')).toBeVisible({ timeout: 30_000 });
+}

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CentralProcess } from '../central/testing/central-process';
 import { expect, screenshotPath, test } from './host-fixture';
-import { acceptWithOneDeferred } from './intake-walk';
+import { acceptWithOneDeferred, enrolThroughConsole } from './intake-walk';
 
 test.setTimeout(420_000);
 
@@ -12,19 +12,7 @@ test('(b) with the central server stopped the case is accepted offline, the back
   try {
     await central.start();
     const code = await central.enrolmentCode('HK01', 'W07');
-    await page.goto(host.openUrl);
-    await expect(page.getByTestId('intake-screen')).toBeVisible();
-    // Enrolment through the maintenance console. The first hotkey can land before the app's key
-    // handlers are attached on a slow start, so press until the console shows.
-    await expect(async () => {
-      await page.keyboard.press('Alt+4');
-      await expect(page.getByRole('tab', { name: '同步' })).toBeVisible({ timeout: 2_000 });
-    }).toPass({ timeout: 60_000 });
-    await page.getByRole('tab', { name: '同步' }).click();
-    await page.getByLabel('省平台地址').fill(central.url);
-    await page.getByLabel('注册码').fill(code);
-    await page.getByRole('button', { name: '注册' }).click();
-    await expect(page.getByText('注册成功')).toBeVisible({ timeout: 30_000 });
+    await enrolThroughConsole(page, host.openUrl, central.url, code);
     await expect(page.getByTestId('status-window')).toContainText('W07');
     // The central platform goes away; the window keeps working.
     await central.kill();

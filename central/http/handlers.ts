@@ -3,6 +3,7 @@ import type * as api from '../../common/sync/api';
 import type { RouteName } from '../../common/sync/routes';
 import type { CentralStore } from '../db/open';
 import type { DeviceIdentity } from '../store/credentials';
+import { appointmentsSince, upsertAppointments } from '../store/appointments';
 import { redeemEnrolmentCode } from '../store/enrolment';
 import { ingestBatch, touchDevice } from '../store/ingest';
 import * as q from '../store/queries';
@@ -62,6 +63,7 @@ export function centralHandlers(): Record<RouteName, Handler> {
     },
     catalog: async (ctx) => q.catalogSince(ctx.store.db, ctx.query.since, ctx.query.limit),
     caseStatus: async (ctx) => q.caseStatusSince(ctx.store.db, device(ctx).hall, ctx.query.since, ctx.query.limit),
+    appointments: async (ctx) => appointmentsSince(ctx.store.db, device(ctx).hall, ctx.query.since, ctx.query.limit),
     licences: async (ctx) => q.licencesOf(ctx.store.db, ctx.query.holderId),
     credit: async (ctx) => q.creditOf(ctx.store.db, ctx.query.subject, ctx.query.subjectType),
     hallStats: async (ctx) => q.hallStats(ctx.store.db, device(ctx), ctx.query.date),
@@ -69,6 +71,7 @@ export function centralHandlers(): Record<RouteName, Handler> {
     hallHandovers: async (ctx) => hallPendingHandovers(ctx.store.db, device(ctx), ctx.query.limit),
     adminCaseResult: async (ctx) => ({ cursor: await knownCase(recordCaseResult(ctx.store.db, ctx.body)) }),
     adminCatalog: async (ctx) => ({ version: await q.publishCatalog(ctx.store.db, ctx.body.changes) }),
+    adminAppointments: async (ctx) => upsertAppointments(ctx.store.db, (ctx.body as z.output<typeof api.AdminAppointmentsRequest>).appointments),
     adminStats: async (ctx) => q.centralCounts(ctx.store.db),
     blobConfirm: async (ctx) => {
       const who = device(ctx);

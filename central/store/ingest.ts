@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { PushItem, PushResult } from '../../common/sync/api';
 import { isConstraintViolation } from '../db/errors';
 import type { CentralDB } from '../db/schema';
+import { checkInAppointment } from './appointments';
 import type { DeviceIdentity } from './credentials';
 import { parseEntry, type ParsedEntry } from './payloads';
 
@@ -113,6 +114,7 @@ async function applyEffects(trx: Transaction<CentralDB>, who: DeviceIdentity, ba
   );
   // A case is handed over once: a second entry for it (a window that re-confirmed after a restore) keeps the first.
   if (handovers.length) await trx.insertInto('handovers').values(handovers).onConflict((oc) => oc.column('case_id').doNothing()).execute();
+  for (const { parsed: e } of batch) if (e.kind === 'appointmentCheckIn') await checkInAppointment(trx, e, at);
 }
 
 async function ingestItem(trx: Transaction<CentralDB>, who: DeviceIdentity, item: PushItem, parsed: ParsedEntry, at: string): Promise<PushResult> {

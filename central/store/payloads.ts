@@ -11,6 +11,8 @@ export type Effect =
   | { kind: 'rectification'; rectificationId: string; caseId: string }
   /** 出件: the case's result was collected or posted; recorded once per case. */
   | { kind: 'handover'; caseId: string; method: string; at: string }
+  /** 预约到号: marks the appointment checked in (once; a later check-in of it changes nothing). */
+  | { kind: 'appointmentCheckIn'; appointmentId: string; window: string; at: string }
   /** Recorded as received, for the systems behind the central platform (password changes, signatures). */
   | { kind: 'record' };
 
@@ -77,14 +79,17 @@ function effectOf(e: PushEntry): Effect {
       return { kind: 'rectification', rectificationId: e.payload.id, caseId: e.payload.caseId };
     case 'case.handedOver':
       return { kind: 'handover', caseId: e.payload.caseId, method: e.payload.method, at: e.payload.at };
+    case 'appointment.checkedIn':
+      return { kind: 'appointmentCheckIn', appointmentId: e.payload.appointmentId, window: e.payload.windowCode, at: e.payload.at };
     case 'staff.passwordChanged':
     case 'case.signed':
       return { kind: 'record' };
   }
 }
 
-/** The aggregate an entry belongs to: its case, or the staff member (the window orders pushes by it). */
+/** The aggregate an entry belongs to: its case, its appointment, or the staff member (the window orders pushes by it). */
 function ownerOf(e: PushEntry): string {
+  if ('appointmentId' in e.payload) return e.payload.appointmentId;
   if ('case' in e.payload) return e.payload.case.id;
   if ('caseId' in e.payload) return e.payload.caseId;
   return `staff:${e.payload.staffId}`;

@@ -33,6 +33,9 @@ export const cliMethods = [
   'handover.post',
   'materials.caseFiles',
   'materials.export',
+  'appointments.today',
+  'appointments.list',
+  'appointments.pull',
 ] as const satisfies readonly MethodName[];
 export type CliMethodName = (typeof cliMethods)[number];
 

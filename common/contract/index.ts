@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appEvents, appMethods } from './app';
 import { applicantScreenEvents, applicantScreenMethods } from './applicant-screen';
+import { appointmentsMethods } from './appointments';
 import { authEvents, authMethods } from './auth';
 import { calendarMethods } from './calendar';
 import { casesMethods } from './cases';
@@ -41,6 +42,7 @@ export const methods = {
   ...handoverMethods,
   ...materialsMethods,
   ...uploadsMethods,
+  ...appointmentsMethods,
 } satisfies Record<string, MethodSpec>;
 
 /** Every event pushed from main to the renderer. */

@@ -104,6 +104,8 @@ const CaseBody = {
   note: text(500).optional(),
   /** Pages staged for this intake (common/contract/materials.ts): each slot's PDF is linked to the case in the decision's transaction. */
   materialsDraftId: z.uuid().optional(),
+  /** The appointment (预约) the applicant checked in with (appointments.checkIn); recorded on the case. */
+  appointmentId: text(80).optional(),
 };
 
 export const DeferredMaterialView = z.object({

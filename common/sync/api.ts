@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DELIVERY_METHODS, RESULT_OUTCOMES } from '../domain/case-result';
+import { APPOINTMENT_STATUSES, SLOT_TIME } from '../domain/appointments';
+import { CERTIFICATE_TYPE_CODES } from '../domain/certificate-types';
 import { CENTRAL_CASE_STATUSES } from './case-statuses';
 
 /**
@@ -147,6 +149,39 @@ export const CaseStatusResponse = Envelope.extend({
 });
 export type CaseStatusResponse = z.infer<typeof CaseStatusResponse>;
 
+/**
+ * One appointment (预约) of the caller's hall as it stands now: the applicant in clear (over TLS;
+ * the window seals it on arrival), the item, the date and slot, the code on the applicant's SMS.
+ * `window` is null for an appointment any window of the hall may serve.
+ */
+export const Appointment = z.object({
+  cursor: z.number().int().positive().describe('Position of its latest change; pass the highest as `since` next time'),
+  id: z.string().min(1).max(64),
+  code: z.string().min(1).max(40).describe('预约码, canonical form (YY + letters/digits)'),
+  hall: z.string(),
+  window: z.string().nullable(),
+  name: z.string().min(1).max(100),
+  certType: z.enum(CERTIFICATE_TYPE_CODES),
+  idNumber: z.string().min(1).max(40),
+  phone: z.string().max(40).nullable(),
+  itemCode: z.string().min(1).max(64),
+  itemName: z.string().max(200),
+  date: z.iso.date(),
+  slotStart: z.string().regex(SLOT_TIME),
+  slotEnd: z.string().regex(SLOT_TIME),
+  status: z.enum(APPOINTMENT_STATUSES),
+  checkedInAt: z.string().nullable(),
+  checkedInWindow: z.string().nullable(),
+});
+export type Appointment = z.infer<typeof Appointment>;
+
+export const AppointmentsResponse = Envelope.extend({
+  cursor: z.number().int().min(0),
+  appointments: z.array(Appointment),
+  more: z.boolean(),
+});
+export type AppointmentsResponse = z.infer<typeof AppointmentsResponse>;
+
 // ---- look-ups --------------------------------------------------------------------------------
 
 export const LicenceQuery = z.object({ holderId: z.string().min(1).max(64) });
@@ -265,6 +300,30 @@ export type AdminStatsResponse = z.infer<typeof AdminStatsResponse>;
 
 export const AdminCasesResponse = Envelope.extend({
   cases: z.array(z.object({ id: z.string(), entries: z.number().int().describe('Outbox entries applied to this case') })),
+});
+
+/** Creates or replaces appointments (by id, else by code); a new one without a code gets one. */
+export const AppointmentInput = z.object({
+  id: z.string().min(1).max(64).optional(),
+  code: z.string().min(4).max(40).optional(),
+  hall: z.string().min(1).max(40),
+  window: z.string().min(1).max(40).nullable().default(null),
+  name: z.string().min(1).max(100),
+  certType: z.enum(CERTIFICATE_TYPE_CODES).default('111'),
+  idNumber: z.string().min(1).max(40),
+  phone: z.string().max(40).nullable().default(null),
+  itemCode: z.string().min(1).max(64),
+  itemName: z.string().max(200).default(''),
+  date: z.iso.date(),
+  slotStart: z.string().regex(SLOT_TIME),
+  slotEnd: z.string().regex(SLOT_TIME),
+  status: z.enum(APPOINTMENT_STATUSES).default('booked'),
+});
+export type AppointmentInput = z.input<typeof AppointmentInput>;
+export const AdminAppointmentsRequest = z.object({ appointments: z.array(AppointmentInput).min(1).max(5000) });
+export const AdminAppointmentsResponse = Envelope.extend({
+  cursor: z.number().int(),
+  appointments: z.array(z.object({ id: z.string(), code: z.string() })),
 });
 
 /** Test-only fault plan; the server accepts it only when started with faults allowed. */

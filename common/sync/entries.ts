@@ -107,6 +107,8 @@ const caseSnapshot = <S extends readonly [CaseStatus, ...CaseStatus[]]>(statuses
     withdrawReason: z.string().max(1000).nullable(),
     commitmentNote: z.string().max(1000).nullable(),
     materials: z.array(CaseMaterial).max(500),
+    /** The appointment (预约) the applicant checked in with; optional within version 2 (earlier windows omit it). */
+    appointmentId: id.nullable().optional(),
   });
 export type CaseSnapshot = z.infer<ReturnType<typeof caseSnapshot<['accepted', 'accepted_deferred', 'rejected', 'withdrawn']>>>;
 
@@ -194,6 +196,22 @@ const caseHandedOver = z
   .refine((h) => (h.method === 'window') === (h.collector !== null), { message: '窗口领取须写明领取人' })
   .refine((h) => (h.collector === 'override') === (h.overrideReason !== null), { message: '核准代领须写明理由' });
 
+/**
+ * 预约到号: the applicant of an appointment arrived and the clerk started the intake from it. Sent
+ * at check-in, not with the decision: arrival is the fact the appointment service needs (a late
+ * applicant may still leave without a case). The central marks the appointment checked in once.
+ */
+const appointmentCheckedIn = z.object({
+  appointmentId: id,
+  code: z.string().min(1).max(40),
+  hallCode: z.string().min(1).max(40),
+  windowCode: z.string().min(1).max(40),
+  clerkId: z.string().min(1).max(64),
+  at,
+  /** Minutes after the slot ended (late, > 0) or before it started (early, < 0); 0 within the slot. */
+  minutesOffSlot: z.number().int().min(-1440).max(1440),
+});
+
 const passwordChanged = z.object({
   staffId: z.string().min(1).max(64),
   passwordHash: z.string().min(1).max(400).describe('The verifier (scrypt), never the password'),
@@ -222,6 +240,7 @@ export const wirePayloads = {
   'staff.passwordChanged': passwordChanged,
   'case.signed': caseSigned,
   'case.handedOver': caseHandedOver,
+  'appointment.checkedIn': appointmentCheckedIn,
 } as const;
 export type EntryKind = keyof typeof wirePayloads;
 export const ENTRY_KINDS = Object.keys(wirePayloads) as EntryKind[];

@@ -17,6 +17,7 @@ import type { ApplicantScreenService } from '../applicant-screen/service';
 import type { HandoverService } from '../handover/handover-service';
 import type { MaterialsService } from '../materials/service';
 import type { UploadsService } from '../uploads/service';
+import type { AppointmentService } from '../appointments/appointment-service';
 
 export type AppMode = 'normal' | 'demo';
 export type Transport = 'electron' | 'host' | 'cli' | 'test';
@@ -77,6 +78,8 @@ export interface Services extends IntakeServices {
   materials: MaterialsService;
   /** Material files to the central (tus): status, retry, the background uploader. */
   uploads: UploadsService;
+  /** Appointments (预约) pulled from the central: today's list, look-up by card or code, check-in. */
+  appointments: AppointmentService;
 }
 
 export const APP_VERSION: string = version;

@@ -21,6 +21,7 @@ import { createIntake } from '../intake/module';
 import { createMaterials } from '../materials/module';
 import { createUploads } from '../uploads/module';
 import { blobStoreSource } from '../uploads/source';
+import { createAppointments } from '../appointments/module';
 import { createOps } from '../ops/module';
 import { createRetention } from '../retention/module';
 import { createScanning } from '../scanning/module';
@@ -93,6 +94,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const scanning = use('scanning', await createScanning({ mode, devices, events }));
     const sync = use('sync', createSync({ database, pii, events, scheduled: background }));
     const uploads = use('uploads', createUploads({ database, source: blobStoreSource(materials.blobs), events, scheduled: background }));
+    const appointments = use('appointments', createAppointments({ database, pii, settings }));
     const applicantScreen = use('applicantScreen', createApplicantScreen({ database, pii, settings, sessions, events, intake, scanning, devices }));
     const handover = use('handover', createHandover({ database, pii, intake }));
 
@@ -116,6 +118,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       handover,
       materials,
       uploads,
+      appointments,
     };
     const router = createRouter(buildHandlers(services), createLogger('api'));
     log.info({ mode, transport: options.transport, background, startupMs }, 'app started');

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../api/services';
+import { register as appointments } from './commands/appointments';
 import { register as calendar } from './commands/calendar';
 import { register as cases } from './commands/cases';
 import { register as catalog } from './commands/catalog';
@@ -31,7 +32,7 @@ export function buildProgram(): Command {
     .exitOverride()
     // Named in the message another writer of the same data folder gets.
     .hook('preAction', (_program, action) => setWriterKind(`yichuang ${commandPath(action)}`));
-  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, handover, db, sync, uploads, central, host, diag, config, staff, keys, materials])
+  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, handover, db, sync, uploads, central, host, diag, config, staff, keys, materials, appointments])
     register(program);
   return program;
 }

@@ -59,6 +59,8 @@ export function caseEntry(
       suppliedAt: m.supplied_at,
       ...(files?.get(m.code)?.length ? { files: files.get(m.code) } : {}),
     })),
+    // Only when there is one, so cases without an appointment keep the payload earlier windows sent.
+    ...(c.appointment_id && { appointmentId: c.appointment_id }),
   };
   return { kind, aggregateId: c.id, payload: { case: snapshot, applicantSealed, ...(agentSealed !== undefined && { agentSealed }) } } as CaseEntry;
 }

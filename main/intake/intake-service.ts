@@ -43,6 +43,7 @@ export interface CaseInput {
   note?: string;
   /** Staged pages (common/contract/materials.ts): linked to the case in the decision's transaction. */
   materialsDraftId?: string;
+  appointmentId?: string;
 }
 
 export interface IntakeDeps {
@@ -206,6 +207,7 @@ export class IntakeService {
           ? null
           : outboxRow(caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed, agentSealed, filesByCode(files, atIso))),
     }));
+    if (input.appointmentId) await linkAppointment(trx, input.appointmentId, caseId, decision === 'draft');
     // A new case has no agent and no materials yet: only a draft being decided replaces them.
     if (existing) await replaceAgent(trx, caseId, agentColumns);
     else if (agentColumns) await insertAgent(trx, caseId, agentColumns);
@@ -245,6 +247,7 @@ export class IntakeService {
       commitment_note: extra.commitmentNote ?? null,
       note: input.note ?? existing?.note ?? null,
       catalog_version: this.d.catalog.catalogVersion,
+      appointment_id: input.appointmentId ?? existing?.appointment_id ?? null,
     };
   }
 
@@ -332,6 +335,16 @@ interface PreparedDecision {
   freshId: string;
 }
 
+/**
+ * The case an appointment (预约到号) led to: the appointment must exist here; a decided case takes it
+ * (the first one, should the clerk start two intakes from one appointment).
+ */
+async function linkAppointment(trx: Transaction<DB>, appointmentId: string, caseId: string, draft: boolean): Promise<void> {
+  const a = await trx.selectFrom('appointment').select(['id', 'case_id']).where('id', '=', appointmentId).executeTakeFirst();
+  if (!a) throw new AppError('INVALID_INPUT', '找不到该预约：请重新读卡或扫描预约码。');
+  if (!draft && a.case_id === null) await trx.updateTable('appointment').set({ case_id: caseId }).where('id', '=', appointmentId).execute();
+}
+
 function verb(d: Decision): string {
   return { draft: '修改', accept: '受理', deferred: '容缺受理', reject: '不予受理' }[d];
 }
@@ -377,6 +390,7 @@ function emptyCase(id: string, at: string, identity: WindowIdentity, actor: Acto
     clerk_name: actor.name,
     signature_sha256: null,
     signature_state: null,
+    appointment_id: null,
     ...EMPTY_APPLICANT,
     credit_check: 'not_checked',
     created_at: at,

@@ -21,7 +21,7 @@ import { CardTokens } from './card-tokens';
 import { CaseQueries } from './case-queries';
 import { IntakeService } from './intake-service';
 import { watchReferenceData } from './reference-watch';
-import { cachedIdentity, resolveWindowIdentity } from './window-identity';
+import { windowIdentityOf } from './window-identity';
 
 export interface IntakeDeps {
   database: Database;
@@ -74,10 +74,7 @@ export async function createIntake(d: IntakeDeps): Promise<Subsystem<IntakeServi
     cards: cardTokens,
     ...(d.materials ? { materials: d.materials } : {}),
     log: d.log,
-    identity: cachedIdentity(() => {
-      const settings = d.settings.get();
-      return resolveWindowIdentity(db, { hallCode: settings.hall.code, windowCode: settings.window.code });
-    }),
+    identity: windowIdentityOf(db, d.settings),
   });
   const reviews = new ReviewsService(db, calendar);
   const notices = new NoticeRenderer(path.join(resourcesDir(), 'templates'));

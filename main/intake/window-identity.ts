@@ -52,3 +52,11 @@ export function cachedIdentity(resolve: () => Promise<WindowIdentity>, ttlMs = 2
     return cached.value;
   };
 }
+
+/** This window's identity from its database and settings file, cached (intake, appointments). */
+export function windowIdentityOf(db: Kysely<DB>, settings: { get(): { hall: { code?: string | null }; window: { code?: string | null } } }): () => Promise<WindowIdentity> {
+  return cachedIdentity(() => {
+    const s = settings.get();
+    return resolveWindowIdentity(db, { hallCode: s.hall.code, windowCode: s.window.code });
+  });
+}

@@ -7,10 +7,11 @@ import { CentralClient, CentralError } from './central-client';
 import { observeGeneration } from './generation';
 import { Lookups } from './lookups';
 import { applyPushResults, backlog, nextBatch, parkOversized, type BatchLimits } from './outbox-batch';
+import { applyAppointmentPage } from './pull-appointments';
 import { applyCaseStatusPage } from './pull-case-status';
 import { applyCatalogPage } from './pull-catalog';
 import { readSyncStatus, type SyncProgress, type SyncState, type SyncStatus } from './status';
-import { enrolmentOf, readSyncMeta, writeSyncMeta } from './sync-meta';
+import { enrolmentOf, readSyncMeta, writeSyncMeta, type SyncKey } from './sync-meta';
 
 export interface SyncEngineOptions {
   db: Kysely<DB>;
@@ -31,6 +32,10 @@ export interface SyncEngineOptions {
 export type CycleResult = { ok: true; pending: number } | { ok: false; retryable: boolean; error: string; retryInMs: number };
 
 const OFFLINE_PROBE_MAX_MS = 30_000;
+
+type PullFeed = 'catalog' | 'caseStatus' | 'appointments';
+/** The sync-meta key holding each feed's cursor. */
+const CURSOR_OF = { catalog: 'catalogCursor', caseStatus: 'caseStatusCursor', appointments: 'appointmentCursor' } as const satisfies Record<PullFeed, SyncKey>;
 
 export const DEFAULT_BATCH: BatchLimits = { maxItems: 500, maxBytes: 1024 * 1024 };
 
@@ -200,7 +205,9 @@ export class SyncEngine {
     const limit = this.opts.pullPageSize ?? 1000;
     let failure: unknown = null;
     // The feeds are independent: a catalog page that cannot be applied must not hold back case statuses.
-    for (const feed of ['catalog', 'caseStatus'] as const) {
+    // Appointments are sealed on arrival: without the PII cipher (the CLI's own engine) they wait for the app.
+    const feeds = this.opts.pii ? (['catalog', 'caseStatus', 'appointments'] as const) : (['catalog', 'caseStatus'] as const);
+    for (const feed of feeds) {
       try {
         await this.pullFeed(client, feed, limit);
       } catch (err) {
@@ -210,19 +217,31 @@ export class SyncEngine {
     if (failure) throw failure;
   }
 
-  private async pullFeed(client: CentralClient, feed: 'catalog' | 'caseStatus', limit: number): Promise<void> {
+  /** Pulls the appointments feed alone (`appointments.pull`): the window's today list without a whole cycle. */
+  async pullAppointments(): Promise<{ pulled: number }> {
+    const client = await this.client();
+    if (!client) throw new CentralError('refused', '本窗口尚未注册到中心平台：请用注册码注册（yichuang enroll）。');
+    return { pulled: await this.pullFeed(client, 'appointments', this.opts.pullPageSize ?? 1000) };
+  }
+
+  /** Pages through one feed until the central has no more; returns how many changes it applied. */
+  private async pullFeed(client: CentralClient, feed: PullFeed, limit: number): Promise<number> {
     const db = this.opts.db;
+    let applied = 0;
     for (let guard = 0; guard < 10_000; guard++) {
       const meta = await readSyncMeta(db);
-      const since = Number((feed === 'catalog' ? meta.catalogCursor : meta.caseStatusCursor) ?? 0);
+      const since = Number(meta[CURSOR_OF[feed]] ?? 0);
       const page = await client.call(feed, { query: { since, limit } });
       // A new generation resets the cursors: this page was cut from the old position, so start over.
       if ((await this.observeGeneration(page)).changed) continue;
       if (feed === 'catalog' && 'version' in page) await applyCatalogPage(db, page.changes, page.version);
-      if (feed === 'caseStatus' && 'cursor' in page) await applyCaseStatusPage(db, page.changes, page.cursor);
+      if (feed === 'caseStatus' && 'changes' in page && 'cursor' in page) await applyCaseStatusPage(db, page.changes, page.cursor);
+      if (feed === 'appointments' && 'appointments' in page && this.opts.pii) await applyAppointmentPage(db, this.opts.pii, page.appointments, page.cursor);
+      applied += 'appointments' in page ? page.appointments.length : page.changes.length;
       this.progress = { phase: 'pull', done: 0, total: 0, parked: 0 };
       if (!page.more) break;
     }
+    return applied;
   }
 
   private async observeGeneration(answer: { generation: string; serverTime: string }) {

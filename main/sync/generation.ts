@@ -24,7 +24,7 @@ export async function observeGeneration(db: Kysely<DB>, generation: string, serv
       return { changed: false, reoffered: 0 };
     }
     const r = await trx.updateTable('outbox').set({ state: 'pending', done_at: null }).where('state', '=', 'done').executeTakeFirst();
-    await writeSyncMeta(trx, { generation, generationChangedAt: new Date().toISOString(), catalogCursor: 0, caseStatusCursor: 0 });
+    await writeSyncMeta(trx, { generation, generationChangedAt: new Date().toISOString(), catalogCursor: 0, caseStatusCursor: 0, appointmentCursor: 0 });
     return { changed: true, reoffered: Number(r.numUpdatedRows) };
   });
 }

@@ -13,6 +13,7 @@ export const SYNC_KEYS = {
   generationChangedAt: 'sync.generation_changed_at',
   catalogCursor: 'sync.catalog_cursor',
   caseStatusCursor: 'sync.case_status_cursor',
+  appointmentCursor: 'sync.appointment_cursor',
   lastPushAt: 'sync.last_push_at',
   lastPullAt: 'sync.last_pull_at',
   lastError: 'sync.last_error',

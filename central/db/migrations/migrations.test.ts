@@ -74,4 +74,23 @@ describe('central migrations', () => {
     await db.insertInto('handovers').values({ ...h, entry_id: 'e1' }).execute();
     await expect(db.insertInto('handovers').values({ ...h, entry_id: 'e2' }).execute()).rejects.toThrow(/UNIQUE/);
   });
+
+  it('005 (appointments) on a version-4 database keeps its devices; appointments get one code each and a status the window knows', async () => {
+    const four = await at(4);
+    await four.db.insertInto('devices').values({ id: 'dev-1', hall: 'H1', window: 'W1', name: null, enrolled_at: '2026-01-01T00:00:00Z', last_seen_at: null }).execute();
+    await four.db.destroy();
+    open.splice(open.indexOf(four.db), 1);
+    const { db } = await at(5, four.dir);
+    expect(await schemaVersion(db)).toBe(5);
+    expect(await db.selectFrom('devices').select('id').execute()).toEqual([{ id: 'dev-1' }]);
+    const row = {
+      code: 'YY20261201000001', hall: 'H1', window: null, name: '张三', cert_type: '111', id_number: '1', phone: null, item_code: 'X', item_name: '', date: '2026-12-01',
+      slot_start: '09:00', slot_end: '09:30', status: 'booked', checked_in_at: null, checked_in_window: null, created_at: 'now', updated_at: 'now', cursor: 1,
+    };
+    await db.insertInto('appointments').values({ id: 'a1', ...row }).execute();
+    await expect(db.insertInto('appointments').values({ id: 'a2', ...row }).execute()).rejects.toThrow(/UNIQUE/);
+    await expect(db.insertInto('appointments').values({ id: 'a3', ...row, code: 'YY2', status: 'lost' }).execute()).rejects.toThrow(/CHECK/);
+    const change = await db.insertInto('appointment_changes').values({ appointment_id: 'a1', at: 'now' }).returning('cursor').executeTakeFirstOrThrow();
+    expect(change.cursor).toBe(1);
+  });
 });

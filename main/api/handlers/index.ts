@@ -2,6 +2,7 @@ import type { Services } from '../services';
 import type { Handlers } from '../router';
 import { appHandlers } from './app';
 import { applicantScreenHandlers } from './applicant-screen';
+import { appointmentsHandlers } from './appointments';
 import { calendarHandlers } from './calendar';
 import { casesHandlers } from './cases';
 import { catalogHandlers } from './catalog';
@@ -42,5 +43,6 @@ export function buildHandlers(s: Services): Handlers {
     ...handoverHandlers(s),
     ...materialsHandlers(s),
     ...uploadsHandlers(s),
+    ...appointmentsHandlers(s),
   };
 }

@@ -6,6 +6,7 @@ import { DELIVERY_METHODS, RESULT_OUTCOMES, type DeliveryMethod, type ResultOutc
 import type { openCentralStore } from '../../../central/db/open';
 import { defaultDataDir, resourcesDir } from '../../config/paths';
 import { CliError, parsePositiveInt, printJson, wantsJson } from '../util';
+import { registerCentralAppointments } from './central-appointments';
 
 /** The central server's own folder: `--data-dir` as given, else `central/` under the app's folder. */
 function centralDir(cmd: Command): string {
@@ -120,6 +121,7 @@ export function register(program: Command): void {
       process.stdout.write(`${cursor}\n`);
     });
   registerResult(central);
+  registerCentralAppointments(central, withStore);
   central
     .command('openapi')
     .description('打印同步接口的 OpenAPI 文档（与 central/openapi.json 一致）')

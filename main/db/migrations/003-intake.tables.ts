@@ -50,6 +50,8 @@ export interface IntakeCaseTable {
   /** Added by migration 007: SHA-256 of the applicant's signature PNG, or a refusal (main/applicant-screen). */
   signature_sha256: string | null;
   signature_state: 'signed' | 'refused' | null;
+  /** Added by migration 014: the appointment (预约) the applicant checked in with. */
+  appointment_id: string | null;
 }
 
 export interface CaseMaterialTable {

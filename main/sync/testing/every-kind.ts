@@ -2,9 +2,11 @@ import { withIdCheckChar } from '../../../common/domain/id-number';
 import { withUsccCheckChar } from '../../../common/domain/uscc';
 import { screenOver, scribble } from '../../applicant-screen/testing';
 import { addStaff, authFixture } from '../../auth/testing';
+import { appointmentsOver, wireAppointment } from '../../appointments/testing';
 import { itemCode, type TestStack } from '../../intake/testing';
 import { handoverOver } from '../../handover/testing';
 import { applyCaseStatusPage } from '../pull-case-status';
+import { applyAppointmentPage } from '../pull-appointments';
 
 const person = { kind: 'person' as const, idType: 'resident' as const, idNumber: withIdCheckChar('46010219900101002'), name: '符海燕', phone: '13876543210', address: '海口市龙华区滨海大道 1 号' };
 const enterprise = {
@@ -17,7 +19,7 @@ const enterprise = {
 /**
  * Drives the window's real services through every decision that writes an outbox entry: accept,
  * accept with deferred materials, supplement, the applicant's signature, a posted result (出件), withdraw, reject, a bad rating (which opens a
- * rectification) and closing it. Returns the case ids in the order they were made.
+ * rectification) and closing it, an appointment check-in. Returns the case ids in the order they were made.
  */
 export async function writeEveryCaseKind(s: TestStack): Promise<{ accepted: string; deferred: string; rejected: string }> {
   const code = itemCode(s, '失业保险金申领');
@@ -41,6 +43,9 @@ export async function writeEveryCaseKind(s: TestStack): Promise<{ accepted: stri
   await s.intake.withdraw(accepted.caseId, '申请人主动撤回申请', s.actor);
   const food = itemCode(s, '食品经营许可（新办）');
   const rejected = await s.intake.reject({ itemCode: food, applicant: enterprise, materials: [], reason: '经营场所不符合食品安全要求' }, s.actor);
+  // 预约到号 of an appointment the central does not hold (it records the report and changes nothing).
+  await applyAppointmentPage(s.db, s.pii, [wireAppointment(1)], 1);
+  await appointmentsOver(s).checkIn('appt-1', s.actor);
   return { accepted: accepted.caseId, deferred: deferred.caseId, rejected: rejected.caseId };
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../../common/contract/auth';
 import { call } from '../bridge';
 import { IntakeScreen } from '../intake/IntakeScreen';
+import { AppointmentMatch } from '../appointments/AppointmentMatch';
 import { navigate, type Route } from '../routing/useHashRoute';
 import { lazyNamed } from '../shared/lazyNamed';
 import { Loading } from '../shared/Loading';
@@ -85,6 +86,7 @@ export function AppFrame({ auth, route, authFallback, onAuth }: Props) {
           <ShortcutHelp open={help} onClose={closeHelp} />
         </Suspense>
       )}
+      <AppointmentMatch />
     </Layout>
   );
 }

@@ -16,6 +16,7 @@ import { Loading } from '../shared/Loading';
 
 // Shown after a decision: its code (tabs, the notice preview) is not needed for the first screen.
 const OutcomePanel = lazyNamed(() => import('./outcome/OutcomePanel'), 'OutcomePanel');
+import { offerAppointmentsForCard } from '../appointments/AppointmentMatch';
 
 /**
  * 窗口受理: applicant (left), item and materials (middle), checks and decisions (right). Every step
@@ -26,13 +27,15 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
   const search = useRef<InputRef>(null);
   // After a card read the applicant is done: the next keystroke searches the item, unless one is
   // chosen already or the clerk is typing in another field (e.g. the phone number).
-  const { readNow } = useCardReading(mode, () =>
+  const { readNow } = useCardReading(mode, (cardToken) => {
+    // A booked applicant: offer today's appointments (预约到号) unless this intake came from one.
+    if (!draftStore.get().appointment) void offerAppointmentsForCard(cardToken).catch(() => undefined);
     setTimeout(() => {
       const d = draftStore.get();
       const el = document.activeElement;
       if (!d.item && !d.bundle && !(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) search.current?.focus();
-    }),
-  );
+    });
+  });
   const bundle = useRef<RefSelectProps>(null);
   const idField = useRef<InputRef>(null);
   const decisions = useDecisions(draft);

@@ -80,3 +80,8 @@ export function casePlans(d: IntakeDraft): CasePlan[] {
 export function hasDeferred(d: IntakeDraft): boolean {
   return Object.values(d.materials).some((m) => m.state === 'deferred');
 }
+
+/** The appointment the intake was started from, recorded on the case. */
+export function appointmentOf(d: IntakeDraft): { appointmentId?: string } {
+  return d.appointment ? { appointmentId: d.appointment.id } : {};
+}

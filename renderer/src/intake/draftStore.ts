@@ -2,6 +2,7 @@ import type { MethodOutput } from '../../../common/contract';
 import type { SlotView } from '../../../common/contract/materials';
 import type { ItemDetail, MergedMaterial } from '../../../common/contract/catalog';
 import type { MaterialEntry } from '../../../common/contract/intake';
+import type { AppointmentView } from '../../../common/contract/appointments';
 import type { AgentRelation } from '../../../common/domain/agent-relations';
 import type { CertificateType } from '../../../common/domain/certificate-types';
 import { createStore } from '../shared/createStore';
@@ -73,6 +74,8 @@ export interface IntakeDraft {
   /** Licence identifiers and appointment codes scanned during this intake. */
   scannedLicences: string[];
   appointmentCode: string | null;
+  /** The appointment (预约) this intake was started from after its check-in; its id goes with the case. */
+  appointment: AppointmentView | null;
   draftCaseId: string | null;
   /**
    * The key of this bundle decision (UUIDv7), made at the first press and kept for the retries of
@@ -107,6 +110,7 @@ function emptyDraft(generation: number, owner: string | null): IntakeDraft {
     materials: {},
     scannedLicences: [],
     appointmentCode: null,
+    appointment: null,
     draftCaseId: null,
     bundleKey: null,
     outcome: null,

@@ -32,4 +32,9 @@ export const SHORTCUTS = {
     handoverOverride: 'F8',
     handoverClear: 'Escape',
   },
+  appointments: {
+    appointmentPick: '↑ / ↓',
+    appointmentStart: 'Enter',
+    appointmentWalkIn: 'Esc',
+  },
 } as const;

@@ -2,6 +2,8 @@ import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { classifyScan } from '../../../common/domain/scan-routing';
 import { useEvent } from '../api/useEvent';
+import { appointmentMatch } from '../appointments/appointmentMatch';
+import { call } from '../bridge';
 import { patchDraft } from '../intake/draftStore';
 import { navigate, parseHash } from '../routing/useHashRoute';
 import { insertIntoFocused } from './insertIntoFocused';
@@ -27,7 +29,11 @@ export function useScanRouter(): void {
         return;
       case 'appointment':
         patchDraft({ appointmentCode: kind.code });
-        void message.success(t('scan.appointmentAttached', { code: kind.code }));
+        // A pulled appointment is offered for check-in; an unknown code stays attached to the intake as before.
+        void call('appointments.byCode', { code: kind.code }).then(
+          ({ appointment }) => (appointment ? appointmentMatch.set({ appointments: [appointment], keepApplicant: false }) : void message.success(t('scan.appointmentAttached', { code: kind.code }))),
+          () => void message.success(t('scan.appointmentAttached', { code: kind.code })),
+        );
         return;
       case 'creditCode':
         patchDraft((d) => ({

@@ -10,7 +10,7 @@ export function Attachments({ draft }: { draft: IntakeDraft }) {
     <div data-testid="attachments">
       <Typography.Text type="secondary">{t('summary.scanned')}</Typography.Text>
       <div>
-        {draft.appointmentCode && <Tag color="purple">{t('summary.appointment', { code: draft.appointmentCode })}</Tag>}
+        {draft.appointmentCode && <Tag color="purple" data-testid="attached-appointment">{t('summary.appointment', { code: draft.appointmentCode })}{draft.appointment ? ` · ${draft.appointment.slotStart}–${draft.appointment.slotEnd}` : ''}</Tag>}
         {draft.scannedLicences.map((l) => (
           <Tag key={l} color="green" title={l}>
             {t('summary.licence')} …{l.slice(-12)}

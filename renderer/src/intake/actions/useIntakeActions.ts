@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import { call } from '../../bridge';
 import { useAction } from '../../api/useAction';
-import { agentInput, applicantInput, casePlans, type CasePlan } from '../buildRequest';
+import { agentInput, applicantInput, appointmentOf, casePlans, type CasePlan } from '../buildRequest';
 import { draftStore, materialsDraftOf, patchDraft, type IntakeDraft, type IntakeOutcome } from '../draftStore';
 
 function requirePlans() {
@@ -48,7 +48,7 @@ export function useIntakeActions() {
       };
     } else {
       const p = plans[0]!;
-      const input = { applicant: applicantInput(d), ...agentInput(d), itemCode: p.itemCode, materials: p.materials, ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}), ...materialsDraftOf(d) };
+      const input = { applicant: applicantInput(d), ...agentInput(d), ...appointmentOf(d), itemCode: p.itemCode, materials: p.materials, ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}), ...materialsDraftOf(d) };
       const r = deferred && p.materials.some((m) => m.state === 'deferred') ? await call('intake.acceptWithDeferred', { ...input, ...deferred }) : await call('intake.accept', input);
       outcome = { kind: 'accepted', cases: [{ caseId: r.caseId, caseNumber: r.caseNumber, itemName: p.itemName, promisedDate: r.promisedDate, promisedProvisional: r.promisedProvisional }], deferred: r.deferred };
     }
@@ -62,7 +62,7 @@ export function useIntakeActions() {
     if (d.bundle) cases = (await call('intake.rejectBundle', { ...bundleRequest(d, plans), reason })).cases;
     else {
       const p = plans[0]!;
-      const r = await call('intake.reject', { applicant: applicantInput(d), ...agentInput(d), itemCode: p.itemCode, materials: p.materials, reason, ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}) });
+      const r = await call('intake.reject', { applicant: applicantInput(d), ...agentInput(d), ...appointmentOf(d), itemCode: p.itemCode, materials: p.materials, reason, ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}) });
       cases = [{ ...r, itemName: p.itemName }];
     }
     const outcome: IntakeOutcome = { kind: 'rejected', cases: cases.map((c) => ({ caseId: c.caseId, caseNumber: c.caseNumber, itemName: c.itemName })), deferred: [] };
@@ -77,6 +77,7 @@ export function useIntakeActions() {
       materials: plan!.materials,
       applicant: applicantInput(d),
       ...agentInput(d),
+      ...appointmentOf(d),
       ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}),
     });
     patchDraft({ draftCaseId: r.caseId });

@@ -8,7 +8,7 @@ import { draftStore, patchDraft } from '../draftStore';
  * Card reads fill the applicant (masked, with a token for the intake methods) — or the agent, while
  * the 代办人 toggle is on and the agent has no card yet. `readNow` (F2): see useDemoCard.
  */
-export function useCardReading(mode: 'normal' | 'demo', onRead?: () => void) {
+export function useCardReading(mode: 'normal' | 'demo', onRead?: (cardToken: string) => void) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   useEvent('intake.applicant', (a) => {
@@ -39,7 +39,7 @@ export function useCardReading(mode: 'normal' | 'demo', onRead?: () => void) {
     }));
     // Same key as "reading…": the success replaces it instead of showing under it.
     void message.success({ content: t('applicant.cardRead'), key: 'card' });
-    onRead?.();
+    onRead?.(a.cardToken);
   });
   const readNow = useDemoCard(mode);
   return { readNow };
