@@ -154,6 +154,7 @@ export async function generateYearsFixture(opts: FixtureOptions): Promise<Fixtur
           catalog_version: s.catalog.catalogVersion,
           signature_sha256: null,
           signature_state: null,
+          ticket_id: null,
         };
         const materials = itemSpecs
           .filter((m) => m.required || r() < 0.3)

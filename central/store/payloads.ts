@@ -75,6 +75,7 @@ function effectOf(e: PushEntry): Effect {
       return { kind: 'rectification', rectificationId: e.payload.id, caseId: e.payload.caseId };
     case 'staff.passwordChanged':
     case 'case.signed':
+    case 'queue.ticketEnded':
       return { kind: 'record' };
   }
 }
@@ -83,5 +84,6 @@ function effectOf(e: PushEntry): Effect {
 function ownerOf(e: PushEntry): string {
   if ('case' in e.payload) return e.payload.case.id;
   if ('caseId' in e.payload) return e.payload.caseId;
+  if ('caseIds' in e.payload) return `ticket:${e.payload.id}`;
   return `staff:${e.payload.staffId}`;
 }

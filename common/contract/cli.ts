@@ -25,6 +25,15 @@ export const cliMethods = [
   'sync.enroll',
   'staff.list',
   'staff.release',
+  // `yichuang queue …`: the window's queue, from its own PC (a clerk's caller stuck, a supervisor's look).
+  'queue.status',
+  'queue.next',
+  'queue.recall',
+  'queue.pass',
+  'queue.transfer',
+  'queue.pause',
+  'queue.resume',
+  'queue.hall',
 ] as const satisfies readonly MethodName[];
 export type CliMethodName = (typeof cliMethods)[number];
 

@@ -11,6 +11,7 @@ import type { MethodSpec } from './define';
 import { diagMethods } from './diag';
 import { intakeEvents, intakeMethods } from './intake';
 import { keysMethods } from './keys';
+import { queueEvents, queueMethods } from './queue';
 import { reviewsMethods } from './reviews';
 import { scanEvents, scanMethods } from './scan';
 import { settingsMethods } from './settings';
@@ -35,6 +36,7 @@ export const methods = {
   ...keysMethods,
   ...staffMethods,
   ...applicantScreenMethods,
+  ...queueMethods,
 } satisfies Record<string, MethodSpec>;
 
 /** Every event pushed from main to the renderer. */
@@ -46,6 +48,7 @@ export const events = {
   ...devicesEvents,
   ...syncEvents,
   ...applicantScreenEvents,
+  ...queueEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

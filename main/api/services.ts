@@ -14,6 +14,7 @@ import type { DeviceService } from '../devices/device-service';
 import type { ScanningService } from '../scanning/scanning-service';
 import type { Logger } from '../../platform/log/logger';
 import type { ApplicantScreenService } from '../applicant-screen/service';
+import type { QueueService } from '../queue/queue-service';
 
 export type AppMode = 'normal' | 'demo';
 export type Transport = 'electron' | 'host' | 'cli' | 'test';
@@ -63,6 +64,8 @@ export interface Services extends IntakeServices {
   sync: SyncEngine;
   /** The applicant-facing screen: record, signature, rating. */
   applicantScreen: ApplicantScreenService;
+  /** 叫号: this window's queue calls and the tickets it served. */
+  queue: QueueService;
 }
 
 export const APP_VERSION: string = version;

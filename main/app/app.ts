@@ -18,6 +18,7 @@ import { InternalBus } from '../events/internal-bus';
 import { EventBus } from '../events/renderer-events';
 import { createIntake } from '../intake/module';
 import { createOps } from '../ops/module';
+import { createQueue } from '../queue/module';
 import { createRetention } from '../retention/module';
 import { createScanning } from '../scanning/module';
 import { createSync } from '../sync/module';
@@ -85,6 +86,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const devices = use('devices', await createDevices({ mode, settings, events, internal, deviceLauncher: options.deviceLauncher }));
     const scanning = use('scanning', await createScanning({ mode, devices, events }));
     const sync = use('sync', createSync({ database, pii, events, scheduled: background }));
+    const queue = use('queue', createQueue({ database, settings, sessions, events, devices }));
     const applicantScreen = use('applicantScreen', createApplicantScreen({ database, pii, settings, sessions, events, intake, scanning, devices }));
 
     const services: Services = {
@@ -104,6 +106,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       scanning,
       sync,
       applicantScreen,
+      queue,
     };
     const router = createRouter(buildHandlers(services), createLogger('api'));
     log.info({ mode, transport: options.transport, background, startupMs }, 'app started');

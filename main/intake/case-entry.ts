@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { describeLimit } from '../../common/domain/item-types';
-import type { CaseEntryKind, CaseSnapshot } from '../../common/sync/entries';
+import type { CaseEntryKind, CaseSnapshot, SyncTicket } from '../../common/sync/entries';
 import type { OutboxEntry } from '../db/outbox';
 import type { MaterialRow } from './material-check';
 import type { IntakeCaseTable } from '../db/migrations/003-intake.tables';
@@ -19,6 +19,8 @@ export function caseEntry(
   applicantSealed: string | null,
   /** The agent (经办人) sealed the same way; only a decision carries it, like the applicant. */
   agentSealed?: string | null,
+  /** The queue ticket the decision was made under (叫号); only a decision carries it, like the agent. */
+  ticket?: SyncTicket | null,
 ): CaseEntry {
   if (c.case_number === null) throw new Error(`case ${c.id} has no number: drafts do not reach the outbox`);
   const snapshot: CaseSnapshot = {
@@ -57,5 +59,5 @@ export function caseEntry(
       suppliedAt: m.supplied_at,
     })),
   };
-  return { kind, aggregateId: c.id, payload: { case: snapshot, applicantSealed, ...(agentSealed !== undefined && { agentSealed }) } } as CaseEntry;
+  return { kind, aggregateId: c.id, payload: { case: snapshot, applicantSealed, ...(agentSealed !== undefined && { agentSealed }), ...(ticket !== undefined && { ticket }) } } as CaseEntry;
 }

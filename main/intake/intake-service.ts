@@ -15,6 +15,7 @@ import { EMPTY_APPLICANT, sealApplicant, sealedApplicantPayload, type Applicant 
 import { resolveApplicant } from './applicant-input';
 import { resolveAgent, sealAgent, sealedAgentPayload, withAgentMaterials, writeAgent, type Agent, type SealedAgent } from './agent';
 import type { CardTokens } from './card-tokens';
+import { ticketForDecision } from '../queue/ticket-store';
 import { caseEntry } from './case-entry';
 import { issueCaseNumber } from './case-numbers';
 import { checkMaterials, type Decision, type MaterialRow } from './material-check';
@@ -162,6 +163,8 @@ export class IntakeService {
       throw new AppError('CONFLICT', `该办件当前为“${CASE_STATUS_LABELS[existing.status]}”，不能再${verb(decision)}。`);
     const caseId = existing?.id ?? uuidv7();
     const caseNumber = decision === 'draft' ? null : await issueCaseNumber(trx, identity.hallCode, identity.windowCode, at);
+    // 叫号: a decision belongs to the ticket being served now (read in this transaction); a walk-in has none.
+    const ticket = decision === 'draft' ? null : await ticketForDecision(trx);
     const row: CaseRow = {
       ...(existing ?? emptyCase(caseId, atIso, identity, actor)),
       ...sealed,
@@ -186,6 +189,7 @@ export class IntakeService {
       commitment_note: extra.commitmentNote ?? null,
       note: input.note ?? existing?.note ?? null,
       catalog_version: this.d.catalog.catalogVersion,
+      ticket_id: ticket?.ticketId ?? existing?.ticket_id ?? null,
     };
     if (existing) await trx.updateTable('intake_case').set(row).where('id', '=', caseId).execute();
     else await insertCase(trx, { row });
@@ -197,11 +201,20 @@ export class IntakeService {
       actor: actor.id,
       action: `case.${decision === 'deferred' ? 'acceptWithDeferred' : decision === 'draft' ? 'saveDraft' : decision}`,
       subject: caseId,
-      detail: { caseNumber, itemCode: item.code, materials: countStates(materials), ...(agent && { agent: { relation: agent.relation, certType: agent.certType } }) },
+      detail: {
+        caseNumber,
+        itemCode: item.code,
+        materials: countStates(materials),
+        ...(agent && { agent: { relation: agent.relation, certType: agent.certType } }),
+        ...(ticket && { ticket: ticket.sync.number }),
+      },
     });
     // Drafts stay on the window: the central platform learns of a case when it is decided.
     if (decision !== 'draft')
-      await enqueueOutbox(trx, caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed, agentSealed));
+      await enqueueOutbox(
+        trx,
+        caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed, agentSealed, ticket?.sync ?? null),
+      );
     return { caseId, caseNumber, status, at: atIso, promised, materials, itemCode: item.code, itemName: item.name };
   }
 
@@ -320,6 +333,7 @@ function emptyCase(id: string, at: string, identity: WindowIdentity, actor: Acto
     clerk_name: actor.name,
     signature_sha256: null,
     signature_state: null,
+    ticket_id: null,
     ...EMPTY_APPLICANT,
     credit_check: 'not_checked',
     created_at: at,

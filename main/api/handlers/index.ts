@@ -8,6 +8,7 @@ import { catalogHandlers } from './catalog';
 import { devicesHandlers } from './devices';
 import { intakeHandlers } from './intake';
 import { keysHandlers } from './keys';
+import { queueHandlers } from './queue';
 import { reviewsHandlers } from './reviews';
 import { scanHandlers } from './scan';
 import { authHandlers } from './auth';
@@ -36,5 +37,6 @@ export function buildHandlers(s: Services): Handlers {
     ...keysHandlers(s),
     ...staffHandlers(s),
     ...applicantScreenHandlers(s),
+    ...queueHandlers(s),
   };
 }

@@ -50,6 +50,8 @@ export interface IntakeCaseTable {
   /** Added by migration 007: SHA-256 of the applicant's signature PNG, or a refusal (main/applicant-screen). */
   signature_sha256: string | null;
   signature_state: 'signed' | 'refused' | null;
+  /** The queue ticket the case was accepted under (migration 013); null for a walk-in. */
+  ticket_id: string | null;
 }
 
 export interface CaseMaterialTable {
