@@ -39,8 +39,14 @@ export class QueueService {
     return this.d.now?.() ?? new Date();
   }
 
-  /** (Re)builds the adapter when the queue settings changed. */
-  async reconfigure(): Promise<void> {
+  /** (Re)builds the adapter when the queue settings changed; one at a time, the latest settings win. */
+  reconfigure(): Promise<void> {
+    const run = this.ops.then(() => this.applySettings());
+    this.ops = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applySettings(): Promise<void> {
     const s = this.d.settings();
     const windowCode = s.window.code || (await this.d.identity()).windowCode;
     const key = JSON.stringify([s.queue, windowCode]);
