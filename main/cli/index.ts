@@ -12,6 +12,7 @@ import { register as host } from './commands/host';
 import { register as idcard } from './commands/idcard';
 import { register as keys } from './commands/keys';
 import { register as scanner } from './commands/scanner';
+import { register as queue } from './commands/queue';
 import { register as simulate } from './commands/simulate';
 import { register as staff } from './commands/staff';
 import { register as sync } from './commands/sync';
@@ -28,7 +29,7 @@ export function buildProgram(): Command {
     .exitOverride()
     // Named in the message another writer of the same data folder gets.
     .hook('preAction', (_program, action) => setWriterKind(`yichuang ${commandPath(action)}`));
-  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, db, sync, central, host, diag, config, staff, keys])
+  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, db, sync, central, host, diag, config, staff, keys, queue])
     register(program);
   return program;
 }
