@@ -5,7 +5,7 @@ import { calledFrame, commandFrame, STATUS } from '../native/queue-caller/messag
 import { CallerSimulator } from '../native/queue-caller/sim/caller-simulator';
 import { wireMs } from '../native/serial/serial-link';
 import type { Opened } from '../main/app/testing';
-import { ok, queueApp, testQueueServer, until } from '../main/queue/testing';
+import { ok, queueApp, testQueueServer, until } from '../main/app/testing/queue';
 import { percentile } from './stats';
 import type { Bench, BenchResult } from './types';
 

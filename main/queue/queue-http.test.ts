@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QueueView } from '../../common/contract/queue';
 import type { Opened } from '../app/testing';
-import { acceptSample, ok, queueApp, testQueueServer, until } from './testing';
+import { acceptSample, ok, queueApp, testQueueServer, until } from '../app/testing/queue';
 
 const opened: Opened = [];
 afterEach(async () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { QueueView } from '../../common/contract/queue';
 import { CallerSimulator } from '../../native/queue-caller/sim/caller-simulator';
 import type { Opened } from '../app/testing';
-import { acceptSample, ok, queueApp, until } from './testing';
+import { acceptSample, ok, queueApp, until } from '../app/testing/queue';
 
 const opened: Opened = [];
 afterEach(async () => {

@@ -60,7 +60,7 @@ export class QueueCallerDriver implements DeviceDriver {
       status = await this.command({ type: 'status' });
     } catch (err) {
       await link.close();
-      throw new Error(`叫号器（地址 ${this.addr}）没有应答：请检查地址、波特率（默认 9600）和接线。${(err as Error).message}`);
+      throw new Error(`叫号器（地址 ${this.addr}）没有应答：请检查地址、波特率（默认 9600）和接线。${(err as Error).message}`, { cause: err });
     }
     this.onOpen(this);
     return { baud, details: { addr: this.addr, paused: status.type === 'status' && status.paused } };

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startQueueServer, type QueueServer } from '../../central/queue/queue-server';
-import type { App } from '../app/app';
-import { testApp, type Opened } from '../app/testing';
-import { samplePerson } from '../intake/testing';
+import { startQueueServer, type QueueServer } from '../../../central/queue/queue-server';
+import type { App } from '../app';
+import { testApp, type Opened } from '../testing';
+import { samplePerson } from '../../intake/testing';
 
-/** The reference queue service on 127.0.0.1 in its own temp folder, closed with the test's other things. */
+/** Queue test helpers (here, under app/testing/, because they start a whole app and the reference queue service). The reference queue service on 127.0.0.1 in its own temp folder, closed with the test's other things. */
 export async function testQueueServer(opened: Opened): Promise<QueueServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-queue-'));
   const server = await startQueueServer({ dataDir: dir, port: 0, hall: 'HK01' });
