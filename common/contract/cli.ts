@@ -23,6 +23,8 @@ export const cliMethods = [
   'sync.parked',
   'sync.retryParked',
   'sync.enroll',
+  'uploads.status',
+  'uploads.retry',
   'staff.list',
   'staff.release',
   // `yichuang queue …`: the window's queue, from its own PC (a clerk's caller stuck, a supervisor's look).
@@ -34,6 +36,12 @@ export const cliMethods = [
   'queue.pause',
   'queue.resume',
   'queue.hall',
+  'handover.list',
+  'handover.find',
+  'handover.confirm',
+  'handover.post',
+  'materials.caseFiles',
+  'materials.export',
 ] as const satisfies readonly MethodName[];
 export type CliMethodName = (typeof cliMethods)[number];
 

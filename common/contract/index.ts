@@ -9,14 +9,17 @@ import { dbMethods } from './db';
 import { devicesEvents, devicesMethods } from './devices';
 import type { MethodSpec } from './define';
 import { diagMethods } from './diag';
+import { handoverMethods } from './handover';
 import { intakeEvents, intakeMethods } from './intake';
 import { keysMethods } from './keys';
 import { queueEvents, queueMethods } from './queue';
+import { materialsMethods } from './materials';
 import { reviewsMethods } from './reviews';
 import { scanEvents, scanMethods } from './scan';
 import { settingsMethods } from './settings';
 import { staffMethods } from './staff';
 import { syncEvents, syncMethods } from './sync';
+import { uploadsEvents, uploadsMethods } from './uploads';
 
 /** Every API method the renderer may call. One source of truth for both transports and the UI types. */
 export const methods = {
@@ -37,6 +40,9 @@ export const methods = {
   ...staffMethods,
   ...applicantScreenMethods,
   ...queueMethods,
+  ...handoverMethods,
+  ...materialsMethods,
+  ...uploadsMethods,
 } satisfies Record<string, MethodSpec>;
 
 /** Every event pushed from main to the renderer. */
@@ -49,6 +55,7 @@ export const events = {
   ...syncEvents,
   ...applicantScreenEvents,
   ...queueEvents,
+  ...uploadsEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGENT_RELATION_CODES } from '../domain/agent-relations';
+import { COLLECTORS, DELIVERY_METHODS } from '../domain/case-result';
 import { MATERIAL_STATES, type CaseStatus } from '../domain/case-status';
 import { CERTIFICATE_TYPE_CODES } from '../domain/certificate-types';
 import { FOLLOW_UP_RESULTS, RATING_CHANNELS } from '../domain/rating';
@@ -67,6 +68,20 @@ export const SyncTicket = z.object({
 });
 export type SyncTicket = z.infer<typeof SyncTicket>;
 
+/**
+ * One material file of a case (issue 16): the assembled PDF by its SHA-256. The bytes travel apart
+ * (resumable upload, main/uploads/); the central marks the material received when a file with this
+ * hash and size arrived. Optional within version 2: windows before 材料电子化 send none.
+ */
+export const CaseMaterialFile = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().min(1),
+  pages: z.number().int().min(1),
+  via: z.enum(['intake', 'supplement']),
+  linkedAt: at,
+});
+export type CaseMaterialFile = z.infer<typeof CaseMaterialFile>;
+
 export const CaseMaterial = z.object({
   code: z.string().min(1).max(64),
   name: z.string().max(200),
@@ -76,6 +91,7 @@ export const CaseMaterial = z.object({
   licenceId: z.string().max(200).nullable(),
   deadline: day.nullable().describe('Supply deadline of a deferred (容缺) material'),
   suppliedAt: at.nullable(),
+  files: z.array(CaseMaterialFile).max(50).optional(),
 });
 
 /** The case as the window holds it after the event (a full snapshot, not a diff). */
@@ -191,6 +207,27 @@ const ticketEnded = z.object({
   caseIds: z.array(id).max(50),
 });
 
+/**
+ * The result was handed over (出件): collected at the window (who took it, checked against the
+ * case's applicant or agent by the window, or let through by the clerk with a reason) or posted
+ * (carrier and tracking number). No personal data: the window compared keyed hashes of the card.
+ */
+const caseHandedOver = z
+  .object({
+    caseId: id,
+    caseNumber: z.string().min(1).max(64),
+    method: z.enum(DELIVERY_METHODS),
+    collector: z.enum(COLLECTORS).nullable().describe('Window collection only: who took the result'),
+    overrideReason: z.string().max(300).nullable().describe('Why the clerk let someone else collect it (e.g. 委托, with a written authorisation)'),
+    carrier: z.string().max(60).nullable(),
+    trackingNumber: z.string().max(60).nullable(),
+    clerkId: z.string().min(1).max(64),
+    at,
+  })
+  .refine((h) => (h.method === 'post') === (h.trackingNumber !== null && h.carrier !== null), { message: '邮寄须有快递公司和运单号，窗口领取则没有' })
+  .refine((h) => (h.method === 'window') === (h.collector !== null), { message: '窗口领取须写明领取人' })
+  .refine((h) => (h.collector === 'override') === (h.overrideReason !== null), { message: '核准代领须写明理由' });
+
 const passwordChanged = z.object({
   staffId: z.string().min(1).max(64),
   passwordHash: z.string().min(1).max(400).describe('The verifier (scrypt), never the password'),
@@ -219,6 +256,7 @@ export const wirePayloads = {
   'staff.passwordChanged': passwordChanged,
   'case.signed': caseSigned,
   'queue.ticketEnded': ticketEnded,
+  'case.handedOver': caseHandedOver,
 } as const;
 export type EntryKind = keyof typeof wirePayloads;
 export const ENTRY_KINDS = Object.keys(wirePayloads) as EntryKind[];

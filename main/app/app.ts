@@ -14,9 +14,13 @@ import { createPii } from '../crypto/module';
 import { startBackupSchedule } from '../db/backup';
 import { createDatabase } from '../db/module';
 import { createDevices } from '../devices/module';
+import { createHandover } from '../handover/module';
 import { InternalBus } from '../events/internal-bus';
 import { EventBus } from '../events/renderer-events';
 import { createIntake } from '../intake/module';
+import { createMaterials } from '../materials/module';
+import { createUploads } from '../uploads/module';
+import { blobStoreSource } from '../uploads/source';
 import { createOps } from '../ops/module';
 import { createQueue } from '../queue/module';
 import { createRetention } from '../retention/module';
@@ -30,7 +34,8 @@ export interface App {
   /** Main's internal events (`card.read` with the full identity); no transport subscribes to it. */
   internal: InternalBus;
   /** Invoke as the current session: what both transports do for the clerk's window. */
-  invoke(method: unknown, input: unknown): ReturnType<Router['invoke']>;
+  /** `bytes`: the raw page of a bytes method (BYTES_METHODS in common/contract/materials.ts). */
+  invoke(method: unknown, input: unknown, bytes?: Uint8Array): ReturnType<Router['invoke']>;
   /** Invoke as the applicant screen (issue 18): the methods granting it, no staff session. */
   invokeAsApplicantScreen(method: unknown, input: unknown): ReturnType<Router['invoke']>;
   /** Run `close` when the app closes, before the subsystems built so far (a transport's own timers). */
@@ -70,6 +75,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const settings = use('config', createConfig({ dataDir, events, log }));
     const gates = { intake: new BusyGate(), commit: new BusyGate() };
     const database = use('database', await createDatabase({ dataDir, writeGate: gates.commit }));
+    options.onDatabaseOpen?.();
     if (background) closing.add(startBackupSchedule(database, dataDir));
     // After the database: its close waits for a commit in flight before the database closes.
     const busy = use('ops', createOps({ busy: gates, events, internal, log, crashHandlers: background }));
@@ -81,13 +87,16 @@ export async function createApp(options: AppOptions): Promise<App> {
       'auth',
       await createAuth({ database, settings, sessions, events, log: createLogger('auth'), mode, dataDir, printSetupCode: options.transport === 'host' }),
     );
-    const intake = use('intake', await createIntake({ database, pii, settings, sessions, events, internal, log }));
+    const materials = use('materials', await createMaterials({ database, pii, dataDir, retentionDays: () => settings.get().retentionDays }));
+    const intake = use('intake', await createIntake({ database, pii, settings, sessions, events, internal, log, materials }));
     use('retention', createRetention({ database, settings }));
     const devices = use('devices', await createDevices({ mode, settings, events, internal, deviceLauncher: options.deviceLauncher }));
     const scanning = use('scanning', await createScanning({ mode, devices, events }));
     const sync = use('sync', createSync({ database, pii, events, scheduled: background }));
     const queue = use('queue', createQueue({ database, settings, sessions, events, devices }));
+    const uploads = use('uploads', createUploads({ database, source: blobStoreSource(materials.blobs), events, scheduled: background }));
     const applicantScreen = use('applicantScreen', createApplicantScreen({ database, pii, settings, sessions, events, intake, scanning, devices }));
+    const handover = use('handover', createHandover({ database, pii, intake }));
 
     const services: Services = {
       options,
@@ -107,6 +116,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       sync,
       applicantScreen,
       queue,
+      handover,
+      materials,
+      uploads,
     };
     const router = createRouter(buildHandlers(services), createLogger('api'));
     log.info({ mode, transport: options.transport, background, startupMs }, 'app started');
@@ -114,7 +126,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       services,
       router,
       internal,
-      invoke: (method, input) => router.invoke(method, input, { session: sessions.get() }),
+      invoke: (method, input, bytes) => router.invoke(method, input, { session: sessions.get(), ...(bytes ? { bytes } : {}) }),
       invokeAsApplicantScreen: (method, input) => router.invoke(method, input, { session: null, role: APPLICANT_SCREEN_ROLE }),
       onClose: (close) => closing.add(close),
       async close() {

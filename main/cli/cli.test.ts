@@ -27,6 +27,8 @@ const TREE = [
   'enroll',
   'sync run',
   'sync status',
+  'uploads status',
+  'uploads retry',
   'central serve',
   'central enroll-code',
   'central stats',

@@ -5,12 +5,18 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app/app';
 import { gateForApplicantScreen, gateForRenderer } from '../auth/event-gate';
+import { HOST_BYTES_PATH, HOST_FILES_PATH } from '../../common/bridge';
+import { bytesLimitOf, PAGE_TOO_LARGE_MESSAGE } from '../../common/contract/materials';
 import { createLogger } from '../../platform/log/logger';
 import { BRIDGE_SCRIPT, bridgeScript } from './bridge-script';
 import { contentSecurityPolicy } from './csp';
 
 export interface HostOptions {
-  app: App;
+  /**
+   * The app, or the app still being built: the host then listens (and serves the renderer's files)
+   * at once, and API calls and event sockets wait for it, so the browser loads the page meanwhile.
+   */
+  app: App | Promise<App>;
   /** 0 picks a free port. */
   port?: number;
   /** The built renderer (dist/renderer). */
@@ -60,6 +66,19 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const token = opts.token ?? crypto.randomBytes(24).toString('hex');
   const applicantToken = opts.applicantToken ?? crypto.randomBytes(24).toString('hex');
   if (applicantToken === token) throw new Error('the applicant screen needs a token of its own');
+  const appReady = Promise.resolve(opts.app);
+  let app: App | null = null;
+  // Set once the app is built; a failed build is the caller's to report (it awaits the same promise).
+  const failed = appReady.then(
+    (a) => void (app = a),
+    () => true,
+  );
+  /** The app once built (a request during start-up waits); null, answered 503, when it failed to start. */
+  const builtApp = async (res: http.ServerResponse): Promise<App | null> => {
+    if (app || !(await failed)) return app;
+    json(res, 503, { ok: false, error: { code: 'NOT_AVAILABLE', message: '本机服务未能启动，请查看日志后重新启动一窗。' } });
+    return null;
+  };
   const server = http.createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -105,6 +124,10 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     if (!authorised(req, applicant)) return send(res, 401, 'text/plain; charset=utf-8', '需要令牌：请使用启动时显示的地址打开。');
     const pathname = applicant ? url.pathname.slice(APPLICANT_PREFIX.length) || '/' : url.pathname;
     if (pathname === '/api/invoke') return invoke(req, res, applicant);
+    // Page bytes and material files are the clerk's window's only: the applicant screen has neither.
+    if (pathname === HOST_BYTES_PATH && !applicant) return invokeBytes(req, res, url);
+    if (pathname.startsWith(HOST_FILES_PATH) && !applicant && (req.method === 'GET' || req.method === 'HEAD'))
+      return serveFile(decodeURIComponent(pathname.slice(HOST_FILES_PATH.length)), res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
     if (pathname === '/bridge.js') return send(res, 200, MIME['.js']!, applicant ? bridgeScript(APPLICANT_PREFIX) : BRIDGE_SCRIPT);
     return serveStatic(pathname, res, applicant);
@@ -120,8 +143,49 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     } catch {
       return json(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求不是有效的 JSON。' } });
     }
-    const call = applicant ? opts.app.invokeAsApplicantScreen : opts.app.invoke;
+    const a = await builtApp(res);
+    if (!a) return;
+    const call = applicant ? a.invokeAsApplicantScreen : a.invoke;
     json(res, 200, await call(msg?.method, msg?.input));
+  }
+
+  /**
+   * A bytes method: the JSON input in the X-Yichuang-Input header (URI-encoded), the bytes as the
+   * raw body, refused with 413 past the method's limit before more is read.
+   */
+  async function invokeBytes(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
+    const method = url.searchParams.get('method');
+    const limit = bytesLimitOf(method);
+    if (limit === null) return json(res, 404, { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的文件接口：${String(method).slice(0, 80)}` } });
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      res.setHeader('Connection', 'close');
+      return json(res, 413, { ok: false, error: { code: 'TOO_LARGE', message: PAGE_TOO_LARGE_MESSAGE } });
+    }
+    let input: unknown;
+    try {
+      const header = req.headers['x-yichuang-input'];
+      input = typeof header === 'string' ? JSON.parse(decodeURIComponent(header)) : undefined;
+    } catch {
+      return json(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求的参数不是有效的 JSON。' } });
+    }
+    const body = await readRaw(req, limit);
+    if (body === null) return json(res, 413, { ok: false, error: { code: 'TOO_LARGE', message: PAGE_TOO_LARGE_MESSAGE } });
+    const a = await builtApp(res);
+    if (!a) return;
+    json(res, 200, await a.invoke(method, input, new Uint8Array(body.buffer, body.byteOffset, body.byteLength)));
+  }
+
+  /** A file ticket (materials.openFile / openPage): the unsealed bytes, never cached. */
+  async function serveFile(ticket: string, res: http.ServerResponse): Promise<void> {
+    const a = await builtApp(res);
+    if (!a) return;
+    const file = await a.services.materials.readTicket(ticket);
+    if (!file) return send(res, 404, 'text/plain; charset=utf-8', '文件链接已失效，请重新打开。');
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    send(res, 200, file.mime, file.bytes);
   }
 
   function serveStatic(pathname: string, res: http.ServerResponse, applicant: boolean): void {
@@ -148,10 +212,17 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      adopt(applicant ? applicantClients : clients, ws);
-      if (applicant) ws.once('close', opts.app.services.applicantScreen.attach());
-    });
+    // Events flow once the app is built (a socket opened during start-up waits for it).
+    void appReady.then(
+      (a) => {
+        if (socket.destroyed) return;
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          adopt(applicant ? applicantClients : clients, ws);
+          if (applicant) ws.once('close', a.services.applicantScreen.attach());
+        });
+      },
+      () => socket.destroy(),
+    );
   });
   const clients = new Set<WebSocket>();
   const applicantClients = new Set<WebSocket>();
@@ -164,11 +235,14 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     const data = JSON.stringify({ event, payload });
     for (const ws of set) if (ws.readyState === ws.OPEN) ws.send(data);
   };
-  const unsubscribe = opts.app.services.events.subscribe(
-    gateForRenderer(opts.app.services.sessions, (event, payload) => sendTo(clients, event, payload)),
-  );
-  // The applicant screen hears only its own events, locked clerk window or not.
-  const unsubscribeApplicant = opts.app.services.events.subscribe(gateForApplicantScreen((event, payload) => sendTo(applicantClients, event, payload)));
+  const unsubscribers: Array<() => void> = [];
+  void appReady.then(({ services }) => {
+    unsubscribers.push(
+      services.events.subscribe(gateForRenderer(services.sessions, (event, payload) => sendTo(clients, event, payload))),
+      // The applicant screen hears only its own events, locked clerk window or not.
+      services.events.subscribe(gateForApplicantScreen((event, payload) => sendTo(applicantClients, event, payload))),
+    );
+  }, () => undefined);
 
   log.info({ port }, 'host listening');
   return {
@@ -178,8 +252,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     token,
     port,
     async close() {
-      unsubscribe();
-      unsubscribeApplicant();
+      for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
       for (const ws of [...clients, ...applicantClients]) ws.terminate();
       wss.close();
       server.closeAllConnections();
@@ -218,6 +291,10 @@ function safeEqual(a: string, b: string): boolean {
 }
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+  return readRaw(req, limit).then((b) => (b === null ? null : b.toString('utf8')));
+}
+
+function readRaw(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -227,7 +304,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string | nu
       if (size > limit) over = true;
       else chunks.push(c);
     });
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { describeLimit } from '../../common/domain/item-types';
-import type { CaseEntryKind, CaseSnapshot, SyncTicket } from '../../common/sync/entries';
+import type { CaseEntryKind, CaseMaterialFile, CaseSnapshot, SyncTicket } from '../../common/sync/entries';
 import type { OutboxEntry } from '../db/outbox';
 import type { MaterialRow } from './material-check';
 import type { IntakeCaseTable } from '../db/migrations/003-intake.tables';
@@ -19,6 +19,8 @@ export function caseEntry(
   applicantSealed: string | null,
   /** The agent (经办人) sealed the same way; only a decision carries it, like the applicant. */
   agentSealed?: string | null,
+  /** The case's material files by material code (issue 16); a material without files carries no `files`. */
+  files?: ReadonlyMap<string, CaseMaterialFile[]>,
   /** The queue ticket the decision was made under (叫号); only a decision carries it, like the agent. */
   ticket?: SyncTicket | null,
 ): CaseEntry {
@@ -57,6 +59,7 @@ export function caseEntry(
       licenceId: m.licence_id,
       deadline: m.deadline,
       suppliedAt: m.supplied_at,
+      ...(files?.get(m.code)?.length ? { files: files.get(m.code) } : {}),
     })),
   };
   return { kind, aggregateId: c.id, payload: { case: snapshot, applicantSealed, ...(agentSealed !== undefined && { agentSealed }), ...(ticket !== undefined && { ticket }) } } as CaseEntry;

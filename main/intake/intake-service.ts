@@ -4,16 +4,21 @@ import type { AgentInput, ApplicantInput, MaterialEntry } from '../../common/con
 import { AppError } from '../../common/contract/errors';
 import { canTransition, CASE_STATUS_LABELS, type CaseStatus } from '../../common/domain/case-status';
 import { hallDate } from '../../common/domain/hall-date';
-import { appendAudit } from '../audit/chain';
+import { appendAudit, appendAuditRow, auditRow } from '../audit/chain';
 import type { CalendarService } from '../catalog/calendar-service';
 import type { CatalogService } from '../catalog/catalog-service';
+import type { Logger } from '../../platform/log/logger';
+import { caseFilesByCode, linkFiles } from '../materials/linking';
+import type { MaterialsService, PreparedFile } from '../materials/service';
+import { CaseFilesStep, filesByCode } from './case-files';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import { queryTemplate } from '../db/query-template';
-import { enqueueOutbox } from '../db/outbox';
+import { enqueueOutbox, insertOutboxRow, outboxRow } from '../db/outbox';
+import { whileRunning } from '../../platform/db/while-running';
 import type { DB } from '../db/schema';
 import { EMPTY_APPLICANT, sealApplicant, sealedApplicantPayload, type Applicant } from './applicant-codec';
 import { resolveApplicant } from './applicant-input';
-import { resolveAgent, sealAgent, sealedAgentPayload, withAgentMaterials, writeAgent, type Agent, type SealedAgent } from './agent';
+import { insertAgent, replaceAgent, resolveAgent, sealAgent, sealedAgentPayload, withAgentMaterials, type Agent, type SealedAgent } from './agent';
 import type { CardTokens } from './card-tokens';
 import { ticketForDecision } from '../queue/ticket-store';
 import { caseEntry } from './case-entry';
@@ -37,6 +42,8 @@ export interface CaseInput {
   bundleId?: string;
   bundleGroupId?: string;
   note?: string;
+  /** Staged pages (common/contract/materials.ts): linked to the case in the decision's transaction. */
+  materialsDraftId?: string;
 }
 
 export interface IntakeDeps {
@@ -47,6 +54,9 @@ export interface IntakeDeps {
   cards: CardTokens;
   identity: () => Promise<WindowIdentity>;
   now?: () => Date;
+  /** 材料电子化: assembles and links the staged pages; without it a draft id is refused. */
+  materials?: MaterialsService;
+  log?: Logger;
 }
 
 type CaseRow = Selectable<IntakeCaseTable>;
@@ -58,8 +68,10 @@ type CaseRow = Selectable<IntakeCaseTable>;
  */
 export class IntakeService {
   private readonly steps: DecisionSteps<PreparedDecision>;
+  private readonly files: CaseFilesStep;
 
   constructor(private readonly d: IntakeDeps) {
+    this.files = new CaseFilesStep(d.materials, d.log);
     this.steps = { db: d.db, prepare: (...a) => this.prepare(...a), write: (trx, p) => this.write(trx, p), recordUsage: (r) => this.recordUsage(r) };
   }
 
@@ -96,6 +108,7 @@ export class IntakeService {
     const d = input.deferred;
     const deferred = d && { commitmentNote: d.commitmentNote, deadlineWorkdays: d.deadlineWorkdays ?? (await readIntakeConfig(this.d.db)).deferredSupplyWorkdays };
     const r = await decideBundle(this.steps, input, actor, 'accept', (plan) => (deferred && plan.materials.some((m) => m.state === 'deferred') ? ['deferred', deferred] : ['accept', {}]));
+    await this.files.finish(input.materialsDraftId);
     return { ...r, cases: r.cases.map((c) => ({ ...this.acceptResult(c), itemCode: c.itemCode, itemName: c.itemName })) };
   }
 
@@ -126,6 +139,7 @@ export class IntakeService {
     const prepared = await this.prepare(decision, input, actor, extra);
     const result = await this.d.db.transaction().execute((trx) => this.write(trx, prepared));
     this.recordUsage([result]);
+    if (prepared.files.length) await this.files.finish(input.materialsDraftId);
     return result;
   }
 
@@ -152,23 +166,70 @@ export class IntakeService {
     const applicantSealed = decision === 'draft' ? null : sealedApplicantPayload(this.d.pii, applicant);
     const agentColumns = agent ? sealAgent(this.d.pii, agent) : null;
     const agentSealed = decision === 'draft' ? null : sealedAgentPayload(this.d.pii, agent);
-    return { decision, input, actor, extra, item, at, atIso, promised, materials, status, identity, sealed, applicantSealed, agent, agentColumns, agentSealed };
+    const linked = decision === 'accept' || decision === 'deferred' ? materials.filter((m) => m.state === 'received' || m.state === 'licence').map((m) => m.code) : [];
+    const files = await this.files.prepare(input.materialsDraftId, linked);
+    // The id a new case gets, made here rather than under the write lock.
+    const freshId = uuidv7();
+    return { decision, input, actor, extra, item, at, atIso, promised, materials, status, identity, sealed, applicantSealed, agent, agentColumns, agentSealed, files, freshId };
   }
 
-  /** The case, its materials, history, audit entry and outbox row, inside the caller's transaction. */
+  /**
+   * The case, its materials, history, audit entry and outbox row, inside the caller's transaction.
+   * Each piece of JavaScript runs while the statement before it executes (`whileRunning`): the
+   * row while the number is issued, the audit and outbox serialising while the case is inserted.
+   */
   private async write(trx: Transaction<DB>, p: PreparedDecision): Promise<DecisionResult> {
-    const { decision, input, actor, extra, item, at, atIso, promised, materials, status, identity, sealed, applicantSealed, agent, agentColumns, agentSealed } = p;
+    const { decision, input, actor, extra, item, atIso, promised, materials, status, identity, applicantSealed, agent, agentColumns, agentSealed, files } = p;
     const existing = input.caseId ? await loadCase(trx, input.caseId) : undefined;
     if (existing && !canTransition(existing.status, status))
       throw new AppError('CONFLICT', `该办件当前为“${CASE_STATUS_LABELS[existing.status]}”，不能再${verb(decision)}。`);
-    const caseId = existing?.id ?? uuidv7();
-    const caseNumber = decision === 'draft' ? null : await issueCaseNumber(trx, identity.hallCode, identity.windowCode, at);
+    const caseId = existing?.id ?? p.freshId;
     // 叫号: a decision belongs to the ticket being served now (read in this transaction); a walk-in has none.
     const ticket = decision === 'draft' ? null : await ticketForDecision(trx);
-    const row: CaseRow = {
+    const numbering = decision === 'draft' ? Promise.resolve(null) : issueCaseNumber(trx, identity.hallCode, identity.windowCode, p.at);
+    const [caseNumber, row] = await whileRunning(numbering, () => this.caseRow(p, caseId, existing));
+    row.case_number = caseNumber;
+    if (ticket) row.ticket_id = ticket.ticketId;
+    const saved: Promise<unknown> = existing ? trx.updateTable('intake_case').set(row).where('id', '=', caseId).execute() : insertCase(trx, { row });
+    const [, { audit, outbox }] = await whileRunning(saved, () => ({
+      audit: auditRow({
+        actor: actor.id,
+        action: `case.${decision === 'deferred' ? 'acceptWithDeferred' : decision === 'draft' ? 'saveDraft' : decision}`,
+        subject: caseId,
+        detail: {
+          caseNumber,
+          itemCode: item.code,
+          materials: countStates(materials),
+          ...(agent && { agent: { relation: agent.relation, certType: agent.certType } }),
+          ...(files.length && { files: files.map((f) => ({ material: f.materialCode, sha256: f.sha256, pages: f.pages })) }),
+          ...(ticket && { ticket: ticket.sync.number }),
+        },
+      }),
+      // Drafts stay on the window: the central platform learns of a case when it is decided.
+      outbox:
+        decision === 'draft'
+          ? null
+          : outboxRow(caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed, agentSealed, filesByCode(files, atIso), ticket?.sync ?? null)),
+    }));
+    // A new case has no agent and no materials yet: only a draft being decided replaces them.
+    if (existing) await replaceAgent(trx, caseId, agentColumns);
+    else if (agentColumns) await insertAgent(trx, caseId, agentColumns);
+    if (existing) await trx.deleteFrom('case_material').where('case_id', '=', caseId).execute();
+    if (materials.length) await insertMaterials(trx, { rows: materials.map((m) => ({ ...m, case_id: caseId })) });
+    if (files.length) await linkFiles(trx, { caseId, files, via: 'intake', clerkId: actor.id, at: atIso });
+    await writeHistory(trx, caseId, atIso, status, extra.reason ?? null);
+    await appendAuditRow(trx, audit);
+    if (outbox) await insertOutboxRow(trx, outbox);
+    return { caseId, caseNumber, status, at: atIso, promised, materials, itemCode: item.code, itemName: item.name };
+  }
+
+  /** The case row of a decision, its number still to be set. */
+  private caseRow(p: PreparedDecision, caseId: string, existing: CaseRow | undefined): CaseRow {
+    const { input, actor, extra, item, atIso, promised, decision, status, identity, sealed } = p;
+    return {
       ...(existing ?? emptyCase(caseId, atIso, identity, actor)),
       ...sealed,
-      case_number: caseNumber,
+      case_number: null,
       status,
       item_code: item.code,
       item_name: item.name,
@@ -189,33 +250,8 @@ export class IntakeService {
       commitment_note: extra.commitmentNote ?? null,
       note: input.note ?? existing?.note ?? null,
       catalog_version: this.d.catalog.catalogVersion,
-      ticket_id: ticket?.ticketId ?? existing?.ticket_id ?? null,
+      ticket_id: existing?.ticket_id ?? null,
     };
-    if (existing) await trx.updateTable('intake_case').set(row).where('id', '=', caseId).execute();
-    else await insertCase(trx, { row });
-    await writeAgent(trx, caseId, agentColumns);
-    if (existing) await trx.deleteFrom('case_material').where('case_id', '=', caseId).execute();
-    if (materials.length) await insertMaterials(trx, { rows: materials.map((m) => ({ ...m, case_id: caseId })) });
-    await writeHistory(trx, caseId, atIso, status, extra.reason ?? null);
-    await appendAudit(trx, {
-      actor: actor.id,
-      action: `case.${decision === 'deferred' ? 'acceptWithDeferred' : decision === 'draft' ? 'saveDraft' : decision}`,
-      subject: caseId,
-      detail: {
-        caseNumber,
-        itemCode: item.code,
-        materials: countStates(materials),
-        ...(agent && { agent: { relation: agent.relation, certType: agent.certType } }),
-        ...(ticket && { ticket: ticket.sync.number }),
-      },
-    });
-    // Drafts stay on the window: the central platform learns of a case when it is decided.
-    if (decision !== 'draft')
-      await enqueueOutbox(
-        trx,
-        caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed, agentSealed, ticket?.sync ?? null),
-      );
-    return { caseId, caseNumber, status, at: atIso, promised, materials, itemCode: item.code, itemName: item.name };
   }
 
   private recordUsage(results: DecisionResult[]): void {
@@ -235,16 +271,19 @@ export class IntakeService {
       await appendAudit(trx, { actor: actor.id, action: 'case.withdraw', subject: caseId, detail: { caseNumber: c.case_number, from: c.status } });
       if (c.status !== 'draft') {
         const materials = await trx.selectFrom('case_material').selectAll().where('case_id', '=', caseId).orderBy('sort').execute();
-        await enqueueOutbox(trx, caseEntry('case.withdrawn', { ...c, status: 'withdrawn', withdraw_reason: reason, decided_at: atIso, updated_at: atIso }, materials, null));
+        const files = await caseFilesByCode(trx, caseId);
+        await enqueueOutbox(trx, caseEntry('case.withdrawn', { ...c, status: 'withdrawn', withdraw_reason: reason, decided_at: atIso, updated_at: atIso }, materials, null, undefined, files));
       }
       return { caseId, status: 'withdrawn' as const, decidedAt: atIso };
     });
   }
 
   /** 补齐: one deferred material arrives; when none is left the case becomes accepted. */
-  async supplement(input: { caseId: string; materialCode: string; via: 'received' | 'licence'; licenceId?: string }, actor: Actor) {
+  async supplement(input: { caseId: string; materialCode: string; via: 'received' | 'licence'; licenceId?: string; materialsDraftId?: string }, actor: Actor) {
     const atIso = this.now().toISOString();
-    return this.d.db.transaction().execute(async (trx) => {
+    // The supplied material's staged pages, stored before the transaction like a decision's.
+    const files = await this.files.prepare(input.materialsDraftId, [input.materialCode]);
+    const result = await this.d.db.transaction().execute(async (trx) => {
       const c = await loadCase(trx, input.caseId);
       if (!c) throw new AppError('NOT_FOUND', '找不到该办件。');
       if (c.status !== 'accepted_deferred') throw new AppError('CONFLICT', '该办件没有待补齐的容缺材料。');
@@ -260,12 +299,20 @@ export class IntakeService {
       const left = await trx.selectFrom('case_material').select('code').where('case_id', '=', c.id).where('state', '=', 'deferred').execute();
       const status: CaseStatus = left.length === 0 ? 'accepted' : 'accepted_deferred';
       await trx.updateTable('intake_case').set({ status, updated_at: atIso }).where('id', '=', c.id).execute();
+      if (files.length) await linkFiles(trx, { caseId: c.id, files, via: 'supplement', clerkId: actor.id, at: atIso });
       await writeHistory(trx, c.id, atIso, status, `补齐：${m.name}`);
-      await appendAudit(trx, { actor: actor.id, action: 'case.supplement', subject: c.id, detail: { caseNumber: c.case_number, material: m.code, outstanding: left.length } });
+      await appendAudit(trx, {
+        actor: actor.id,
+        action: 'case.supplement',
+        subject: c.id,
+        detail: { caseNumber: c.case_number, material: m.code, outstanding: left.length, ...(files.length && { files: files.map((f) => ({ sha256: f.sha256, pages: f.pages })) }) },
+      });
       const materials = await trx.selectFrom('case_material').selectAll().where('case_id', '=', c.id).orderBy('sort').execute();
-      await enqueueOutbox(trx, caseEntry('case.supplemented', { ...c, status, updated_at: atIso }, materials, null));
+      await enqueueOutbox(trx, caseEntry('case.supplemented', { ...c, status, updated_at: atIso }, materials, null, undefined, await caseFilesByCode(trx, c.id)));
       return { caseId: c.id, status, outstanding: left.length };
     });
+    if (files.length) await this.files.finish(input.materialsDraftId);
+    return result;
   }
 }
 
@@ -286,6 +333,9 @@ interface PreparedDecision {
   agent: Agent | null;
   agentColumns: SealedAgent | null;
   agentSealed: string | null;
+  /** Material PDFs stored for this decision, linked in its transaction. */
+  files: PreparedFile[];
+  freshId: string;
 }
 
 function verb(d: Decision): string {

@@ -9,14 +9,17 @@ import { devicesHandlers } from './devices';
 import { intakeHandlers } from './intake';
 import { keysHandlers } from './keys';
 import { queueHandlers } from './queue';
+import { materialsHandlers } from './materials';
 import { reviewsHandlers } from './reviews';
 import { scanHandlers } from './scan';
 import { authHandlers } from './auth';
 import { dbHandlers } from './db';
 import { diagHandlers } from './diag';
+import { handoverHandlers } from './handover';
 import { settingsHandlers } from './settings';
 import { staffHandlers } from './staff';
 import { syncHandlers } from './sync';
+import { uploadsHandlers } from './uploads';
 
 /** Every namespace's handlers, merged. A method with no handler answers NOT_AVAILABLE. */
 export function buildHandlers(s: Services): Handlers {
@@ -38,5 +41,8 @@ export function buildHandlers(s: Services): Handlers {
     ...staffHandlers(s),
     ...applicantScreenHandlers(s),
     ...queueHandlers(s),
+    ...handoverHandlers(s),
+    ...materialsHandlers(s),
+    ...uploadsHandlers(s),
   };
 }

@@ -4,11 +4,10 @@ import type { Migration } from '../../../platform/db/migrator';
 /**
  * 叫号 (issue 17): the tickets this window called, with wait (issued → called) and service
  * (called → ended) times, and the ticket each case was accepted under. At most one ticket is being
- * served at a time. Numbered 013 for the merge (011 appointments, 012 handover land first); until
- * they do, this branch runs it as version 11 — set `version: 13` when they are in the list.
+ * served at a time.
  */
 export const migration013: Migration = {
-  version: 11,
+  version: 13,
   name: 'queue',
   async up(trx: Transaction<any>) {
     await trx.schema

@@ -1,6 +1,6 @@
 import { call } from '../bridge';
 import { Col, Row, type InputRef, type RefSelectProps } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { SHORTCUTS } from '../shared/shortcuts';
 import { useHotkeys } from '../shared/useHotkeys';
 import { ApplicantPanel } from './applicant/ApplicantPanel';
@@ -11,9 +11,13 @@ import { draftStore, resetDraft } from './draftStore';
 import { ItemColumn } from './items/ItemColumn';
 import { lookupSubject } from './lookups/subject';
 import { useLookups } from './lookups/useLookups';
-import { OutcomePanel } from './outcome/OutcomePanel';
 import { QueueBar } from './queue/QueueBar';
 import { useQueue } from './queue/useQueue';
+import { lazyNamed } from '../shared/lazyNamed';
+import { Loading } from '../shared/Loading';
+
+// Shown after a decision: its code (tabs, the notice preview) is not needed for the first screen.
+const OutcomePanel = lazyNamed(() => import('./outcome/OutcomePanel'), 'OutcomePanel');
 
 /**
  * 窗口受理: applicant (left), item and materials (middle), checks and decisions (right). Every step
@@ -71,7 +75,9 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
     return (
       <>
         {bar}
-        <OutcomePanel key={draft.generation} outcome={draft.outcome} onNext={next} />
+        <Suspense fallback={<Loading />}>
+          <OutcomePanel key={draft.generation} outcome={draft.outcome} onNext={next} />
+        </Suspense>
       </>
     );
   return (
