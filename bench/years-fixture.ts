@@ -155,6 +155,7 @@ export async function generateYearsFixture(opts: FixtureOptions): Promise<Fixtur
           signature_sha256: null,
           signature_state: null,
           appointment_id: null,
+          ticket_id: null,
         };
         const materials = itemSpecs
           .filter((m) => m.required || r() < 0.3)

@@ -83,6 +83,7 @@ function effectOf(e: PushEntry): Effect {
       return { kind: 'appointmentCheckIn', appointmentId: e.payload.appointmentId, window: e.payload.windowCode, at: e.payload.at };
     case 'staff.passwordChanged':
     case 'case.signed':
+    case 'queue.ticketEnded':
       return { kind: 'record' };
   }
 }
@@ -92,5 +93,6 @@ function ownerOf(e: PushEntry): string {
   if ('appointmentId' in e.payload) return e.payload.appointmentId;
   if ('case' in e.payload) return e.payload.case.id;
   if ('caseId' in e.payload) return e.payload.caseId;
+  if ('caseIds' in e.payload) return `ticket:${e.payload.id}`;
   return `staff:${e.payload.staffId}`;
 }

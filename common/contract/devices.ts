@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMethod, NoInput, text } from './define';
 import { SCAN_GAP_MS, SCAN_SUFFIXES } from './scan-framing';
 
-export const DeviceKind = z.enum(['idcard', 'scanner', 'evaluator', 'signaturePad']);
+export const DeviceKind = z.enum(['idcard', 'scanner', 'evaluator', 'signaturePad', 'queueCaller']);
 export const DeviceState = z.enum(['connecting', 'connected', 'reading', 'error', 'disconnected']);
 export const CardType = z.enum(['resident', 'permit', 'foreigner']);
 export type CardType = z.infer<typeof CardType>;
@@ -82,6 +82,8 @@ export const DeviceConfigSchema = z
     baud: z.number().int().positive().max(4_000_000).optional(),
     model: text(120).optional(),
     scanSuffix: ScanSuffix.optional(),
+    /** Window callers (叫号器): the caller's bus address, 1–254; absent → 1. */
+    callerAddress: z.number().int().min(1, '叫号器地址为 1–254').max(254, '叫号器地址为 1–254').optional(),
     scanGapMs: z
       .number()
       .int('扫码间隔须为整数毫秒')

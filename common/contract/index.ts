@@ -13,6 +13,7 @@ import { diagMethods } from './diag';
 import { handoverMethods } from './handover';
 import { intakeEvents, intakeMethods } from './intake';
 import { keysMethods } from './keys';
+import { queueEvents, queueMethods } from './queue';
 import { materialsMethods } from './materials';
 import { reviewsMethods } from './reviews';
 import { scanEvents, scanMethods } from './scan';
@@ -39,6 +40,7 @@ export const methods = {
   ...keysMethods,
   ...staffMethods,
   ...applicantScreenMethods,
+  ...queueMethods,
   ...handoverMethods,
   ...materialsMethods,
   ...uploadsMethods,
@@ -54,6 +56,7 @@ export const events = {
   ...devicesEvents,
   ...syncEvents,
   ...applicantScreenEvents,
+  ...queueEvents,
   ...uploadsEvents,
 } satisfies Record<string, z.ZodType>;
 

@@ -25,6 +25,18 @@ export const SettingsSchema = z.object({
   window: z.object({ code: Code('窗口编码').default(''), name: text(100).default('') }).prefault({}),
   central: z.object({ url: HttpUrl.nullable().default(null) }).prefault({}),
   devices: z.array(DeviceConfigSchema).max(20).default([]),
+  /**
+   * 叫号: which queue driver this window uses. `http`: the hall's queue service (central/queue/PROTOCOL.md)
+   * at `url`; `serial`: the window caller configured in 设备 as `callerDeviceId`; `none`: walk-ins only.
+   */
+  queue: z
+    .object({
+      driver: z.enum(['none', 'http', 'serial']).default('none'),
+      url: HttpUrl.nullable().default(null),
+      token: text(200).nullable().default(null),
+      callerDeviceId: text(60).nullable().default(null),
+    })
+    .prefault({}),
   /** Idle minutes before the screen locks. */
   lockTimeoutMinutes: z.number().int().min(1).max(120).default(5),
   /** Days synced personal data is kept before the retention sweep removes it. */
@@ -50,6 +62,7 @@ export const SettingsPatch = z
     window: SettingsSchema.shape.window.unwrap().partial().strict(),
     central: SettingsSchema.shape.central.unwrap().partial().strict(),
     devices: z.array(DeviceConfigSchema).max(20),
+    queue: SettingsSchema.shape.queue.unwrap().partial().strict(),
     lockTimeoutMinutes: z.number().int().min(1).max(120),
     retentionDays: z.number().int().min(7).max(3650),
     piiCipher: PiiCipherName,

@@ -55,6 +55,20 @@ export const SyncAgent = z.object({
 export type SyncAgent = z.infer<typeof SyncAgent>;
 
 /**
+ * The queue ticket (排队号) a case was accepted under (issue 17), with its wait. Optional within
+ * version 2 (windows before the queue, and walk-ins, omit it or send null).
+ */
+export const SyncTicket = z.object({
+  id,
+  number: z.string().min(1).max(20),
+  queue: z.string().min(1).max(20),
+  issuedAt: at.nullable(),
+  calledAt: at,
+  waitSeconds: z.number().int().min(0).nullable().describe('issued → called'),
+});
+export type SyncTicket = z.infer<typeof SyncTicket>;
+
+/**
  * One material file of a case (issue 16): the assembled PDF by its SHA-256. The bytes travel apart
  * (resumable upload, main/uploads/); the central marks the material received when a file with this
  * hash and size arrived. Optional within version 2: windows before 材料电子化 send none.
@@ -125,11 +139,12 @@ const caseEvent = <S extends readonly [CaseStatus, ...CaseStatus[]]>(statuses: S
     /** Optional within version 2 (windows before agents omit it); null when the applicant came in person. */
     agent: SyncAgent.nullable().optional(),
     agentSealed: z.string().optional(),
+    ticket: SyncTicket.nullable().optional(),
   });
 
 /** In the window's outbox the applicant is one blob sealed with the window's data key (no clear PII on disk). */
 const storedCaseEvent = <S extends readonly [CaseStatus, ...CaseStatus[]]>(statuses: S) =>
-  z.object({ case: caseSnapshot(statuses), applicantSealed: z.string().nullable(), agentSealed: z.string().nullable().optional() });
+  z.object({ case: caseSnapshot(statuses), applicantSealed: z.string().nullable(), agentSealed: z.string().nullable().optional(), ticket: SyncTicket.nullable().optional() });
 
 const rating = z.object({
   id,
@@ -140,6 +155,8 @@ const rating = z.object({
   text: z.string().max(2000).nullable(),
   channel: z.enum(RATING_CHANNELS),
   at,
+  /** The queue ticket of the visit rated (optional within version 2). */
+  ticketNumber: z.string().min(1).max(20).nullable().optional(),
 });
 
 const rectificationFields = { id, ratingId: id, caseId: id, openedAt: at, deadline: day };
@@ -173,6 +190,23 @@ const caseSigned = z.object({
   refusalReason: z.string().max(300).nullable(),
   source: z.enum(['screen', 'pad']).nullable(),
   at,
+});
+
+/**
+ * A queue ticket's visit ended at this window (issue 17): served (next ticket called), passed (过号,
+ * nobody came) or transferred (转窗). Carries the wait and the service time and the cases it led to.
+ */
+const ticketEnded = z.object({
+  ...SyncTicket.shape,
+  hallCode: z.string().min(1).max(40),
+  windowCode: z.string().min(1).max(40),
+  clerkId: z.string().max(64),
+  outcome: z.enum(['served', 'passed', 'transferred']),
+  endedAt: at,
+  serviceSeconds: z.number().int().min(0).describe('called → ended'),
+  recalls: z.number().int().min(0),
+  transferredTo: z.string().max(40).nullable(),
+  caseIds: z.array(id).max(50),
 });
 
 /**
@@ -239,6 +273,7 @@ export const wirePayloads = {
   'rectification.closed': rectificationClosed,
   'staff.passwordChanged': passwordChanged,
   'case.signed': caseSigned,
+  'queue.ticketEnded': ticketEnded,
   'case.handedOver': caseHandedOver,
   'appointment.checkedIn': appointmentCheckedIn,
 } as const;

@@ -14,6 +14,7 @@ import type { DeviceService } from '../devices/device-service';
 import type { ScanningService } from '../scanning/scanning-service';
 import type { Logger } from '../../platform/log/logger';
 import type { ApplicantScreenService } from '../applicant-screen/service';
+import type { QueueService } from '../queue/queue-service';
 import type { HandoverService } from '../handover/handover-service';
 import type { MaterialsService } from '../materials/service';
 import type { UploadsService } from '../uploads/service';
@@ -72,6 +73,8 @@ export interface Services extends IntakeServices {
   sync: SyncEngine;
   /** The applicant-facing screen: record, signature, rating. */
   applicantScreen: ApplicantScreenService;
+  /** 叫号: this window's queue calls and the tickets it served. */
+  queue: QueueService;
   /** 出件: results pulled from the central, identity check, collection and post. */
   handover: HandoverService;
   /** 材料电子化: staged pages, sealed material PDFs, file tickets, the blob store the uploader reads. */

@@ -23,6 +23,7 @@ import { createUploads } from '../uploads/module';
 import { blobStoreSource } from '../uploads/source';
 import { createAppointments } from '../appointments/module';
 import { createOps } from '../ops/module';
+import { createQueue } from '../queue/module';
 import { createRetention } from '../retention/module';
 import { createScanning } from '../scanning/module';
 import { createSync } from '../sync/module';
@@ -93,6 +94,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const devices = use('devices', await createDevices({ mode, settings, events, internal, deviceLauncher: options.deviceLauncher }));
     const scanning = use('scanning', await createScanning({ mode, devices, events }));
     const sync = use('sync', createSync({ database, pii, events, scheduled: background }));
+    const queue = use('queue', createQueue({ database, settings, sessions, events, devices }));
     const uploads = use('uploads', createUploads({ database, source: blobStoreSource(materials.blobs), events, scheduled: background }));
     const appointments = use('appointments', createAppointments({ database, pii, settings }));
     const applicantScreen = use('applicantScreen', createApplicantScreen({ database, pii, settings, sessions, events, intake, scanning, devices }));
@@ -115,6 +117,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       scanning,
       sync,
       applicantScreen,
+      queue,
       handover,
       materials,
       uploads,

@@ -15,6 +15,7 @@ import { register as idcard } from './commands/idcard';
 import { register as keys } from './commands/keys';
 import { register as materials } from './commands/materials';
 import { register as scanner } from './commands/scanner';
+import { register as queue } from './commands/queue';
 import { register as simulate } from './commands/simulate';
 import { register as staff } from './commands/staff';
 import { register as sync } from './commands/sync';
@@ -32,7 +33,7 @@ export function buildProgram(): Command {
     .exitOverride()
     // Named in the message another writer of the same data folder gets.
     .hook('preAction', (_program, action) => setWriterKind(`yichuang ${commandPath(action)}`));
-  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, handover, db, sync, uploads, central, host, diag, config, staff, keys, materials, appointments])
+  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, handover, db, sync, uploads, central, host, diag, config, staff, keys, materials, appointments, queue])
     register(program);
   return program;
 }

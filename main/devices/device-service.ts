@@ -3,6 +3,7 @@ import type { CardReadEvent, DeviceStatusPayload } from '../../common/contract/d
 import { maskIdNumber } from '../../common/domain/mask';
 import type { DeviceConfig, DeviceEventMap, DeviceKindSpec, DeviceStatus, FrameRecord, PortInfo, TypedEmitter } from '../../native/devices';
 import type { RatingPromptRequest } from '../../native/evaluator/evaluator';
+import type { CallerAnswer, HostCommand as CallerCommand } from '../../native/queue-caller/messages';
 import { decodePhoto } from '../../native/idcard/photo';
 import type { Logger } from '../../platform/log/logger';
 import type { DeviceBackend } from './service/backend';
@@ -87,6 +88,11 @@ export class DeviceService {
 
   async cancelEvaluatorPrompt(deviceId: string, promptId: string): Promise<boolean> {
     return this.d.backend.cancelEvaluatorPrompt(deviceId, promptId);
+  }
+
+  /** One command to a connected window caller (叫号器), in-process or in the device service. */
+  async queueCallerCommand(deviceId: string, command: CallerCommand): Promise<CallerAnswer> {
+    return this.d.backend.queueCallerCommand(deviceId, command);
   }
 
   /** Settings changed (by `devices.configure` or `settings.update`): apply them. */

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { describeLimit } from '../../common/domain/item-types';
-import type { CaseEntryKind, CaseMaterialFile, CaseSnapshot } from '../../common/sync/entries';
+import type { CaseEntryKind, CaseMaterialFile, CaseSnapshot, SyncTicket } from '../../common/sync/entries';
 import type { OutboxEntry } from '../db/outbox';
 import type { MaterialRow } from './material-check';
 import type { IntakeCaseTable } from '../db/migrations/003-intake.tables';
@@ -21,6 +21,8 @@ export function caseEntry(
   agentSealed?: string | null,
   /** The case's material files by material code (issue 16); a material without files carries no `files`. */
   files?: ReadonlyMap<string, CaseMaterialFile[]>,
+  /** The queue ticket the decision was made under (叫号); only a decision carries it, like the agent. */
+  ticket?: SyncTicket | null,
 ): CaseEntry {
   if (c.case_number === null) throw new Error(`case ${c.id} has no number: drafts do not reach the outbox`);
   const snapshot: CaseSnapshot = {
@@ -62,5 +64,5 @@ export function caseEntry(
     // Only when there is one, so cases without an appointment keep the payload earlier windows sent.
     ...(c.appointment_id && { appointmentId: c.appointment_id }),
   };
-  return { kind, aggregateId: c.id, payload: { case: snapshot, applicantSealed, ...(agentSealed !== undefined && { agentSealed }) } } as CaseEntry;
+  return { kind, aggregateId: c.id, payload: { case: snapshot, applicantSealed, ...(agentSealed !== undefined && { agentSealed }), ...(ticket !== undefined && { ticket }) } } as CaseEntry;
 }

@@ -20,6 +20,7 @@ import { EMPTY_APPLICANT, sealApplicant, sealedApplicantPayload, type Applicant 
 import { resolveApplicant } from './applicant-input';
 import { insertAgent, replaceAgent, resolveAgent, sealAgent, sealedAgentPayload, withAgentMaterials, type Agent, type SealedAgent } from './agent';
 import type { CardTokens } from './card-tokens';
+import { ticketForDecision } from '../queue/ticket-store';
 import { caseEntry } from './case-entry';
 import { issueCaseNumber } from './case-numbers';
 import { checkMaterials, type Decision, type MaterialRow } from './material-check';
@@ -184,9 +185,12 @@ export class IntakeService {
     if (existing && !canTransition(existing.status, status))
       throw new AppError('CONFLICT', `该办件当前为“${CASE_STATUS_LABELS[existing.status]}”，不能再${verb(decision)}。`);
     const caseId = existing?.id ?? p.freshId;
+    // 叫号: a decision belongs to the ticket being served now (read in this transaction); a walk-in has none.
+    const ticket = decision === 'draft' ? null : await ticketForDecision(trx);
     const numbering = decision === 'draft' ? Promise.resolve(null) : issueCaseNumber(trx, identity.hallCode, identity.windowCode, p.at);
     const [caseNumber, row] = await whileRunning(numbering, () => this.caseRow(p, caseId, existing));
     row.case_number = caseNumber;
+    if (ticket) row.ticket_id = ticket.ticketId;
     const saved: Promise<unknown> = existing ? trx.updateTable('intake_case').set(row).where('id', '=', caseId).execute() : insertCase(trx, { row });
     const [, { audit, outbox }] = await whileRunning(saved, () => ({
       audit: auditRow({
@@ -199,13 +203,14 @@ export class IntakeService {
           materials: countStates(materials),
           ...(agent && { agent: { relation: agent.relation, certType: agent.certType } }),
           ...(files.length && { files: files.map((f) => ({ material: f.materialCode, sha256: f.sha256, pages: f.pages })) }),
+          ...(ticket && { ticket: ticket.sync.number }),
         },
       }),
       // Drafts stay on the window: the central platform learns of a case when it is decided.
       outbox:
         decision === 'draft'
           ? null
-          : outboxRow(caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed, agentSealed, filesByCode(files, atIso))),
+          : outboxRow(caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed, agentSealed, filesByCode(files, atIso), ticket?.sync ?? null)),
     }));
     if (input.appointmentId) await linkAppointment(trx, input.appointmentId, caseId, decision === 'draft');
     // A new case has no agent and no materials yet: only a draft being decided replaces them.
@@ -248,6 +253,7 @@ export class IntakeService {
       note: input.note ?? existing?.note ?? null,
       catalog_version: this.d.catalog.catalogVersion,
       appointment_id: input.appointmentId ?? existing?.appointment_id ?? null,
+      ticket_id: existing?.ticket_id ?? null,
     };
   }
 
@@ -391,6 +397,7 @@ function emptyCase(id: string, at: string, identity: WindowIdentity, actor: Acto
     signature_sha256: null,
     signature_state: null,
     appointment_id: null,
+    ticket_id: null,
     ...EMPTY_APPLICANT,
     credit_check: 'not_checked',
     created_at: at,

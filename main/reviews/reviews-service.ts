@@ -9,6 +9,7 @@ import type { CalendarService } from '../catalog/calendar-service';
 import { enqueueOutbox } from '../db/outbox';
 import type { DB } from '../db/schema';
 import { readIntakeConfig } from '../intake/intake-config';
+import { ticketOfCase } from '../queue/ticket-store';
 import type { RectificationTable } from '../db/migrations/003-intake.reviews.tables';
 
 export interface RateInput {
@@ -53,12 +54,23 @@ export class ReviewsService {
         clerk_id: actorId,
       };
       await trx.insertInto('rating').values(rating).execute();
+      const ticket = await ticketOfCase(trx, c.id);
       await appendAudit(trx, { actor: actorId, action: 'rating.create', subject: c.id, detail: { ratingId, level: input.level, channel: input.channel } });
       await enqueueOutbox(trx, {
         kind: 'rating.created',
         aggregateId: c.id,
         id: ratingId,
-        payload: { id: ratingId, caseId: c.id, caseNumber: c.case_number, level: input.level, reasons: input.reasons, text: rating.text, channel: input.channel, at: atIso },
+        payload: {
+          id: ratingId,
+          caseId: c.id,
+          caseNumber: c.case_number,
+          level: input.level,
+          reasons: input.reasons,
+          text: rating.text,
+          channel: input.channel,
+          at: atIso,
+          ticketNumber: ticket?.number ?? null,
+        },
       });
       if (!isBadRating(input.level)) return { ratingId, rectification: null };
       const due = this.calendar.calendar.addWorkdays(hallDate(at), config.rectificationWorkdays);

@@ -3,7 +3,7 @@ import type { ScanSuffix } from '../../common/contract/devices';
 /** Plain data shared by the DeviceManager, the drivers and main. No I/O here. */
 
 /** Kinds of device a window has. Add a kind here and register its driver (see `registry.ts`). */
-export const DEVICE_KINDS = ['idcard', 'scanner', 'evaluator', 'signaturePad'] as const;
+export const DEVICE_KINDS = ['idcard', 'scanner', 'evaluator', 'signaturePad', 'queueCaller'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 /** One device as configured by maintenance staff (or found by VID/PID). */
@@ -19,6 +19,8 @@ export interface DeviceConfig {
   model?: string;
   /** Scanners: the suffix the scanner is set to append (native/scanner/scan-framer.ts); absent → `auto`. */
   scanSuffix?: ScanSuffix;
+  /** Window callers: the bus address, 1–254; absent → 1. */
+  callerAddress?: number;
   /** Scanners: idle milliseconds that end a scan; absent → 50. */
   scanGapMs?: number;
 }

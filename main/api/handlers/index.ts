@@ -9,6 +9,7 @@ import { catalogHandlers } from './catalog';
 import { devicesHandlers } from './devices';
 import { intakeHandlers } from './intake';
 import { keysHandlers } from './keys';
+import { queueHandlers } from './queue';
 import { materialsHandlers } from './materials';
 import { reviewsHandlers } from './reviews';
 import { scanHandlers } from './scan';
@@ -40,6 +41,7 @@ export function buildHandlers(s: Services): Handlers {
     ...keysHandlers(s),
     ...staffHandlers(s),
     ...applicantScreenHandlers(s),
+    ...queueHandlers(s),
     ...handoverHandlers(s),
     ...materialsHandlers(s),
     ...uploadsHandlers(s),

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { simulateIdCard } from './simulate-idcard';
 import type { simulateSignaturePad } from './simulate-signature-pad';
 import type { simulateEvaluator, simulateScanner } from './simulate-scanner-evaluator';
+import type { simulateQueue, simulateQueueCaller } from './simulate-queue';
 
 export function register(program: Command): void {
   const simulate = program.command('simulate').description('设备模拟器，在伪终端上说真实协议（simulators）');
@@ -28,6 +29,22 @@ export function register(program: Command): void {
     .option('--answer <spec...>', '依次回答评价请求：1–5[:原因|原因]、timeout 或 silent；不给则从标准输入读按键 1–5')
     .option('--delay <ms>', '收到评价请求后多久按键', '300')
     .action(async (opts: Parameters<typeof simulateEvaluator>[0]) => (await import('./simulate-scanner-evaluator')).simulateEvaluator(opts));
+  simulate
+    .command('queue')
+    .description('参考排队系统（HTTP/WebSocket，central/queue/PROTOCOL.md）加取号机，打印地址')
+    .option('--port <n>', '端口（0 为任选）', '0')
+    .option('--queues <list>', '取号机循环发号的队列', 'A,B')
+    .option('--interval <ms>', '每隔多久发一张号（0 不自动发号）', '5000')
+    .option('--token <t>', '要求窗口带此令牌')
+    .action(async (opts: Parameters<typeof simulateQueue>[0], cmd: Command) => (await import('./simulate-queue')).simulateQueue(opts, cmd));
+  simulate
+    .command('queue-caller')
+    .description('模拟窗口叫号器（串口，native/queue-caller/PROTOCOL.md），打印串口路径')
+    .option('--addr <n>', '叫号器地址', '1')
+    .option('--baud <n>', '模拟线路波特率（按此速度发字节）', '9600')
+    .option('--queues <list>', '自动发号的队列', 'A')
+    .option('--interval <ms>', '每隔多久发一张号（0 不自动发号）', '5000')
+    .action(async (opts: Parameters<typeof simulateQueueCaller>[0]) => (await import('./simulate-queue')).simulateQueueCaller(opts));
   simulate
     .command('signature-pad')
     .description('打印某型号签名板写“王”字时发出的 HID 报告（每行：毫秒 十六进制），供测试和核对型号表')

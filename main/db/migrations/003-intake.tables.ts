@@ -52,6 +52,8 @@ export interface IntakeCaseTable {
   signature_state: 'signed' | 'refused' | null;
   /** Added by migration 014: the appointment (预约) the applicant checked in with. */
   appointment_id: string | null;
+  /** The queue ticket the case was accepted under (migration 013); null for a walk-in. */
+  ticket_id: string | null;
 }
 
 export interface CaseMaterialTable {

@@ -2,6 +2,8 @@ import type { DeviceKindSpec, DeviceManagerOptions } from '../../../native/devic
 import { DeviceKindRegistry, DeviceManager } from '../../../native/devices';
 import type { RatingPromptRequest } from '../../../native/evaluator/evaluator';
 import { KeypadDesk } from '../../../native/evaluator/keypad-desk';
+import { CallerDesk } from '../../../native/queue-caller/caller-driver';
+import type { CallerAnswer, HostCommand as CallerCommand } from '../../../native/queue-caller/messages';
 import { loadCardLayoutsFile } from '../../../native/idcard/card-layouts';
 import { idCardKind } from '../../../native/idcard/kind';
 import { scannerKind } from '../../../native/scanner/hid-scanner-driver';
@@ -37,12 +39,13 @@ function tableFromFile<T>(envVar: string, load: (file: string) => T[], log?: Log
 }
 
 /**
- * The device layer itself: the DeviceManager with its kinds and the serial keypads' desk. The
+ * The device layer itself: the DeviceManager with its kinds, the serial keypads' desk and the window callers'. The
  * device-service child serves one; without a child, main uses one in-process. Either way it is the
  * implementation of the declared surface.
  */
 export class DeviceLayer extends DeviceManager implements DeviceServiceImpl {
   private readonly keypads = new KeypadDesk(this.events);
+  private readonly callers = new CallerDesk();
 
   constructor(kinds: DeviceKindSpec[], options: Omit<DeviceManagerOptions, 'registry'> = {}) {
     const registry = new DeviceKindRegistry();
@@ -51,6 +54,8 @@ export class DeviceLayer extends DeviceManager implements DeviceServiceImpl {
     for (const spec of kinds) registry.register(spec);
     // Serial keypads: prompted by device id, outcomes come back as `evaluator` events.
     if (!registry.get('evaluator')) registry.register(this.keypads.kind);
+    // Window callers (叫号器): commanded by device id from main's queue.
+    if (!registry.get('queueCaller')) registry.register(this.callers.kind);
   }
 
   promptEvaluator(deviceId: string, request: RatingPromptRequest): boolean {
@@ -59,6 +64,10 @@ export class DeviceLayer extends DeviceManager implements DeviceServiceImpl {
 
   cancelEvaluatorPrompt(deviceId: string, promptId: string): boolean {
     return this.keypads.cancel(deviceId, promptId);
+  }
+
+  queueCallerCommand(deviceId: string, command: CallerCommand): Promise<CallerAnswer> {
+    return this.callers.command(deviceId, command);
   }
 
   echo(value: unknown): unknown {

@@ -36,6 +36,8 @@ const cases: { [M in DeviceServiceMethodName]: { args: Parameters<DeviceServiceA
   frames: { args: ['no-such-device', 5], answer: (v) => expect(v).toBeNull() },
   promptEvaluator: { args: ['kp-1', { promptId: 'p-1', timeoutMs: 1000 }], answer: (v) => expect(v).toBe(false) },
   cancelEvaluatorPrompt: { args: ['kp-1', 'p-1'], answer: (v) => expect(v).toBe(false) },
+  // No caller is connected: the answer is the plain-Chinese refusal, carried across (see the loop below).
+  queueCallerCommand: { args: ['caller-1', { type: 'callNext' }], answer: (v) => expect(v).toEqual({ rejected: '叫号器 caller-1 未连接' }) },
   echo: { args: [{ photo: new Uint8Array([1, 2, 3]) }], answer: (v) => expect(v).toEqual({ photo: new Uint8Array([1, 2, 3]) }) },
   stop: { args: [], answer: (v) => expect(v).toBeUndefined() },
 };
@@ -56,7 +58,7 @@ describe('the device-service surface, declared once', () => {
       expect(new Set(order)).toEqual(new Set(Object.keys(cases)));
       for (const method of order) {
         const c = cases[method] as { args: unknown[]; answer: (v: unknown) => void };
-        const value = await (sup.remote[method] as (...a: unknown[]) => Promise<unknown>)(...c.args);
+        const value = await (sup.remote[method] as (...a: unknown[]) => Promise<unknown>)(...c.args).catch((err: Error) => ({ rejected: err.message }));
         c.answer(value);
       }
     } finally {

@@ -9,9 +9,11 @@ import type { DeviceKindSpec, DeviceStatus as DeviceStatusOfBackend } from '../.
  */
 import type { DeviceConfig, DeviceEventMap, DeviceStatus, FrameRecord, PortInfo, TypedEmitter } from '../../../native/devices';
 import type { RatingPromptRequest } from '../../../native/evaluator/evaluator';
+import type { CallerAnswer, HostCommand as CallerCommand } from '../../../native/queue-caller/messages';
 // The drivers that add events to DeviceEventMap (module augmentation): imported so the map is whole here.
 import type {} from '../../../native/evaluator/keypad-desk';
 import type {} from '../../../native/evaluator/serial-keypad-driver';
+import type {} from '../../../native/queue-caller/caller-driver';
 import type {} from '../../../native/scanner/serial-scanner-driver';
 import type {} from '../../../native/signature-pad/signature-pad-driver';
 
@@ -29,6 +31,8 @@ export interface DeviceServiceApi {
   /** Prompt a connected serial keypad (false: none with that id); the outcome follows as an `evaluator` event. */
   promptEvaluator(deviceId: string, request: RatingPromptRequest): boolean;
   cancelEvaluatorPrompt(deviceId: string, promptId: string): boolean;
+  /** One command to a connected window caller (叫号器), answered by the caller; rejects in plain Chinese when it is not connected or does not answer. */
+  queueCallerCommand(deviceId: string, command: CallerCommand): Promise<CallerAnswer>;
   /** Test and bench hook: answers at once, for measuring the bare round trip. */
   echo(value: unknown): unknown;
 }
@@ -47,6 +51,7 @@ export const DEVICE_SERVICE_METHODS = {
   frames: true,
   promptEvaluator: true,
   cancelEvaluatorPrompt: true,
+  queueCallerCommand: true,
   echo: true,
 } as const satisfies { [M in keyof DeviceServiceApi]: true };
 
@@ -58,6 +63,7 @@ export const DEVICE_SERVICE_EVENTS = {
   rating: true,
   evaluator: true,
   signaturePad: true,
+  queueCallerKey: true,
 } as const satisfies { [E in keyof DeviceServiceEvents]: true };
 
 export type DeviceServiceMethodName = keyof DeviceServiceApi;
@@ -69,7 +75,8 @@ export const isDeviceServiceMethod = (name: unknown): name is DeviceServiceMetho
 export const isDeviceServiceEvent = (name: unknown): name is DeviceServiceEventName => typeof name === 'string' && Object.hasOwn(DEVICE_SERVICE_EVENTS, name);
 
 type Args<M extends DeviceServiceMethodName> = Parameters<DeviceServiceApi[M]>;
-type Answer<M extends DeviceServiceMethodName> = ReturnType<DeviceServiceApi[M]>;
+// Awaited: a call declared async (a window caller answers later) is still one promise across the boundary.
+type Answer<M extends DeviceServiceMethodName> = Awaited<ReturnType<DeviceServiceApi[M]>>;
 
 /** An implementation of the surface (the DeviceLayer, in the child or in-process): answers now or later. */
 export type DeviceServiceImpl = { [M in DeviceServiceMethodName]: (...args: Args<M>) => Answer<M> | Promise<Answer<M>> } & {

@@ -11,6 +11,8 @@ import { draftStore, resetDraft } from './draftStore';
 import { ItemColumn } from './items/ItemColumn';
 import { lookupSubject } from './lookups/subject';
 import { useLookups } from './lookups/useLookups';
+import { QueueBar } from './queue/QueueBar';
+import { useQueue } from './queue/useQueue';
 import { lazyNamed } from '../shared/lazyNamed';
 import { Loading } from '../shared/Loading';
 
@@ -41,7 +43,11 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
   const decisions = useDecisions(draft);
   const lookups = useLookups(lookupSubject(draft));
   const [focusSearch, setFocusSearch] = useState(0);
+  const queue = useQueue();
+  const [transferOpen, setTransferOpen] = useState(false);
   const next = () => {
+    // 下一位 also calls the next ticket when the window calls tickets; a queue that is down only shows in the bar.
+    if (queue.enabled) void queue.next();
     // The applicant screen goes back to idle for the next applicant (F9 or the button).
     if (draft.outcome) void call('applicantScreen.clear').catch(() => undefined);
     resetDraft();
@@ -57,17 +63,29 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
       [k.bundle]: () => bundle.current?.focus(),
       [k.typeApplicant]: () => idField.current?.focus(),
       [k.nextApplicant]: next,
+      ...(queue.enabled && {
+        [k.recallTicket]: () => void queue.recall(),
+        [k.passTicket]: () => void queue.pass(),
+        [k.transferTicket]: () => setTransferOpen(true),
+        [k.pauseQueue]: () => void queue.togglePause(),
+      }),
       ...(draft.outcome ? {} : decisions.hotkeys),
     },
-    !helpOpen && !decisions.dialogOpen,
+    !helpOpen && !decisions.dialogOpen && !transferOpen,
   );
+  const bar = <QueueBar q={queue} transferOpen={transferOpen} setTransferOpen={setTransferOpen} />;
   if (draft.outcome)
     return (
-      <Suspense fallback={<Loading />}>
-        <OutcomePanel key={draft.generation} outcome={draft.outcome} onNext={next} />
-      </Suspense>
+      <>
+        {bar}
+        <Suspense fallback={<Loading />}>
+          <OutcomePanel key={draft.generation} outcome={draft.outcome} onNext={next} />
+        </Suspense>
+      </>
     );
   return (
+    <>
+    {bar}
     <Row gutter={12} wrap={false} className="intake" key={draft.generation} data-testid="intake-screen">
       <Col flex="0 0 330px">
         <ApplicantPanel draft={draft} onReadCard={() => void readNow()} idRef={idField} />
@@ -79,5 +97,6 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
         <DecisionColumn draft={draft} lookups={lookups} decisions={decisions} onNext={next} />
       </Col>
     </Row>
+    </>
   );
 }

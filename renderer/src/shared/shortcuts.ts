@@ -22,6 +22,10 @@ export const SHORTCUTS = {
     saveDraft: 'Ctrl+S',
     reject: 'F8',
     nextApplicant: 'F9',
+    recallTicket: 'F10',
+    passTicket: 'Shift+F10',
+    transferTicket: 'F7',
+    pauseQueue: 'Shift+F7',
     printNotice: 'Ctrl+P',
   },
   handover: {
