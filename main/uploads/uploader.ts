@@ -43,6 +43,8 @@ export interface UploaderOptions {
   /** Re-check for new blobs while idle (ms); new material writes also `nudge()`. */
   intervalMs?: number;
   onProgress?: (p: UploadProgress) => void;
+  /** After a blob's tus upload URL is saved: from then on a crash resumes it instead of restarting. */
+  onResumable?: (sha256: string) => void;
   /** After each pass (status changed). */
   onPass?: (r: PassResult) => void;
 }
@@ -207,7 +209,10 @@ export class Uploader {
         bytes,
         uploadUrl,
         chunkSize: this.opts.chunkSize ?? DEFAULT_CHUNK_BYTES,
-        onUploadUrl: (u) => save({ upload_url: u }),
+        onUploadUrl: (u) => {
+          save({ upload_url: u });
+          void saving.then(() => this.opts.onResumable?.(blob.sha256));
+        },
         onProgress: progress,
         onChunk: (acked) => {
           if (acked < bytes.length) save({ acked_bytes: acked });

@@ -99,8 +99,9 @@ describe.each([
     await new Promise<void>((resolve) => {
       child.stdout.on('data', (d) => {
         out += String(d);
-        // Some chunks of the first blob acknowledged: SIGKILL mid-transfer.
-        if (out.split('\n').some((l) => l.startsWith(`progress ${firstSha}`) && Number(l.split(' ')[2]) > 4 * CHUNK)) resolve();
+        // The first blob resumable (its URL saved) and some of its chunks sent: SIGKILL mid-transfer.
+        const lines = out.split('\n');
+        if (lines.includes(`resumable ${firstSha}`) && lines.some((l) => l.startsWith(`progress ${firstSha}`) && Number(l.split(' ')[2]) > 4 * CHUNK)) resolve();
       });
     });
     child.kill('SIGKILL');
