@@ -3,6 +3,7 @@ import { appEvents, appMethods } from './app';
 import { applicantScreenEvents, applicantScreenMethods } from './applicant-screen';
 import { authEvents, authMethods } from './auth';
 import { calendarMethods } from './calendar';
+import { cameraMethods } from './camera';
 import { casesMethods } from './cases';
 import { catalogMethods } from './catalog';
 import { dbMethods } from './db';
@@ -35,6 +36,7 @@ export const methods = {
   ...keysMethods,
   ...staffMethods,
   ...applicantScreenMethods,
+  ...cameraMethods,
 } satisfies Record<string, MethodSpec>;
 
 /** Every event pushed from main to the renderer. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod, NoInput, text } from './define';
+import { DocumentCameraSettings } from './camera';
 import { DeviceConfigSchema } from './devices';
 
 const Code = (what: string) => text(32).regex(/^[A-Za-z0-9_-]*$/, `${what}只能含字母、数字、下划线和短横线`);
@@ -25,6 +26,8 @@ export const SettingsSchema = z.object({
   window: z.object({ code: Code('窗口编码').default(''), name: text(100).default('') }).prefault({}),
   central: z.object({ url: HttpUrl.nullable().default(null) }).prefault({}),
   devices: z.array(DeviceConfigSchema).max(20).default([]),
+  /** The document camera (高拍仪) at this window: which backend, which camera. */
+  documentCamera: DocumentCameraSettings.prefault({}),
   /** Idle minutes before the screen locks. */
   lockTimeoutMinutes: z.number().int().min(1).max(120).default(5),
   /** Days synced personal data is kept before the retention sweep removes it. */
@@ -50,6 +53,7 @@ export const SettingsPatch = z
     window: SettingsSchema.shape.window.unwrap().partial().strict(),
     central: SettingsSchema.shape.central.unwrap().partial().strict(),
     devices: z.array(DeviceConfigSchema).max(20),
+    documentCamera: DocumentCameraSettings.partial().strict(),
     lockTimeoutMinutes: z.number().int().min(1).max(120),
     retentionDays: z.number().int().min(7).max(3650),
     piiCipher: PiiCipherName,
