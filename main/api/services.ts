@@ -14,6 +14,7 @@ import type { DeviceService } from '../devices/device-service';
 import type { ScanningService } from '../scanning/scanning-service';
 import type { Logger } from '../../platform/log/logger';
 import type { ApplicantScreenService } from '../applicant-screen/service';
+import type { CameraService } from '../camera/camera-service';
 
 export type AppMode = 'normal' | 'demo';
 export type Transport = 'electron' | 'host' | 'cli' | 'test';
@@ -63,6 +64,8 @@ export interface Services extends IntakeServices {
   sync: SyncEngine;
   /** The applicant-facing screen: record, signature, rating. */
   applicantScreen: ApplicantScreenService;
+  /** The document camera's vendor backend (高拍仪 local service). */
+  camera: CameraService;
 }
 
 export const APP_VERSION: string = version;

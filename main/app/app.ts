@@ -8,6 +8,7 @@ import { createRouter, type Router } from '../api/router';
 import { APP_VERSION, type AppOptions, type Services } from '../api/services';
 import { setAuditAlgorithm } from '../audit/algorithm';
 import { createAuth } from '../auth/module';
+import { createCamera } from '../camera/module';
 import { SessionStore } from '../auth/session';
 import { createConfig } from '../config/module';
 import { createPii } from '../crypto/module';
@@ -86,6 +87,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const scanning = use('scanning', await createScanning({ mode, devices, events }));
     const sync = use('sync', createSync({ database, pii, events, scheduled: background }));
     const applicantScreen = use('applicantScreen', createApplicantScreen({ database, pii, settings, sessions, events, intake, scanning, devices }));
+    const camera = use('camera', createCamera({ settings }));
 
     const services: Services = {
       options,
@@ -104,6 +106,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       scanning,
       sync,
       applicantScreen,
+      camera,
     };
     const router = createRouter(buildHandlers(services), createLogger('api'));
     log.info({ mode, transport: options.transport, background, startupMs }, 'app started');

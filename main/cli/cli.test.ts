@@ -13,6 +13,7 @@ const TREE = [
   'simulate idcard',
   'simulate scanner',
   'simulate signature-pad',
+  'simulate document-camera',
   'catalog search',
   'calendar add-workdays',
   'cases create-demo',

@@ -3,6 +3,7 @@ import type { Handlers } from '../router';
 import { appHandlers } from './app';
 import { applicantScreenHandlers } from './applicant-screen';
 import { calendarHandlers } from './calendar';
+import { cameraHandlers } from './camera';
 import { casesHandlers } from './cases';
 import { catalogHandlers } from './catalog';
 import { devicesHandlers } from './devices';
@@ -36,5 +37,6 @@ export function buildHandlers(s: Services): Handlers {
     ...keysHandlers(s),
     ...staffHandlers(s),
     ...applicantScreenHandlers(s),
+    ...cameraHandlers(s),
   };
 }
