@@ -41,8 +41,6 @@ export type Incoming =
 
 /** One vendor dialect: the client's side and, for the simulator, the service's side of the same wire. */
 export interface VendorDialect {
-  /** Chinese label for the maintenance screen. */
-  label: string;
   /** Where that vendor's service usually listens. */
   defaultUrl: string;
   /** The text frame that asks for `op`, tagged with `id`. */

@@ -7,7 +7,6 @@ import { asInt, asJpeg, asRecord, largestFirst, toBase64, VendorProtocolError, t
  * own can implement this one; the simulator speaks it by default.
  */
 export const genericDialect: VendorDialect = {
-  label: '通用（一窗高拍仪协议）',
   defaultUrl: 'ws://127.0.0.1:9000',
   encodeRequest(id, op) {
     const { op: cmd, ...args } = op;

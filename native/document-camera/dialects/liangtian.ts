@@ -27,7 +27,6 @@ function parseSize(v: unknown): Resolution {
 }
 
 export const liangtianDialect: VendorDialect = {
-  label: '良田/科密风格（FuncName 协议）',
   defaultUrl: 'ws://127.0.0.1:9000',
   encodeRequest(id, op) {
     const argument = op.op === 'open' ? { devIndex: op.device, resolution: size(op.resolution) } : op.op === 'listResolutions' ? { devIndex: op.device } : {};

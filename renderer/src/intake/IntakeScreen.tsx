@@ -12,6 +12,10 @@ import { ItemColumn } from './items/ItemColumn';
 import { lookupSubject } from './lookups/subject';
 import { useLookups } from './lookups/useLookups';
 import { OutcomePanel } from './outcome/OutcomePanel';
+import { checklistOf } from './materials/MaterialsChecklist';
+import { CaptureDialog } from '../capture/CaptureDialog';
+import { captureTarget, closeCapture, focusedSlotCode, openCapture } from '../capture/captureTarget';
+import { slotPages } from '../capture/slots/slotPages';
 
 /**
  * 窗口受理: applicant (left), item and materials (middle), checks and decisions (right). Every step
@@ -42,6 +46,15 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
   };
   // A new applicant (F9, or the draft claimed at sign-in) remounts the columns: the focus goes back to the search.
   useEffect(() => search.current?.focus(), [focusSearch, draft.generation]);
+  // Pages belong to this applicant's draft: the next applicant (or another clerk's draft) starts empty.
+  useEffect(() => slotPages.follow(draft.generation), [draft.generation]);
+  const capture = captureTarget.use();
+  // F7: the camera for the slot holding the focus, else the first slot that takes paper.
+  const openCamera = () => {
+    const rows = checklistOf(draft).filter((r) => (draft.materials[r.key]?.state ?? 'received') === 'received');
+    const row = rows.find((r) => r.key === focusedSlotCode()) ?? rows[0];
+    if (row) openCapture(row.key, row.material.name);
+  };
   const k = SHORTCUTS.intake;
   useHotkeys(
     {
@@ -50,9 +63,10 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
       [k.bundle]: () => bundle.current?.focus(),
       [k.typeApplicant]: () => idField.current?.focus(),
       [k.nextApplicant]: next,
+      ...(draft.outcome ? {} : { [SHORTCUTS.capture.openCamera]: openCamera }),
       ...(draft.outcome ? {} : decisions.hotkeys),
     },
-    !helpOpen && !decisions.dialogOpen,
+    !helpOpen && !decisions.dialogOpen && !capture,
   );
   if (draft.outcome) return <OutcomePanel key={draft.generation} outcome={draft.outcome} onNext={next} />;
   return (
@@ -66,6 +80,7 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
       <Col flex="0 0 280px">
         <DecisionColumn draft={draft} lookups={lookups} decisions={decisions} onNext={next} />
       </Col>
+      {capture && <CaptureDialog code={capture.code} name={capture.name} onClose={closeCapture} />}
     </Row>
   );
 }
