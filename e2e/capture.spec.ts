@@ -3,6 +3,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { startDocumentCameraSimulator } from '../native/document-camera/sim/simulator';
 import { fakeCameraArgs, writeFakeCameraY4m } from './fake-camera';
 import { CHROMIUM_ARGS } from '../playwright.config';
+import { acceptAndOpenCaseFile } from './case-files';
 import { expect, screenshotPath, test } from './host-fixture';
 
 // Each test starts a host and its own Chromium (the fake-camera flags are per browser). No timing is asserted.
@@ -20,6 +21,8 @@ async function openApp(browser: Browser, url: string): Promise<Page> {
 
 /** F3, the item by its initials, Enter: the checklist shows its materials. */
 async function pickItem(page: Page): Promise<void> {
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('applicant-id')).toContainText('*', { timeout: 30_000 });
   await page.keyboard.press('F3');
   await page.keyboard.type('jzzsl');
   await expect(page.getByTestId('item-option').first()).toContainText('居住证申领');
@@ -65,13 +68,25 @@ test('UVC (Chromium fake camera): F7 opens the camera for the slot, Space captur
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
     const slot = page.getByTestId('material-row').first();
-    await expect(slot.getByTestId('slot-pages')).toContainText('已拍 3 页');
+    await expect(slot.getByTestId('material-files-summary')).toHaveAttribute('data-pages', '3');
     await page.screenshot({ path: screenshotPath('capture-uvc-slot') });
     // The shortcut help lists the camera's keys.
     await page.keyboard.press('F1');
     await expect(page.getByTestId('shortcut-help')).toContainText('打开高拍仪（当前材料）');
     await expect(page.getByTestId('shortcut-help')).toContainText('F7');
     await page.screenshot({ path: screenshotPath('capture-shortcuts') });
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('shortcut-help')).toBeHidden();
+    // Accepted: the case holds one PDF of the three pages, the rotated one first, turned a quarter.
+    const { file, pdf } = await acceptAndOpenCaseFile(page, host);
+    await expect(file).toHaveAttribute('data-pages', '3');
+    expect(pdf.getPageCount()).toBe(3);
+    expect(pdf.getPages().map((p) => p.getRotation().angle)).toEqual([90, 0, 0]);
+    // The automatic crop is the page's crop box: the A4 page stands upright, the landscape frame's desk is cut off.
+    const page1 = pdf.getPage(1);
+    const box = page1.getCropBox();
+    expect(box.height).toBeGreaterThan(box.width);
+    await page.screenshot({ path: screenshotPath('capture-uvc-case') });
   } finally {
     await browser.close();
     fs.rmSync(cam.file, { force: true });
@@ -110,7 +125,7 @@ test('vendor service (simulator): chosen in 运维 → 设备, previews its fram
     await expect(page.getByTestId('capture-page')).toHaveCount(1);
     expect(sim.captures).toBe(3); // the maintenance test capture and two pages
     await page.keyboard.press('Escape');
-    await expect(page.getByTestId('material-row').first().getByTestId('slot-pages')).toContainText('已拍 1 页');
+    await expect(page.getByTestId('material-row').first().getByTestId('material-files-summary')).toHaveAttribute('data-pages', '1');
   } finally {
     await browser.close();
     await sim.close();

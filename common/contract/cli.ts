@@ -25,6 +25,8 @@ export const cliMethods = [
   'sync.enroll',
   'staff.list',
   'staff.release',
+  'materials.caseFiles',
+  'materials.export',
 ] as const satisfies readonly MethodName[];
 export type CliMethodName = (typeof cliMethods)[number];
 

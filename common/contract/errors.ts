@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'TOO_LARGE',
   'LOCKED',
   'INTERNAL',
+  /** The window's disk is full: nothing committed was lost, the clerk retries after space is freed. */
+  'DISK_FULL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

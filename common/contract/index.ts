@@ -12,6 +12,7 @@ import type { MethodSpec } from './define';
 import { diagMethods } from './diag';
 import { intakeEvents, intakeMethods } from './intake';
 import { keysMethods } from './keys';
+import { materialsMethods } from './materials';
 import { reviewsMethods } from './reviews';
 import { scanEvents, scanMethods } from './scan';
 import { settingsMethods } from './settings';
@@ -37,6 +38,7 @@ export const methods = {
   ...staffMethods,
   ...applicantScreenMethods,
   ...cameraMethods,
+  ...materialsMethods,
 } satisfies Record<string, MethodSpec>;
 
 /** Every event pushed from main to the renderer. */

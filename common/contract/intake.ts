@@ -102,6 +102,8 @@ const CaseBody = {
   bundleId: text(100).optional(),
   bundleGroupId: text(80).optional(),
   note: text(500).optional(),
+  /** Pages staged for this intake (common/contract/materials.ts): each slot's PDF is linked to the case in the decision's transaction. */
+  materialsDraftId: z.uuid().optional(),
 };
 
 export const DeferredMaterialView = z.object({
@@ -138,6 +140,8 @@ const BundleBody = {
   agent: AgentInput.optional(),
   /** A draft saved for this bundle (its first item): it becomes the first plan's case. */
   caseId: text(80).optional(),
+  /** Pages staged for this intake (common/contract/materials.ts): each slot's PDF is linked to every case of the bundle whose plan lists that material in the decision's transaction. */
+  materialsDraftId: z.uuid().optional(),
   plans: z
     .array(BundlePlan)
     .min(1)
@@ -234,6 +238,8 @@ export const intakeMethods = {
         materialCode: text(100).min(1),
         via: z.enum(['received', 'licence']).default('received'),
         licenceId: text(200).optional(),
+        /** Pages staged for this supplement (slot: this draft id + `materialCode`), linked with `via: supplement`. */
+        materialsDraftId: z.uuid().optional(),
       })
       .strict(),
     output: z.object({ caseId: z.string(), status: CaseStatusSchema, outstanding: z.number().int() }),

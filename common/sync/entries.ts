@@ -53,6 +53,20 @@ export const SyncAgent = z.object({
 });
 export type SyncAgent = z.infer<typeof SyncAgent>;
 
+/**
+ * One material file of a case (issue 16): the assembled PDF by its SHA-256. The bytes travel apart
+ * (resumable upload, main/uploads/); the central marks the material received when a file with this
+ * hash and size arrived. Optional within version 2: windows before 材料电子化 send none.
+ */
+export const CaseMaterialFile = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().min(1),
+  pages: z.number().int().min(1),
+  via: z.enum(['intake', 'supplement']),
+  linkedAt: at,
+});
+export type CaseMaterialFile = z.infer<typeof CaseMaterialFile>;
+
 export const CaseMaterial = z.object({
   code: z.string().min(1).max(64),
   name: z.string().max(200),
@@ -62,6 +76,7 @@ export const CaseMaterial = z.object({
   licenceId: z.string().max(200).nullable(),
   deadline: day.nullable().describe('Supply deadline of a deferred (容缺) material'),
   suppliedAt: at.nullable(),
+  files: z.array(CaseMaterialFile).max(50).optional(),
 });
 
 /** The case as the window holds it after the event (a full snapshot, not a diff). */

@@ -9,6 +9,7 @@ import {
 } from '../../common/contract';
 import { APPLICANT_SCREEN_ROLE, type ApplicantScreenRole } from '../../common/contract/applicant-screen';
 import { CLI_ROLE, cliMayCall, type CliRole } from '../../common/contract/cli';
+import { bytesLimitOf, PAGE_TOO_LARGE_MESSAGE } from '../../common/contract/materials';
 import type { Session } from '../auth/session';
 import { KeyError } from '../crypto/pii-cipher';
 import type { Logger } from '../../platform/log/logger';
@@ -17,6 +18,8 @@ export interface CallContext {
   session: Session | null;
   /** Set by the command line: its local caller (本机运维) may call the CLI's list in the contract, nothing else. */
   role?: CliRole | ApplicantScreenRole;
+  /** The raw bytes of a bytes method (BYTES_METHODS); refused on any other method. */
+  bytes?: Uint8Array;
 }
 
 export type Handler<M extends MethodName> = (
@@ -58,6 +61,8 @@ export function createRouter(
         if (ctx.session.locked && !method.startsWith('auth.')) return fail('LOCKED', '屏幕已锁定，请先解锁。');
       }
       if (rawInput !== undefined && byteSize(rawInput) > MAX_INPUT_BYTES) return fail('TOO_LARGE', '输入内容过大。');
+      const bytesProblem = checkBytes(method, ctx.bytes);
+      if (bytesProblem) return bytesProblem;
       const parsed = spec.input.safeParse(rawInput);
       if (!parsed.success) return fail('INVALID_INPUT', describeZodError(parsed.error));
       const handler = (handlers as Record<string, Handler<MethodName> | undefined>)[method];
@@ -86,6 +91,14 @@ export function createRouter(
 function mayCall(method: string, spec: MethodSpec, ctx: CallContext): boolean {
   if (ctx.role === CLI_ROLE) return cliMayCall(method);
   return spec.roles.some((r) => ctx.session!.roles.includes(r as never));
+}
+
+/** A bytes method needs its bytes within its limit; any other method takes none. */
+function checkBytes(method: string, bytes: Uint8Array | undefined) {
+  const limit = bytesLimitOf(method);
+  if (limit === null) return bytes === undefined ? null : fail('INVALID_INPUT', `${method} 不接收文件内容。`);
+  if (!(bytes instanceof Uint8Array) || bytes.byteLength === 0) return fail('INVALID_INPUT', '缺少文件内容：文件为空或未能读取，请重新选择文件。');
+  return bytes.byteLength > limit ? fail('TOO_LARGE', PAGE_TOO_LARGE_MESSAGE) : null;
 }
 
 function byteSize(value: unknown): number {

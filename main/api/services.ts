@@ -15,6 +15,7 @@ import type { ScanningService } from '../scanning/scanning-service';
 import type { Logger } from '../../platform/log/logger';
 import type { ApplicantScreenService } from '../applicant-screen/service';
 import type { CameraService } from '../camera/camera-service';
+import type { MaterialsService } from '../materials/service';
 
 export type AppMode = 'normal' | 'demo';
 export type Transport = 'electron' | 'host' | 'cli' | 'test';
@@ -66,6 +67,8 @@ export interface Services extends IntakeServices {
   applicantScreen: ApplicantScreenService;
   /** The document camera's vendor backend (高拍仪 local service). */
   camera: CameraService;
+  /** 材料电子化: staged pages, sealed material PDFs, file tickets, the blob store the uploader reads. */
+  materials: MaterialsService;
 }
 
 export const APP_VERSION: string = version;

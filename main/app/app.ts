@@ -18,6 +18,7 @@ import { createDevices } from '../devices/module';
 import { InternalBus } from '../events/internal-bus';
 import { EventBus } from '../events/renderer-events';
 import { createIntake } from '../intake/module';
+import { createMaterials } from '../materials/module';
 import { createOps } from '../ops/module';
 import { createRetention } from '../retention/module';
 import { createScanning } from '../scanning/module';
@@ -30,7 +31,8 @@ export interface App {
   /** Main's internal events (`card.read` with the full identity); no transport subscribes to it. */
   internal: InternalBus;
   /** Invoke as the current session: what both transports do for the clerk's window. */
-  invoke(method: unknown, input: unknown): ReturnType<Router['invoke']>;
+  /** `bytes`: the raw page of a bytes method (BYTES_METHODS in common/contract/materials.ts). */
+  invoke(method: unknown, input: unknown, bytes?: Uint8Array): ReturnType<Router['invoke']>;
   /** Invoke as the applicant screen (issue 18): the methods granting it, no staff session. */
   invokeAsApplicantScreen(method: unknown, input: unknown): ReturnType<Router['invoke']>;
   /** Run `close` when the app closes, before the subsystems built so far (a transport's own timers). */
@@ -81,7 +83,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       'auth',
       await createAuth({ database, settings, sessions, events, log: createLogger('auth'), mode, dataDir, printSetupCode: options.transport === 'host' }),
     );
-    const intake = use('intake', await createIntake({ database, pii, settings, sessions, events, internal, log }));
+    const materials = use('materials', await createMaterials({ database, pii, dataDir, retentionDays: () => settings.get().retentionDays }));
+    const intake = use('intake', await createIntake({ database, pii, settings, sessions, events, internal, log, materials }));
     use('retention', createRetention({ database, settings }));
     const devices = use('devices', await createDevices({ mode, settings, events, internal, deviceLauncher: options.deviceLauncher }));
     const scanning = use('scanning', await createScanning({ mode, devices, events }));
@@ -107,6 +110,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       sync,
       applicantScreen,
       camera,
+      materials,
     };
     const router = createRouter(buildHandlers(services), createLogger('api'));
     log.info({ mode, transport: options.transport, background, startupMs }, 'app started');
@@ -114,7 +118,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       services,
       router,
       internal,
-      invoke: (method, input) => router.invoke(method, input, { session: sessions.get() }),
+      invoke: (method, input, bytes) => router.invoke(method, input, { session: sessions.get(), ...(bytes ? { bytes } : {}) }),
       invokeAsApplicantScreen: (method, input) => router.invoke(method, input, { session: null, role: APPLICANT_SCREEN_ROLE }),
       onClose: (close) => closing.add(close),
       async close() {

@@ -11,6 +11,7 @@ import { register as diag } from './commands/diag';
 import { register as host } from './commands/host';
 import { register as idcard } from './commands/idcard';
 import { register as keys } from './commands/keys';
+import { register as materials } from './commands/materials';
 import { register as scanner } from './commands/scanner';
 import { register as simulate } from './commands/simulate';
 import { register as staff } from './commands/staff';
@@ -28,7 +29,7 @@ export function buildProgram(): Command {
     .exitOverride()
     // Named in the message another writer of the same data folder gets.
     .hook('preAction', (_program, action) => setWriterKind(`yichuang ${commandPath(action)}`));
-  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, db, sync, central, host, diag, config, staff, keys])
+  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, db, sync, central, host, diag, config, staff, keys, materials])
     register(program);
   return program;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AesGcmPiiCipher, KeyError, type PiiCipher } from './pii-cipher';
+import { sealedBytesAlg } from './bytes-seal';
 import { SM4_ALG, Sm4PiiCipher } from './sm4-cipher';
 
 /** The cipher setting: AES-256-GCM by default, SM4 where the deployment requires national algorithms. */
@@ -42,6 +43,14 @@ export class ConfiguredPiiCipher implements PiiCipher {
     if (alg === 'aes256gcm') return this.aes.open(sealed);
     if (alg === SM4_ALG) return this.sm4.open(sealed);
     throw new KeyError('无法识别的加密数据格式。');
+  }
+
+  sealBytes(plain: Uint8Array): Buffer {
+    return this.cipher === 'sm4' ? this.sm4.sealBytes(plain) : this.aes.sealBytes(plain);
+  }
+
+  openBytes(sealed: Uint8Array): Buffer {
+    return sealedBytesAlg(sealed) === 'sm4' ? this.sm4.openBytes(sealed) : this.aes.openBytes(sealed);
   }
 
   lookupHash(value: string): string {

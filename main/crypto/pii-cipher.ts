@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { openBytesAes, sealBytesAes } from './bytes-seal';
 import { randomIv } from './random-pool';
 
 /**
@@ -11,14 +12,13 @@ export interface PiiCipher {
   open(sealed: string): string;
   /** Keyed hash for look-ups by ID number without storing it in clear. */
   lookupHash(value: string): string;
+  /** Files (material pages and PDFs): the same keys, binary layout (main/crypto/bytes-seal.ts). */
+  sealBytes(plain: Uint8Array): Buffer;
+  openBytes(sealed: Uint8Array): Buffer;
 }
 
-export class KeyError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'KeyError';
-  }
-}
+import { KeyError } from './key-error';
+export { KeyError };
 
 /** AES-256-GCM with a 32-byte data key; the HMAC key is derived from it. */
 export class AesGcmPiiCipher implements PiiCipher {
@@ -51,5 +51,13 @@ export class AesGcmPiiCipher implements PiiCipher {
 
   lookupHash(value: string): string {
     return crypto.createHmac('sha256', this.hmacKey).update(value.toUpperCase()).digest('hex');
+  }
+
+  sealBytes(plain: Uint8Array): Buffer {
+    return sealBytesAes(this.dataKey, plain);
+  }
+
+  openBytes(sealed: Uint8Array): Buffer {
+    return openBytesAes(this.dataKey, sealed);
   }
 }

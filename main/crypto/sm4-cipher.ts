@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { openBytesSm4, sealBytesSm4 } from './bytes-seal';
 import { randomIv } from './random-pool';
 import { KeyError, type PiiCipher } from './pii-cipher';
 import { hmacSm3, sm4CbcDecrypt, sm4CbcEncrypt, type SmImplementation } from './sm-primitives';
@@ -52,6 +53,14 @@ export class Sm4PiiCipher implements PiiCipher {
 
   lookupHash(value: string): string {
     return hmacSm3(this.lookupKey, value.toUpperCase(), this.impl).toString('hex');
+  }
+
+  sealBytes(plain: Uint8Array): Buffer {
+    return sealBytesSm4(this.encKey, this.macKey, plain);
+  }
+
+  openBytes(sealed: Uint8Array): Buffer {
+    return openBytesSm4(this.encKey, this.macKey, sealed);
   }
 
   private tag(head: string, body: string): string {

@@ -15,4 +15,10 @@ export class UnavailablePiiCipher implements PiiCipher {
   lookupHash(): string {
     throw new KeyError(this.reason);
   }
+  sealBytes(): Buffer {
+    throw new KeyError(this.reason);
+  }
+  openBytes(): Buffer {
+    throw new KeyError(this.reason);
+  }
 }

@@ -6,7 +6,8 @@ import type { SyncTables } from './migrations/004-sync.tables';
 import type { AuthTables } from './migrations/005-staff.tables';
 import type { AgentTables } from './migrations/008-agents.tables';
 import type { SignatureTables } from './migrations/010-signature.tables';
+import type { MaterialsTables } from './migrations/011-materials.tables';
 export type { AuditLogTable, CoreTables, MetaTable, OutboxTable } from './migrations/001-core.tables';
 
 /** The whole local schema: the tables of every migration (each migration's types live in its `NNN-name.tables.ts`). */
-export interface DB extends CoreTables, AuthTables, CatalogTables, IntakeTables, ReviewTables, SyncTables, AgentTables, SignatureTables {}
+export interface DB extends CoreTables, AuthTables, CatalogTables, IntakeTables, ReviewTables, SyncTables, AgentTables, SignatureTables, MaterialsTables {}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { IPC_EVENT, IPC_INVOKE } from '../../common/bridge';
+import { IPC_EVENT, IPC_INVOKE, IPC_INVOKE_BYTES } from '../../common/bridge';
 import type { App } from '../app/app';
 import { gateForApplicantScreen, gateForRenderer } from '../auth/event-gate';
 import type { EventListener } from '../events/renderer-events';
@@ -29,6 +29,13 @@ export function installIpcTransport(yc: App): IpcTransport {
     const caller = callerOf(e);
     if (!caller) return { ok: false, error: { code: 'FORBIDDEN', message: '来源不受信任。' } };
     return caller === 'applicant-screen' ? yc.invokeAsApplicantScreen(method, input) : yc.invoke(method, input);
+  });
+
+  // Page bytes: the clerk's window only; the router checks the method takes bytes and their size.
+  ipcMain.handle(IPC_INVOKE_BYTES, (e, method: unknown, input: unknown, bytes: unknown) => {
+    if (callerOf(e) !== 'staff') return { ok: false, error: { code: 'FORBIDDEN', message: '来源不受信任。' } };
+    if (!(bytes instanceof Uint8Array)) return { ok: false, error: { code: 'INVALID_INPUT', message: '缺少文件内容，请重新选择文件。' } };
+    return yc.invoke(method, input, bytes);
   });
 
   return {

@@ -7,6 +7,7 @@ import { defaultDataDir, trainingDataDir } from '../config/paths';
 import { DataFolderBusyError } from '../db/writer-lock';
 import { utilityProcessLauncher } from './device-service';
 import { followApplicantDisplay, openApplicantWindow } from './applicant-window';
+import { registerFileScheme, serveFileScheme } from './file-protocol';
 import { installIpcTransport } from './ipc';
 import { beginStart, followAutostart, quitGracefully, rollbackWithoutApp, startUpdates } from './operations';
 import { createMainWindow } from './window';
@@ -16,6 +17,8 @@ const demo = process.argv.includes('--demo');
 // product name the installer gave the app; training mode has a folder of its own. `--user-data-dir`
 // (tests, a second window's data) wins.
 if (!app.commandLine.hasSwitch('user-data-dir')) app.setPath('userData', demo ? trainingDataDir() : defaultDataDir());
+
+registerFileScheme();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -45,6 +48,7 @@ if (!app.requestSingleInstanceLock()) {
     const rendererDir = path.join(__dirname, '..', 'renderer');
     const preload = path.join(__dirname, '..', 'preload.cjs');
     const win = createMainWindow(rendererDir, preload);
+    serveFileScheme(yc);
     const ipc = installIpcTransport(yc);
     ipc.addWindow(win, 'staff');
     // The applicant screen on the external display, if any (and when one is plugged in).

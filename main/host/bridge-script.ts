@@ -1,6 +1,6 @@
 /**
  * The script the loopback host injects before the renderer's own code. It defines
- * `window.yichuang` with exactly the preload's shape ({invoke, on}), over HTTP + WebSocket.
+ * `window.yichuang` with exactly the preload's shape ({invoke, invokeBytes, fileUrl, on}), over HTTP + WebSocket.
  * Auth is the HttpOnly cookie the host set when the page was opened with its token. `base` is the
  * path prefix of the caller's API (empty for the clerk's window).
  */
@@ -34,6 +34,22 @@ export const bridgeScript = (base: string): string => `(() => {
       } catch (e) {
         return { ok: false, error: { code: 'INTERNAL', message: '与本机服务的连接中断，请稍候重试。' } };
       }
+    },
+    async invokeBytes(method, input, bytes) {
+      try {
+        const res = await fetch('${base}/api/bytes?method=' + encodeURIComponent(method), {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'content-type': 'application/octet-stream', 'x-yichuang-input': encodeURIComponent(JSON.stringify(input)) },
+          body: bytes,
+        });
+        return await res.json();
+      } catch (e) {
+        return { ok: false, error: { code: 'INTERNAL', message: '与本机服务的连接中断，请稍候重试。' } };
+      }
+    },
+    fileUrl(ticket) {
+      return '${base}/files/' + encodeURIComponent(ticket);
     },
     on(event, listener) {
       if (!listeners.has(event)) listeners.set(event, new Set());

@@ -8,9 +8,11 @@ export function contentSecurityPolicy(connect: string[] = []): string {
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // yichuang-file: is Electron's scheme for material files (file tickets); the host serves them at /files/.
+    "img-src 'self' data: blob: yichuang-file:",
+    "frame-src 'self' yichuang-file:",
     "font-src 'self' data:",
-    `connect-src 'self' ${connect.join(' ')}`.trim(),
+    `connect-src 'self' yichuang-file: ${connect.join(' ')}`.trim(),
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",

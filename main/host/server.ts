@@ -5,6 +5,8 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app/app';
 import { gateForApplicantScreen, gateForRenderer } from '../auth/event-gate';
+import { HOST_BYTES_PATH, HOST_FILES_PATH } from '../../common/bridge';
+import { bytesLimitOf, PAGE_TOO_LARGE_MESSAGE } from '../../common/contract/materials';
 import { createLogger } from '../../platform/log/logger';
 import { BRIDGE_SCRIPT, bridgeScript } from './bridge-script';
 import { contentSecurityPolicy } from './csp';
@@ -105,6 +107,10 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     if (!authorised(req, applicant)) return send(res, 401, 'text/plain; charset=utf-8', '需要令牌：请使用启动时显示的地址打开。');
     const pathname = applicant ? url.pathname.slice(APPLICANT_PREFIX.length) || '/' : url.pathname;
     if (pathname === '/api/invoke') return invoke(req, res, applicant);
+    // Page bytes and material files are the clerk's window's only: the applicant screen has neither.
+    if (pathname === HOST_BYTES_PATH && !applicant) return invokeBytes(req, res, url);
+    if (pathname.startsWith(HOST_FILES_PATH) && !applicant && (req.method === 'GET' || req.method === 'HEAD'))
+      return serveFile(decodeURIComponent(pathname.slice(HOST_FILES_PATH.length)), res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
     if (pathname === '/bridge.js') return send(res, 200, MIME['.js']!, applicant ? bridgeScript(APPLICANT_PREFIX) : BRIDGE_SCRIPT);
     return serveStatic(pathname, res, applicant);
@@ -122,6 +128,41 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     }
     const call = applicant ? opts.app.invokeAsApplicantScreen : opts.app.invoke;
     json(res, 200, await call(msg?.method, msg?.input));
+  }
+
+  /**
+   * A bytes method: the JSON input in the X-Yichuang-Input header (URI-encoded), the bytes as the
+   * raw body, refused with 413 past the method's limit before more is read.
+   */
+  async function invokeBytes(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
+    const method = url.searchParams.get('method');
+    const limit = bytesLimitOf(method);
+    if (limit === null) return json(res, 404, { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的文件接口：${String(method).slice(0, 80)}` } });
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      res.setHeader('Connection', 'close');
+      return json(res, 413, { ok: false, error: { code: 'TOO_LARGE', message: PAGE_TOO_LARGE_MESSAGE } });
+    }
+    let input: unknown;
+    try {
+      const header = req.headers['x-yichuang-input'];
+      input = typeof header === 'string' ? JSON.parse(decodeURIComponent(header)) : undefined;
+    } catch {
+      return json(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求的参数不是有效的 JSON。' } });
+    }
+    const body = await readRaw(req, limit);
+    if (body === null) return json(res, 413, { ok: false, error: { code: 'TOO_LARGE', message: PAGE_TOO_LARGE_MESSAGE } });
+    json(res, 200, await opts.app.invoke(method, input, new Uint8Array(body.buffer, body.byteOffset, body.byteLength)));
+  }
+
+  /** A file ticket (materials.openFile / openPage): the unsealed bytes, never cached. */
+  async function serveFile(ticket: string, res: http.ServerResponse): Promise<void> {
+    const file = await opts.app.services.materials.readTicket(ticket);
+    if (!file) return send(res, 404, 'text/plain; charset=utf-8', '文件链接已失效，请重新打开。');
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    send(res, 200, file.mime, file.bytes);
   }
 
   function serveStatic(pathname: string, res: http.ServerResponse, applicant: boolean): void {
@@ -218,6 +259,10 @@ function safeEqual(a: string, b: string): boolean {
 }
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+  return readRaw(req, limit).then((b) => (b === null ? null : b.toString('utf8')));
+}
+
+function readRaw(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -227,7 +272,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string | nu
       if (size > limit) over = true;
       else chunks.push(c);
     });
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -21,6 +21,8 @@ export interface BundleInput {
   caseId?: string;
   plans: Array<{ itemCode: string; materials: MaterialEntry[] }>;
   note?: string;
+  /** Staged pages (issue 16): each plan links the slots of the materials it lists. */
+  materialsDraftId?: string;
 }
 
 /** One case input per plan, sharing the bundle id and the group id (the key). */
@@ -33,6 +35,7 @@ export function bundleCaseInputs(input: BundleInput) {
     bundleId: input.bundleId,
     bundleGroupId: input.key,
     ...(input.note !== undefined ? { note: input.note } : {}),
+    ...(input.materialsDraftId ? { materialsDraftId: input.materialsDraftId } : {}),
     ...(i === 0 && input.caseId ? { caseId: input.caseId } : {}),
   }));
 }

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { describeLimit } from '../../common/domain/item-types';
-import type { CaseEntryKind, CaseSnapshot } from '../../common/sync/entries';
+import type { CaseEntryKind, CaseMaterialFile, CaseSnapshot } from '../../common/sync/entries';
 import type { OutboxEntry } from '../db/outbox';
 import type { MaterialRow } from './material-check';
 import type { IntakeCaseTable } from '../db/migrations/003-intake.tables';
@@ -19,6 +19,8 @@ export function caseEntry(
   applicantSealed: string | null,
   /** The agent (经办人) sealed the same way; only a decision carries it, like the applicant. */
   agentSealed?: string | null,
+  /** The case's material files by material code (issue 16); a material without files carries no `files`. */
+  files?: ReadonlyMap<string, CaseMaterialFile[]>,
 ): CaseEntry {
   if (c.case_number === null) throw new Error(`case ${c.id} has no number: drafts do not reach the outbox`);
   const snapshot: CaseSnapshot = {
@@ -55,6 +57,7 @@ export function caseEntry(
       licenceId: m.licence_id,
       deadline: m.deadline,
       suppliedAt: m.supplied_at,
+      ...(files?.get(m.code)?.length ? { files: files.get(m.code) } : {}),
     })),
   };
   return { kind, aggregateId: c.id, payload: { case: snapshot, applicantSealed, ...(agentSealed !== undefined && { agentSealed }) } } as CaseEntry;

@@ -7,6 +7,10 @@ import { hallDate } from '../../common/domain/hall-date';
 import { appendAudit } from '../audit/chain';
 import type { CalendarService } from '../catalog/calendar-service';
 import type { CatalogService } from '../catalog/catalog-service';
+import type { Logger } from '../../platform/log/logger';
+import { caseFilesByCode, linkFiles } from '../materials/linking';
+import type { MaterialsService, PreparedFile } from '../materials/service';
+import { CaseFilesStep, filesByCode } from './case-files';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import { queryTemplate } from '../db/query-template';
 import { enqueueOutbox } from '../db/outbox';
@@ -36,6 +40,8 @@ export interface CaseInput {
   bundleId?: string;
   bundleGroupId?: string;
   note?: string;
+  /** Staged pages (common/contract/materials.ts): linked to the case in the decision's transaction. */
+  materialsDraftId?: string;
 }
 
 export interface IntakeDeps {
@@ -46,6 +52,9 @@ export interface IntakeDeps {
   cards: CardTokens;
   identity: () => Promise<WindowIdentity>;
   now?: () => Date;
+  /** 材料电子化: assembles and links the staged pages; without it a draft id is refused. */
+  materials?: MaterialsService;
+  log?: Logger;
 }
 
 type CaseRow = Selectable<IntakeCaseTable>;
@@ -57,8 +66,10 @@ type CaseRow = Selectable<IntakeCaseTable>;
  */
 export class IntakeService {
   private readonly steps: DecisionSteps<PreparedDecision>;
+  private readonly files: CaseFilesStep;
 
   constructor(private readonly d: IntakeDeps) {
+    this.files = new CaseFilesStep(d.materials, d.log);
     this.steps = { db: d.db, prepare: (...a) => this.prepare(...a), write: (trx, p) => this.write(trx, p), recordUsage: (r) => this.recordUsage(r) };
   }
 
@@ -95,6 +106,7 @@ export class IntakeService {
     const d = input.deferred;
     const deferred = d && { commitmentNote: d.commitmentNote, deadlineWorkdays: d.deadlineWorkdays ?? (await readIntakeConfig(this.d.db)).deferredSupplyWorkdays };
     const r = await decideBundle(this.steps, input, actor, 'accept', (plan) => (deferred && plan.materials.some((m) => m.state === 'deferred') ? ['deferred', deferred] : ['accept', {}]));
+    await this.files.finish(input.materialsDraftId);
     return { ...r, cases: r.cases.map((c) => ({ ...this.acceptResult(c), itemCode: c.itemCode, itemName: c.itemName })) };
   }
 
@@ -125,6 +137,7 @@ export class IntakeService {
     const prepared = await this.prepare(decision, input, actor, extra);
     const result = await this.d.db.transaction().execute((trx) => this.write(trx, prepared));
     this.recordUsage([result]);
+    if (prepared.files.length) await this.files.finish(input.materialsDraftId);
     return result;
   }
 
@@ -151,12 +164,14 @@ export class IntakeService {
     const applicantSealed = decision === 'draft' ? null : sealedApplicantPayload(this.d.pii, applicant);
     const agentColumns = agent ? sealAgent(this.d.pii, agent) : null;
     const agentSealed = decision === 'draft' ? null : sealedAgentPayload(this.d.pii, agent);
-    return { decision, input, actor, extra, item, at, atIso, promised, materials, status, identity, sealed, applicantSealed, agent, agentColumns, agentSealed };
+    const linked = decision === 'accept' || decision === 'deferred' ? materials.filter((m) => m.state === 'received' || m.state === 'licence').map((m) => m.code) : [];
+    const files = await this.files.prepare(input.materialsDraftId, linked);
+    return { decision, input, actor, extra, item, at, atIso, promised, materials, status, identity, sealed, applicantSealed, agent, agentColumns, agentSealed, files };
   }
 
   /** The case, its materials, history, audit entry and outbox row, inside the caller's transaction. */
   private async write(trx: Transaction<DB>, p: PreparedDecision): Promise<DecisionResult> {
-    const { decision, input, actor, extra, item, at, atIso, promised, materials, status, identity, sealed, applicantSealed, agent, agentColumns, agentSealed } = p;
+    const { decision, input, actor, extra, item, at, atIso, promised, materials, status, identity, sealed, applicantSealed, agent, agentColumns, agentSealed, files } = p;
     const existing = input.caseId ? await loadCase(trx, input.caseId) : undefined;
     if (existing && !canTransition(existing.status, status))
       throw new AppError('CONFLICT', `该办件当前为“${CASE_STATUS_LABELS[existing.status]}”，不能再${verb(decision)}。`);
@@ -192,16 +207,26 @@ export class IntakeService {
     await writeAgent(trx, caseId, agentColumns);
     if (existing) await trx.deleteFrom('case_material').where('case_id', '=', caseId).execute();
     if (materials.length) await insertMaterials(trx, { rows: materials.map((m) => ({ ...m, case_id: caseId })) });
+    if (files.length) await linkFiles(trx, { caseId, files, via: 'intake', clerkId: actor.id, at: atIso });
     await writeHistory(trx, caseId, atIso, status, extra.reason ?? null);
     await appendAudit(trx, {
       actor: actor.id,
       action: `case.${decision === 'deferred' ? 'acceptWithDeferred' : decision === 'draft' ? 'saveDraft' : decision}`,
       subject: caseId,
-      detail: { caseNumber, itemCode: item.code, materials: countStates(materials), ...(agent && { agent: { relation: agent.relation, certType: agent.certType } }) },
+      detail: {
+        caseNumber,
+        itemCode: item.code,
+        materials: countStates(materials),
+        ...(agent && { agent: { relation: agent.relation, certType: agent.certType } }),
+        ...(files.length && { files: files.map((f) => ({ material: f.materialCode, sha256: f.sha256, pages: f.pages })) }),
+      },
     });
     // Drafts stay on the window: the central platform learns of a case when it is decided.
     if (decision !== 'draft')
-      await enqueueOutbox(trx, caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed, agentSealed));
+      await enqueueOutbox(
+        trx,
+        caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed, agentSealed, filesByCode(files, atIso)),
+      );
     return { caseId, caseNumber, status, at: atIso, promised, materials, itemCode: item.code, itemName: item.name };
   }
 
@@ -222,16 +247,19 @@ export class IntakeService {
       await appendAudit(trx, { actor: actor.id, action: 'case.withdraw', subject: caseId, detail: { caseNumber: c.case_number, from: c.status } });
       if (c.status !== 'draft') {
         const materials = await trx.selectFrom('case_material').selectAll().where('case_id', '=', caseId).orderBy('sort').execute();
-        await enqueueOutbox(trx, caseEntry('case.withdrawn', { ...c, status: 'withdrawn', withdraw_reason: reason, decided_at: atIso, updated_at: atIso }, materials, null));
+        const files = await caseFilesByCode(trx, caseId);
+        await enqueueOutbox(trx, caseEntry('case.withdrawn', { ...c, status: 'withdrawn', withdraw_reason: reason, decided_at: atIso, updated_at: atIso }, materials, null, undefined, files));
       }
       return { caseId, status: 'withdrawn' as const, decidedAt: atIso };
     });
   }
 
   /** 补齐: one deferred material arrives; when none is left the case becomes accepted. */
-  async supplement(input: { caseId: string; materialCode: string; via: 'received' | 'licence'; licenceId?: string }, actor: Actor) {
+  async supplement(input: { caseId: string; materialCode: string; via: 'received' | 'licence'; licenceId?: string; materialsDraftId?: string }, actor: Actor) {
     const atIso = this.now().toISOString();
-    return this.d.db.transaction().execute(async (trx) => {
+    // The supplied material's staged pages, stored before the transaction like a decision's.
+    const files = await this.files.prepare(input.materialsDraftId, [input.materialCode]);
+    const result = await this.d.db.transaction().execute(async (trx) => {
       const c = await loadCase(trx, input.caseId);
       if (!c) throw new AppError('NOT_FOUND', '找不到该办件。');
       if (c.status !== 'accepted_deferred') throw new AppError('CONFLICT', '该办件没有待补齐的容缺材料。');
@@ -247,12 +275,20 @@ export class IntakeService {
       const left = await trx.selectFrom('case_material').select('code').where('case_id', '=', c.id).where('state', '=', 'deferred').execute();
       const status: CaseStatus = left.length === 0 ? 'accepted' : 'accepted_deferred';
       await trx.updateTable('intake_case').set({ status, updated_at: atIso }).where('id', '=', c.id).execute();
+      if (files.length) await linkFiles(trx, { caseId: c.id, files, via: 'supplement', clerkId: actor.id, at: atIso });
       await writeHistory(trx, c.id, atIso, status, `补齐：${m.name}`);
-      await appendAudit(trx, { actor: actor.id, action: 'case.supplement', subject: c.id, detail: { caseNumber: c.case_number, material: m.code, outstanding: left.length } });
+      await appendAudit(trx, {
+        actor: actor.id,
+        action: 'case.supplement',
+        subject: c.id,
+        detail: { caseNumber: c.case_number, material: m.code, outstanding: left.length, ...(files.length && { files: files.map((f) => ({ sha256: f.sha256, pages: f.pages })) }) },
+      });
       const materials = await trx.selectFrom('case_material').selectAll().where('case_id', '=', c.id).orderBy('sort').execute();
-      await enqueueOutbox(trx, caseEntry('case.supplemented', { ...c, status, updated_at: atIso }, materials, null));
+      await enqueueOutbox(trx, caseEntry('case.supplemented', { ...c, status, updated_at: atIso }, materials, null, undefined, await caseFilesByCode(trx, c.id)));
       return { caseId: c.id, status, outstanding: left.length };
     });
+    if (files.length) await this.files.finish(input.materialsDraftId);
+    return result;
   }
 }
 
@@ -273,6 +309,8 @@ interface PreparedDecision {
   agent: Agent | null;
   agentColumns: SealedAgent | null;
   agentSealed: string | null;
+  /** Material PDFs stored for this decision, linked in its transaction. */
+  files: PreparedFile[];
 }
 
 function verb(d: Decision): string {

@@ -9,6 +9,7 @@ import type { SessionStore } from '../auth/session';
 import type { SettingsStore } from '../config/settings-store';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import type { Database } from '../db/database';
+import type { MaterialsService } from '../materials/service';
 import type { InternalBus } from '../events/internal-bus';
 import type { EventBus } from '../events/renderer-events';
 import { CalendarService } from '../catalog/calendar-service';
@@ -30,6 +31,8 @@ export interface IntakeDeps {
   events: EventBus;
   internal: InternalBus;
   log: Logger;
+  /** Links each slot's PDF to the case in the decision's transaction (optional for tests that need no files). */
+  materials?: MaterialsService;
 }
 
 /** The services of the intake subsystem, each used by its handlers. */
@@ -69,6 +72,8 @@ export async function createIntake(d: IntakeDeps): Promise<Subsystem<IntakeServi
     catalog,
     calendar,
     cards: cardTokens,
+    ...(d.materials ? { materials: d.materials } : {}),
+    log: d.log,
     identity: cachedIdentity(() => {
       const settings = d.settings.get();
       return resolveWindowIdentity(db, { hallCode: settings.hall.code, windowCode: settings.window.code });

@@ -12,11 +12,13 @@ import { ReviewsService } from '../reviews/reviews-service';
 import { CardTokens } from './card-tokens';
 import { CaseQueries } from './case-queries';
 import { IntakeService } from './intake-service';
+import { createMaterials } from '../materials/module';
+import type { StoreFs } from '../materials/sealed-files';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 /** The intake services over a real database file in a temp folder, with a settable clock (tests only). */
-export async function openTestStack(opts: { now?: Date } = {}) {
+export async function openTestStack(opts: { now?: Date; materials?: { fs?: StoreFs } } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-intake-'));
   const database: Database = await openDatabase(dir);
   const clock = { now: opts.now ?? new Date('2026-09-29T02:00:00Z') };
@@ -27,12 +29,17 @@ export async function openTestStack(opts: { now?: Date } = {}) {
   const catalog = new CatalogService(database.db);
   await catalog.start(path.join(ROOT, 'resources', 'catalog'));
   const cards = new CardTokens();
+  // 材料电子化 on the same database and folder, when a test asks for it (fs: a failing disk).
+  const materials = opts.materials
+    ? (await createMaterials({ database, pii, dataDir: dir, retentionDays: () => 30, now, ...(opts.materials.fs ? { fs: opts.materials.fs } : {}) })).service
+    : undefined;
   const intake = new IntakeService({
     db: database.db,
     pii,
     catalog,
     calendar,
     cards,
+    ...(materials ? { materials } : {}),
     identity: async () => ({ hallCode: 'HK01', windowCode: 'W03', enrolled: true }),
     now,
   });
@@ -46,6 +53,7 @@ export async function openTestStack(opts: { now?: Date } = {}) {
     catalog,
     cards,
     intake,
+    materials,
     cases: new CaseQueries(database.db, pii, now),
     reviews: new ReviewsService(database.db, calendar, now),
     notices: new NoticeRenderer(path.join(ROOT, 'resources', 'templates')),

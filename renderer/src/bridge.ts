@@ -1,5 +1,6 @@
 import type { YichuangBridge } from '../../common/bridge';
 import type { ApiError, EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../common/contract';
+import type { BytesMethodName } from '../../common/contract/materials';
 
 declare global {
   interface Window {
@@ -27,4 +28,16 @@ export async function call<M extends MethodName>(method: M, input?: MethodInput<
 
 export function subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
   return window.yichuang.on(event, listener);
+}
+
+/** Calls a bytes method (page bytes beside the JSON input, common/contract/materials.ts) and returns its value, or throws ApiCallError. */
+export async function callBytes<M extends BytesMethodName>(method: M, input: MethodInput<M>, bytes: Uint8Array): Promise<MethodOutput<M>> {
+  const result = await window.yichuang.invokeBytes(method, input, bytes);
+  if (!result.ok) throw new ApiCallError(result.error);
+  return result.value;
+}
+
+/** The URL that reads a file ticket (materials.openFile / openPage) on this transport. */
+export function fileUrl(ticket: string): string {
+  return window.yichuang.fileUrl(ticket);
 }

@@ -9,6 +9,7 @@ import { catalogHandlers } from './catalog';
 import { devicesHandlers } from './devices';
 import { intakeHandlers } from './intake';
 import { keysHandlers } from './keys';
+import { materialsHandlers } from './materials';
 import { reviewsHandlers } from './reviews';
 import { scanHandlers } from './scan';
 import { authHandlers } from './auth';
@@ -38,5 +39,6 @@ export function buildHandlers(s: Services): Handlers {
     ...staffHandlers(s),
     ...applicantScreenHandlers(s),
     ...cameraHandlers(s),
+    ...materialsHandlers(s),
   };
 }

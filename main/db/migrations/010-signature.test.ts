@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { schemaVersion } from '../../../platform/db/migrator';
 import { migrations } from './index';
-import { upgradeFolder } from './testing';
+import { insertAcceptedCase, upgradeFolder } from './testing';
 
 const folder = upgradeFolder('yc-m010-');
 
@@ -11,9 +11,7 @@ describe('migration 010 (applicant signature)', () => {
     let d = await folder.open(9);
     expect(await schemaVersion(d.db)).toBe(9);
     // Written as a version-9 window did (no signature columns yet).
-    await sql`insert into intake_case (id, case_number, status, item_code, item_name, promised_limit_value, promised_limit_unit, hall_code, window_code,
-      clerk_id, clerk_name, created_at, updated_at, catalog_version) values ('c1', 'HK01-W03-20261201-0001', 'accepted', 'X1', '事项', 3, 'workday',
-      'HK01', 'W03', 'clerk01', '王小明', '2026-12-01T01:00:00Z', '2026-12-01T01:00:00Z', 1)`.execute(d.db);
+    await insertAcceptedCase(d.db);
     d = await folder.open();
     expect(await schemaVersion(d.db)).toBe(migrations.length);
     expect(await d.db.selectFrom('intake_case').select(['case_number', 'clerk_name', 'signature_sha256', 'signature_state']).executeTakeFirstOrThrow()).toEqual({

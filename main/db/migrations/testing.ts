@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
 import { afterEach } from 'vitest';
 import { openDatabase, type Database } from '../database';
 import { migrations } from './index';
@@ -28,4 +29,11 @@ export function upgradeFolder(prefix: string) {
       return d;
     },
   };
+}
+
+/** An accepted case as a window from version 9 on wrote it (the columns every later version keeps): id `c1`. */
+export async function insertAcceptedCase(db: Kysely<any>): Promise<void> {
+  await sql`insert into intake_case (id, case_number, status, item_code, item_name, promised_limit_value, promised_limit_unit, hall_code, window_code,
+    clerk_id, clerk_name, created_at, updated_at, catalog_version) values ('c1', 'HK01-W03-20261201-0001', 'accepted', 'X1', '事项', 3, 'workday',
+    'HK01', 'W03', 'clerk01', '王小明', '2026-12-01T01:00:00Z', '2026-12-01T01:00:00Z', 1)`.execute(db);
 }

@@ -7,10 +7,12 @@ import { CallError } from '../shared/CallError';
 import { hotkeyName, SHORTCUTS } from '../shared/shortcuts';
 import { useHotkeys } from '../shared/useHotkeys';
 import { CameraPreview } from './CameraPreview';
-import { formatBytes, rotateClockwise } from './pages/geometry';
+import { draftStore } from '../intake/draftStore';
+import { fileSize } from '../intake/materials/fileSize';
+import { rotateClockwise } from './pages/geometry';
 import { processStill } from './pages/processStill';
 import { PageThumb } from './PageThumb';
-import { slotPages, slotPagesStore } from './slots/slotPages';
+import { autoCropOf, slotPages } from './slots/slotPages';
 import { useCamera } from './useCamera';
 
 /** `performance.measure` name of one capture, from the key press to the page stored (bench/capture.ts reads it). */
@@ -26,7 +28,8 @@ export function CaptureDialog({ code, name, onClose }: { code: string; name: str
   const { message } = App.useApp();
   const settings = useCall('camera.settings', undefined);
   const { state, retry } = useCamera(settings.data);
-  const pages = slotPagesStore.use()[code] ?? [];
+  const draft = draftStore.use();
+  const pages = draft.slots[code]?.parts ?? [];
   const [selected, setSelected] = useState(Math.max(0, pages.length - 1));
   const [pending, setPending] = useState(0);
   // Captures run one after the other, so pages land in the order the keys were pressed.
@@ -57,7 +60,7 @@ export function CaptureDialog({ code, name, onClose }: { code: string; name: str
     if (current) void f(current.pageId).catch(fail);
   };
   const rotate = withPage((id) => slotPages.rotate(code, id, rotateClockwise(current!.rotation)));
-  const toggleCrop = withPage((id) => slotPages.crop(code, id, current!.crop ? null : current!.autoCrop));
+  const toggleCrop = withPage((id) => slotPages.crop(code, id, current!.crop ? null : autoCropOf(id)));
   const remove = withPage(async (id) => {
     await slotPages.remove(code, id);
     setSelected((i) => Math.max(0, Math.min(i, slotPages.list(code).length - 1)));
@@ -80,7 +83,6 @@ export function CaptureDialog({ code, name, onClose }: { code: string; name: str
     [k.cropPage]: toggleCrop,
     [k.deletePage]: remove,
   });
-  const total = pages.reduce((n, p) => n + p.bytes, 0);
   return (
     <Modal
       open
@@ -91,10 +93,10 @@ export function CaptureDialog({ code, name, onClose }: { code: string; name: str
       focusTriggerAfterClose
       footer={
         <div className="capture-footer">
-          <Typography.Text data-testid="capture-summary">{t('capture.summary', { count: pages.length, size: formatBytes(total) })}</Typography.Text>
+          <Typography.Text data-testid="capture-summary">{t('capture.summary', { count: draft.slots[code]?.pageCount ?? 0, size: fileSize(draft.slots[code]?.bytes ?? 0) })}</Typography.Text>
           <Space>
             <Button icon={<RotateRightOutlined />} onClick={rotate} disabled={!current} data-testid="capture-rotate">{t('capture.rotate')} (R)</Button>
-            <Button icon={<ScissorOutlined />} onClick={toggleCrop} disabled={!current?.autoCrop} data-testid="capture-crop">{current?.crop ? t('capture.uncrop') : t('capture.crop')} (C)</Button>
+            <Button icon={<ScissorOutlined />} onClick={toggleCrop} disabled={!current || (!current.crop && !autoCropOf(current.pageId))} data-testid="capture-crop">{current?.crop ? t('capture.uncrop') : t('capture.crop')} (C)</Button>
             <Button icon={<DeleteOutlined />} danger onClick={remove} disabled={!current} data-testid="capture-delete">{t('capture.delete')} (Delete)</Button>
             <Button type="primary" icon={<CameraOutlined />} onClick={shoot} disabled={state.phase !== 'live'} loading={pending > 0} data-testid="capture-shoot">{t('capture.shoot')} (Space)</Button>
             <Button onClick={onClose} data-testid="capture-done">{t('capture.done')} (Esc)</Button>
@@ -120,7 +122,7 @@ export function CaptureDialog({ code, name, onClose }: { code: string; name: str
         <div className="capture-pages" role="listbox" aria-label={t('capture.pages')} data-testid="capture-pages">
           {!pages.length && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('capture.noPages')} />}
           {pages.map((p, i) => (
-            <PageThumb key={p.pageId} page={p} index={i} selected={p === current} onSelect={() => setSelected(i)} />
+            <PageThumb key={p.pageId} draftId={draft.materialsDraftId} page={p} index={i} selected={p === current} onSelect={() => setSelected(i)} />
           ))}
         </div>
       </div>

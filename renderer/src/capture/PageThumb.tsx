@@ -1,13 +1,24 @@
 import { Typography } from 'antd';
-import type { CSSProperties } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cropInset, formatBytes, shownSize } from './pages/geometry';
-import type { SlotPage } from './slots/slotPages';
+import type { PageView } from '../../../common/contract/materials';
+import { fileSize } from '../intake/materials/fileSize';
+import { cropInset, shownSize } from './pages/geometry';
+import { pageUrl } from './slots/slotPages';
 
 /** One page as it will be assembled: the crop (CSS object-view-box) and the rotation shown, the stored image untouched. */
-export function PageThumb({ page, index, selected, onSelect }: { page: SlotPage; index: number; selected: boolean; onSelect: () => void }) {
+export function PageThumb({ draftId, page, index, selected, onSelect }: { draftId: string; page: PageView; index: number; selected: boolean; onSelect: () => void }) {
   const { t } = useTranslation();
-  const size = shownSize(page, page.crop, page.rotation);
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void pageUrl(draftId, page.pageId).then((u) => live && setUrl(u), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [draftId, page.pageId]);
+  const size = page.width && page.height ? shownSize({ width: page.width, height: page.height }, page.crop, page.rotation) : null;
+  const label = t('capture.pageN', { n: index + 1 });
   return (
     <div
       role="option"
@@ -20,12 +31,14 @@ export function PageThumb({ page, index, selected, onSelect }: { page: SlotPage;
       data-cropped={page.crop ? 'yes' : 'no'}
     >
       <div className="capture-thumb">
-        <img src={page.url} alt={t('capture.pageN', { n: index + 1 })} style={{ objectViewBox: cropInset(page.crop), transform: `rotate(${page.rotation}deg)` } as CSSProperties} />
+        {url && page.kind === 'image' && <img src={url} alt={label} style={{ objectViewBox: cropInset(page.crop), transform: `rotate(${page.rotation}deg)` } as CSSProperties} />}
+        {page.kind === 'pdf' && <Typography.Text type="secondary">PDF · {page.pageCount}</Typography.Text>}
       </div>
       <div className="capture-page-info">
-        <Typography.Text strong>{t('capture.pageN', { n: index + 1 })}</Typography.Text>
+        <Typography.Text strong>{label}</Typography.Text>
         <Typography.Text type="secondary">
-          {size.width}×{size.height} · {formatBytes(page.bytes)}
+          {size ? `${size.width}×${size.height} · ` : ''}
+          {fileSize(page.bytes)}
         </Typography.Text>
         {page.rotation !== 0 && <Typography.Text type="secondary">{t('capture.rotated', { deg: page.rotation })}</Typography.Text>}
         {page.crop && <Typography.Text type="secondary">{t('capture.autoCropped')}</Typography.Text>}

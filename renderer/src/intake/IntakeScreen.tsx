@@ -15,7 +15,6 @@ import { OutcomePanel } from './outcome/OutcomePanel';
 import { checklistOf } from './materials/MaterialsChecklist';
 import { CaptureDialog } from '../capture/CaptureDialog';
 import { captureTarget, closeCapture, focusedSlotCode, openCapture } from '../capture/captureTarget';
-import { slotPages } from '../capture/slots/slotPages';
 
 /**
  * 窗口受理: applicant (left), item and materials (middle), checks and decisions (right). Every step
@@ -46,12 +45,10 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
   };
   // A new applicant (F9, or the draft claimed at sign-in) remounts the columns: the focus goes back to the search.
   useEffect(() => search.current?.focus(), [focusSearch, draft.generation]);
-  // Pages belong to this applicant's draft: the next applicant (or another clerk's draft) starts empty.
-  useEffect(() => slotPages.follow(draft.generation), [draft.generation]);
   const capture = captureTarget.use();
-  // F7: the camera for the slot holding the focus, else the first slot that takes paper.
+  // F7: the camera for the slot holding the focus, else the first slot that takes paper (an item's: a bundle's merged materials take no files yet).
   const openCamera = () => {
-    const rows = checklistOf(draft).filter((r) => (draft.materials[r.key]?.state ?? 'received') === 'received');
+    const rows = (draft.item ? checklistOf(draft) : []).filter((r) => (draft.materials[r.key]?.state ?? 'received') === 'received');
     const row = rows.find((r) => r.key === focusedSlotCode()) ?? rows[0];
     if (row) openCapture(row.key, row.material.name);
   };

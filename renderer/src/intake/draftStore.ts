@@ -1,4 +1,5 @@
 import type { MethodOutput } from '../../../common/contract';
+import type { SlotView } from '../../../common/contract/materials';
 import type { ItemDetail, MergedMaterial } from '../../../common/contract/catalog';
 import type { MaterialEntry } from '../../../common/contract/intake';
 import type { AgentRelation } from '../../../common/domain/agent-relations';
@@ -83,6 +84,13 @@ export interface IntakeDraft {
   generation: number;
   /** Whose intake this is: a different staff member never inherits it. */
   owner: string | null;
+  /**
+   * The slots' draft id (材料电子化): pages are staged under it before any case exists, and the
+   * decision links them (common/contract/materials.ts). New for every applicant.
+   */
+  materialsDraftId: string;
+  /** Each slot as main last returned it, by material code. */
+  slots: Record<string, SlotView>;
 }
 
 const EMPTY_PERSON: PersonFields = { idType: 'resident', idNumber: '', name: '', phone: '', address: '', card: null };
@@ -104,6 +112,8 @@ function emptyDraft(generation: number, owner: string | null): IntakeDraft {
     outcome: null,
     generation,
     owner,
+    materialsDraftId: crypto.randomUUID(),
+    slots: {},
   };
 }
 
@@ -122,6 +132,11 @@ export function resetDraft(): void {
 export function claimDraft(staffId: string | null): void {
   const d = draftStore.get();
   if (d.owner !== staffId) draftStore.set(emptyDraft(d.generation + 1, staffId));
+}
+
+/** The draft id to send with a decision: only when some slot holds pages. */
+export function materialsDraftOf(d: IntakeDraft): { materialsDraftId?: string } {
+  return Object.values(d.slots).some((s) => s.parts.length) ? { materialsDraftId: d.materialsDraftId } : {};
 }
 
 /** The default choice for a material: received with the counts the catalog asks for. */

@@ -1,7 +1,5 @@
 import type { Crop } from './edges';
-
-/** Clockwise quarter turns, as the materials contract stores them (metadata applied at assembly). */
-export type Rotation = 0 | 90 | 180 | 270;
+import type { Rotation } from '../../../../common/contract/materials';
 
 export interface Size {
   width: number;
@@ -18,19 +16,6 @@ export function shownSize(image: Size, crop: Crop | null, rotation: Rotation): S
   return rotation % 180 ? { width: h, height: w } : { width: w, height: h };
 }
 
-/**
- * How far to scale a captured frame before encoding, so the part that will be kept (the crop) is
- * at most the documented target: A4 at 200 dpi, long edge ≤ maxLong, short edge ≤ maxShort px. Never
- * enlarges (a camera's pixels are all there is).
- */
-export function targetScale(frame: Size, crop: Crop | null, target: { maxLongEdgePx: number; maxShortEdgePx: number }): number {
-  const w = frame.width * (crop?.w ?? 1);
-  const h = frame.height * (crop?.h ?? 1);
-  const long = Math.max(w, h);
-  const short = Math.min(w, h);
-  return Math.min(1, target.maxLongEdgePx / long, target.maxShortEdgePx / short);
-}
-
 /** CSS `object-view-box` inset for a crop (the thumbnail shows the crop without re-encoding). */
 export function cropInset(crop: Crop | null): string {
   if (!crop) return 'none';
@@ -45,10 +30,4 @@ export function moved<T>(list: readonly T[], from: number, delta: number): T[] {
   const [item] = out.splice(from, 1);
   out.splice(to, 0, item!);
   return out;
-}
-
-/** "1.2 MB", "830 KB": page and slot sizes as clerks read them. */
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(n / 1024))} KB`;
 }

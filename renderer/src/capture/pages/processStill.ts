@@ -1,7 +1,7 @@
+import { PAGE_TARGET } from '../../../../common/contract/materials';
+import { targetSize } from '../../intake/materials/compress';
 import type { Still } from '../camera/DocumentCamera';
 import { findDocumentBox, rgbaToGrey, type Crop } from './edges';
-import { targetScale } from './geometry';
-import { PAGE_TARGET } from './target';
 
 /** The grey copy edge detection looks at: ~200 px wide is plenty for a bounding box and costs ~1 ms. */
 const DETECT_WIDTH = 200;
@@ -16,14 +16,13 @@ export interface ProcessedPage {
 
 /**
  * A captured frame → the page to store: find the page's rectangle on a small grey copy, scale the
- * frame so the part that will be kept meets the target (never up), encode as JPEG. The crop stays
- * metadata (the clerk may widen it again); the pixels outside it are kept at the same scale.
+ * frame to the materials target (PAGE_TARGET: A4 at 200 dpi, never enlarged) and encode it as JPEG at
+ * its quality, once: compressPage then keeps it as is. The crop stays metadata (the PDF's crop
+ * box at assembly), so the clerk can undo it.
  */
 export async function processStill(still: Still): Promise<ProcessedPage> {
   const crop = detectPage(still.image);
-  const scale = targetScale(still, crop, PAGE_TARGET);
-  const width = Math.max(1, Math.round(still.width * scale));
-  const height = Math.max(1, Math.round(still.height * scale));
+  const { width, height } = targetSize(still.width, still.height);
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d')!;
   ctx.imageSmoothingQuality = 'high';
@@ -32,7 +31,7 @@ export async function processStill(still: Still): Promise<ProcessedPage> {
   return { jpeg, width, height, crop };
 }
 
-export function detectPage(image: ImageBitmap | HTMLVideoElement | HTMLImageElement, w = image.width, h = image.height): Crop | null {
+export function detectPage(image: ImageBitmap, w = image.width, h = image.height): Crop | null {
   const sw = DETECT_WIDTH;
   const sh = Math.max(8, Math.round((h * sw) / w));
   const small = new OffscreenCanvas(sw, sh);

@@ -1,93 +1,73 @@
-import { createStore } from '../../shared/createStore';
+import type { PageView, Rotation, SlotView } from '../../../../common/contract/materials';
+import { call, fileUrl } from '../../bridge';
+import { draftStore, patchDraft } from '../../intake/draftStore';
+import { stagePage } from '../../intake/materials/pages';
 import type { Crop } from '../pages/edges';
-import { moved, type Rotation } from '../pages/geometry';
+import { moved } from '../pages/geometry';
 import type { ProcessedPage } from '../pages/processStill';
 
-/** One page of a material slot, as the capture UI shows it. Rotation and crop are metadata. */
-export interface SlotPage {
-  pageId: string;
-  /** Where the thumbnail reads the stored image (an object URL of the bytes just encoded). */
-  url: string;
-  width: number;
-  height: number;
-  bytes: number;
-  rotation: Rotation;
-  crop: Crop | null;
-  /** What edge detection found (C toggles between it and the whole frame). */
-  autoCrop: Crop | null;
+/**
+ * A slot's pages as the camera window edits them. The slot itself is main's (materials.*: staged,
+ * sealed), mirrored in the draft (`draft.slots`) like the file button does; this module adds what
+ * only the window knows: a local URL for pages it just encoded, and the crop edge detection found.
+ */
+const localUrls = new Map<string, string>();
+const autoCrops = new Map<string, Crop>();
+
+/** The crop edge detection proposed for a page captured here (C toggles between it and none). */
+export const autoCropOf = (pageId: string): Crop | null => autoCrops.get(pageId) ?? null;
+
+/** Where a thumbnail reads the page: the bytes just encoded, else a ticket to main's sealed copy. */
+export async function pageUrl(draftId: string, pageId: string): Promise<string> {
+  const local = localUrls.get(pageId);
+  if (local) return local;
+  const t = await call('materials.openPage', { draftId, pageId });
+  return fileUrl(t.ticket);
 }
 
-/** Where pages are kept: the materials subsystem (staged, sealed) once it is there; this seam keeps the UI independent of it. */
-export interface SlotBackend {
-  add(materialCode: string, page: ProcessedPage): Promise<{ pageId: string; bytes: number }>;
-  rotate(pageId: string, rotation: Rotation): Promise<void>;
-  crop(pageId: string, crop: Crop | null): Promise<void>;
-  reorder(materialCode: string, pageIds: string[]): Promise<void>;
-  remove(pageId: string): Promise<void>;
+function slotOf(code: string): { draftId: string; slot: SlotView | undefined } {
+  const d = draftStore.get();
+  return { draftId: d.materialsDraftId, slot: d.slots[code] };
 }
-
-/** Pages in memory only (no storage yet): ids made here, bytes counted here. */
-export const memoryBackend: SlotBackend = {
-  add: async (_code, page) => ({ pageId: crypto.randomUUID(), bytes: page.jpeg.size }),
-  rotate: async () => undefined,
-  crop: async () => undefined,
-  reorder: async () => undefined,
-  remove: async () => undefined,
+const setSlot = (code: string, slot: SlotView) => patchDraft((d) => ({ slots: { ...d.slots, [code]: slot } }));
+const patchPart = (code: string, page: PageView) => {
+  const { slot } = slotOf(code);
+  if (slot) setSlot(code, { ...slot, parts: slot.parts.map((p) => (p.pageId === page.pageId ? page : p)) });
 };
 
-/** Pages per material code for the current applicant; cleared with the draft. */
-export const slotPagesStore = createStore<Record<string, SlotPage[]>>({});
-/** The draft generation the pages belong to: a new applicant starts with empty slots. */
-let generation = -1;
-let backend: SlotBackend = memoryBackend;
-
-export function setSlotBackend(b: SlotBackend): void {
-  backend = b;
-}
-
-const setSlot = (code: string, f: (pages: SlotPage[]) => SlotPage[]) => slotPagesStore.set((s) => ({ ...s, [code]: f(s[code] ?? []) }));
-const patchPage = (code: string, pageId: string, patch: Partial<SlotPage>) => setSlot(code, (ps) => ps.map((p) => (p.pageId === pageId ? { ...p, ...patch } : p)));
-
-/** The slot operations the capture dialog calls: storage first, then the local list (a failure changes nothing). */
 export const slotPages = {
-  list: (code: string): SlotPage[] => slotPagesStore.get()[code] ?? [],
-  async add(code: string, page: ProcessedPage): Promise<SlotPage> {
-    const stored = await backend.add(code, page);
-    const item: SlotPage = { pageId: stored.pageId, url: URL.createObjectURL(page.jpeg), width: page.width, height: page.height, bytes: stored.bytes, rotation: 0, crop: page.crop, autoCrop: page.crop };
-    setSlot(code, (ps) => [...ps, item]);
-    return item;
+  list: (code: string): PageView[] => slotOf(code).slot?.parts ?? [],
+  /** Stages the page (already at the target, so compressPage keeps its bytes), then sets its automatic crop. */
+  async add(code: string, page: ProcessedPage): Promise<PageView> {
+    const { draftId } = slotOf(code);
+    const staged = await stagePage(draftId, code, page.jpeg, 'camera');
+    localUrls.set(staged.page.pageId, URL.createObjectURL(page.jpeg));
+    setSlot(code, staged.slot);
+    if (!page.crop) return staged.page;
+    autoCrops.set(staged.page.pageId, page.crop);
+    const cropped = await call('materials.cropPage', { draftId, pageId: staged.page.pageId, crop: page.crop });
+    patchPart(code, cropped);
+    return cropped;
   },
   async rotate(code: string, pageId: string, rotation: Rotation): Promise<void> {
-    await backend.rotate(pageId, rotation);
-    patchPage(code, pageId, { rotation });
+    patchPart(code, await call('materials.rotatePage', { draftId: slotOf(code).draftId, pageId, rotation }));
   },
   async crop(code: string, pageId: string, crop: Crop | null): Promise<void> {
-    await backend.crop(pageId, crop);
-    patchPage(code, pageId, { crop });
+    patchPart(code, await call('materials.cropPage', { draftId: slotOf(code).draftId, pageId, crop }));
   },
   async move(code: string, pageId: string, delta: number): Promise<void> {
-    const pages = slotPages.list(code);
-    const from = pages.findIndex((p) => p.pageId === pageId);
-    if (from < 0) return;
-    const next = moved(pages, from, delta);
-    if (next.every((p, i) => p === pages[i])) return;
-    await backend.reorder(code, next.map((p) => p.pageId));
-    setSlot(code, () => next);
+    const { draftId, slot } = slotOf(code);
+    const ids = (slot?.parts ?? []).map((p) => p.pageId);
+    const from = ids.indexOf(pageId);
+    const next = moved(ids, from, delta);
+    if (from < 0 || next.every((id, i) => id === ids[i])) return;
+    setSlot(code, await call('materials.reorderPages', { draftId, materialCode: code, pageIds: next }));
   },
   async remove(code: string, pageId: string): Promise<void> {
-    await backend.remove(pageId);
-    const gone = slotPages.list(code).find((p) => p.pageId === pageId);
-    setSlot(code, (ps) => ps.filter((p) => p.pageId !== pageId));
-    if (gone) URL.revokeObjectURL(gone.url);
-  },
-  /** Called with the draft's generation: a different one (next applicant, another clerk) empties every slot. */
-  follow(draftGeneration: number): void {
-    if (draftGeneration === generation) return;
-    generation = draftGeneration;
-    slotPages.clear();
-  },
-  clear(): void {
-    for (const ps of Object.values(slotPagesStore.get())) for (const p of ps) URL.revokeObjectURL(p.url);
-    slotPagesStore.set({});
+    setSlot(code, await call('materials.deletePage', { draftId: slotOf(code).draftId, pageId }));
+    const url = localUrls.get(pageId);
+    if (url) URL.revokeObjectURL(url);
+    localUrls.delete(pageId);
+    autoCrops.delete(pageId);
   },
 };

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { call } from '../../bridge';
 import { useAction } from '../../api/useAction';
 import { agentInput, applicantInput, casePlans, type CasePlan } from '../buildRequest';
-import { draftStore, patchDraft, type IntakeDraft, type IntakeOutcome } from '../draftStore';
+import { draftStore, materialsDraftOf, patchDraft, type IntakeDraft, type IntakeOutcome } from '../draftStore';
 
 function requirePlans() {
   const plans = casePlans(draftStore.get());
@@ -26,6 +26,7 @@ function bundleRequest(d: IntakeDraft, plans: CasePlan[]) {
     ...agentInput(d),
     plans: plans.map((p) => ({ itemCode: p.itemCode, materials: p.materials })),
     ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}),
+    ...materialsDraftOf(d),
   };
 }
 
@@ -47,7 +48,7 @@ export function useIntakeActions() {
       };
     } else {
       const p = plans[0]!;
-      const input = { applicant: applicantInput(d), ...agentInput(d), itemCode: p.itemCode, materials: p.materials, ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}) };
+      const input = { applicant: applicantInput(d), ...agentInput(d), itemCode: p.itemCode, materials: p.materials, ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}), ...materialsDraftOf(d) };
       const r = deferred && p.materials.some((m) => m.state === 'deferred') ? await call('intake.acceptWithDeferred', { ...input, ...deferred }) : await call('intake.accept', input);
       outcome = { kind: 'accepted', cases: [{ caseId: r.caseId, caseNumber: r.caseNumber, itemName: p.itemName, promisedDate: r.promisedDate, promisedProvisional: r.promisedProvisional }], deferred: r.deferred };
     }

@@ -4,6 +4,8 @@ import type { ChecklistMaterial, MaterialChoice } from '../draftStore';
 import { SlotCapture } from '../../capture/SlotCapture';
 import { LicenceCell, type LicenceOffer } from './LicenceCell';
 import { MaterialStateSwitch } from './MaterialStateSwitch';
+import type { SlotEditorProps } from './pages';
+import { MaterialSlotFiles } from './MaterialSlotFiles';
 
 interface Props {
   material: ChecklistMaterial;
@@ -11,10 +13,12 @@ interface Props {
   licence: LicenceOffer | null;
   deferDeadline: string | null;
   onChange: (choice: MaterialChoice) => void;
+  /** The material's file slot; absent where files cannot be attached (a bundle's merged material). */
+  files?: Omit<SlotEditorProps, 'materialName' | 'disabled'>;
 }
 
 /** One material: name and flags, 原件/复印件 counts, its state, e-licence reuse, 容缺 deadline. */
-export function MaterialRow({ material: m, choice, licence, deferDeadline, onChange }: Props) {
+export function MaterialRow({ material: m, choice, licence, deferDeadline, onChange, files }: Props) {
   const { t } = useTranslation();
   const set = (patch: Partial<MaterialChoice>) => onChange({ ...choice, ...patch });
   const chooseLicence = () => set({ state: 'licence', licenceId: licence?.licenceId ?? undefined });
@@ -43,7 +47,8 @@ export function MaterialRow({ material: m, choice, licence, deferDeadline, onCha
           onChange={(state) => (state === 'licence' ? chooseLicence() : set({ state, licenceId: undefined }))}
         />
         {licence && <LicenceCell offer={licence} used={choice.state === 'licence'} onUse={chooseLicence} />}
-        {choice.state === 'received' && <SlotCapture code={m.code} name={m.name} />}
+        {files && <MaterialSlotFiles {...files} materialName={m.name} disabled={choice.state === 'deferred' || choice.state === 'not_provided'} />}
+        {files && choice.state === 'received' && <SlotCapture code={m.code} name={m.name} />}
         {choice.state === 'deferred' && (
           <Typography.Text type="warning" data-testid="defer-deadline">
             {deferDeadline ? t('materials.deadline', { date: deferDeadline }) : t('materials.deadlinePending')}

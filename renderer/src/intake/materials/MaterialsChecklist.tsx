@@ -22,6 +22,12 @@ export function MaterialsChecklist({ draft, lookups }: { draft: IntakeDraft; loo
           licence={licenceOffer(t, material, lookups, draft.scannedLicences)}
           deferDeadline={deadline}
           onChange={(choice) => patchDraft((d) => ({ materials: { ...d.materials, [key]: choice } }))}
+          // One item: slots by material code. A bundle's merged material stands for several codes: files there are a follow-up.
+          files={
+            draft.item
+              ? { draftId: draft.materialsDraftId, materialCode: key, slot: draft.slots[key], onSlotChange: (slot) => patchDraft((d) => ({ slots: { ...d.slots, [key]: slot } })) }
+              : undefined
+          }
         />
       ))}
     </Card>
