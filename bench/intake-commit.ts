@@ -41,7 +41,9 @@ export const bench: Bench = {
 
       let seq = 0;
       /** One raw accept: sequence, the case's rows (`rows`), the audit chain step, outbox, commit. */
-      const rawAccept = async (run: Run, rows: RawRows) => {
+      // The head this raw writer last wrote, for the variant that checks it in the insert as appendAudit now does.
+      let lastHead: string | null = null;
+      const rawAccept = async (run: Run, rows: RawRows, checkedHead = false) => {
         const id = uuidv7();
         const now = new Date().toISOString();
         await run('begin immediate');
@@ -52,18 +54,32 @@ export const bench: Bench = {
           )) as Array<{ last_seq: number }>;
           const number = `HK01-W03-20261127-${String(s!.last_seq).padStart(4, '0')}`;
           await rows.caseRows(run, id, number, now);
-          // The audit chain as appendAudit writes it: algorithm setting and head (one meta read; the
-          // last entry only while no head is recorded), entry, head in meta.
-          const meta = (await run(`select key, value from meta where key in ('audit.algorithm', 'audit.head')`)) as Array<{ key: string; value: string }>;
-          const head = meta.find((m) => m.key === 'audit.head')?.value;
-          const [last] = head ? [] : ((await run('select hash from audit_log order by seq desc limit 1')) as Array<{ hash: string }>);
           const entry = { at: now, subject: id, ...rows.audit(number) };
-          const prev = head ? head.slice(head.indexOf(':') + 1) : (last?.hash ?? GENESIS);
-          const hash = auditHash('sha256', prev, entry);
-          const [audit] = (await run(`insert into audit_log (at, actor, action, subject, detail, algorithm, prev_hash, hash) values (?, ?, ?, ?, ?, 'sha256', ?, ?) returning seq`, [
-            now, entry.actor, entry.action, id, entry.detail, prev, hash,
-          ])) as Array<{ seq: number }>;
-          await run(`insert into meta (key, value) values ('audit.head', ?) on conflict (key) do update set value = excluded.value`, [`${audit!.seq}:${hash}`]);
+          // Checked head (as appendAudit does when it wrote the last entry): one insert that links to
+          // the head it remembers and only succeeds if meta still says so.
+          const guessed = checkedHead && lastHead ? lastHead.slice(lastHead.indexOf(':') + 1) : null;
+          let [audit] = guessed
+            ? ((await run(
+                `insert into audit_log (at, actor, action, subject, detail, algorithm, prev_hash, hash) select ?, ?, ?, ?, ?, 'sha256', ?, ?
+                 where (select value from meta where key = 'audit.head') = ? and (select value from meta where key = 'audit.algorithm') is null returning seq`,
+                [now, entry.actor, entry.action, id, entry.detail, guessed, auditHash('sha256', guessed, entry), lastHead],
+              )) as Array<{ seq: number }>)
+            : [];
+          let hash = guessed && audit ? auditHash('sha256', guessed, entry) : '';
+          if (!audit) {
+            // The audit chain as appendAudit reads it otherwise: algorithm setting and head (one meta
+            // read; the last entry only while no head is recorded), entry, head in meta.
+            const meta = (await run(`select key, value from meta where key in ('audit.algorithm', 'audit.head')`)) as Array<{ key: string; value: string }>;
+            const head = meta.find((m) => m.key === 'audit.head')?.value;
+            const [last] = head ? [] : ((await run('select hash from audit_log order by seq desc limit 1')) as Array<{ hash: string }>);
+            const prev = head ? head.slice(head.indexOf(':') + 1) : (last?.hash ?? GENESIS);
+            hash = auditHash('sha256', prev, entry);
+            [audit] = (await run(`insert into audit_log (at, actor, action, subject, detail, algorithm, prev_hash, hash) values (?, ?, ?, ?, ?, 'sha256', ?, ?) returning seq`, [
+              now, entry.actor, entry.action, id, entry.detail, prev, hash,
+            ])) as Array<{ seq: number }>;
+          }
+          lastHead = `${audit!.seq}:${hash}`;
+          await run(`insert into meta (key, value) values ('audit.head', ?) on conflict (key) do update set value = excluded.value`, [lastHead]);
           const [kind, payload] = rows.outbox(id, number);
           await run(`insert into outbox (id, kind, aggregate_id, payload, created_at) values (?, ?, ?, ?, ?) returning seq`, [uuidv7(), kind, id, payload, now]);
           await run('commit');
@@ -112,14 +128,15 @@ export const bench: Bench = {
       const contenders = {
         service: serviceAccept,
         raw: () => rawAccept(prepared, sameRows),
+        rawCheckedHead: () => rawAccept(prepared, sameRows, true),
         rawMinimal: () => rawAccept(prepared, minimalRows),
         rawUnprepared: () => rawAccept(unprepared, minimalRows),
       };
       type Name = keyof typeof contenders;
       const names = Object.keys(contenders) as Name[];
       for (let i = 0; i < 10; i++) for (const n of names) await contenders[n]();
-      const times: Record<Name, number[]> = { service: [], raw: [], rawMinimal: [], rawUnprepared: [] };
-      const cpu: Record<Name, number> = { service: 0, raw: 0, rawMinimal: 0, rawUnprepared: 0 };
+      const times: Record<Name, number[]> = { service: [], raw: [], rawCheckedHead: [], rawMinimal: [], rawUnprepared: [] };
+      const cpu: Record<Name, number> = { service: 0, raw: 0, rawCheckedHead: 0, rawMinimal: 0, rawUnprepared: 0 };
       // Rotate which goes first, so none always follows another's fsync.
       for (let i = 0; i < N; i++)
         for (let k = 0; k < names.length; k++) {
@@ -143,6 +160,10 @@ export const bench: Bench = {
           p99_ms: percentile(times.service, 99),
           raw_p50_ms: percentile(times.raw, 50),
           raw_p99_ms: percentile(times.raw, 99),
+          // The same rows with the audit head checked in the insert (no meta read), as the service now does: stricter.
+          ratio_vs_checked_head_raw: p50 / percentile(times.rawCheckedHead, 50),
+          raw_checked_head_p50_ms: percentile(times.rawCheckedHead, 50),
+          raw_checked_head_cpu_ms: cpu.rawCheckedHead / N,
           // The earlier baseline: prepared, but fewer columns and a short payload (not the service's rows).
           ratio_vs_minimal_raw: p50 / percentile(times.rawMinimal, 50),
           raw_minimal_p50_ms: percentile(times.rawMinimal, 50),

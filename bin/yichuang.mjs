@@ -2,8 +2,8 @@
 // The `yichuang` CLI runs the built bundle (dist/cli.cjs; `npm install` and `npm run build` make it)
 // and says so in one line when it is missing or older than the sources. Development runs the
 // TypeScript sources through tsx instead, chosen explicitly: YICHUANG_DEV=1, or --dev first.
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { runBundle } from '../scripts/code-cache.mjs';
 import { distProblem } from '../scripts/dist-freshness.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -23,5 +23,5 @@ if (process.env.YICHUANG_DEV === '1') {
     process.stderr.write(`yichuang: ${problem}\n`);
     process.exit(2);
   }
-  createRequire(import.meta.url)(path.join(ROOT, 'dist', 'cli.cjs'));
+  runBundle(path.join(ROOT, 'dist', 'cli.cjs'));
 }

@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, test } from 'vitest';
+import { latestVersion } from '../platform/db/migrator';
 import { isConstraintViolation, isTransient } from './db/errors';
+import { centralMigrations } from './db/migrations';
 import { openCentralStore, UnsupportedDatabaseError, type CentralStore } from './db/open';
 import { caseStatusSince, recordCaseStatus, takeCounterTurn } from './store/queries';
 import { createTestDatabase, PG_SKIP_REASON, TEST_PG_URL, type TestDatabase } from './testing/postgres';
@@ -36,7 +38,7 @@ describe('the central store on PostgreSQL', () => {
     expect(new Set(opened.map((s) => s.generation)).size).toBe(1);
     expect(opened.every((s) => s.backend === 'postgres')).toBe(true);
     const { rows } = await sql<{ version: number }>`select version from schema_version`.execute(opened[0]!.db);
-    expect(rows).toEqual([{ version: 2 }]);
+    expect(rows).toEqual([{ version: latestVersion(centralMigrations) }]);
     const again = await open(url);
     expect(again.generation).toBe(opened[0]!.generation);
   });

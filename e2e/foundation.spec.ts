@@ -6,7 +6,7 @@ test('the real renderer opens through the loopback host and calls app.info throu
   expect(info).toMatchObject({ ok: true, value: { name: '一窗 Yichuang', mode: 'demo', transport: 'host', dataDir: host.dataDir } });
   // The bridge has exactly the preload's shape.
   const keys = await page.evaluate(() => Object.keys(window.yichuang).sort());
-  expect(keys).toEqual(['invoke', 'on']);
+  expect(keys).toEqual(['fileUrl', 'invoke', 'invokeBytes', 'on']);
   await page.screenshot({ path: screenshotPath('foundation-start') });
 });
 

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
+import { writeCodeCache } from './code-cache.mjs';
 import { writeManifest } from './dist-freshness.mjs';
 
 const started = Date.now();
@@ -30,6 +31,8 @@ const [rendererOut, ...nodeOut] = await Promise.all([
   vite({ configFile: 'vite.config.ts', logLevel: 'warn' }),
   ...Object.values(NODE_BUNDLES).map((options) => esbuild({ ...node, ...options })),
 ]);
+// V8's code cache of the CLI bundle, for `yichuang` (scripts/code-cache.mjs).
+writeCodeCache(path.join(ROOT, NODE_BUNDLES.cli.outfile));
 // The pty relay behind the device simulators (training mode) sits beside each bundle that may start one.
 for (const dir of ['dist', 'dist/electron']) fs.copyFileSync('native/serial/pty-relay.py', `${dir}/pty-relay.py`);
 

@@ -1,12 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { z } from 'zod';
-import { ErrorBody, MAX_PUSH_BYTES } from '../../common/sync/api';
+import { ErrorBody, MAX_PUSH_BYTES, UPLOADS_PATH } from '../../common/sync/api';
 import { routes, type RouteName, type RouteSpec } from '../../common/sync/routes';
 import { seedCatalogIfEmpty } from '../catalog-seed';
 import { isTransient } from '../db/errors';
 import { openCentralStore, type CentralStore } from '../db/open';
 import { adminToken, loadSecret, tokensEqual, verifyCredential, type DeviceIdentity } from '../store/credentials';
+import { createUploadEndpoint } from '../uploads/endpoint';
 import { Faults } from './faults';
 import { centralHandlers, type HandlerContext } from './handlers';
 import { bearer, HttpError, readJson, sendJson } from './io';
@@ -47,6 +48,7 @@ export async function startCentralServer(opts: CentralServerOptions): Promise<Ce
   const admin = adminToken(secret);
   const faults = new Faults(Boolean(opts.allowFaults));
   const handlers = centralHandlers();
+  const uploads = createUploadEndpoint(store, opts.dataDir);
   const maxPushes = opts.maxConcurrentPushes ?? (store.backend === 'postgres' ? 8 : 4);
   let pushesInFlight = 0;
   const envelope = () => ({ generation: store.generation, serverTime: new Date().toISOString() });
@@ -80,6 +82,11 @@ export async function startCentralServer(opts: CentralServerOptions): Promise<Ce
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://central');
+    if (url.pathname === UPLOADS_PATH || url.pathname.startsWith(`${UPLOADS_PATH}/`)) {
+      // tus: OPTIONS is discovery (no credential); everything else as the enrolled window.
+      const who = req.method === 'OPTIONS' ? { deviceId: '', hall: '', window: '' } : authenticate(req, { auth: 'device' } as RouteSpec)!;
+      return uploads.handle(req, res, who);
+    }
     const found = byPath.get(`${req.method} ${url.pathname}`);
     if (!found) throw new HttpError(404, 'NOT_FOUND', `没有这个接口：${req.method} ${url.pathname.slice(0, 100)}`);
     const [name, spec] = found;
@@ -94,7 +101,7 @@ export async function startCentralServer(opts: CentralServerOptions): Promise<Ce
     if (name === 'adminFaults' && !faults.allowed) throw new HttpError(403, 'FORBIDDEN', '本实例未开启故障注入。');
     const body = spec.body ? parse(spec.body, await readJson(req, MAX_PUSH_BYTES), '请求内容') : undefined;
     const query = spec.query ? parse(spec.query, Object.fromEntries(url.searchParams), '查询参数') : undefined;
-    const ctx: HandlerContext = { store, secret, who, body, query, faults };
+    const ctx: HandlerContext = { store, secret, who, body, query, faults, uploads };
     if (!isPush) return sendJson(res, 200, { ...envelope(), ...(await handlers[name](ctx)) });
     pushesInFlight++;
     try {

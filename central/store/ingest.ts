@@ -106,6 +106,13 @@ async function applyEffects(trx: Transaction<CentralDB>, who: DeviceIdentity, ba
     e.kind === 'record' ? [{ id: item.id, kind: e.entryKind, aggregate_id: item.aggregateId, device_id: who.deviceId, payload: e.payload, received_at: at }] : [],
   );
   if (records.length) await trx.insertInto('records').values(records).execute();
+  const handovers = batch.flatMap(({ item, parsed: e }) =>
+    e.kind === 'handover'
+      ? [{ case_id: e.caseId, entry_id: item.id, hall: who.hall, window: who.window, device_id: who.deviceId, method: e.method, at: e.at, payload: e.payload, received_at: at }]
+      : [],
+  );
+  // A case is handed over once: a second entry for it (a window that re-confirmed after a restore) keeps the first.
+  if (handovers.length) await trx.insertInto('handovers').values(handovers).onConflict((oc) => oc.column('case_id').doNothing()).execute();
 }
 
 async function ingestItem(trx: Transaction<CentralDB>, who: DeviceIdentity, item: PushItem, parsed: ParsedEntry, at: string): Promise<PushResult> {

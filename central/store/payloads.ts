@@ -9,6 +9,8 @@ export type Effect =
   | { kind: 'case'; caseId: string; caseNumber: string; itemCode: string }
   | { kind: 'rating'; ratingId: string; caseId: string; level: number }
   | { kind: 'rectification'; rectificationId: string; caseId: string }
+  /** 出件: the case's result was collected or posted; recorded once per case. */
+  | { kind: 'handover'; caseId: string; method: string; at: string }
   /** Recorded as received, for the systems behind the central platform (password changes, signatures). */
   | { kind: 'record' };
 
@@ -73,6 +75,8 @@ function effectOf(e: PushEntry): Effect {
     case 'rectification.opened':
     case 'rectification.closed':
       return { kind: 'rectification', rectificationId: e.payload.id, caseId: e.payload.caseId };
+    case 'case.handedOver':
+      return { kind: 'handover', caseId: e.payload.caseId, method: e.payload.method, at: e.payload.at };
     case 'staff.passwordChanged':
     case 'case.signed':
       return { kind: 'record' };

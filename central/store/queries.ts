@@ -30,7 +30,15 @@ export async function caseStatusSince(db: Kysely<CentralDB>, hall: string, since
   return {
     cursor: page.at(-1)?.cursor ?? since,
     more: rows.length > limit,
-    changes: page.map((r) => ({ cursor: r.cursor, caseId: r.case_id, status: r.status as never, at: r.at, note: r.note, centralCaseNumber: r.central_case_number })),
+    changes: page.map((r) => ({
+      cursor: r.cursor,
+      caseId: r.case_id,
+      status: r.status as never,
+      at: r.at,
+      note: r.note,
+      centralCaseNumber: r.central_case_number,
+      result: r.result ? (JSON.parse(r.result) as z.input<typeof api.CaseResult>) : null,
+    })),
   };
 }
 
@@ -120,15 +128,28 @@ export class UnknownCaseError extends Error {}
  */
 export const takeCounterTurn = (trx: Transaction<CentralDB>) => takeTurn(trx, 'counters');
 
-/** Records a central status change; the hall comes from the case as received. */
-export async function recordCaseStatus(db: Kysely<CentralDB>, body: z.output<typeof api.AdminCaseStatusRequest>, now = new Date()): Promise<number> {
+/** Records a central status change, with the case's result when it carries one; the hall comes from the case as received. */
+export async function recordCaseStatus(
+  db: Kysely<CentralDB>,
+  body: z.output<typeof api.AdminCaseStatusRequest> & { result?: z.output<typeof api.CaseResult> },
+  now = new Date(),
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const found = await trx.selectFrom('cases').select('hall').where('id', '=', body.caseId).executeTakeFirst();
     if (!found) throw new UnknownCaseError(`中心平台没有办件 ${body.caseId}：请先让窗口同步该办件。`);
     await takeCounterTurn(trx);
     const row = await trx
       .insertInto('case_status_changes')
-      .values({ case_id: body.caseId, hall: found.hall, status: body.status, note: body.note ?? null, central_case_number: body.centralCaseNumber ?? null, at: now.toISOString() })
+      .values({
+        case_id: body.caseId,
+        hall: found.hall,
+        status: body.status,
+        note: body.note ?? null,
+        central_case_number: body.centralCaseNumber ?? null,
+        at: now.toISOString(),
+        result: body.result ? JSON.stringify(body.result) : null,
+        result_ready: body.result ? Number(body.result.ready) : null,
+      })
       .returning('cursor')
       .executeTakeFirstOrThrow();
     return row.cursor;

@@ -24,6 +24,7 @@ export async function storedEffects(central: CentralServer) {
     cases: parse(await db.selectFrom('cases').select(['id', 'hall', 'window', 'case_number', 'item_code', 'payload', 'entries']).orderBy('id').execute()),
     ratings: parse(await db.selectFrom('ratings').select(['id', 'case_id', 'hall', 'window', 'level', 'payload']).orderBy('id').execute()),
     rectifications: parse(await db.selectFrom('rectifications').select(['id', 'case_id', 'hall', 'payload']).orderBy('id').execute()),
+    handovers: parse(await db.selectFrom('handovers').select(['case_id', 'hall', 'window', 'method', 'payload']).orderBy('case_id').execute()),
     records: parse(await db.selectFrom('records').select(['id', 'kind', 'aggregate_id', 'payload']).orderBy('id').execute()),
     received: await db.selectFrom('received').select(['id', 'seq', 'kind', 'aggregate_id', 'created_at']).orderBy('seq').execute(),
   };

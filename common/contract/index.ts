@@ -10,6 +10,7 @@ import { dbMethods } from './db';
 import { devicesEvents, devicesMethods } from './devices';
 import type { MethodSpec } from './define';
 import { diagMethods } from './diag';
+import { handoverMethods } from './handover';
 import { intakeEvents, intakeMethods } from './intake';
 import { keysMethods } from './keys';
 import { materialsMethods } from './materials';
@@ -18,6 +19,7 @@ import { scanEvents, scanMethods } from './scan';
 import { settingsMethods } from './settings';
 import { staffMethods } from './staff';
 import { syncEvents, syncMethods } from './sync';
+import { uploadsEvents, uploadsMethods } from './uploads';
 
 /** Every API method the renderer may call. One source of truth for both transports and the UI types. */
 export const methods = {
@@ -38,7 +40,9 @@ export const methods = {
   ...staffMethods,
   ...applicantScreenMethods,
   ...cameraMethods,
+  ...handoverMethods,
   ...materialsMethods,
+  ...uploadsMethods,
 } satisfies Record<string, MethodSpec>;
 
 /** Every event pushed from main to the renderer. */
@@ -50,6 +54,7 @@ export const events = {
   ...devicesEvents,
   ...syncEvents,
   ...applicantScreenEvents,
+  ...uploadsEvents,
 } satisfies Record<string, z.ZodType>;
 
 export type Methods = typeof methods;

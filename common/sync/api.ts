@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DELIVERY_METHODS, RESULT_OUTCOMES } from '../domain/case-result';
 import { CENTRAL_CASE_STATUSES } from './case-statuses';
 
 /**
@@ -112,6 +113,21 @@ export type CatalogResponse = z.infer<typeof CatalogResponse>;
 export { CENTRAL_CASE_STATUSES };
 export const CentralCaseStatus = z.enum(CENTRAL_CASE_STATUSES);
 
+/**
+ * The result of a decided case (出件): the decision, whether the certificate or decision letter is
+ * made and can be handed over (已制证), what to hand over, and the delivery the applicant chose.
+ */
+export const CaseResult = z.object({
+  outcome: z.enum(RESULT_OUTCOMES).describe('approved 准予许可（办结）, refused 不予许可'),
+  ready: z.boolean().describe('True once the certificate or decision letter is made (已制证) and can be collected or posted'),
+  items: z
+    .array(z.object({ name: z.string().min(1).max(100), count: z.number().int().min(1).max(99).default(1) }))
+    .max(30)
+    .describe('What to hand over, e.g. 营业执照正本 ×1, 营业执照副本 ×2, 不予行政许可决定书 ×1'),
+  delivery: z.enum(DELIVERY_METHODS).describe('window 窗口领取, post 邮寄 (as the applicant chose)'),
+});
+export type CaseResult = z.infer<typeof CaseResult>;
+
 export const CaseStatusChange = z.object({
   cursor: z.number().int().positive(),
   caseId: z.string(),
@@ -119,6 +135,8 @@ export const CaseStatusChange = z.object({
   at: z.string(),
   note: z.string().nullable(),
   centralCaseNumber: z.string().nullable(),
+  /** With a decided case's result (central migration 006); absent from central platforms before it. */
+  result: CaseResult.nullable().default(null),
 });
 export type CaseStatusChange = z.infer<typeof CaseStatusChange>;
 
@@ -203,6 +221,34 @@ export const AdminCaseStatusRequest = z.object({
 });
 export const AdminCaseStatusResponse = Envelope.extend({ cursor: z.number().int() });
 
+/** A case's result from the back office; the status (办结 / 不予许可) follows from the outcome. */
+export const AdminCaseResultRequest = CaseResult.extend({
+  caseId: z.string().min(1),
+  note: z.string().max(500).optional(),
+  centralCaseNumber: z.string().max(64).optional(),
+});
+
+// ---- results awaiting handover (出件) ------------------------------------------------------------
+
+export const HallHandoverQuery = z.object({ limit: z.coerce.number().int().min(1).max(2000).default(500) });
+/** The hall's results ready to hand over and not yet handed over, oldest first (the supervisor's 待领取 list). */
+export const HallHandoverResponse = Envelope.extend({
+  hall: z.string(),
+  cases: z.array(
+    z.object({
+      caseId: z.string(),
+      caseNumber: z.string().nullable(),
+      window: z.string(),
+      itemCode: z.string().nullable(),
+      status: CentralCaseStatus,
+      result: CaseResult,
+      readyAt: z.string().describe('Central time the result became ready'),
+    }),
+  ),
+  more: z.boolean(),
+});
+export type HallHandoverResponse = z.infer<typeof HallHandoverResponse>;
+
 export const AdminCatalogRequest = z.object({
   changes: z.array(z.object({ entity: z.enum(CATALOG_ENTITIES), key: z.string(), op: z.enum(['upsert', 'delete']), data: z.unknown() })).min(1),
 });
@@ -230,3 +276,40 @@ export const FaultPlan = z.object({
   delayMs: z.number().int().min(0).default(0).describe('Delay every push before committing'),
 });
 export type FaultPlan = z.infer<typeof FaultPlan>;
+
+// ---- material files (tus uploads) ------------------------------------------------------------
+
+/** Where the tus 1.0 endpoint (creation, checksum, termination) is mounted; not a JSON route. */
+export const UPLOADS_PATH = '/v1/uploads';
+/** The tus checksum algorithm both sides use (`Upload-Checksum: sha256 <base64>`). */
+export const UPLOAD_CHECKSUM_ALGORITHM = 'sha256';
+/** Largest material file the central takes (a scanned material PDF is a few MB). */
+export const MAX_BLOB_BYTES = 512 * 1024 * 1024;
+/** Status of a PATCH whose chunk failed its Upload-Checksum (tus checksum extension). */
+export const CHECKSUM_MISMATCH_STATUS = 460;
+/** Status of the last PATCH when the whole file does not hash to its declared sha256: the upload is deleted. */
+export const BLOB_HASH_MISMATCH_STATUS = 422;
+
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 须为 64 位小写十六进制');
+/** A material's identity on the wire: its plaintext's SHA-256 and the case material it is. */
+export const BlobRef = z.object({
+  sha256: Sha256Hex,
+  caseId: z.string().min(1).max(64),
+  materialCode: z.string().min(1).max(64),
+});
+export type BlobRef = z.infer<typeof BlobRef>;
+/** The tus Upload-Metadata of a material upload (all values are strings on the wire). */
+export const UploadMetadata = BlobRef.extend({ size: z.coerce.number().int().min(1).max(MAX_BLOB_BYTES) });
+export type UploadMetadata = z.infer<typeof UploadMetadata>;
+
+export const BlobConfirmRequest = BlobRef.extend({
+  uploadId: z.string().max(100).optional().describe('The tus upload of these bytes, when the window has one: a complete upload the central did not record yet is verified now'),
+});
+export const BlobConfirmResponse = Envelope.extend({
+  received: z.boolean().describe('True when the central holds a file that hashed to sha256 (the link to the case is recorded too)'),
+});
+export type BlobConfirmResponse = z.infer<typeof BlobConfirmResponse>;
+
+export const AdminBlobsResponse = Envelope.extend({
+  blobs: z.array(z.object({ sha256: z.string(), size: z.number().int(), uploadId: z.string(), links: z.number().int() })),
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGENT_RELATION_CODES } from '../domain/agent-relations';
+import { COLLECTORS, DELIVERY_METHODS } from '../domain/case-result';
 import { MATERIAL_STATES, type CaseStatus } from '../domain/case-status';
 import { CERTIFICATE_TYPE_CODES } from '../domain/certificate-types';
 import { FOLLOW_UP_RESULTS, RATING_CHANNELS } from '../domain/rating';
@@ -172,6 +173,27 @@ const caseSigned = z.object({
   at,
 });
 
+/**
+ * The result was handed over (出件): collected at the window (who took it, checked against the
+ * case's applicant or agent by the window, or let through by the clerk with a reason) or posted
+ * (carrier and tracking number). No personal data: the window compared keyed hashes of the card.
+ */
+const caseHandedOver = z
+  .object({
+    caseId: id,
+    caseNumber: z.string().min(1).max(64),
+    method: z.enum(DELIVERY_METHODS),
+    collector: z.enum(COLLECTORS).nullable().describe('Window collection only: who took the result'),
+    overrideReason: z.string().max(300).nullable().describe('Why the clerk let someone else collect it (e.g. 委托, with a written authorisation)'),
+    carrier: z.string().max(60).nullable(),
+    trackingNumber: z.string().max(60).nullable(),
+    clerkId: z.string().min(1).max(64),
+    at,
+  })
+  .refine((h) => (h.method === 'post') === (h.trackingNumber !== null && h.carrier !== null), { message: '邮寄须有快递公司和运单号，窗口领取则没有' })
+  .refine((h) => (h.method === 'window') === (h.collector !== null), { message: '窗口领取须写明领取人' })
+  .refine((h) => (h.collector === 'override') === (h.overrideReason !== null), { message: '核准代领须写明理由' });
+
 const passwordChanged = z.object({
   staffId: z.string().min(1).max(64),
   passwordHash: z.string().min(1).max(400).describe('The verifier (scrypt), never the password'),
@@ -199,6 +221,7 @@ export const wirePayloads = {
   'rectification.closed': rectificationClosed,
   'staff.passwordChanged': passwordChanged,
   'case.signed': caseSigned,
+  'case.handedOver': caseHandedOver,
 } as const;
 export type EntryKind = keyof typeof wirePayloads;
 export const ENTRY_KINDS = Object.keys(wirePayloads) as EntryKind[];

@@ -15,7 +15,9 @@ import type { ScanningService } from '../scanning/scanning-service';
 import type { Logger } from '../../platform/log/logger';
 import type { ApplicantScreenService } from '../applicant-screen/service';
 import type { CameraService } from '../camera/camera-service';
+import type { HandoverService } from '../handover/handover-service';
 import type { MaterialsService } from '../materials/service';
+import type { UploadsService } from '../uploads/service';
 
 export type AppMode = 'normal' | 'demo';
 export type Transport = 'electron' | 'host' | 'cli' | 'test';
@@ -34,6 +36,11 @@ export interface AppOptions {
    * leave it off and drive sync by hand.
    */
   background?: boolean;
+  /**
+   * Called once the data folder is this app's (writer lock held) and its database open and
+   * migrated, before the other subsystems are built: the loopback host gives its address then.
+   */
+  onDatabaseOpen?: () => void;
 }
 
 /**
@@ -67,8 +74,12 @@ export interface Services extends IntakeServices {
   applicantScreen: ApplicantScreenService;
   /** The document camera's vendor backend (高拍仪 local service). */
   camera: CameraService;
+  /** 出件: results pulled from the central, identity check, collection and post. */
+  handover: HandoverService;
   /** 材料电子化: staged pages, sealed material PDFs, file tickets, the blob store the uploader reads. */
   materials: MaterialsService;
+  /** Material files to the central (tus): status, retry, the background uploader. */
+  uploads: UploadsService;
 }
 
 export const APP_VERSION: string = version;

@@ -15,10 +15,13 @@ import { createPii } from '../crypto/module';
 import { startBackupSchedule } from '../db/backup';
 import { createDatabase } from '../db/module';
 import { createDevices } from '../devices/module';
+import { createHandover } from '../handover/module';
 import { InternalBus } from '../events/internal-bus';
 import { EventBus } from '../events/renderer-events';
 import { createIntake } from '../intake/module';
 import { createMaterials } from '../materials/module';
+import { createUploads } from '../uploads/module';
+import { blobStoreSource } from '../uploads/source';
 import { createOps } from '../ops/module';
 import { createRetention } from '../retention/module';
 import { createScanning } from '../scanning/module';
@@ -72,6 +75,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const settings = use('config', createConfig({ dataDir, events, log }));
     const gates = { intake: new BusyGate(), commit: new BusyGate() };
     const database = use('database', await createDatabase({ dataDir, writeGate: gates.commit }));
+    options.onDatabaseOpen?.();
     if (background) closing.add(startBackupSchedule(database, dataDir));
     // After the database: its close waits for a commit in flight before the database closes.
     const busy = use('ops', createOps({ busy: gates, events, internal, log, crashHandlers: background }));
@@ -89,8 +93,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     const devices = use('devices', await createDevices({ mode, settings, events, internal, deviceLauncher: options.deviceLauncher }));
     const scanning = use('scanning', await createScanning({ mode, devices, events }));
     const sync = use('sync', createSync({ database, pii, events, scheduled: background }));
+    const uploads = use('uploads', createUploads({ database, source: blobStoreSource(materials.blobs), events, scheduled: background }));
     const applicantScreen = use('applicantScreen', createApplicantScreen({ database, pii, settings, sessions, events, intake, scanning, devices }));
     const camera = use('camera', createCamera({ settings }));
+    const handover = use('handover', createHandover({ database, pii, intake }));
 
     const services: Services = {
       options,
@@ -110,7 +116,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       sync,
       applicantScreen,
       camera,
+      handover,
       materials,
+      uploads,
     };
     const router = createRouter(buildHandlers(services), createLogger('api'));
     log.info({ mode, transport: options.transport, background, startupMs }, 'app started');

@@ -32,7 +32,7 @@ export function nextEvent<E extends EventName>(a: App, name: E, filter: (p: Even
 }
 
 /** A resident card read as the device layer publishes it on main's internal bus (`card.read`). */
-export function sampleCardRead(idNumber: string): CardReadEvent {
+export function sampleCardRead(idNumber: string, name = '邢少华'): CardReadEvent {
   return {
     deviceId: 'idcard-sim',
     at: new Date().toISOString(),
@@ -40,7 +40,7 @@ export function sampleCardRead(idNumber: string): CardReadEvent {
     photoImage: null,
     photoNote: null,
     card: {
-      cardType: 'resident', name: '邢少华', englishName: null, genderCode: '1', gender: '男', nationCode: '01', nation: '汉', nationality: null,
+      cardType: 'resident', name, englishName: null, genderCode: '1', gender: '男', nationCode: '01', nation: '汉', nationality: null,
       birthDate: '1985-12-31', address: '海南省海口市秀英区', idNumber, authority: '海口市公安局', validFrom: '2015-01-01', validTo: '长期',
       passNumber: null, issueCount: null, idNumberValid: true, photo: null,
     },

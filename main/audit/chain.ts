@@ -31,6 +31,28 @@ const readChainMeta = queryTemplate((db, _: Record<string, never>) =>
 );
 const readLastEntry = queryTemplate((db, _: Record<string, never>) => db.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1));
 const insertEntry = queryTemplate((db, a: { row: Omit<Insertable<AuditLogTable>, 'seq'> }) => db.insertInto('audit_log').values(a.row).returning('seq'));
+/** The entry, inserted only if the chain's head and the algorithm setting are still what `head` and `setting` say. */
+const insertIfHead = queryTemplate((db, a: { row: Omit<Insertable<AuditLogTable>, 'seq'>; head: string; setting: string | null }) =>
+  db
+    .insertInto('audit_log')
+    .columns(['at', 'actor', 'action', 'subject', 'detail', 'algorithm', 'prev_hash', 'hash'])
+    .expression(
+      db
+        .selectNoFrom((eb) => [
+          eb.val(a.row.at).as('at'),
+          eb.val(a.row.actor).as('actor'),
+          eb.val(a.row.action).as('action'),
+          eb.val(a.row.subject).as('subject'),
+          eb.val(a.row.detail).as('detail'),
+          eb.val(a.row.algorithm).as('algorithm'),
+          eb.val(a.row.prev_hash).as('prev_hash'),
+          eb.val(a.row.hash).as('hash'),
+        ])
+        .where((eb) => eb(eb.selectFrom('meta').select('value').where('key', '=', META_AUDIT_HEAD), '=', a.head))
+        .where((eb) => eb(eb.selectFrom('meta').select('value').where('key', '=', META_AUDIT_ALGORITHM), 'is', a.setting)),
+    )
+    .returning('seq'),
+);
 const writeHead = queryTemplate((db, a: { value: string }) =>
   db
     .insertInto('meta')
@@ -38,31 +60,68 @@ const writeHead = queryTemplate((db, a: { value: string }) =>
     .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value') }))),
 );
 
+/** An entry serialised for the chain (its time and detail fixed), before it is linked to the head. */
+export interface AuditRow {
+  at: string;
+  actor: string;
+  action: string;
+  subject: string | null;
+  detail: string;
+}
+
 /**
  * Appends to the hash chain inside the caller's transaction (so the entry commits with the change).
  * Without an explicit algorithm, the database's setting (`audit.algorithm`, default SHA-256) applies.
  * The previous hash is the head recorded in meta (written with every entry, in the same
- * transaction), read together with the setting in one statement; only a chain without a recorded
- * head reads its last entry.
+ * transaction): checked in the insert itself when this process wrote the last entry
+ * (`lastWritten`), else read together with the setting in one statement; only a chain without a
+ * recorded head reads its last entry.
  */
 export async function appendAudit(trx: Transaction<DB> | Kysely<DB>, entry: AuditEntry, algorithm?: AuditAlgorithm): Promise<void> {
   // Reading the head and appending must be one unit: two appends interleaved on the shared
   // connection would both link to the same previous entry and fork the chain.
   if (!trx.isTransaction) return trx.transaction().execute((t) => appendAudit(t, entry, algorithm));
+  await appendAuditRow(trx as Transaction<DB>, auditRow(entry), algorithm);
+}
+
+/** The entry as the chain stores it, made without the database (a hot path makes it while other statements run). */
+export function auditRow(entry: AuditEntry): AuditRow {
+  return { at: new Date().toISOString(), actor: entry.actor, action: entry.action, subject: entry.subject ?? null, detail: JSON.stringify(entry.detail ?? {}) };
+}
+
+/**
+ * The head (`seq:hash`) and algorithm setting this process last wrote. The next append links to it
+ * in one statement that inserts only if meta still says so (`insertIfHead`), instead of reading meta
+ * first: one statement fewer per append. It is a guess, never trusted: a rolled-back append, another
+ * database in this process or a changed setting makes the insert a no-op, and the append then reads
+ * meta as without it.
+ */
+let lastWritten: { head: string; setting: string | null } | null = null;
+
+/** Links a row made by `auditRow` to the head and appends it, inside the caller's transaction. */
+export async function appendAuditRow(trx: Transaction<DB>, row: AuditRow, algorithm?: AuditAlgorithm): Promise<void> {
+  const guess = lastWritten;
+  if (guess) {
+    const alg = algorithm ?? algorithmOf(guess.setting ?? undefined);
+    const prev_hash = guess.head.slice(guess.head.indexOf(':') + 1);
+    const hash = auditHash(alg, prev_hash, row);
+    const { rows } = await insertIfHead(trx, { row: { ...row, algorithm: alg, prev_hash, hash }, head: guess.head, setting: guess.setting });
+    if (rows[0]) return recordHead(trx, rows[0].seq, hash, guess.setting);
+  }
   const meta = new Map((await readChainMeta(trx, {})).rows.map((r) => [r.key, r.value]));
-  const alg = algorithm ?? algorithmOf(meta.get(META_AUDIT_ALGORITHM));
+  const setting = meta.get(META_AUDIT_ALGORITHM) ?? null;
+  const alg = algorithm ?? algorithmOf(setting ?? undefined);
   const head = meta.get(META_AUDIT_HEAD);
   const prev_hash = head ? head.slice(head.indexOf(':') + 1) : ((await readLastEntry(trx, {})).rows[0]?.hash ?? GENESIS);
-  const row = {
-    at: new Date().toISOString(),
-    actor: entry.actor,
-    action: entry.action,
-    subject: entry.subject ?? null,
-    detail: JSON.stringify(entry.detail ?? {}),
-  };
   const hash = auditHash(alg, prev_hash, row);
   const { rows } = await insertEntry(trx, { row: { ...row, algorithm: alg, prev_hash, hash } });
-  await writeHead(trx, { value: `${rows[0]!.seq}:${hash}` });
+  await recordHead(trx, rows[0]!.seq, hash, setting);
+}
+
+async function recordHead(trx: Transaction<DB>, seq: number, hash: string, setting: string | null): Promise<void> {
+  const head = `${seq}:${hash}`;
+  await writeHead(trx, { value: head });
+  lastWritten = { head, setting };
 }
 
 const algorithmOf = (setting: string | undefined): AuditAlgorithm => (setting === 'sm3' ? 'sm3' : 'sha256');

@@ -74,6 +74,38 @@ describe('appendAudit', () => {
   });
 });
 
+describe('appendAudit after the head it last wrote changed', () => {
+  it('links to the committed head after a rolled-back append, an append to another database and a changed setting', async () => {
+    await chainOf(2);
+    const otherDir = tempDir('yc-audit-other-');
+    const other = await openTestDatabase(otherDir);
+    try {
+      // Rolled back: the head this process wrote was never committed.
+      await expect(
+        database.db.transaction().execute(async (trx) => {
+          await appendAudit(trx, { actor: 'zhangsan', action: 'case.accept', subject: 'rolled-back' });
+          throw new Error('abort');
+        }),
+      ).rejects.toThrow('abort');
+      await appendAudit(database.db, { actor: 'zhangsan', action: 'case.accept', subject: 'after-rollback' });
+      // Another database's head written last, then this one again.
+      await appendAudit(other.db, { actor: 'lisi', action: 'auth.signIn' });
+      await appendAudit(database.db, { actor: 'zhangsan', action: 'case.accept', subject: 'after-other' });
+      // The algorithm setting changed since the last append.
+      await database.db.insertInto('meta').values({ key: META_AUDIT_ALGORITHM, value: 'sm3' }).execute();
+      await appendAudit(database.db, { actor: 'zhangsan', action: 'case.accept', subject: 'after-setting' });
+      expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, entries: 5, problems: [] });
+      expect(await verifyAuditChain(other.db)).toMatchObject({ ok: true, entries: 1 });
+      const rows = await database.db.selectFrom('audit_log').select(['subject', 'algorithm']).orderBy('seq').execute();
+      expect(rows.map((r) => r.subject).slice(2)).toEqual(['after-rollback', 'after-other', 'after-setting']);
+      expect(rows.map((r) => r.algorithm)).toEqual(['sha256', 'sha256', 'sha256', 'sha256', 'sm3']);
+    } finally {
+      await other.close();
+      fs.rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('appendAudit outside a transaction', () => {
   it('keeps one chain when many appends race on the shared connection', async () => {
     dir = tempDir('yc-audit-race-');

@@ -22,6 +22,8 @@ const TREE = [
   'enroll',
   'sync run',
   'sync status',
+  'uploads status',
+  'uploads retry',
   'central serve',
   'central enroll-code',
   'central stats',

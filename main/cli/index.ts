@@ -8,6 +8,7 @@ import { register as config } from './commands/config';
 import { register as db } from './commands/db';
 import { register as devices } from './commands/devices';
 import { register as diag } from './commands/diag';
+import { register as handover } from './commands/handover';
 import { register as host } from './commands/host';
 import { register as idcard } from './commands/idcard';
 import { register as keys } from './commands/keys';
@@ -16,6 +17,7 @@ import { register as scanner } from './commands/scanner';
 import { register as simulate } from './commands/simulate';
 import { register as staff } from './commands/staff';
 import { register as sync } from './commands/sync';
+import { register as uploads } from './commands/uploads';
 import { DataFolderBusyError, setWriterKind } from '../db/writer-lock';
 import { CliError, EXIT_BUSY } from './util';
 
@@ -29,7 +31,7 @@ export function buildProgram(): Command {
     .exitOverride()
     // Named in the message another writer of the same data folder gets.
     .hook('preAction', (_program, action) => setWriterKind(`yichuang ${commandPath(action)}`));
-  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, db, sync, central, host, diag, config, staff, keys, materials])
+  for (const register of [devices, idcard, scanner, simulate, catalog, calendar, cases, handover, db, sync, uploads, central, host, diag, config, staff, keys, materials])
     register(program);
   return program;
 }

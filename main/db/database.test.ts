@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit } from '../audit/chain';
 import { openDatabase, type Database } from './database';
-import { NewerDatabaseError } from '../../platform/db/migrator';
+import { NewerDatabaseError, latestVersion } from '../../platform/db/migrator';
 import { migrations } from './migrations';
 import { enqueueOutbox } from './outbox';
 import { acceptedEntry } from '../sync/testing/sample-entries';
@@ -33,7 +33,7 @@ describe('database', () => {
     const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(d.db);
     expect(sync.rows[0]!.synchronous).toBe(2);
     const v = await sql<{ user_version: number }>`pragma user_version`.execute(d.db);
-    expect(v.rows[0]!.user_version).toBe(migrations.length);
+    expect(v.rows[0]!.user_version).toBe(latestVersion(migrations));
   });
 
   it('writes the outbox and audit rows in the caller transaction, and rolls both back together', async () => {
@@ -71,7 +71,7 @@ describe('database', () => {
   it('refuses a database written by a newer app version, and leaves it untouched', async () => {
     const dir = tempDir();
     const d = await openDatabase(dir);
-    await sql.raw(`pragma user_version = ${migrations.length + 5}`).execute(d.db);
+    await sql.raw(`pragma user_version = ${latestVersion(migrations) + 5}`).execute(d.db);
     await d.close();
     await expect(openDatabase(dir)).rejects.toBeInstanceOf(NewerDatabaseError);
     await expect(openDatabase(dir)).rejects.toThrow(/更新版本/);
@@ -123,7 +123,7 @@ describe('database', () => {
     const broken = [
       ...migrations,
       {
-        version: migrations.length + 1,
+        version: latestVersion(migrations) + 1,
         name: 'broken',
         async up(trx: Parameters<(typeof migrations)[number]['up']>[0]) {
           await trx.schema.createTable('half').addColumn('x', 'text').execute();

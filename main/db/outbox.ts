@@ -16,7 +16,8 @@ export type OutboxEntry = {
   };
 }[EntryKind];
 
-type OutboxRow = { id: string; kind: string; aggregate_id: string; payload: string; created_at: string };
+/** An outbox row ready to insert: checked and serialised (see `outboxRow`). */
+export type OutboxRow = { id: string; kind: string; aggregate_id: string; payload: string; created_at: string };
 
 /** Built and compiled once: every decision and rating writes one (a hot path). */
 const insertOutbox = queryTemplate((db, a: { row: OutboxRow }) => db.insertInto('outbox').values(a.row).returning('seq'));
@@ -26,14 +27,25 @@ const CHECK_AT_RUN_TIME = Boolean(process.env.VITEST);
 
 /** Writes an outbox row. Call it inside the transaction that makes the change it reports. */
 export async function enqueueOutbox(trx: Transaction<DB>, entry: OutboxEntry): Promise<{ id: string; seq: number }> {
+  return insertOutboxRow(trx, outboxRow(entry));
+}
+
+/**
+ * The row of an entry, checked and serialised without touching the database: a hot path builds it
+ * while its transaction's other statements run, then inserts it with `insertOutboxRow`.
+ */
+export function outboxRow(entry: OutboxEntry): OutboxRow {
   if (CHECK_AT_RUN_TIME) {
     const r = storedPayloads[entry.kind].safeParse(entry.payload);
     if (!r.success) throw new Error(`outbox entry ${entry.kind} breaks the entry contract: ${describeEntryProblem(r.error)}`);
   }
-  const id = entry.id ?? uuidv7();
-  const row = { id, kind: entry.kind, aggregate_id: entry.aggregateId, payload: JSON.stringify(entry.payload), created_at: new Date().toISOString() };
+  return { id: entry.id ?? uuidv7(), kind: entry.kind, aggregate_id: entry.aggregateId, payload: JSON.stringify(entry.payload), created_at: new Date().toISOString() };
+}
+
+/** Inserts a row made by `outboxRow`, inside the transaction that makes the change it reports. */
+export async function insertOutboxRow(trx: Transaction<DB>, row: OutboxRow): Promise<{ id: string; seq: number }> {
   const { rows } = await insertOutbox(trx, { row });
   const seq = rows[0]?.seq;
   if (seq === undefined) throw new Error('outbox insert returned no seq');
-  return { id, seq };
+  return { id: row.id, seq };
 }

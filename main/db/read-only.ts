@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { sql } from 'kysely';
 import sqlite3 from 'sqlite3';
 import { databaseFile, kyselyOver, openDatabase, openRaw, type Database } from './database';
-import { NewerDatabaseError, schemaVersion } from '../../platform/db/migrator';
+import { latestVersion, NewerDatabaseError, schemaVersion } from '../../platform/db/migrator';
 import { migrations } from './migrations';
 
 /**
@@ -20,8 +20,9 @@ export async function openForReading(fileOrDir: string, opts: { anySchema?: bool
   try {
     await sql`pragma busy_timeout = 5000`.execute(db);
     const version = await schemaVersion(db);
-    if (!opts.anySchema && version > migrations.length) throw new NewerDatabaseError(version, migrations.length);
-    if (!opts.anySchema && version < migrations.length) {
+    const latest = latestVersion(migrations);
+    if (!opts.anySchema && version > latest) throw new NewerDatabaseError(version, latest);
+    if (!opts.anySchema && version < latest) {
       await db.destroy();
       return openDatabase(fileOrDir);
     }

@@ -7,7 +7,9 @@ import type { AuthTables } from './migrations/005-staff.tables';
 import type { AgentTables } from './migrations/008-agents.tables';
 import type { SignatureTables } from './migrations/010-signature.tables';
 import type { MaterialsTables } from './migrations/011-materials.tables';
+import type { UploadTables } from './migrations/012-upload-state.tables';
+import type { HandoverTables } from './migrations/015-handover.tables';
 export type { AuditLogTable, CoreTables, MetaTable, OutboxTable } from './migrations/001-core.tables';
 
 /** The whole local schema: the tables of every migration (each migration's types live in its `NNN-name.tables.ts`). */
-export interface DB extends CoreTables, AuthTables, CatalogTables, IntakeTables, ReviewTables, SyncTables, AgentTables, SignatureTables, MaterialsTables {}
+export interface DB extends CoreTables, AuthTables, CatalogTables, IntakeTables, ReviewTables, SyncTables, AgentTables, SignatureTables, MaterialsTables, UploadTables, HandoverTables {}

@@ -12,7 +12,11 @@ import { BRIDGE_SCRIPT, bridgeScript } from './bridge-script';
 import { contentSecurityPolicy } from './csp';
 
 export interface HostOptions {
-  app: App;
+  /**
+   * The app, or the app still being built: the host then listens (and serves the renderer's files)
+   * at once, and API calls and event sockets wait for it, so the browser loads the page meanwhile.
+   */
+  app: App | Promise<App>;
   /** 0 picks a free port. */
   port?: number;
   /** The built renderer (dist/renderer). */
@@ -62,6 +66,19 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const token = opts.token ?? crypto.randomBytes(24).toString('hex');
   const applicantToken = opts.applicantToken ?? crypto.randomBytes(24).toString('hex');
   if (applicantToken === token) throw new Error('the applicant screen needs a token of its own');
+  const appReady = Promise.resolve(opts.app);
+  let app: App | null = null;
+  // Set once the app is built; a failed build is the caller's to report (it awaits the same promise).
+  const failed = appReady.then(
+    (a) => void (app = a),
+    () => true,
+  );
+  /** The app once built (a request during start-up waits); null, answered 503, when it failed to start. */
+  const builtApp = async (res: http.ServerResponse): Promise<App | null> => {
+    if (app || !(await failed)) return app;
+    json(res, 503, { ok: false, error: { code: 'NOT_AVAILABLE', message: '本机服务未能启动，请查看日志后重新启动一窗。' } });
+    return null;
+  };
   const server = http.createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -126,7 +143,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     } catch {
       return json(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求不是有效的 JSON。' } });
     }
-    const call = applicant ? opts.app.invokeAsApplicantScreen : opts.app.invoke;
+    const a = await builtApp(res);
+    if (!a) return;
+    const call = applicant ? a.invokeAsApplicantScreen : a.invoke;
     json(res, 200, await call(msg?.method, msg?.input));
   }
 
@@ -153,12 +172,16 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     }
     const body = await readRaw(req, limit);
     if (body === null) return json(res, 413, { ok: false, error: { code: 'TOO_LARGE', message: PAGE_TOO_LARGE_MESSAGE } });
-    json(res, 200, await opts.app.invoke(method, input, new Uint8Array(body.buffer, body.byteOffset, body.byteLength)));
+    const a = await builtApp(res);
+    if (!a) return;
+    json(res, 200, await a.invoke(method, input, new Uint8Array(body.buffer, body.byteOffset, body.byteLength)));
   }
 
   /** A file ticket (materials.openFile / openPage): the unsealed bytes, never cached. */
   async function serveFile(ticket: string, res: http.ServerResponse): Promise<void> {
-    const file = await opts.app.services.materials.readTicket(ticket);
+    const a = await builtApp(res);
+    if (!a) return;
+    const file = await a.services.materials.readTicket(ticket);
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', '文件链接已失效，请重新打开。');
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
@@ -189,10 +212,17 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      adopt(applicant ? applicantClients : clients, ws);
-      if (applicant) ws.once('close', opts.app.services.applicantScreen.attach());
-    });
+    // Events flow once the app is built (a socket opened during start-up waits for it).
+    void appReady.then(
+      (a) => {
+        if (socket.destroyed) return;
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          adopt(applicant ? applicantClients : clients, ws);
+          if (applicant) ws.once('close', a.services.applicantScreen.attach());
+        });
+      },
+      () => socket.destroy(),
+    );
   });
   const clients = new Set<WebSocket>();
   const applicantClients = new Set<WebSocket>();
@@ -205,11 +235,14 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     const data = JSON.stringify({ event, payload });
     for (const ws of set) if (ws.readyState === ws.OPEN) ws.send(data);
   };
-  const unsubscribe = opts.app.services.events.subscribe(
-    gateForRenderer(opts.app.services.sessions, (event, payload) => sendTo(clients, event, payload)),
-  );
-  // The applicant screen hears only its own events, locked clerk window or not.
-  const unsubscribeApplicant = opts.app.services.events.subscribe(gateForApplicantScreen((event, payload) => sendTo(applicantClients, event, payload)));
+  const unsubscribers: Array<() => void> = [];
+  void appReady.then(({ services }) => {
+    unsubscribers.push(
+      services.events.subscribe(gateForRenderer(services.sessions, (event, payload) => sendTo(clients, event, payload))),
+      // The applicant screen hears only its own events, locked clerk window or not.
+      services.events.subscribe(gateForApplicantScreen((event, payload) => sendTo(applicantClients, event, payload))),
+    );
+  }, () => undefined);
 
   log.info({ port }, 'host listening');
   return {
@@ -219,8 +252,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     token,
     port,
     async close() {
-      unsubscribe();
-      unsubscribeApplicant();
+      for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
       for (const ws of [...clients, ...applicantClients]) ws.terminate();
       wss.close();
       server.closeAllConnections();

@@ -83,9 +83,14 @@ export function sealAgent(pii: PiiCipher, a: Agent): SealedAgent {
 }
 
 /** Replaces the case's agent (none when `row` is null). */
-export async function writeAgent(trx: Transaction<DB>, caseId: string, row: SealedAgent | null): Promise<void> {
+export async function replaceAgent(trx: Transaction<DB>, caseId: string, row: SealedAgent | null): Promise<void> {
   await trx.deleteFrom('case_agent').where('case_id', '=', caseId).execute();
-  if (row) await trx.insertInto('case_agent').values({ ...row, case_id: caseId }).execute();
+  if (row) await insertAgent(trx, caseId, row);
+}
+
+/** The agent of a case that has none yet. */
+export async function insertAgent(trx: Transaction<DB>, caseId: string, row: SealedAgent): Promise<void> {
+  await trx.insertInto('case_agent').values({ ...row, case_id: caseId }).execute();
 }
 
 /** Opens a case's agent; masked unless `full`. */

@@ -1,3 +1,4 @@
+import { STAGE_LABELS, type HandoverStage } from '../../common/domain/case-result';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CaseDetail, CaseSummary } from '../../common/contract/cases';
 import type { ApplicantView } from '../../common/contract/intake';
@@ -221,7 +222,7 @@ export class CaseQueries {
         at: h.at,
         source: h.source,
         status: h.status,
-        label: h.source === 'window' ? (CASE_STATUS_LABELS[h.status as CaseStatus] ?? h.status) : h.status,
+        label: h.source === 'window' ? (CASE_STATUS_LABELS[h.status as CaseStatus] ?? STAGE_LABELS[h.status as HandoverStage] ?? h.status) : h.status,
         detail: h.detail,
       })),
       outbox: outbox.map((o) => ({ kind: o.kind, state: o.state, attempts: o.attempts, createdAt: o.created_at, doneAt: o.done_at, lastError: o.last_error })),

@@ -4,7 +4,7 @@ import type { AgentInput, ApplicantInput, MaterialEntry } from '../../common/con
 import { AppError } from '../../common/contract/errors';
 import { canTransition, CASE_STATUS_LABELS, type CaseStatus } from '../../common/domain/case-status';
 import { hallDate } from '../../common/domain/hall-date';
-import { appendAudit } from '../audit/chain';
+import { appendAudit, appendAuditRow, auditRow } from '../audit/chain';
 import type { CalendarService } from '../catalog/calendar-service';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { Logger } from '../../platform/log/logger';
@@ -13,11 +13,12 @@ import type { MaterialsService, PreparedFile } from '../materials/service';
 import { CaseFilesStep, filesByCode } from './case-files';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import { queryTemplate } from '../db/query-template';
-import { enqueueOutbox } from '../db/outbox';
+import { enqueueOutbox, insertOutboxRow, outboxRow } from '../db/outbox';
+import { whileRunning } from '../../platform/db/while-running';
 import type { DB } from '../db/schema';
 import { EMPTY_APPLICANT, sealApplicant, sealedApplicantPayload, type Applicant } from './applicant-codec';
 import { resolveApplicant } from './applicant-input';
-import { resolveAgent, sealAgent, sealedAgentPayload, withAgentMaterials, writeAgent, type Agent, type SealedAgent } from './agent';
+import { insertAgent, replaceAgent, resolveAgent, sealAgent, sealedAgentPayload, withAgentMaterials, type Agent, type SealedAgent } from './agent';
 import type { CardTokens } from './card-tokens';
 import { caseEntry } from './case-entry';
 import { issueCaseNumber } from './case-numbers';
@@ -166,21 +167,64 @@ export class IntakeService {
     const agentSealed = decision === 'draft' ? null : sealedAgentPayload(this.d.pii, agent);
     const linked = decision === 'accept' || decision === 'deferred' ? materials.filter((m) => m.state === 'received' || m.state === 'licence').map((m) => m.code) : [];
     const files = await this.files.prepare(input.materialsDraftId, linked);
-    return { decision, input, actor, extra, item, at, atIso, promised, materials, status, identity, sealed, applicantSealed, agent, agentColumns, agentSealed, files };
+    // The id a new case gets, made here rather than under the write lock.
+    const freshId = uuidv7();
+    return { decision, input, actor, extra, item, at, atIso, promised, materials, status, identity, sealed, applicantSealed, agent, agentColumns, agentSealed, files, freshId };
   }
 
-  /** The case, its materials, history, audit entry and outbox row, inside the caller's transaction. */
+  /**
+   * The case, its materials, history, audit entry and outbox row, inside the caller's transaction.
+   * Each piece of JavaScript runs while the statement before it executes (`whileRunning`): the
+   * row while the number is issued, the audit and outbox serialising while the case is inserted.
+   */
   private async write(trx: Transaction<DB>, p: PreparedDecision): Promise<DecisionResult> {
-    const { decision, input, actor, extra, item, at, atIso, promised, materials, status, identity, sealed, applicantSealed, agent, agentColumns, agentSealed, files } = p;
+    const { decision, input, actor, extra, item, atIso, promised, materials, status, identity, applicantSealed, agent, agentColumns, agentSealed, files } = p;
     const existing = input.caseId ? await loadCase(trx, input.caseId) : undefined;
     if (existing && !canTransition(existing.status, status))
       throw new AppError('CONFLICT', `该办件当前为“${CASE_STATUS_LABELS[existing.status]}”，不能再${verb(decision)}。`);
-    const caseId = existing?.id ?? uuidv7();
-    const caseNumber = decision === 'draft' ? null : await issueCaseNumber(trx, identity.hallCode, identity.windowCode, at);
-    const row: CaseRow = {
+    const caseId = existing?.id ?? p.freshId;
+    const numbering = decision === 'draft' ? Promise.resolve(null) : issueCaseNumber(trx, identity.hallCode, identity.windowCode, p.at);
+    const [caseNumber, row] = await whileRunning(numbering, () => this.caseRow(p, caseId, existing));
+    row.case_number = caseNumber;
+    const saved: Promise<unknown> = existing ? trx.updateTable('intake_case').set(row).where('id', '=', caseId).execute() : insertCase(trx, { row });
+    const [, { audit, outbox }] = await whileRunning(saved, () => ({
+      audit: auditRow({
+        actor: actor.id,
+        action: `case.${decision === 'deferred' ? 'acceptWithDeferred' : decision === 'draft' ? 'saveDraft' : decision}`,
+        subject: caseId,
+        detail: {
+          caseNumber,
+          itemCode: item.code,
+          materials: countStates(materials),
+          ...(agent && { agent: { relation: agent.relation, certType: agent.certType } }),
+          ...(files.length && { files: files.map((f) => ({ material: f.materialCode, sha256: f.sha256, pages: f.pages })) }),
+        },
+      }),
+      // Drafts stay on the window: the central platform learns of a case when it is decided.
+      outbox:
+        decision === 'draft'
+          ? null
+          : outboxRow(caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed, agentSealed, filesByCode(files, atIso))),
+    }));
+    // A new case has no agent and no materials yet: only a draft being decided replaces them.
+    if (existing) await replaceAgent(trx, caseId, agentColumns);
+    else if (agentColumns) await insertAgent(trx, caseId, agentColumns);
+    if (existing) await trx.deleteFrom('case_material').where('case_id', '=', caseId).execute();
+    if (materials.length) await insertMaterials(trx, { rows: materials.map((m) => ({ ...m, case_id: caseId })) });
+    if (files.length) await linkFiles(trx, { caseId, files, via: 'intake', clerkId: actor.id, at: atIso });
+    await writeHistory(trx, caseId, atIso, status, extra.reason ?? null);
+    await appendAuditRow(trx, audit);
+    if (outbox) await insertOutboxRow(trx, outbox);
+    return { caseId, caseNumber, status, at: atIso, promised, materials, itemCode: item.code, itemName: item.name };
+  }
+
+  /** The case row of a decision, its number still to be set. */
+  private caseRow(p: PreparedDecision, caseId: string, existing: CaseRow | undefined): CaseRow {
+    const { input, actor, extra, item, atIso, promised, decision, status, identity, sealed } = p;
+    return {
       ...(existing ?? emptyCase(caseId, atIso, identity, actor)),
       ...sealed,
-      case_number: caseNumber,
+      case_number: null,
       status,
       item_code: item.code,
       item_name: item.name,
@@ -202,32 +246,6 @@ export class IntakeService {
       note: input.note ?? existing?.note ?? null,
       catalog_version: this.d.catalog.catalogVersion,
     };
-    if (existing) await trx.updateTable('intake_case').set(row).where('id', '=', caseId).execute();
-    else await insertCase(trx, { row });
-    await writeAgent(trx, caseId, agentColumns);
-    if (existing) await trx.deleteFrom('case_material').where('case_id', '=', caseId).execute();
-    if (materials.length) await insertMaterials(trx, { rows: materials.map((m) => ({ ...m, case_id: caseId })) });
-    if (files.length) await linkFiles(trx, { caseId, files, via: 'intake', clerkId: actor.id, at: atIso });
-    await writeHistory(trx, caseId, atIso, status, extra.reason ?? null);
-    await appendAudit(trx, {
-      actor: actor.id,
-      action: `case.${decision === 'deferred' ? 'acceptWithDeferred' : decision === 'draft' ? 'saveDraft' : decision}`,
-      subject: caseId,
-      detail: {
-        caseNumber,
-        itemCode: item.code,
-        materials: countStates(materials),
-        ...(agent && { agent: { relation: agent.relation, certType: agent.certType } }),
-        ...(files.length && { files: files.map((f) => ({ material: f.materialCode, sha256: f.sha256, pages: f.pages })) }),
-      },
-    });
-    // Drafts stay on the window: the central platform learns of a case when it is decided.
-    if (decision !== 'draft')
-      await enqueueOutbox(
-        trx,
-        caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed, agentSealed, filesByCode(files, atIso)),
-      );
-    return { caseId, caseNumber, status, at: atIso, promised, materials, itemCode: item.code, itemName: item.name };
   }
 
   private recordUsage(results: DecisionResult[]): void {
@@ -311,6 +329,7 @@ interface PreparedDecision {
   agentSealed: string | null;
   /** Material PDFs stored for this decision, linked in its transaction. */
   files: PreparedFile[];
+  freshId: string;
 }
 
 function verb(d: Decision): string {

@@ -66,6 +66,7 @@ export async function purgeExpiredPii(db: Kysely<DB>, opts: { days: number; now?
     for (const { id } of candidates) {
       await trx.updateTable('intake_case').set(PII_COLUMNS).where('id', '=', id).execute();
       await trx.deleteFrom('case_agent').where('case_id', '=', id).execute();
+      await trx.updateTable('case_handover').set({ collector_id_hash: null }).where('case_id', '=', id).execute();
       // The sealed applicant (and agent) copies sent to the central side are no longer needed either.
       for (const field of ['$.applicantSealed', '$.agentSealed'])
         await trx

@@ -76,6 +76,7 @@ describe.each([
     expect(rejected.payload).not.toHaveProperty('applicantSealed');
     expect(stored.ratings).toMatchObject([{ case_id: ids.accepted, level: 5 }]);
     expect(stored.rectifications).toMatchObject([{ case_id: ids.accepted, payload: { state: 'closed' } }]);
+    expect(stored.handovers).toMatchObject([{ case_id: ids.deferred, hall: 'HK01', method: 'post', payload: { trackingNumber: 'EL123456789CN', collector: null } }]);
     // Records kept as received for the systems behind the central: the signature of the deferred case, the password change.
     expect(stored.records).toMatchObject([
       { kind: 'case.signed', aggregate_id: ids.deferred, payload: { outcome: 'signed', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), caseId: ids.deferred } },

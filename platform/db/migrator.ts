@@ -53,13 +53,13 @@ export async function migrate(
 ): Promise<{ from: number; to: number }> {
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   sorted.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migration list broken at ${m.version} ${m.name}`);
+    if (m.version < 1 || (i > 0 && m.version === sorted[i - 1]!.version)) throw new Error(`migration list broken at ${m.version} ${m.name}`);
   });
-  const latest = sorted.length;
+  const latest = latestVersion(sorted);
   await versions.prepare?.(db);
   const from = await versions.read(db);
   if (from > latest) throw new NewerDatabaseError(from, latest);
-  for (const m of sorted.slice(from)) {
+  for (const m of sorted.filter((x) => x.version > from)) {
     await db.transaction().execute(async (trx) => {
       await versions.lock?.(trx);
       const now = await versions.read(trx);
@@ -69,6 +69,15 @@ export async function migrate(
     });
   }
   return { from, to: latest };
+}
+
+/**
+ * The newest version of a migration list. Numbers are unique and ascending; a gap is allowed because
+ * parallel branches are given their numbers in advance (one branch may land 015 before 011–014),
+ * so the newest number, not the count, is the schema version.
+ */
+export function latestVersion(list: readonly Migration[]): number {
+  return list.reduce((max, m) => Math.max(max, m.version), 0);
 }
 
 export async function schemaVersion(db: Kysely<any>): Promise<number> {

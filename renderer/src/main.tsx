@@ -1,3 +1,5 @@
+// First: asks who is signed in before the rest of the code is evaluated (see firstStatus).
+import './auth/firstStatus';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -45,6 +45,10 @@ export interface CentralCoreTables {
     note: string | null;
     central_case_number: string | null;
     at: string;
+    /** Migration 6: the case's result (JSON of CaseResult, common/sync/api.ts), when the change carries one. */
+    result?: string | null;
+    /** Migration 6: 1 when that result is ready to hand over (已制证). */
+    result_ready?: number | null;
   };
   licences: { licence_id: string; holder_id: string; type: string; name: string; issuer: string; issued_on: string; valid_until: string | null };
   credit_records: { subject: string; subject_type: string; list: string; authority: string; since: string; measure: string };

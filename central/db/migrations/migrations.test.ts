@@ -47,4 +47,31 @@ describe('central migrations', () => {
     await db.updateTable('devices').set({ pending: 3, parked: 1 }).where('id', '=', 'dev-1').execute();
     expect(await db.selectFrom('devices').select(['pending', 'parked']).executeTakeFirstOrThrow()).toEqual({ pending: 3, parked: 1 });
   });
+  it('003 (received blobs) on a version-2 database keeps its devices; a blob is held once and linked to several cases', async () => {
+    const two = await at(2);
+    await two.db.insertInto('devices').values({ id: 'dev-1', hall: 'H1', window: 'W1', name: null, enrolled_at: '2026-01-01T00:00:00Z', last_seen_at: null }).execute();
+    await two.db.destroy();
+    open.splice(open.indexOf(two.db), 1);
+    const { db } = await at(3, two.dir);
+    expect(await schemaVersion(db)).toBe(3);
+    expect(await db.selectFrom('devices').select('id').execute()).toEqual([{ id: 'dev-1' }]);
+    const sha256 = 'b'.repeat(64);
+    await db.insertInto('received_blobs').values({ sha256, size: 5, upload_id: 'u1', device_id: 'dev-1', received_at: '2026-12-02T00:00:00Z' }).execute();
+    await expect(db.insertInto('received_blobs').values({ sha256, size: 5, upload_id: 'u2', device_id: 'dev-1', received_at: '2026-12-02T00:00:00Z' }).execute()).rejects.toThrow();
+    for (const case_id of ['c1', 'c2']) await db.insertInto('blob_links').values({ sha256, case_id, material_code: 'M', device_id: 'dev-1', linked_at: '2026-12-02T00:00:00Z' }).execute();
+    expect(await db.selectFrom('blob_links').select('case_id').where('sha256', '=', sha256).orderBy('case_id').execute()).toEqual([{ case_id: 'c1' }, { case_id: 'c2' }]);
+  });
+
+  it('006 (handover) on a version-2 database keeps its status changes (no result) and records one handover per case', async () => {
+    const two = await at(2);
+    await two.db.insertInto('case_status_changes').values({ case_id: 'c1', hall: 'H1', status: 'in_progress', note: null, central_case_number: null, at: '2026-01-02T00:00:00Z' }).execute();
+    await two.db.destroy();
+    open.splice(open.indexOf(two.db), 1);
+    const { db } = await at(6, two.dir);
+    expect(await schemaVersion(db)).toBe(6);
+    expect(await db.selectFrom('case_status_changes').select(['case_id', 'status', 'result', 'result_ready']).execute()).toEqual([{ case_id: 'c1', status: 'in_progress', result: null, result_ready: null }]);
+    const h = { case_id: 'c1', hall: 'H1', window: 'W1', device_id: 'dev-1', method: 'window', at: 'now', payload: '{}', received_at: 'now' };
+    await db.insertInto('handovers').values({ ...h, entry_id: 'e1' }).execute();
+    await expect(db.insertInto('handovers').values({ ...h, entry_id: 'e2' }).execute()).rejects.toThrow(/UNIQUE/);
+  });
 });

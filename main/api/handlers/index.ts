@@ -15,9 +15,11 @@ import { scanHandlers } from './scan';
 import { authHandlers } from './auth';
 import { dbHandlers } from './db';
 import { diagHandlers } from './diag';
+import { handoverHandlers } from './handover';
 import { settingsHandlers } from './settings';
 import { staffHandlers } from './staff';
 import { syncHandlers } from './sync';
+import { uploadsHandlers } from './uploads';
 
 /** Every namespace's handlers, merged. A method with no handler answers NOT_AVAILABLE. */
 export function buildHandlers(s: Services): Handlers {
@@ -39,6 +41,8 @@ export function buildHandlers(s: Services): Handlers {
     ...staffHandlers(s),
     ...applicantScreenHandlers(s),
     ...cameraHandlers(s),
+    ...handoverHandlers(s),
     ...materialsHandlers(s),
+    ...uploadsHandlers(s),
   };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { CENTRAL_CASE_STATUSES } from '../../../common/sync/case-statuses';
+import { DELIVERY_METHODS, RESULT_OUTCOMES, type DeliveryMethod, type ResultOutcome } from '../../../common/domain/case-result';
 import type { openCentralStore } from '../../../central/db/open';
 import { defaultDataDir, resourcesDir } from '../../config/paths';
 import { CliError, parsePositiveInt, printJson, wantsJson } from '../util';
@@ -118,6 +119,7 @@ export function register(program: Command): void {
       );
       process.stdout.write(`${cursor}\n`);
     });
+  registerResult(central);
   central
     .command('openapi')
     .description('打印同步接口的 OpenAPI 文档（与 central/openapi.json 一致）')
@@ -156,5 +158,52 @@ export function register(program: Command): void {
       });
       process.stdout.write(`${r.generation}\n`);
       process.stderr.write(`已恢复，新代数 ${r.generation}。${r.keptAs ? `原数据库保留为 ${r.keptAs}。` : ''}各窗口下次同步时会重新提交仍持有的数据。\n`);
+    });
+}
+
+/** `item` or `item*2` (count 2); comma separated. */
+export function parseResultItems(text: string): Array<{ name: string; count: number }> {
+  const items = text
+    .split(/[,，、]/)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((t) => {
+      const m = /^(.+?)\s*[*×xX]\s*(\d{1,2})$/.exec(t);
+      return m ? { name: m[1]!.trim(), count: Number(m[2]) } : { name: t, count: 1 };
+    });
+  if (items.some((i) => i.count < 1)) throw new CliError('--items 的份数至少为 1', 2);
+  return items;
+}
+
+/** 出件 results from the back office: one case, or demo results for every case without one. */
+function registerResult(central: Command): void {
+  const result = central.command('result').description('办件办理结果（出件：办结 / 不予许可、已制证、领取物品、送达方式）');
+  result
+    .command('set')
+    .description('登记办件的办理结果，随状态同步到窗口')
+    .argument('<case>', '办件 ID')
+    .addOption(new Option('--outcome <outcome>', '办理结果：approved 准予许可（办结），refused 不予许可').choices(RESULT_OUTCOMES).makeOptionMandatory())
+    .option('--ready', '证照或决定书已制作完成（已制证），可领取或邮寄')
+    .option('--items <list>', '领取物品，逗号分隔，可写份数，如 "营业执照正本,营业执照副本*2"', '')
+    .addOption(new Option('--delivery <method>', '送达方式：window 窗口领取，post 邮寄').choices(DELIVERY_METHODS).default('window'))
+    .option('--note <text>', '说明')
+    .option('--central-number <no>', '中心办件编号')
+    .action(async (caseId: string, opts: { outcome: ResultOutcome; ready?: boolean; items: string; delivery: DeliveryMethod; note?: string; centralNumber?: string }, cmd: Command) => {
+      const items = parseResultItems(opts.items);
+      if (opts.ready && items.length === 0) throw new CliError('已制证（--ready）时请用 --items 写明要交给申请人的物品，如 "营业执照正本,营业执照副本"。', 2);
+      const { recordCaseResult } = await import('../../../central/store/results');
+      const cursor = await withStore(cmd, (s) =>
+        recordCaseResult(s.db, { caseId, outcome: opts.outcome, ready: Boolean(opts.ready), items, delivery: opts.delivery, note: opts.note, centralCaseNumber: opts.centralNumber }),
+      );
+      process.stdout.write(`${cursor}\n`);
+    });
+  result
+    .command('demo')
+    .description('为尚无结果的办件生成演示结果（已制证，窗口领取；每五件一件不予许可）')
+    .option('--hall <code>', '只处理该大厅')
+    .action(async (opts: { hall?: string }, cmd: Command) => {
+      const { seedDemoResults } = await import('../../../central/demo-results');
+      const n = await withStore(cmd, (s) => seedDemoResults(s.db, { hall: opts.hall }));
+      process.stdout.write(`${n}\n`);
     });
 }

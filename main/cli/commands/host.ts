@@ -24,23 +24,37 @@ export function register(program: Command): void {
         import('../../host/server'),
         import('../../devices/service/launcher'),
       ]);
-      const app = await createApp({
+      let databaseOpen!: () => void;
+      const opened = new Promise<void>((resolve) => (databaseOpen = resolve));
+      const appReady = createApp({
         // Training mode keeps out of the real window's data unless a folder is named explicitly.
         dataDir: opts.demo && !cmd.optsWithGlobals<{ dataDir?: string }>().dataDir ? trainingDataDir() : dataDirOf(cmd),
         mode: opts.demo ? 'demo' : 'normal',
         transport: 'host',
         background: true,
         deviceLauncher: isolate ? nodeForkLauncher() : undefined,
+        onDatabaseOpen: databaseOpen,
       });
+      // Listening while the app is still being built: the browser fetches the page meanwhile, and
+      // API calls wait for the app (main/host/server.ts).
       const host = await startHost({
-        app,
+        app: appReady,
         port: parsePositiveInt(opts.port, '--port'),
         rendererDir: path.join(appRoot(), 'dist', 'renderer'),
         token: opts.token,
       });
-      // The applicant screen's address first (its own token), then the one line scripts wait for.
-      process.stdout.write(`申请人屏 / applicant screen: ${host.applicantUrl}\n`);
-      process.stdout.write(`${host.openUrl}\n`);
+      let app: Awaited<typeof appReady>;
+      try {
+        // The address once the data folder is ours (a second writer is refused from then on).
+        await Promise.race([opened, appReady]);
+        // The applicant screen's address first (its own token), then the one line scripts wait for.
+        process.stdout.write(`申请人屏 / applicant screen: ${host.applicantUrl}\n`);
+        process.stdout.write(`${host.openUrl}\n`);
+        app = await appReady;
+      } catch (err) {
+        await host.close();
+        throw err;
+      }
       const stop = async () => {
         await host.close();
         await app.close();

@@ -1,19 +1,12 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { schemaVersion } from '../../../platform/db/migrator';
-import { migrations } from './index';
-import { insertAcceptedCase, upgradeFolder } from './testing';
+import { upgradedWithAcceptedCase, upgradeFolder } from './testing';
 
 const folder = upgradeFolder('yc-m011-');
 
 describe('migration 011 (materials)', () => {
   it('upgrades a version-10 database with a case: the case is kept, without files, and files then link to it once per hash', async () => {
-    let d = await folder.open(10);
-    expect(await schemaVersion(d.db)).toBe(10);
-    await insertAcceptedCase(d.db);
-    d = await folder.open();
-    expect(await schemaVersion(d.db)).toBe(migrations.length);
-    expect(await d.db.selectFrom('intake_case').select(['case_number', 'clerk_name']).executeTakeFirstOrThrow()).toEqual({ case_number: 'HK01-W03-20261201-0001', clerk_name: '王小明' });
+    const d = await upgradedWithAcceptedCase(folder, 10);
     expect(await d.db.selectFrom('case_material_file').selectAll().execute()).toEqual([]);
     const sha = 'ab'.repeat(32);
     await d.db.insertInto('material_blob').values({ sha256: sha, size: 10, sealed_size: 40, pages: 1, created_at: 'now', uploaded_at: null, local_deleted_at: null }).execute();

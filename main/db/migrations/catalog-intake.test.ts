@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../database';
-import { NewerDatabaseError, schemaVersion } from '../../../platform/db/migrator';
+import { NewerDatabaseError, schemaVersion, latestVersion } from '../../../platform/db/migrator';
 import { migrations } from './index';
 
 const dirs: string[] = [];
@@ -34,7 +34,7 @@ describe('migrations 002 (catalog) and 003 (intake)', () => {
     const d = await openDatabase(tempDir());
     opened.push(d);
     expect(await tables(d)).toEqual(expect.arrayContaining(['catalog_item', 'catalog_material', 'catalog_bundle', 'catalog_release', 'calendar_override', 'intake_case', 'case_material', 'case_history', 'case_sequence', 'rating', 'rectification']));
-    expect(await schemaVersion(d.db)).toBe(migrations.length);
+    expect(await schemaVersion(d.db)).toBe(latestVersion(migrations));
   });
 
   it('002 runs on a version-1 database and keeps its rows', async () => {
@@ -73,7 +73,7 @@ describe('migrations 002 (catalog) and 003 (intake)', () => {
   it('a newer database is refused and left as it was', async () => {
     const dir = tempDir();
     const d = await openDatabase(dir);
-    await sql.raw(`pragma user_version = ${migrations.length + 1}`).execute(d.db);
+    await sql.raw(`pragma user_version = ${latestVersion(migrations) + 1}`).execute(d.db);
     await d.close();
     const before = fs.readFileSync(path.join(dir, 'yichuang.db'));
     await expect(openDatabase(dir)).rejects.toBeInstanceOf(NewerDatabaseError);

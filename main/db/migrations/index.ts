@@ -10,6 +10,8 @@ import { migration008 } from './008-agents';
 import { migration009 } from './009-case-number-tail';
 import { migration010 } from './010-signature';
 import { migration011 } from './011-materials';
+import { migration012 } from './012-upload-state';
+import { migration015 } from './015-handover';
 
 /** Every migration, statically imported, in order. Add new ones at the end; never edit a released one. */
-export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
+export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration015];

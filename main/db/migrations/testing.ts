@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { openDatabase, type Database } from '../database';
+import { latestVersion, schemaVersion } from '../../../platform/db/migrator';
 import { migrations } from './index';
 
 /**
@@ -36,4 +37,15 @@ export async function insertAcceptedCase(db: Kysely<any>): Promise<void> {
   await sql`insert into intake_case (id, case_number, status, item_code, item_name, promised_limit_value, promised_limit_unit, hall_code, window_code,
     clerk_id, clerk_name, created_at, updated_at, catalog_version) values ('c1', 'HK01-W03-20261201-0001', 'accepted', 'X1', '事项', 3, 'workday',
     'HK01', 'W03', 'clerk01', '王小明', '2026-12-01T01:00:00Z', '2026-12-01T01:00:00Z', 1)`.execute(db);
+}
+
+/** The common first step of an upgrade test: a version-`from` database holding insertAcceptedCase's case, upgraded to the newest version with the case kept. */
+export async function upgradedWithAcceptedCase(folder: ReturnType<typeof upgradeFolder>, from: number): Promise<Database> {
+  const old = await folder.open(from);
+  expect(await schemaVersion(old.db)).toBe(from);
+  await insertAcceptedCase(old.db);
+  const d = await folder.open();
+  expect(await schemaVersion(d.db)).toBe(latestVersion(migrations));
+  expect(await d.db.selectFrom('intake_case').select(['case_number', 'clerk_name']).executeTakeFirstOrThrow()).toEqual({ case_number: 'HK01-W03-20261201-0001', clerk_name: '王小明' });
+  return d;
 }

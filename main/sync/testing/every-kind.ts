@@ -3,6 +3,8 @@ import { withUsccCheckChar } from '../../../common/domain/uscc';
 import { screenOver, scribble } from '../../applicant-screen/testing';
 import { addStaff, authFixture } from '../../auth/testing';
 import { itemCode, type TestStack } from '../../intake/testing';
+import { handoverOver } from '../../handover/testing';
+import { applyCaseStatusPage } from '../pull-case-status';
 
 const person = { kind: 'person' as const, idType: 'resident' as const, idNumber: withIdCheckChar('46010219900101002'), name: '符海燕', phone: '13876543210', address: '海口市龙华区滨海大道 1 号' };
 const enterprise = {
@@ -14,7 +16,7 @@ const enterprise = {
 
 /**
  * Drives the window's real services through every decision that writes an outbox entry: accept,
- * accept with deferred materials, supplement, the applicant's signature, withdraw, reject, a bad rating (which opens a
+ * accept with deferred materials, supplement, the applicant's signature, a posted result (出件), withdraw, reject, a bad rating (which opens a
  * rectification) and closing it. Returns the case ids in the order they were made.
  */
 export async function writeEveryCaseKind(s: TestStack): Promise<{ accepted: string; deferred: string; rejected: string }> {
@@ -30,6 +32,10 @@ export async function writeEveryCaseKind(s: TestStack): Promise<{ accepted: stri
   const shown = await screen.present(deferred.caseId);
   screen.confirm(shown.presentationId);
   await screen.sign(shown.presentationId, scribble(), 'screen');
+  // The central reports the deferred case ready (已制证); the window posts it (case.handedOver).
+  const result = { outcome: 'approved' as const, ready: true, items: [{ name: '准予行政许可决定书', count: 1 }], delivery: 'post' as const };
+  await applyCaseStatusPage(s.db, [{ cursor: 1, caseId: deferred.caseId, status: 'completed_approved', at: '2026-09-30T02:00:00.000Z', note: null, centralCaseNumber: null, result }], 1);
+  await handoverOver(s).post({ caseId: deferred.caseId, carrier: '中国邮政 EMS', trackingNumber: 'EL123456789CN' }, s.actor);
   const rated = await s.reviews.rate({ caseId: accepted.caseId, level: 5, reasons: ['等候时间长'], text: '排队一个小时', channel: 'qr' }, 'clerk01');
   await s.reviews.close({ id: rated.rectification!.id, note: '已向申请人致歉，增开窗口分流', followUpResult: 'satisfied' }, 'supervisor01');
   await s.intake.withdraw(accepted.caseId, '申请人主动撤回申请', s.actor);

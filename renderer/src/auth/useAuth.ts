@@ -3,6 +3,7 @@ import type { AuthStatus } from '../../../common/contract/auth';
 import { ApiCallError, call } from '../bridge';
 import { asApiError } from '../api/useCall';
 import { useEvent } from '../api/useEvent';
+import { authStatus } from './firstStatus';
 
 export interface AuthState {
   status: AuthStatus | null;
@@ -19,7 +20,7 @@ export function useAuth(): AuthState {
   const [error, setError] = useState<ApiCallError | null>(null);
   const [fallback, setFallback] = useState(false);
   const refresh = useCallback(() => {
-    call('auth.status').then(
+    authStatus().then(
       (s) => {
         setStatus(s);
         setFallback(false);

@@ -5,6 +5,7 @@ import type { AuthStatus } from '../../../common/contract/auth';
 import { call } from '../bridge';
 import { IntakeScreen } from '../intake/IntakeScreen';
 import { navigate, type Route } from '../routing/useHashRoute';
+import { lazyNamed } from '../shared/lazyNamed';
 import { Loading } from '../shared/Loading';
 import { SHORTCUTS } from '../shared/shortcuts';
 import { useHotkeys } from '../shared/useHotkeys';
@@ -13,14 +14,16 @@ import { useWedgeScanner } from '../wedge/use-wedge-scanner';
 import { claimDraft } from '../intake/draftStore';
 import { useWedgeConfig, useWedgePaused } from '../maintenance/wedge/wedgeConfig';
 import { allowedScreens, NavMenu } from './NavMenu';
-import { ShortcutHelp } from './ShortcutHelp';
 import { StatusBar } from './StatusBar';
 import { UserMenu } from './UserMenu';
 
 // Screens other than intake load on first use, so the intake screen is interactive sooner.
 const CasesScreen = lazy(() => import('../cases/CasesScreen'));
+const HandoverScreen = lazy(() => import('../handover/HandoverScreen'));
 const DashboardScreen = lazy(() => import('../dashboard/DashboardScreen'));
 const MaintenanceScreen = lazy(() => import('../maintenance/MaintenanceScreen'));
+// The F1 help (a table) loads when first opened, and stays mounted after.
+const ShortcutHelp = lazyNamed(() => import('./ShortcutHelp'), 'ShortcutHelp');
 
 interface Props {
   auth: AuthStatus;
@@ -34,10 +37,12 @@ interface Props {
 export function AppFrame({ auth, route, authFallback, onAuth }: Props) {
   const { t } = useTranslation();
   const [help, setHelp] = useState(false);
+  const [helpUsed, setHelpUsed] = useState(false);
   // Closing the help puts the focus back at once (not after the closing animation), so the next key lands where it was.
   const helpReturn = useRef<HTMLElement | null>(null);
   const openHelp = () => {
     helpReturn.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setHelpUsed(true);
     setHelp(true);
   };
   const closeHelp = () => {
@@ -70,11 +75,16 @@ export function AppFrame({ auth, route, authFallback, onAuth }: Props) {
           {!current && <Typography.Paragraph>{t('frame.noScreens')}</Typography.Paragraph>}
           {current?.name === 'intake' && <IntakeScreen mode={auth.mode} helpOpen={help} />}
           {current?.name === 'cases' && <CasesScreen caseId={route?.name === 'cases' ? route.param : null} />}
+          {current?.name === 'handover' && <HandoverScreen caseNumber={route?.name === 'handover' ? route.param : null} mode={auth.mode} roles={auth.roles} helpOpen={help} />}
           {current?.name === 'dashboard' && <DashboardScreen />}
           {current?.name === 'maintenance' && <MaintenanceScreen />}
         </Suspense>
       </Layout.Content>
-      <ShortcutHelp open={help} onClose={closeHelp} />
+      {helpUsed && (
+        <Suspense fallback={null}>
+          <ShortcutHelp open={help} onClose={closeHelp} />
+        </Suspense>
+      )}
     </Layout>
   );
 }

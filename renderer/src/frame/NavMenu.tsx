@@ -7,6 +7,7 @@ import { navigate, type RouteName } from '../routing/useHashRoute';
 export const NAV: { name: RouteName; roles: Role[]; hotkey: string }[] = [
   { name: 'intake', roles: ['clerk'], hotkey: 'Alt+1' },
   { name: 'cases', roles: ['clerk', 'supervisor'], hotkey: 'Alt+2' },
+  { name: 'handover', roles: ['clerk', 'supervisor'], hotkey: 'Alt+5' },
   { name: 'dashboard', roles: ['supervisor'], hotkey: 'Alt+3' },
   { name: 'maintenance', roles: ['maintenance'], hotkey: 'Alt+4' },
 ];

@@ -4,6 +4,7 @@ import type { AuthStatus } from '../../../common/contract/auth';
 import { isNotAvailable } from '../shared/errorText';
 import { DeviceBadge } from './DeviceBadge';
 import { SyncBadge } from './SyncBadge';
+import { UploadBadge } from './UploadBadge';
 import { useDeviceStatuses } from './useDeviceStatuses';
 
 const KINDS = ['idcard', 'scanner', 'evaluator'] as const;
@@ -33,6 +34,7 @@ export function StatusBar({ auth }: { auth: AuthStatus }) {
       {/* Printing goes through the system print dialog; its printer state is not visible to the app. */}
       <DeviceBadge kind="printer" fixedState="system" />
       <SyncBadge />
+      <UploadBadge />
       <span className="status-spacer" />
       <span className="status-item" data-testid="status-clerk">
         {t('common.labeled', { label: t('frame.clerk'), value: auth.name ?? auth.staffId ?? '—' })}

@@ -1,6 +1,6 @@
 import { call } from '../bridge';
 import { Col, Row, type InputRef, type RefSelectProps } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { SHORTCUTS } from '../shared/shortcuts';
 import { useHotkeys } from '../shared/useHotkeys';
 import { ApplicantPanel } from './applicant/ApplicantPanel';
@@ -11,7 +11,11 @@ import { draftStore, resetDraft } from './draftStore';
 import { ItemColumn } from './items/ItemColumn';
 import { lookupSubject } from './lookups/subject';
 import { useLookups } from './lookups/useLookups';
-import { OutcomePanel } from './outcome/OutcomePanel';
+import { lazyNamed } from '../shared/lazyNamed';
+import { Loading } from '../shared/Loading';
+
+// Shown after a decision: its code (tabs, the notice preview) is not needed for the first screen.
+const OutcomePanel = lazyNamed(() => import('./outcome/OutcomePanel'), 'OutcomePanel');
 import { checklistOf } from './materials/MaterialsChecklist';
 import { CaptureDialog } from '../capture/CaptureDialog';
 import { captureTarget, closeCapture, focusedSlotCode, openCapture } from '../capture/captureTarget';
@@ -65,7 +69,12 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
     },
     !helpOpen && !decisions.dialogOpen && !capture,
   );
-  if (draft.outcome) return <OutcomePanel key={draft.generation} outcome={draft.outcome} onNext={next} />;
+  if (draft.outcome)
+    return (
+      <Suspense fallback={<Loading />}>
+        <OutcomePanel key={draft.generation} outcome={draft.outcome} onNext={next} />
+      </Suspense>
+    );
   return (
     <Row gutter={12} wrap={false} className="intake" key={draft.generation} data-testid="intake-screen">
       <Col flex="0 0 330px">

@@ -117,7 +117,8 @@ function emptyDraft(generation: number, owner: string | null): IntakeDraft {
   };
 }
 
-export const draftStore = createStore<IntakeDraft>(emptyDraft(0, null));
+const FIRST_DRAFT = emptyDraft(0, null);
+export const draftStore = createStore<IntakeDraft>(FIRST_DRAFT);
 
 export function patchDraft(patch: Partial<IntakeDraft> | ((d: IntakeDraft) => Partial<IntakeDraft>)): void {
   draftStore.set((d) => ({ ...d, ...(typeof patch === 'function' ? patch(d) : patch) }));
@@ -131,7 +132,11 @@ export function resetDraft(): void {
 /** Called when the signed-in staff member is known: another person's intake is dropped. */
 export function claimDraft(staffId: string | null): void {
   const d = draftStore.get();
-  if (d.owner !== staffId) draftStore.set(emptyDraft(d.generation + 1, staffId));
+  if (d.owner === staffId) return;
+  // A fresh window's untouched draft has nothing to drop: it only gets its owner, and the intake
+  // screen is not mounted a second time (the first sign-in, or training mode's start).
+  if (d === FIRST_DRAFT) draftStore.set({ ...d, owner: staffId });
+  else draftStore.set(emptyDraft(d.generation + 1, staffId));
 }
 
 /** The draft id to send with a decision: only when some slot holds pages. */

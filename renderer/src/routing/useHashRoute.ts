@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 
-/** The screens, addressed by the URL hash so the page needs no server routes (`#/cases/ID`). */
-export type RouteName = 'intake' | 'cases' | 'dashboard' | 'maintenance' | 'pad' | 'applicant';
+/** The screens, addressed by the URL hash so the page needs no server routes (`#/cases/ID`, `#/handover/CASE-NUMBER`). */
+export type RouteName = 'intake' | 'cases' | 'handover' | 'dashboard' | 'maintenance' | 'pad' | 'applicant';
 export interface Route {
   name: RouteName;
   /** The part after the screen name, e.g. a case id. */
   param: string | null;
 }
 
-const NAMES: readonly RouteName[] = ['intake', 'cases', 'dashboard', 'maintenance', 'pad', 'applicant'];
+const NAMES: readonly RouteName[] = ['intake', 'cases', 'handover', 'dashboard', 'maintenance', 'pad', 'applicant'];
 
 export function parseHash(hash: string): Route | null {
   const [name, ...rest] = hash.replace(/^#\/?/, '').split('/');

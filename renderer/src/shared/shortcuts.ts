@@ -10,6 +10,7 @@ export const SHORTCUTS = {
     screenCases: 'Alt+2',
     screenDashboard: 'Alt+3',
     screenMaintenance: 'Alt+4',
+    screenHandover: 'Alt+5',
   },
   intake: {
     readCard: 'F2',
@@ -32,6 +33,14 @@ export const SHORTCUTS = {
     rotatePage: 'R',
     cropPage: 'C',
     deletePage: 'Delete',
+  },
+  handover: {
+    handoverReadCard: 'F2',
+    handoverFind: 'F3',
+    handoverConfirm: 'Ctrl+Enter',
+    handoverPost: 'F7',
+    handoverOverride: 'F8',
+    handoverClear: 'Escape',
   },
 } as const;
 

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { classifyScan } from '../../../common/domain/scan-routing';
 import { useEvent } from '../api/useEvent';
 import { patchDraft } from '../intake/draftStore';
-import { navigate } from '../routing/useHashRoute';
+import { navigate, parseHash } from '../routing/useHashRoute';
 import { insertIntoFocused } from './insertIntoFocused';
 
 /**
- * One `scan` event, whatever the scanner: a case number opens that case, a licence or appointment
+ * One `scan` event, whatever the scanner: a case number opens that case (its result on the 出件 screen), a licence or appointment
  * code attaches to the current intake, a licence QR's credit code fills the enterprise applicant
  * (its name too when still empty), anything else goes to the focused field.
  */
@@ -18,7 +18,8 @@ export function useScanRouter(): void {
     const kind = classifyScan(scan.text);
     switch (kind.kind) {
       case 'case':
-        navigate('cases', kind.caseNumber);
+        // On the 出件 screen the notice QR opens the case's result there; elsewhere the case itself.
+        navigate(parseHash(window.location.hash)?.name === 'handover' ? 'handover' : 'cases', kind.caseNumber);
         return;
       case 'licence':
         patchDraft((d) => ({ scannedLicences: d.scannedLicences.includes(kind.licenceId) ? d.scannedLicences : [...d.scannedLicences, kind.licenceId] }));

@@ -1,21 +1,16 @@
 import { App } from 'antd';
-import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../bridge';
 import { useEvent } from '../../api/useEvent';
-import { asApiError } from '../../api/useCall';
-import { errorText } from '../../shared/errorText';
+import { useDemoCard } from '../../shared/useDemoCard';
 import { draftStore, patchDraft } from '../draftStore';
 
 /**
  * Card reads fill the applicant (masked, with a token for the intake methods) — or the agent, while
- * the 代办人 toggle is on and the agent has no card yet. `readNow` (F2) places the next demo card in
- * training mode; with a real reader the card is read as soon as it is laid on it.
+ * the 代办人 toggle is on and the agent has no card yet. `readNow` (F2): see useDemoCard.
  */
 export function useCardReading(mode: 'normal' | 'demo', onRead?: () => void) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const demoIndex = useRef(0);
   useEvent('intake.applicant', (a) => {
     const agent = draftStore.get().agent;
     if (agent && !agent.card) {
@@ -46,23 +41,6 @@ export function useCardReading(mode: 'normal' | 'demo', onRead?: () => void) {
     void message.success({ content: t('applicant.cardRead'), key: 'card' });
     onRead?.();
   });
-  const readNow = useCallback(async () => {
-    if (mode !== 'demo') {
-      void message.info(t('applicant.placeCard'));
-      return;
-    }
-    try {
-      // Lift the previous card first: the reader reports once per placement.
-      const { available } = await call('devices.simulatePlaceCard', { card: null });
-      if (!available.length) throw new Error(t('applicant.noDemoCards'));
-      // Ordinary resident cards first: they are what most applicants bring.
-      const ordered = [...available].sort((a, b) => Number(b.startsWith('resident')) - Number(a.startsWith('resident')) || a.localeCompare(b));
-      const card = ordered[demoIndex.current++ % ordered.length]!;
-      void message.loading({ content: t('applicant.reading'), key: 'card', duration: 2 });
-      await call('devices.simulatePlaceCard', { card });
-    } catch (err) {
-      void message.error(errorText(t, asApiError(err)));
-    }
-  }, [mode, message, t]);
+  const readNow = useDemoCard(mode);
   return { readNow };
 }

@@ -7,6 +7,7 @@ import { shortTime } from '../../shared/dates';
 import { useSyncStatus } from '../../sync/useSyncStatus';
 import { EnrolForm } from './EnrolForm';
 import { ParkedList } from './ParkedList';
+import { UploadsCard } from './UploadsCard';
 
 /** Sync health: state, backlog, last contact, errors; run now with progress; parked items; enrolment. */
 export function SyncPanel() {
@@ -45,6 +46,7 @@ export function SyncPanel() {
       </Col>
       <Col span={12}>
         <Space orientation="vertical" style={{ width: '100%' }}>
+          <UploadsCard />
           <ParkedList onRetried={sync.reload} />
           <EnrolForm enrolled={s?.enrolled ?? false} onEnrolled={sync.reload} />
         </Space>
