@@ -4,6 +4,7 @@ import { startDocumentCameraSimulator } from '../native/document-camera/sim/simu
 import { fakeCameraArgs, writeFakeCameraY4m } from './fake-camera';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { acceptAndOpenCaseFile } from './case-files';
+import { readCardAndPickItem } from './intake-walk';
 import { expect, screenshotPath, test } from './host-fixture';
 
 // Each test starts a host and its own Chromium (the fake-camera flags are per browser). No timing is asserted.
@@ -19,17 +20,6 @@ async function openApp(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-/** F3, the item by its initials, Enter: the checklist shows its materials. */
-async function pickItem(page: Page): Promise<void> {
-  await page.keyboard.press('F2');
-  await expect(page.getByTestId('applicant-id')).toContainText('*', { timeout: 30_000 });
-  await page.keyboard.press('F3');
-  await page.keyboard.type('jzzsl');
-  await expect(page.getByTestId('item-option').first()).toContainText('居住证申领');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('item-name')).toHaveText('居住证申领');
-}
-
 /** Space once, then wait for the page to land (pages are counted in the slot's list). */
 async function shoot(page: Page, expected: number): Promise<void> {
   await page.keyboard.press('Space');
@@ -41,7 +31,7 @@ test('UVC (Chromium fake camera): F7 opens the camera for the slot, Space captur
   const browser = await chromium.launch({ executablePath: EXECUTABLE, args: fakeCameraArgs(cam.file) });
   try {
     const page = await openApp(browser, host.openUrl);
-    await pickItem(page);
+    await readCardAndPickItem(page);
     await page.keyboard.press('F7');
     const dialog = page.getByTestId('capture-dialog');
     await expect(dialog).toBeVisible();
@@ -112,7 +102,7 @@ test('vendor service (simulator): chosen in 运维 → 设备, previews its fram
     await page.screenshot({ path: screenshotPath('capture-vendor-settings') });
     await page.keyboard.press('Alt+1');
     await expect(page.getByTestId('intake-screen')).toBeVisible();
-    await pickItem(page);
+    await readCardAndPickItem(page);
     await page.getByTestId('open-camera').first().click();
     await expect(page.getByTestId('capture-resolution')).toContainText('厂商服务 · 2592×1944');
     await expect(page.getByTestId('capture-preview')).toBeVisible();

@@ -1,5 +1,6 @@
 import { sampleJpeg, samplePng } from '../main/materials/testing';
 import { acceptAndOpenCaseFile } from './case-files';
+import { readCardAndPickItem } from './intake-walk';
 import { expect, screenshotPath, test } from './host-fixture';
 
 test.setTimeout(300_000);
@@ -7,13 +8,7 @@ test.setTimeout(300_000);
 test('材料电子化: three files added to a slot by keyboard, accepted, the case shows and opens one 3-page PDF', async ({ page, host }) => {
   await page.goto(host.openUrl);
   await expect(page.getByTestId('intake-screen')).toBeVisible();
-  await page.keyboard.press('F2');
-  await expect(page.getByTestId('applicant-id')).toContainText('*', { timeout: 30_000 });
-  await page.keyboard.press('F3');
-  await page.keyboard.type('jzzsl');
-  await expect(page.getByTestId('item-option').first()).toContainText('居住证申领');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('item-name')).toHaveText('居住证申领');
+  await readCardAndPickItem(page);
 
   const slot = page.getByTestId('material-files').first();
   const add = slot.getByRole('button', { name: /添加文件/ });
