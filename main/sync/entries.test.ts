@@ -77,9 +77,10 @@ describe.each([
     expect(stored.ratings).toMatchObject([{ case_id: ids.accepted, level: 5 }]);
     expect(stored.rectifications).toMatchObject([{ case_id: ids.accepted, payload: { state: 'closed' } }]);
     expect(stored.handovers).toMatchObject([{ case_id: ids.deferred, hall: 'HK01', method: 'post', payload: { trackingNumber: 'EL123456789CN', collector: null } }]);
-    // Records kept as received for the systems behind the central: the signature of the deferred case, the password change.
+    // Records kept as received for the systems behind the central: the signature of the deferred case, the served ticket, the password change.
     expect(stored.records).toMatchObject([
       { kind: 'case.signed', aggregate_id: ids.deferred, payload: { outcome: 'signed', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), caseId: ids.deferred } },
+      { kind: 'queue.ticketEnded', payload: { number: 'A001', outcome: 'served', waitSeconds: 1200, caseIds: [ids.rejected] } },
       { kind: 'staff.passwordChanged', aggregate_id: 'staff:zhangsan' },
     ]);
   });

@@ -7,6 +7,7 @@ import { itemCode, type TestStack } from '../../intake/testing';
 import { handoverOver } from '../../handover/testing';
 import { applyCaseStatusPage } from '../pull-case-status';
 import { applyAppointmentPage } from '../pull-appointments';
+import { recordCall } from '../../queue/ticket-store';
 
 const person = { kind: 'person' as const, idType: 'resident' as const, idNumber: withIdCheckChar('46010219900101002'), name: '符海燕', phone: '13876543210', address: '海口市龙华区滨海大道 1 号' };
 const enterprise = {
@@ -19,7 +20,7 @@ const enterprise = {
 /**
  * Drives the window's real services through every decision that writes an outbox entry: accept,
  * accept with deferred materials, supplement, the applicant's signature, a posted result (出件), withdraw, reject, a bad rating (which opens a
- * rectification) and closing it, an appointment check-in. Returns the case ids in the order they were made.
+ * rectification) and closing it, an appointment check-in, a queue ticket served. Returns the case ids in the order they were made.
  */
 export async function writeEveryCaseKind(s: TestStack): Promise<{ accepted: string; deferred: string; rejected: string }> {
   const code = itemCode(s, '失业保险金申领');
@@ -41,8 +42,13 @@ export async function writeEveryCaseKind(s: TestStack): Promise<{ accepted: stri
   const rated = await s.reviews.rate({ caseId: accepted.caseId, level: 5, reasons: ['等候时间长'], text: '排队一个小时', channel: 'qr' }, 'clerk01');
   await s.reviews.close({ id: rated.rectification!.id, note: '已向申请人致歉，增开窗口分流', followUpResult: 'satisfied' }, 'supervisor01');
   await s.intake.withdraw(accepted.caseId, '申请人主动撤回申请', s.actor);
+  // 叫号: the enterprise's ticket is called, its case decided under it, and 下一位 ends it (queue.ticketEnded).
+  const who = { actorId: s.actor.id, hallCode: 'HK01', windowCode: 'W03' };
+  const ticket = { sourceId: null, number: 'A001', queue: 'A', issuedAt: new Date(Date.now() - 1_200_000).toISOString(), calledAt: new Date().toISOString(), waitSeconds: 1200 };
+  await recordCall(s.db, ticket, 'http', new Date(), who);
   const food = itemCode(s, '食品经营许可（新办）');
   const rejected = await s.intake.reject({ itemCode: food, applicant: enterprise, materials: [], reason: '经营场所不符合食品安全要求' }, s.actor);
+  await recordCall(s.db, null, 'http', new Date(), who);
   // 预约到号 of an appointment the central does not hold (it records the report and changes nothing).
   await applyAppointmentPage(s.db, s.pii, [wireAppointment(1)], 1);
   await appointmentsOver(s).checkIn('appt-1', s.actor);
