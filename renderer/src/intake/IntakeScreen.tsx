@@ -19,6 +19,7 @@ import { Loading } from '../shared/Loading';
 // Shown after a decision: its code (tabs, the notice preview) is not needed for the first screen.
 const OutcomePanel = lazyNamed(() => import('./outcome/OutcomePanel'), 'OutcomePanel');
 import { offerAppointmentsForCard } from '../appointments/AppointmentMatch';
+import { TodayAppointments, TodayAppointmentsButton } from '../appointments/TodayAppointments';
 
 /**
  * 窗口受理: applicant (left), item and materials (middle), checks and decisions (right). Every step
@@ -45,6 +46,7 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
   const [focusSearch, setFocusSearch] = useState(0);
   const queue = useQueue();
   const [transferOpen, setTransferOpen] = useState(false);
+  const [todayOpen, setTodayOpen] = useState(false);
   const next = () => {
     // 下一位 also calls the next ticket when the window calls tickets; a queue that is down only shows in the bar.
     if (queue.enabled) void queue.next();
@@ -63,6 +65,7 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
       [k.bundle]: () => bundle.current?.focus(),
       [k.typeApplicant]: () => idField.current?.focus(),
       [k.nextApplicant]: next,
+      [k.todayAppointments]: () => setTodayOpen(true),
       ...(queue.enabled && {
         [k.recallTicket]: () => void queue.recall(),
         [k.passTicket]: () => void queue.pass(),
@@ -71,9 +74,17 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
       }),
       ...(draft.outcome ? {} : decisions.hotkeys),
     },
-    !helpOpen && !decisions.dialogOpen && !transferOpen,
+    !helpOpen && !decisions.dialogOpen && !transferOpen && !todayOpen,
   );
-  const bar = <QueueBar q={queue} transferOpen={transferOpen} setTransferOpen={setTransferOpen} />;
+  const bar = (
+    <>
+      <div className="intake-tools">
+        <TodayAppointmentsButton onOpen={() => setTodayOpen(true)} />
+      </div>
+      <TodayAppointments open={todayOpen} onClose={() => setTodayOpen(false)} />
+      <QueueBar q={queue} transferOpen={transferOpen} setTransferOpen={setTransferOpen} />
+    </>
+  );
   if (draft.outcome)
     return (
       <>

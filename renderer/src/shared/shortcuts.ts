@@ -27,6 +27,7 @@ export const SHORTCUTS = {
     transferTicket: 'F7',
     pauseQueue: 'Shift+F7',
     printNotice: 'Ctrl+P',
+    todayAppointments: 'Ctrl+Shift+Y',
   },
   handover: {
     handoverReadCard: 'F2',
