@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startQueueServer } from '../central/queue/queue-server';
 import { expect, screenshotPath, test } from './host-fixture';
+import { connectQueue } from './queue-walk';
 
 // A real host and a real queue service; no timing is asserted.
 test.setTimeout(300_000);
@@ -16,10 +17,7 @@ test('排队情况 on the dashboard: no queue system says so; with one, each win
     await page.keyboard.press('Alt+3');
     await expect(page.getByTestId('hall-queue-none')).toContainText('排队系统未配置');
 
-    await page.evaluate(async (url) => {
-      const r = await window.yichuang.invoke('settings.update', { patch: { window: { code: 'W03' }, queue: { driver: 'http', url } } });
-      if (!r.ok) throw new Error(r.error.message);
-    }, server.url);
+    await connectQueue(page, server.url);
     server.state.issue('A');
     server.state.issue('A');
     await page.keyboard.press('Alt+1');
