@@ -28,6 +28,18 @@ test('an appointment at the central is pulled; a card read shows it, Enter start
 
     await page.keyboard.press('Alt+1');
     await expect(page.getByTestId('intake-screen')).toBeVisible();
+    // 今日预约 (Ctrl+Shift+Y): the day's list with counts, the name masked, not yet arrived.
+    await page.keyboard.press('Control+Shift+Y');
+    const today = page.getByTestId('today-appointments');
+    await expect(today.getByTestId('today-appointments-counts')).toContainText('共 1 条');
+    const row = today.getByRole('row', { name: /居住证申领/ });
+    await expect(row).toContainText('00:00–23:59');
+    await expect(row).toContainText('未到');
+    await expect(row).not.toContainText(RESIDENT.name);
+    await expect(row).toContainText(RESIDENT.name[0]!);
+    await page.screenshot({ path: screenshotPath('appointments-today') });
+    await page.keyboard.press('Escape');
+    await expect(today).toBeHidden();
     await page.keyboard.press('F2');
     const match = page.getByRole('dialog', { name: /今天有 1 条预约/ });
     await expect(match).toBeVisible({ timeout: 60_000 });

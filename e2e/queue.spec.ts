@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startQueueServer, type QueueServer } from '../central/queue/queue-server';
 import { expect, screenshotPath, test } from './host-fixture';
+import { connectQueue } from './queue-walk';
 
 // The machine is shared; these walks start a real host and take a while. No timing is asserted.
 test.setTimeout(300_000);
@@ -21,10 +22,7 @@ test.afterEach(async () => {
 test('F9 calls a ticket, it shows; the accepted case carries it; recall and pass from the keyboard', async ({ page, host }) => {
   await page.goto(host.openUrl);
   await expect(page.getByTestId('intake-screen')).toBeVisible();
-  await page.evaluate(async (url) => {
-    const r = await window.yichuang.invoke('settings.update', { patch: { window: { code: 'W03' }, queue: { driver: 'http', url } } });
-    if (!r.ok) throw new Error(r.error.message);
-  }, server.url);
+  await connectQueue(page, server.url);
   server.state.issue('A');
   server.state.issue('A');
   const bar = page.getByTestId('queue-bar');
@@ -77,10 +75,7 @@ test('F9 calls a ticket, it shows; the accepted case carries it; recall and pass
 test('the queue service down: the bar says so in plain Chinese and intake goes on', async ({ page, host }) => {
   await page.goto(host.openUrl);
   await expect(page.getByTestId('intake-screen')).toBeVisible();
-  await page.evaluate(async (url) => {
-    const r = await window.yichuang.invoke('settings.update', { patch: { window: { code: 'W03' }, queue: { driver: 'http', url } } });
-    if (!r.ok) throw new Error(r.error.message);
-  }, server.url);
+  await connectQueue(page, server.url);
   await expect(page.getByTestId('queue-bar')).toContainText('等候 0 人');
   await server.close();
   await page.keyboard.press('F9');

@@ -9,6 +9,7 @@ import { ExportButton } from '../shared/ExportButton';
 import { Loading } from '../shared/Loading';
 import { weekSoFar } from './figures';
 import { DeferredDue } from './parts/DeferredDue';
+import { HallQueue } from './parts/HallQueue';
 import { KpiRow } from './parts/KpiRow';
 import { RatingsChart } from './parts/RatingsChart';
 import { RectificationQueue } from './parts/RectificationQueue';
@@ -66,6 +67,8 @@ export default function DashboardScreen() {
             </Col>
             <Col span={10}>
               <RectificationQueue queue={queue} />
+              <div style={{ height: 8 }} />
+              <HallQueue round={round} />
             </Col>
             <Col span={8}>
               <SyncBacklog backlog={figures.backlog} round={round} />

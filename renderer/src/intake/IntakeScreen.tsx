@@ -19,6 +19,7 @@ import { Loading } from '../shared/Loading';
 // Shown after a decision: its code (tabs, the notice preview) is not needed for the first screen.
 const OutcomePanel = lazyNamed(() => import('./outcome/OutcomePanel'), 'OutcomePanel');
 import { offerAppointmentsForCard } from '../appointments/AppointmentMatch';
+import { TodayAppointments, TodayAppointmentsButton } from '../appointments/TodayAppointments';
 import { checklistOf } from './materials/MaterialsChecklist';
 import { CaptureDialog } from '../capture/CaptureDialog';
 import { captureTarget, closeCapture, focusedSlotCode, openCapture } from '../capture/captureTarget';
@@ -48,6 +49,7 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
   const [focusSearch, setFocusSearch] = useState(0);
   const queue = useQueue();
   const [transferOpen, setTransferOpen] = useState(false);
+  const [todayOpen, setTodayOpen] = useState(false);
   const next = () => {
     // 下一位 also calls the next ticket when the window calls tickets; a queue that is down only shows in the bar.
     if (queue.enabled) void queue.next();
@@ -73,6 +75,7 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
       [k.bundle]: () => bundle.current?.focus(),
       [k.typeApplicant]: () => idField.current?.focus(),
       [k.nextApplicant]: next,
+      [k.todayAppointments]: () => setTodayOpen(true),
       ...(queue.enabled && {
         [k.recallTicket]: () => void queue.recall(),
         [k.passTicket]: () => void queue.pass(),
@@ -82,9 +85,17 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
       ...(draft.outcome ? {} : { [SHORTCUTS.capture.openCamera]: openCamera }),
       ...(draft.outcome ? {} : decisions.hotkeys),
     },
-    !helpOpen && !decisions.dialogOpen && !transferOpen && !capture,
+    !helpOpen && !decisions.dialogOpen && !transferOpen && !capture && !todayOpen,
   );
-  const bar = <QueueBar q={queue} transferOpen={transferOpen} setTransferOpen={setTransferOpen} />;
+  const bar = (
+    <>
+      <div className="intake-tools">
+        <TodayAppointmentsButton onOpen={() => setTodayOpen(true)} />
+      </div>
+      <TodayAppointments open={todayOpen} onClose={() => setTodayOpen(false)} />
+      <QueueBar q={queue} transferOpen={transferOpen} setTransferOpen={setTransferOpen} />
+    </>
+  );
   if (draft.outcome)
     return (
       <>

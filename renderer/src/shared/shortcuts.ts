@@ -27,6 +27,7 @@ export const SHORTCUTS = {
     transferTicket: 'Shift+F9',
     pauseQueue: 'Ctrl+F9',
     printNotice: 'Ctrl+P',
+    todayAppointments: 'Ctrl+Shift+Y',
   },
   /** The document camera (高拍仪) window of one material slot. A list: any of the keys. */
   capture: {
