@@ -10,7 +10,7 @@ const MAIN_LAYERS = [
   // Infrastructure owned by the window: the database owner and migrations, settings, crypto, the internal event bus.
   { name: 'platform', folders: ['db', 'config', 'crypto', 'events', 'log'] },
   // The services of the domain; they may use each other without a circle.
-  { name: 'domain', folders: ['audit', 'auth', 'catalog', 'intake', 'reviews', 'notice', 'sync', 'retention', 'updater', 'devices', 'scanning', 'ops', 'applicant-screen', 'materials', 'uploads', 'handover', 'appointments', 'queue'] },
+  { name: 'domain', folders: ['audit', 'auth', 'catalog', 'intake', 'reviews', 'notice', 'sync', 'retention', 'updater', 'devices', 'scanning', 'ops', 'applicant-screen', 'materials', 'uploads', 'handover', 'appointments', 'queue', 'camera'] },
   // The router and its handlers: validation, roles, one handler per contract method.
   { name: 'api', folders: ['api'] },
   // The composition root: builds every subsystem and the router, in one place.

@@ -69,3 +69,14 @@ export async function enrolThroughConsole(page: Page, openUrl: string, centralUr
   await page.getByRole('button', { name: '注册' }).click();
   await expect(page.getByText('注册成功')).toBeVisible({ timeout: 30_000 });
 }
+
+/** F2 reads the demo card, F3 and the initials find 居住证申领, Enter picks it: the checklist shows its materials. */
+export async function readCardAndPickItem(page: Page): Promise<void> {
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('applicant-id')).toContainText('*', { timeout: 30_000 });
+  await page.keyboard.press('F3');
+  await page.keyboard.type('jzzsl');
+  await expect(page.getByTestId('item-option').first()).toContainText('居住证申领');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('item-name')).toHaveText('居住证申领');
+}

@@ -4,6 +4,7 @@ import { applicantScreenEvents, applicantScreenMethods } from './applicant-scree
 import { appointmentsMethods } from './appointments';
 import { authEvents, authMethods } from './auth';
 import { calendarMethods } from './calendar';
+import { cameraMethods } from './camera';
 import { casesMethods } from './cases';
 import { catalogMethods } from './catalog';
 import { dbMethods } from './db';
@@ -41,6 +42,7 @@ export const methods = {
   ...staffMethods,
   ...applicantScreenMethods,
   ...queueMethods,
+  ...cameraMethods,
   ...handoverMethods,
   ...materialsMethods,
   ...uploadsMethods,

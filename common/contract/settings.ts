@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod, NoInput, text } from './define';
+import { DocumentCameraSettings } from './camera';
 import { DeviceConfigSchema } from './devices';
 
 const Code = (what: string) => text(32).regex(/^[A-Za-z0-9_-]*$/, `${what}只能含字母、数字、下划线和短横线`);
@@ -37,6 +38,8 @@ export const SettingsSchema = z.object({
       callerDeviceId: text(60).nullable().default(null),
     })
     .prefault({}),
+  /** The document camera (高拍仪) at this window: which backend, which camera. */
+  documentCamera: DocumentCameraSettings.prefault({}),
   /** Idle minutes before the screen locks. */
   lockTimeoutMinutes: z.number().int().min(1).max(120).default(5),
   /** Days synced personal data is kept before the retention sweep removes it. */
@@ -63,6 +66,7 @@ export const SettingsPatch = z
     central: SettingsSchema.shape.central.unwrap().partial().strict(),
     devices: z.array(DeviceConfigSchema).max(20),
     queue: SettingsSchema.shape.queue.unwrap().partial().strict(),
+    documentCamera: DocumentCameraSettings.partial().strict(),
     lockTimeoutMinutes: z.number().int().min(1).max(120),
     retentionDays: z.number().int().min(7).max(3650),
     piiCipher: PiiCipherName,

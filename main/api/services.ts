@@ -15,6 +15,7 @@ import type { ScanningService } from '../scanning/scanning-service';
 import type { Logger } from '../../platform/log/logger';
 import type { ApplicantScreenService } from '../applicant-screen/service';
 import type { QueueService } from '../queue/queue-service';
+import type { CameraService } from '../camera/camera-service';
 import type { HandoverService } from '../handover/handover-service';
 import type { MaterialsService } from '../materials/service';
 import type { UploadsService } from '../uploads/service';
@@ -75,6 +76,8 @@ export interface Services extends IntakeServices {
   applicantScreen: ApplicantScreenService;
   /** 叫号: this window's queue calls and the tickets it served. */
   queue: QueueService;
+  /** The document camera's vendor backend (高拍仪 local service). */
+  camera: CameraService;
   /** 出件: results pulled from the central, identity check, collection and post. */
   handover: HandoverService;
   /** 材料电子化: staged pages, sealed material PDFs, file tickets, the blob store the uploader reads. */

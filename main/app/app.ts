@@ -8,6 +8,7 @@ import { createRouter, type Router } from '../api/router';
 import { APP_VERSION, type AppOptions, type Services } from '../api/services';
 import { setAuditAlgorithm } from '../audit/algorithm';
 import { createAuth } from '../auth/module';
+import { createCamera } from '../camera/module';
 import { SessionStore } from '../auth/session';
 import { createConfig } from '../config/module';
 import { createPii } from '../crypto/module';
@@ -98,6 +99,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const uploads = use('uploads', createUploads({ database, source: blobStoreSource(materials.blobs), events, scheduled: background }));
     const appointments = use('appointments', createAppointments({ database, pii, settings }));
     const applicantScreen = use('applicantScreen', createApplicantScreen({ database, pii, settings, sessions, events, intake, scanning, devices }));
+    const camera = use('camera', createCamera({ settings }));
     const handover = use('handover', createHandover({ database, pii, intake }));
 
     const services: Services = {
@@ -118,6 +120,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       sync,
       applicantScreen,
       queue,
+      camera,
       handover,
       materials,
       uploads,

@@ -19,6 +19,7 @@ const TREE = [
   'queue next',
   'queue transfer',
   'queue hall',
+  'simulate document-camera',
   'catalog search',
   'calendar add-workdays',
   'cases create-demo',

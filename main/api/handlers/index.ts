@@ -4,6 +4,7 @@ import { appHandlers } from './app';
 import { applicantScreenHandlers } from './applicant-screen';
 import { appointmentsHandlers } from './appointments';
 import { calendarHandlers } from './calendar';
+import { cameraHandlers } from './camera';
 import { casesHandlers } from './cases';
 import { catalogHandlers } from './catalog';
 import { devicesHandlers } from './devices';
@@ -42,6 +43,7 @@ export function buildHandlers(s: Services): Handlers {
     ...staffHandlers(s),
     ...applicantScreenHandlers(s),
     ...queueHandlers(s),
+    ...cameraHandlers(s),
     ...handoverHandlers(s),
     ...materialsHandlers(s),
     ...uploadsHandlers(s),

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { simulateDocumentCamera } from './simulate-document-camera';
 import type { simulateIdCard } from './simulate-idcard';
 import type { simulateSignaturePad } from './simulate-signature-pad';
 import type { simulateEvaluator, simulateScanner } from './simulate-scanner-evaluator';
@@ -54,4 +55,11 @@ export function register(program: Command): void {
     .option('--rate <hz>', '报告频率', '200')
     .option('--json', '以 JSON 输出（测试夹具的格式）')
     .action(async (opts: Parameters<typeof simulateSignaturePad>[0]) => (await import('./simulate-signature-pad')).simulateSignaturePad(opts));
+  simulate
+    .command('document-camera')
+    .description('模拟高拍仪厂商服务（本机 WebSocket），打印 ws:// 地址；拍照返回生成的测试页')
+    .option('--dialect <key>', '协议：generic（一窗通用）或 liangtian（良田/科密风格）', 'generic')
+    .option('--port <n>', '端口（0：任选空闲端口）', '9000')
+    .option('--fps <n>', '预览帧率', '10')
+    .action(async (opts: Parameters<typeof simulateDocumentCamera>[0]) => (await import('./simulate-document-camera')).simulateDocumentCamera(opts));
 }

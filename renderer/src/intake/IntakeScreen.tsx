@@ -19,6 +19,9 @@ import { Loading } from '../shared/Loading';
 // Shown after a decision: its code (tabs, the notice preview) is not needed for the first screen.
 const OutcomePanel = lazyNamed(() => import('./outcome/OutcomePanel'), 'OutcomePanel');
 import { offerAppointmentsForCard } from '../appointments/AppointmentMatch';
+import { checklistOf } from './materials/MaterialsChecklist';
+import { CaptureDialog } from '../capture/CaptureDialog';
+import { captureTarget, closeCapture, focusedSlotCode, openCapture } from '../capture/captureTarget';
 
 /**
  * 窗口受理: applicant (left), item and materials (middle), checks and decisions (right). Every step
@@ -55,6 +58,13 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
   };
   // A new applicant (F9, or the draft claimed at sign-in) remounts the columns: the focus goes back to the search.
   useEffect(() => search.current?.focus(), [focusSearch, draft.generation]);
+  const capture = captureTarget.use();
+  // F7: the camera for the slot holding the focus, else the first slot that takes paper (an item's: a bundle's merged materials take no files yet).
+  const openCamera = () => {
+    const rows = (draft.item ? checklistOf(draft) : []).filter((r) => (draft.materials[r.key]?.state ?? 'received') === 'received');
+    const row = rows.find((r) => r.key === focusedSlotCode()) ?? rows[0];
+    if (row) openCapture(row.key, row.material.name);
+  };
   const k = SHORTCUTS.intake;
   useHotkeys(
     {
@@ -69,9 +79,10 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
         [k.transferTicket]: () => setTransferOpen(true),
         [k.pauseQueue]: () => void queue.togglePause(),
       }),
+      ...(draft.outcome ? {} : { [SHORTCUTS.capture.openCamera]: openCamera }),
       ...(draft.outcome ? {} : decisions.hotkeys),
     },
-    !helpOpen && !decisions.dialogOpen && !transferOpen,
+    !helpOpen && !decisions.dialogOpen && !transferOpen && !capture,
   );
   const bar = <QueueBar q={queue} transferOpen={transferOpen} setTransferOpen={setTransferOpen} />;
   if (draft.outcome)
@@ -96,6 +107,7 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
       <Col flex="0 0 280px">
         <DecisionColumn draft={draft} lookups={lookups} decisions={decisions} onNext={next} />
       </Col>
+      {capture && <CaptureDialog code={capture.code} name={capture.name} onClose={closeCapture} />}
     </Row>
     </>
   );

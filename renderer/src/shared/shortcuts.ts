@@ -24,9 +24,19 @@ export const SHORTCUTS = {
     nextApplicant: 'F9',
     recallTicket: 'F10',
     passTicket: 'Shift+F10',
-    transferTicket: 'F7',
-    pauseQueue: 'Shift+F7',
+    transferTicket: 'Shift+F9',
+    pauseQueue: 'Ctrl+F9',
     printNotice: 'Ctrl+P',
+  },
+  /** The document camera (高拍仪) window of one material slot. A list: any of the keys. */
+  capture: {
+    openCamera: 'F7',
+    takePhoto: ['Space', 'Enter'],
+    selectPage: ['ArrowUp', 'ArrowDown'],
+    movePage: ['Alt+ArrowUp', 'Alt+ArrowDown'],
+    rotatePage: 'R',
+    cropPage: 'C',
+    deletePage: 'Delete',
   },
   handover: {
     handoverReadCard: 'F2',
@@ -42,3 +52,9 @@ export const SHORTCUTS = {
     appointmentWalkIn: 'Esc',
   },
 } as const;
+
+/** The name useHotkeys matches for a key as this table writes it (`Space` is the character ' '). */
+export const hotkeyName = (key: string): string => (key === 'Space' ? ' ' : key);
+
+/** How the help shows a key: arrows as arrows. */
+export const keyLabel = (key: string): string => key.replace('ArrowUp', '↑').replace('ArrowDown', '↓').replace('ArrowLeft', '←').replace('ArrowRight', '→');

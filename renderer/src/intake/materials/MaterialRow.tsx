@@ -1,6 +1,7 @@
 import { InputNumber, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ChecklistMaterial, MaterialChoice } from '../draftStore';
+import { SlotCapture } from '../../capture/SlotCapture';
 import { LicenceCell, type LicenceOffer } from './LicenceCell';
 import { MaterialStateSwitch } from './MaterialStateSwitch';
 import type { SlotEditorProps } from './pages';
@@ -47,6 +48,7 @@ export function MaterialRow({ material: m, choice, licence, deferDeadline, onCha
         />
         {licence && <LicenceCell offer={licence} used={choice.state === 'licence'} onUse={chooseLicence} />}
         {files && <MaterialSlotFiles {...files} materialName={m.name} disabled={choice.state === 'deferred' || choice.state === 'not_provided'} />}
+        {files && choice.state === 'received' && <SlotCapture code={m.code} name={m.name} />}
         {choice.state === 'deferred' && (
           <Typography.Text type="warning" data-testid="defer-deadline">
             {deferDeadline ? t('materials.deadline', { date: deferDeadline }) : t('materials.deadlinePending')}

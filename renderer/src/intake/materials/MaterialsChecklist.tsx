@@ -9,9 +9,7 @@ import { useDeferDeadline } from './useDeferDeadline';
 /** The materials of the item (or the bundle's merged list, shared materials asked once). */
 export function MaterialsChecklist({ draft, lookups }: { draft: IntakeDraft; lookups: Lookups }) {
   const { t } = useTranslation();
-  const list: { key: string; material: ChecklistMaterial }[] = draft.item
-    ? draft.item.materials.map((m) => ({ key: m.code, material: m }))
-    : (draft.bundle?.result?.materials ?? []).map((m) => ({ key: m.key, material: { ...m, code: m.key } }));
+  const list = checklistOf(draft);
   const deadline = useDeferDeadline(Object.values(draft.materials).some((c) => c.state === 'deferred'));
   return (
     <Card size="small" title={t('materials.title')} className="intake-card materials-card" role="region" aria-label={t('materials.title')}>
@@ -34,4 +32,11 @@ export function MaterialsChecklist({ draft, lookups }: { draft: IntakeDraft; loo
       ))}
     </Card>
   );
+}
+
+/** The rows of the checklist: the item's materials, or the bundle's merged ones keyed by their key. */
+export function checklistOf(draft: IntakeDraft): { key: string; material: ChecklistMaterial }[] {
+  return draft.item
+    ? draft.item.materials.map((m) => ({ key: m.code, material: m }))
+    : (draft.bundle?.result?.materials ?? []).map((m) => ({ key: m.key, material: { ...m, code: m.key } }));
 }

@@ -8,6 +8,7 @@ import { useDeviceStatuses } from '../../frame/useDeviceStatuses';
 import { CallError } from '../../shared/CallError';
 import { shortTime } from '../../shared/dates';
 import { DeviceConfigDialog } from './DeviceConfigDialog';
+import { DocumentCameraPanel } from './DocumentCameraPanel';
 import { FrameLog } from './FrameLog';
 import { TestRead } from './TestRead';
 
@@ -61,6 +62,7 @@ export function DevicesPanel() {
           <FrameLog id={current.id} />
         </Card>
       )}
+      <DocumentCameraPanel />
       <DeviceConfigDialog open={editing} current={list} ports={devices.data?.ports ?? []} onClose={() => setEditing(false)} onSaved={devices.reload} />
     </Space>
   );
