@@ -86,3 +86,18 @@ test('the queue service down: the bar says so in plain Chinese and intake goes o
   await expect(page.getByTestId('item-option').first()).toContainText('居住证申领');
   await page.screenshot({ path: screenshotPath('queue-offline') });
 });
+
+test('the window caller chosen but not filled in: the bar says what to fill in and where', async ({ page, host }) => {
+  await page.goto(host.openUrl);
+  await expect(page.getByTestId('intake-screen')).toBeVisible();
+  await page.evaluate(async () => {
+    const r = await window.yichuang.invoke('settings.update', { patch: { queue: { driver: 'serial', callerDeviceId: null } } });
+    if (!r.ok) throw new Error(r.error.message);
+  });
+  const missing = page.getByTestId('queue-missing');
+  await expect(missing).toContainText('运维 → 设备');
+  await expect(missing).toContainText('queue.callerDeviceId');
+  // No keys that cannot work: F9 stays with intake, nothing is called.
+  await expect(page.getByTestId('queue-next')).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('queue-missing-caller') });
+});

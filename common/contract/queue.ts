@@ -20,6 +20,8 @@ export type TicketView = z.infer<typeof TicketView>;
 
 export const QueueView = z.object({
   driver: z.enum(['none', 'http', 'serial']),
+  /** The driver is chosen in the settings but this setting of it is empty (no queue until it is filled in). */
+  missing: z.enum(['url', 'callerDeviceId']).nullable(),
   online: z.boolean(),
   /** Plain Chinese, when offline: what is wrong and that walk-ins can still be served. */
   reason: z.string().nullable(),

@@ -17,10 +17,16 @@ export interface CalledTicket {
   waitSeconds: number | null;
 }
 
+/** The window as an operation's own answer reports it; null where the answer does not say (the service then asks `health()`). */
+export interface WindowNow {
+  paused: boolean;
+  /** Tickets this window could still call. */
+  waiting: number;
+}
+
 export interface CallOutcome {
   ticket: CalledTicket | null;
-  /** Tickets this window could still call; null when the system does not say. */
-  waiting: number | null;
+  window: WindowNow | null;
 }
 
 export type TransferTarget = { window: string } | { queue: string };
@@ -43,10 +49,10 @@ export interface QueueAdapter {
   readonly source: 'http' | 'serial';
   /** 下一位: ends the current ticket at the queue system and calls the next. */
   callNext(): Promise<CallOutcome>;
-  recall(t: TicketKey): Promise<void>;
-  pass(t: TicketKey): Promise<void>;
-  transfer(t: TicketKey, to: TransferTarget): Promise<void>;
-  setPaused(paused: boolean): Promise<void>;
+  recall(t: TicketKey): Promise<WindowNow | null>;
+  pass(t: TicketKey): Promise<WindowNow | null>;
+  transfer(t: TicketKey, to: TransferTarget): Promise<WindowNow | null>;
+  setPaused(paused: boolean): Promise<WindowNow | null>;
   /** Ask the system now (also what `queue status` shows). Never rejects. */
   health(): Promise<AdapterHealth>;
   /** Something changed at the queue system (a ticket issued, the link went down or up). */

@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import type { z } from 'zod';
 import { CallResult, Overview, QUEUE_API_PREFIX, QueueErrorBody, QueueEvent, WindowState, type WireTicket } from '../../common/queue/wire';
-import type { AdapterHealth, CalledTicket, CallOutcome, HallOverview, QueueAdapter, TicketKey, TransferTarget } from './adapter';
+import type { AdapterHealth, CalledTicket, CallOutcome, HallOverview, QueueAdapter, TicketKey, TransferTarget, WindowNow } from './adapter';
 import { QueueUnavailable } from './adapter';
 
 export interface HttpAdapterOptions {
@@ -34,23 +34,23 @@ export class HttpQueueAdapter implements QueueAdapter {
 
   async callNext(): Promise<CallOutcome> {
     const r = await this.post('next', {}, CallResult);
-    return { ticket: r.ticket && called(r.ticket), waiting: r.state.waiting };
+    return { ticket: r.ticket && called(r.ticket), window: windowOf(r) };
   }
 
-  async recall(t: TicketKey): Promise<void> {
-    await this.post('recall', { ticketId: this.idOf(t) }, CallResult);
+  async recall(t: TicketKey): Promise<WindowNow> {
+    return windowOf(await this.post('recall', { ticketId: this.idOf(t) }, CallResult));
   }
 
-  async pass(t: TicketKey): Promise<void> {
-    await this.post('pass', { ticketId: this.idOf(t) }, CallResult);
+  async pass(t: TicketKey): Promise<WindowNow> {
+    return windowOf(await this.post('pass', { ticketId: this.idOf(t) }, CallResult));
   }
 
-  async transfer(t: TicketKey, to: TransferTarget): Promise<void> {
-    await this.post('transfer', { ticketId: this.idOf(t), ...('window' in to ? { toWindow: to.window } : { toQueue: to.queue }) }, CallResult);
+  async transfer(t: TicketKey, to: TransferTarget): Promise<WindowNow> {
+    return windowOf(await this.post('transfer', { ticketId: this.idOf(t), ...('window' in to ? { toWindow: to.window } : { toQueue: to.queue }) }, CallResult));
   }
 
-  async setPaused(paused: boolean): Promise<void> {
-    await this.post(paused ? 'pause' : 'resume', {}, CallResult);
+  async setPaused(paused: boolean): Promise<WindowNow> {
+    return windowOf(await this.post(paused ? 'pause' : 'resume', {}, CallResult));
   }
 
   async health(): Promise<AdapterHealth> {
@@ -162,4 +162,9 @@ function called(t: WireTicket): CalledTicket {
     calledAt,
     waitSeconds: Math.max(0, Math.round((Date.parse(calledAt) - Date.parse(t.issuedAt)) / 1000)),
   };
+}
+
+/** Every call's result carries the window's state (central/queue/PROTOCOL.md): no second request for the bar. */
+function windowOf(r: CallResult): WindowNow {
+  return { paused: r.state.paused, waiting: r.state.waiting };
 }

@@ -24,6 +24,7 @@ describe('queue over the serial window caller (device layer, real pty)', () => {
     const { sim, app } = await serialSetup();
     sim.issue('A');
     sim.issue('B');
+    const probes = sim.received.length;
     const called = ok<QueueView>(await app.invoke('queue.next', undefined));
     expect(called).toMatchObject({ driver: 'serial', online: true, waiting: 1, current: { number: 'A001', queue: 'A' } });
     expect(called.current!.waitSeconds).toBeGreaterThanOrEqual(0);
@@ -33,8 +34,11 @@ describe('queue over the serial window caller (device layer, real pty)', () => {
     expect(ok<QueueView>(await app.invoke('queue.recall', undefined)).current?.recalls).toBe(1);
     expect(ok<QueueView>(await app.invoke('queue.next', undefined)).current?.number).toBe('B001');
     expect(ok<QueueView>(await app.invoke('queue.pass', undefined)).current).toBeNull();
-    // Status probes (health) come and go; the operations reach the caller in order, by number.
-    expect(sim.received.filter((c) => c.type !== 'status')).toEqual([{ type: 'callNext' }, { type: 'recall', ticket: 'A001' }, { type: 'callNext' }, { type: 'pass', ticket: 'B001' }]);
+    // The operations reach the caller in order, by number, and the view comes from their own answers:
+    // no status query (a second exchange on the line) after any of them.
+    expect(sim.received.slice(probes)).toEqual([{ type: 'callNext' }, { type: 'recall', ticket: 'A001' }, { type: 'callNext' }, { type: 'pass', ticket: 'B001' }]);
+    expect(ok<QueueView>(await app.invoke('queue.pause', undefined))).toMatchObject({ paused: true, waiting: 0, online: true });
+    expect(sim.received.at(-1)).toEqual({ type: 'pause' });
   });
 
   it('a key pressed on the caller calls the next ticket for the signed-in clerk', async () => {
@@ -44,6 +48,16 @@ describe('queue over the serial window caller (device layer, real pty)', () => {
     await until(async () => ok<QueueView>(await app.invoke('queue.status', undefined)).current?.number === 'C001');
     const audit = await app.services.database.db.selectFrom('audit_log').select(['action', 'actor']).where('action', '=', 'queue.next').execute();
     expect(audit).toEqual([{ action: 'queue.next', actor: 'demo' }]);
+  });
+
+  it('the caller driver chosen with no caller filled in: the view says what to fill in, calls refuse plainly', async () => {
+    const app = await queueApp(opened);
+    app.services.settings.update({ queue: { driver: 'serial', callerDeviceId: null } });
+    await until(async () => ok<QueueView>(await app.invoke('queue.status', undefined)).driver === 'serial');
+    const v = ok<QueueView>(await app.invoke('queue.status', undefined));
+    expect(v).toMatchObject({ driver: 'serial', missing: 'callerDeviceId', online: false });
+    expect(v.reason).toMatch(/运维 → 设备.*queue\.callerDeviceId/);
+    expect(await app.invoke('queue.next', undefined)).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE', message: expect.stringMatching(/queue\.callerDeviceId/) } });
   });
 
   it('an unplugged caller: the bar says so, intake goes on', async () => {

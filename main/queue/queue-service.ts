@@ -5,7 +5,7 @@ import type { Settings } from '../../common/contract/settings';
 import type { Logger } from '../../platform/log/logger';
 import type { DB } from '../db/schema';
 import type { WindowIdentity } from '../intake/window-identity';
-import { QueueUnavailable, type AdapterHealth, type QueueAdapter, type TransferTarget } from './adapter';
+import { QueueUnavailable, type AdapterHealth, type QueueAdapter, type TransferTarget, type WindowNow } from './adapter';
 import { endServing, recordCall, recordPause, recordRecall, servingTicket, todayFigures, type TicketRow, type Who } from './ticket-store';
 
 export interface QueueServiceDeps {
@@ -20,6 +20,13 @@ export interface QueueServiceDeps {
 }
 
 type Actor = { id: string };
+
+/** What to fill in, and where, when the chosen driver lacks its setting (the renderer has its own translated copy). */
+const MISSING_TEXT: Record<NonNullable<QueueView['missing']>, string> = {
+  url: '已选择大厅排队系统，但还没有填写排队系统地址：请在本窗口设置中填写 queue.url（命令行：yichuang config set queue.url http://地址）。没有叫号也可以直接接待群众。',
+  callerDeviceId:
+    '已选择窗口叫号器，但还没有指定用哪台：请先在 运维 → 设备 中添加叫号器，再在本窗口设置中把 queue.callerDeviceId 填成它的编号（命令行：yichuang config set queue.callerDeviceId 编号）。没有叫号也可以直接接待群众。',
+};
 
 /**
  * 叫号 at this window: the chosen driver's calls, and the local record of every ticket served (wait,
@@ -68,6 +75,20 @@ export class QueueService {
   /** Asks the queue system and publishes the view (`queue.state`). */
   async refresh(): Promise<QueueView> {
     this.lastHealth = this.adapter ? await this.adapter.health() : { online: false, reason: null, paused: null, waiting: null };
+    return this.publish();
+  }
+
+  /**
+   * After an operation: the view from its own answer when that says how the window stands (one
+   * exchange on a serial line, not two); else asks the system (`refresh`).
+   */
+  private settled(w: WindowNow | null): Promise<QueueView> {
+    if (!w) return this.refresh();
+    this.lastHealth = { online: true, reason: null, paused: w.paused, waiting: w.waiting };
+    return this.publish();
+  }
+
+  private async publish(): Promise<QueueView> {
     const view = await this.view();
     try {
       this.d.publish(view);
@@ -86,45 +107,45 @@ export class QueueService {
       const a = this.need();
       const outcome = await this.guard(() => a.callNext());
       await recordCall(this.d.db, outcome.ticket, a.source, this.now(), await this.who(actor));
-      return this.refresh();
+      return this.settled(outcome.window);
     });
   }
 
   recall(actor: Actor): Promise<QueueView> {
     return this.serial(async () => {
       const t = await this.current();
-      await this.guard(() => this.need().recall({ sourceId: t.source_id, number: t.number }));
+      const w = await this.guard(() => this.need().recall({ sourceId: t.source_id, number: t.number }));
       await recordRecall(this.d.db, t, actor.id);
-      return this.refresh();
+      return this.settled(w);
     });
   }
 
   pass(actor: Actor): Promise<QueueView> {
     return this.serial(async () => {
       const t = await this.current();
-      await this.guard(() => this.need().pass({ sourceId: t.source_id, number: t.number }));
+      const w = await this.guard(() => this.need().pass({ sourceId: t.source_id, number: t.number }));
       const who = await this.who(actor);
       await this.d.db.transaction().execute((trx) => endServing(trx, 'passed', this.now(), who));
-      return this.refresh();
+      return this.settled(w);
     });
   }
 
   transfer(to: TransferTarget, actor: Actor): Promise<QueueView> {
     return this.serial(async () => {
       const t = await this.current();
-      await this.guard(() => this.need().transfer({ sourceId: t.source_id, number: t.number }, to));
+      const w = await this.guard(() => this.need().transfer({ sourceId: t.source_id, number: t.number }, to));
       const who = await this.who(actor);
       const target = 'window' in to ? `window:${to.window}` : `queue:${to.queue}`;
       await this.d.db.transaction().execute((trx) => endServing(trx, 'transferred', this.now(), who, target));
-      return this.refresh();
+      return this.settled(w);
     });
   }
 
   setPaused(paused: boolean, actor: Actor): Promise<QueueView> {
     return this.serial(async () => {
-      await this.guard(() => this.need().setPaused(paused));
+      const w = await this.guard(() => this.need().setPaused(paused));
       await recordPause(this.d.db, paused, actor.id);
-      return this.refresh();
+      return this.settled(w);
     });
   }
 
@@ -142,10 +163,13 @@ export class QueueService {
     const since = new Date(this.now());
     since.setHours(0, 0, 0, 0);
     const h = this.lastHealth;
+    const missing = this.missing();
     return {
-      driver: this.adapter ? driver : 'none',
+      // A driver chosen but not filled in stays visible: the bar says what to fill in.
+      driver: this.adapter || missing ? driver : 'none',
+      missing,
       online: h.online,
-      reason: h.reason,
+      reason: missing ? MISSING_TEXT[missing] : h.reason,
       paused: h.paused,
       waiting: h.waiting,
       current: t ? await this.ticketView(t) : null,
@@ -158,9 +182,19 @@ export class QueueService {
     return { id: t.id, number: t.number, queue: t.queue_code, issuedAt: t.issued_at, calledAt: t.called_at, waitSeconds: t.wait_seconds, recalls: t.recalls, caseCount: Number(n.n) };
   }
 
+  /** The setting the chosen driver still needs; null when it has what it needs (or none is chosen). */
+  private missing(): QueueView['missing'] {
+    if (this.adapter) return null;
+    const q = this.d.settings().queue;
+    if (q.driver === 'http' && !q.url) return 'url';
+    if (q.driver === 'serial' && !q.callerDeviceId) return 'callerDeviceId';
+    return null;
+  }
+
   private need(): QueueAdapter {
-    if (!this.adapter) throw new AppError('NOT_AVAILABLE', '本窗口未接入叫号：请在 运维 → 设置 中选择排队系统或窗口叫号器。没有叫号也可以直接接待群众。');
-    return this.adapter;
+    if (this.adapter) return this.adapter;
+    const missing = this.missing();
+    throw new AppError('NOT_AVAILABLE', missing ? MISSING_TEXT[missing] : '本窗口未接入叫号：请在 运维 → 设置 中选择排队系统或窗口叫号器。没有叫号也可以直接接待群众。');
   }
 
   private async current(): Promise<TicketRow> {

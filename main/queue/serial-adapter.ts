@@ -1,6 +1,6 @@
 import { STATUS, STATUS_TEXT, type CallerAnswer, type HostCommand } from '../../native/queue-caller/messages';
 import type { DeviceStatus } from '../../native/devices';
-import type { AdapterHealth, CallOutcome, QueueAdapter, TicketKey, TransferTarget } from './adapter';
+import type { AdapterHealth, CallOutcome, QueueAdapter, TicketKey, TransferTarget, WindowNow } from './adapter';
 import { QueueUnavailable } from './adapter';
 
 /** What the serial adapter needs of the device layer (DeviceService). */
@@ -34,7 +34,8 @@ export class SerialCallerAdapter implements QueueAdapter {
   async callNext(): Promise<CallOutcome> {
     const a = await this.run({ type: 'callNext' });
     if (a.type !== 'called') throw new QueueUnavailable('叫号器的应答不对。', true);
-    if (a.status === STATUS.noneWaiting) return { ticket: null, waiting: 0 };
+    // A call answered (a ticket, or nobody waiting) means the window is not paused: a paused caller answers `02`.
+    if (a.status === STATUS.noneWaiting) return { ticket: null, window: { paused: false, waiting: a.waiting } };
     if (a.status !== STATUS.ok || !a.called) throw new QueueUnavailable(`叫号器：${STATUS_TEXT[a.status] ?? `状态 ${a.status}`}。`, true);
     const calledAt = this.now();
     const wait = a.called.waitedSec;
@@ -47,24 +48,24 @@ export class SerialCallerAdapter implements QueueAdapter {
         calledAt: calledAt.toISOString(),
         waitSeconds: wait,
       },
-      waiting: a.waiting,
+      window: { paused: false, waiting: a.waiting },
     };
   }
 
-  async recall(t: TicketKey): Promise<void> {
-    await this.done({ type: 'recall', ticket: t.number });
+  recall(t: TicketKey): Promise<WindowNow | null> {
+    return this.done({ type: 'recall', ticket: t.number });
   }
 
-  async pass(t: TicketKey): Promise<void> {
-    await this.done({ type: 'pass', ticket: t.number });
+  pass(t: TicketKey): Promise<WindowNow | null> {
+    return this.done({ type: 'pass', ticket: t.number });
   }
 
-  async transfer(t: TicketKey, to: TransferTarget): Promise<void> {
-    await this.done({ type: 'transfer', ticket: t.number, to });
+  transfer(t: TicketKey, to: TransferTarget): Promise<WindowNow | null> {
+    return this.done({ type: 'transfer', ticket: t.number, to });
   }
 
-  async setPaused(paused: boolean): Promise<void> {
-    await this.done({ type: paused ? 'pause' : 'resume' });
+  setPaused(paused: boolean): Promise<WindowNow | null> {
+    return this.done({ type: paused ? 'pause' : 'resume' });
   }
 
   async health(): Promise<AdapterHealth> {
@@ -93,9 +94,11 @@ export class SerialCallerAdapter implements QueueAdapter {
     this.listeners.clear();
   }
 
-  private async done(c: HostCommand): Promise<void> {
+  /** The window's state from the answer itself; null from a caller that sends the status byte only. */
+  private async done(c: HostCommand): Promise<WindowNow | null> {
     const a = await this.run(c);
     if (a.status !== STATUS.ok) throw new QueueUnavailable(`叫号器：${STATUS_TEXT[a.status] ?? `状态 ${a.status}`}。`, true);
+    return a.type === 'done' ? a.window : null;
   }
 
   private async run(c: HostCommand): Promise<CallerAnswer> {

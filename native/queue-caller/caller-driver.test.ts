@@ -39,18 +39,19 @@ describe('serial window caller on a real pty', () => {
     sim.issue('A');
     const called = await desk.command('caller-1', { type: 'callNext' });
     expect(called).toMatchObject({ type: 'called', status: 0, waiting: 1, called: { ticket: 'A001', queue: 'A', waiting: 1 } });
-    expect(await desk.command('caller-1', { type: 'recall', ticket: 'A001' })).toEqual({ type: 'done', func: 2, status: 0 });
-    expect(await desk.command('caller-1', { type: 'recall', ticket: 'A999' })).toEqual({ type: 'done', func: 2, status: 4 });
+    // Done answers carry the window's state (paused, waiting): the host needs no status query after them.
+    expect(await desk.command('caller-1', { type: 'recall', ticket: 'A001' })).toEqual({ type: 'done', func: 2, status: 0, window: { paused: false, waiting: 1 } });
+    expect(await desk.command('caller-1', { type: 'recall', ticket: 'A999' })).toEqual({ type: 'done', func: 2, status: 4, window: null });
     expect(await desk.command('caller-1', { type: 'evaluate', ticket: 'A001', timeoutSec: 5 })).toEqual({ type: 'evaluated', status: 0, level: 2 });
-    expect(await desk.command('caller-1', { type: 'transfer', ticket: 'A001', to: { queue: 'B' } })).toEqual({ type: 'done', func: 7, status: 0 });
+    expect(await desk.command('caller-1', { type: 'transfer', ticket: 'A001', to: { queue: 'B' } })).toEqual({ type: 'done', func: 7, status: 0, window: { paused: false, waiting: 2 } });
     expect(sim.waitingCount).toBe(2);
-    await desk.command('caller-1', { type: 'pause' });
+    expect(await desk.command('caller-1', { type: 'pause' })).toEqual({ type: 'done', func: 5, status: 0, window: { paused: true, waiting: 2 } });
     expect(await desk.command('caller-1', { type: 'callNext' })).toMatchObject({ status: 2, called: null });
     expect(await desk.command('caller-1', { type: 'status' })).toEqual({ type: 'status', status: 0, paused: true, waiting: 2 });
     await desk.command('caller-1', { type: 'resume' });
     // The transferred ticket is served first, in its new queue.
     expect(await desk.command('caller-1', { type: 'callNext' })).toMatchObject({ called: { ticket: 'A001', queue: 'B' } });
-    expect(await desk.command('caller-1', { type: 'pass', ticket: 'A001' })).toEqual({ type: 'done', func: 3, status: 0 });
+    expect(await desk.command('caller-1', { type: 'pass', ticket: 'A001' })).toEqual({ type: 'done', func: 3, status: 0, window: { paused: false, waiting: 1 } });
     expect(sim.received.map((c) => c.type)).toEqual(['status', 'callNext', 'callNext', 'recall', 'recall', 'evaluate', 'transfer', 'pause', 'callNext', 'status', 'resume', 'callNext', 'pass']);
   });
 

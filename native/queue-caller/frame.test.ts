@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checksum, encodeFrame, FrameDecoder, frameLength, type CallerFrame } from './frame';
-import { calledFrame, commandFrame, parseCommand, parseReport, STATUS, type HostCommand } from './messages';
+import { answerFrame, calledFrame, commandFrame, FUNC, parseCommand, parseReport, STATUS, windowBytes, type HostCommand } from './messages';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex').toUpperCase().replace(/(..)(?=.)/g, '$1 ');
 const frames = (items: ReturnType<FrameDecoder['push']>) => items.flatMap((i) => ('frame' in i ? [i.frame] : []));
@@ -89,6 +89,12 @@ describe('window caller frame', () => {
     expect(parseReport(calledFrame(9, STATUS.ok, 2, { ticket: 'C100', queue: 'C', waiting: 2, waitedSec: null }))).toMatchObject({
       answer: { called: { ticket: 'C100', queue: 'C', waitedSec: null, waiting: 2 } },
     });
+    // Done answers carry paused + waiting (u16) after the status byte; a caller that sends the status byte only gives no window state.
+    expect(parseReport(answerFrame(9, FUNC.pass, STATUS.ok, windowBytes({ paused: true, waiting: 300 })))).toEqual({
+      type: 'answer',
+      answer: { type: 'done', func: FUNC.pass, status: 0, window: { paused: true, waiting: 300 } },
+    });
+    expect(parseReport(answerFrame(9, FUNC.recall, STATUS.ok))).toEqual({ type: 'answer', answer: { type: 'done', func: FUNC.recall, status: 0, window: null } });
     expect(parseReport({ addr: 9, func: 0x40, data: Uint8Array.of(0x01) })).toEqual({ type: 'key', key: 'next' });
     expect(parseReport({ addr: 9, func: 0x40, data: Uint8Array.of(0x09) }).type).toBe('unknown');
   });

@@ -68,11 +68,18 @@ export interface CalledOnCaller {
   waitedSec: number | null;
 }
 
+/** The window as the caller sees it after a command: what the bar shows besides the ticket. */
+export interface WindowOnCaller {
+  paused: boolean;
+  waiting: number;
+}
+
 export type CallerAnswer =
   | { type: 'called'; status: number; called: CalledOnCaller | null; waiting: number }
   | { type: 'evaluated'; status: number; level: number | null }
   | { type: 'status'; status: number; paused: boolean; waiting: number }
-  | { type: 'done'; func: number; status: number };
+  /** `window` null: the caller sent the status byte only (an older caller, or the command failed). */
+  | { type: 'done'; func: number; status: number; window: WindowOnCaller | null };
 
 export function checkTicket(ticket: string): string {
   if (!TICKET.test(ticket)) throw new Error(`排队号无效：${ticket.slice(0, 20)}（1–12 位字母、数字或短横线）`);
@@ -148,6 +155,16 @@ export function calledFrame(addr: number, status: number, waiting: number, calle
   return { addr, func: FUNC.callNext | ANSWER, data: Uint8Array.of(...head, w >> 8, w & 0xff, ...withLen(called.ticket), ...enc(called.queue)) };
 }
 
+/** The window's state as answers carry it after the status byte: paused (`00`/`01`), waiting count (u16). */
+export function windowBytes(w: WindowOnCaller): number[] {
+  return [w.paused ? 1 : 0, (w.waiting >> 8) & 0xff, w.waiting & 0xff];
+}
+
+/** The window's state at `at` in an answer's DATA, or null when the answer is too short to carry it. */
+function readWindow(d: Uint8Array, at: number): WindowOnCaller | null {
+  return d.length >= at + 3 ? { paused: d[at] === 1, waiting: (d[at + 1]! << 8) | d[at + 2]! } : null;
+}
+
 export function answerFrame(addr: number, func: number, status: number, extra: number[] = []): CallerFrame {
   return { addr, func: func | ANSWER, data: Uint8Array.of(status, ...extra) };
 }
@@ -183,9 +200,11 @@ export function parseReport(f: CallerFrame): CallerReport {
     }
     case FUNC.evaluate:
       return { type: 'answer', answer: { type: 'evaluated', status, level: status === STATUS.ok && d[1]! >= 1 && d[1]! <= 5 ? d[1]! : null } };
-    case FUNC.status:
-      return { type: 'answer', answer: { type: 'status', status, paused: d[1] === 1, waiting: d.length >= 4 ? (d[2]! << 8) | d[3]! : 0 } };
+    case FUNC.status: {
+      const w = readWindow(d, 1);
+      return { type: 'answer', answer: { type: 'status', status, paused: w?.paused ?? d[1] === 1, waiting: w?.waiting ?? 0 } };
+    }
     default:
-      return { type: 'answer', answer: { type: 'done', func, status } };
+      return { type: 'answer', answer: { type: 'done', func, status, window: readWindow(d, 1) } };
   }
 }

@@ -3,7 +3,7 @@ import { PacedWriter } from '../../serial/paced-writer';
 import { wireMs } from '../../serial/serial-link';
 import { openPtyLink, type PtyLink } from '../../scanner/sim/pty-link';
 import { encodeFrame, FrameDecoder, frameLength } from '../frame';
-import { answerFrame, calledFrame, FUNC, keyFrame, parseCommand, STATUS, type CallerKey, type HostCommand } from '../messages';
+import { answerFrame, calledFrame, FUNC, keyFrame, parseCommand, STATUS, windowBytes, type CallerKey, type HostCommand } from '../messages';
 
 export interface CallerSimulatorOptions {
   /** Bus address this caller answers to (default 1). */
@@ -120,7 +120,8 @@ export class CallerSimulator {
         return this.send(calledFrame(a, STATUS.ok, this.waiting.length, { ...next, waiting: this.waiting.length, waitedSec }));
       }
       case 'recall':
-        return this.send(answerFrame(a, FUNC.recall, this.current?.ticket === c.ticket ? STATUS.ok : STATUS.unknownTicket));
+        if (this.current?.ticket !== c.ticket) return this.send(answerFrame(a, FUNC.recall, STATUS.unknownTicket));
+        return this.send(answerFrame(a, FUNC.recall, STATUS.ok, this.windowNow()));
       case 'pass':
       case 'transfer': {
         if (this.current?.ticket !== c.ticket) return this.send(answerFrame(a, FUNC[c.type], STATUS.unknownTicket));
@@ -128,7 +129,7 @@ export class CallerSimulator {
         this.current = null;
         // A ticket moved to another queue waits again there (this caller serves every queue it has).
         if (c.type === 'transfer' && 'queue' in c.to) this.waiting.unshift({ ...t, queue: c.to.queue });
-        return this.send(answerFrame(a, FUNC[c.type], STATUS.ok));
+        return this.send(answerFrame(a, FUNC[c.type], STATUS.ok, this.windowNow()));
       }
       case 'evaluate': {
         const level = this.opts.rating ?? null;
@@ -138,10 +139,15 @@ export class CallerSimulator {
       case 'pause':
       case 'resume':
         this.paused = c.type === 'pause';
-        return this.send(answerFrame(a, FUNC[c.type], STATUS.ok));
+        return this.send(answerFrame(a, FUNC[c.type], STATUS.ok, this.windowNow()));
       case 'status':
-        return this.send(answerFrame(a, FUNC.status, STATUS.ok, [this.paused ? 1 : 0, this.waiting.length >> 8, this.waiting.length & 0xff]));
+        return this.send(answerFrame(a, FUNC.status, STATUS.ok, this.windowNow()));
     }
+  }
+
+  /** What every done answer carries after its status byte (PROTOCOL.md): paused, waiting count. */
+  private windowNow(): number[] {
+    return windowBytes({ paused: this.paused, waiting: this.waiting.length });
   }
 
   private send(frame: Parameters<typeof encodeFrame>[0]): void {

@@ -29,6 +29,7 @@ export function QueueBar({ q, transferOpen, setTransferOpen }: { q: QueueControl
   const v = q.view;
   const serving = useSince(v?.current?.calledAt ?? null);
   if (!v || v.driver === 'none') return null;
+  if (v.missing) return <MissingSetting missing={v.missing} />;
   const cur = v.current;
   return (
     <div className="queue-bar" role="region" aria-label={t('queue.title')} data-testid="queue-bar">
@@ -70,6 +71,17 @@ export function QueueBar({ q, transferOpen, setTransferOpen }: { q: QueueControl
       {!v.online && <Alert type="warning" showIcon className="queue-alert" data-testid="queue-offline" title={v.reason ?? t('queue.offline')} />}
       {v.online && q.error && <Alert type="error" showIcon className="queue-alert" data-testid="queue-error" title={q.error} closable />}
       <TransferDialog open={transferOpen} onClose={() => setTransferOpen(false)} onTransfer={q.transfer} />
+    </div>
+  );
+}
+
+/** The driver is chosen but not filled in: say what to fill in and where, no keys that cannot work. */
+function MissingSetting({ missing }: { missing: 'url' | 'callerDeviceId' }) {
+  const { t } = useTranslation();
+  return (
+    <div className="queue-bar" role="region" aria-label={t('queue.title')} data-testid="queue-bar">
+      <Typography.Text strong>{t('queue.title')}</Typography.Text>
+      <Alert type="info" showIcon className="queue-alert" data-testid="queue-missing" title={t(`queue.missing.${missing}`)} />
     </div>
   );
 }

@@ -42,8 +42,8 @@ export function useQueue() {
     view,
     error,
     busy,
-    /** Whether this window calls tickets at all (a driver is configured). */
-    enabled: Boolean(view && view.driver !== 'none'),
+    /** Whether this window calls tickets at all (a driver is configured and filled in). */
+    enabled: Boolean(view && view.driver !== 'none' && !view.missing),
     next: () => simple('queue.next'),
     recall: () => simple('queue.recall'),
     pass: () => simple('queue.pass'),
