@@ -194,7 +194,7 @@ export class QueueService {
   private need(): QueueAdapter {
     if (this.adapter) return this.adapter;
     const missing = this.missing();
-    throw new AppError('NOT_AVAILABLE', missing ? MISSING_TEXT[missing] : '本窗口未接入叫号：请在 运维 → 设置 中选择排队系统或窗口叫号器。没有叫号也可以直接接待群众。');
+    throw new AppError('NOT_AVAILABLE', missing ? MISSING_TEXT[missing] : '本窗口未接入叫号：请运维人员用命令行 yichuang config set queue.driver http（排队系统）或 serial（窗口叫号器）接入。没有叫号也可以直接接待群众。');
   }
 
   private async current(): Promise<TicketRow> {
