@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startQueueServer, type QueueServer } from '../central/queue/queue-server';
 import { expect, screenshotPath, test } from './host-fixture';
+import { readCardAndPickItem } from './intake-walk';
 import { connectQueue } from './queue-walk';
 
 // The machine is shared; these walks start a real host and take a while. No timing is asserted.
@@ -37,13 +38,7 @@ test('F9 calls a ticket, it shows; the accepted case carries it; recall and pass
   await page.screenshot({ path: screenshotPath('queue-called') });
 
   // Serve A001: read the demo card, pick the item, accept.
-  await page.keyboard.press('F2');
-  await expect(page.getByTestId('applicant-id')).toContainText('*', { timeout: 30_000 });
-  await page.keyboard.press('F3');
-  await page.keyboard.type('jzzsl');
-  await expect(page.getByTestId('item-option').first()).toContainText('居住证申领');
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('item-name')).toHaveText('居住证申领');
+  await readCardAndPickItem(page);
   await page.keyboard.press('Control+Enter');
   await expect(page.getByTestId('outcome')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('queue-ticket')).toHaveText('A001');
