@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { AgentInput, ApplicantInput, MaterialEntry } from '../../common/contract/intake';
 import { AppError } from '../../common/contract/errors';
@@ -12,11 +12,10 @@ import { caseFilesByCode, linkFiles } from '../materials/linking';
 import type { MaterialsService, PreparedFile } from '../materials/service';
 import { CaseFilesStep, filesByCode } from './case-files';
 import type { PiiCipher } from '../crypto/pii-cipher';
-import { queryTemplate } from '../db/query-template';
 import { enqueueOutbox, insertOutboxRow, outboxRow } from '../db/outbox';
 import { whileRunning } from '../../platform/db/while-running';
 import type { DB } from '../db/schema';
-import { EMPTY_APPLICANT, sealApplicant, sealedApplicantPayload, type Applicant } from './applicant-codec';
+import { sealApplicant, sealedApplicantPayload, type Applicant } from './applicant-codec';
 import { resolveApplicant } from './applicant-input';
 import { insertAgent, replaceAgent, resolveAgent, sealAgent, sealedAgentPayload, withAgentMaterials, type Agent, type SealedAgent } from './agent';
 import type { CardTokens } from './card-tokens';
@@ -25,11 +24,11 @@ import { caseEntry } from './case-entry';
 import { issueCaseNumber } from './case-numbers';
 import { checkMaterials, type Decision, type MaterialRow } from './material-check';
 import { promisedDate } from './promised-date';
-import type { IntakeCaseTable } from '../db/migrations/003-intake.tables';
 import type { WindowIdentity } from './window-identity';
 import { readIntakeConfig } from './intake-config';
 import { decideBundle, type BundleInput, type DecisionSteps } from './bundle-decisions';
 import type { Actor, DecisionExtra, DecisionResult } from './decision-types';
+import { countStates, emptyCase, insertCase, insertMaterials, loadCase, writeHistory, type CaseRow } from './case-rows';
 
 export type { Actor } from './decision-types';
 
@@ -60,7 +59,6 @@ export interface IntakeDeps {
   log?: Logger;
 }
 
-type CaseRow = Selectable<IntakeCaseTable>;
 
 /**
  * The window's intake: drafts and the four ways out of them (accept, accept with deferred
@@ -360,62 +358,4 @@ function checkServedParty(parties: string[], a: Applicant): void {
   const forOrgs = parties.some((p) => p !== '1');
   if (a.kind === 'person' && !forPersons) throw new AppError('INVALID_INPUT', '该事项的办理对象不含自然人，请以企业或组织身份申请。');
   if (a.kind === 'enterprise' && !forOrgs) throw new AppError('INVALID_INPUT', '该事项只面向自然人，请以个人身份申请。');
-}
-
-async function loadCase(trx: Transaction<DB>, id: string): Promise<CaseRow | undefined> {
-  return trx.selectFrom('intake_case').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-// The statements every decision runs, built and compiled once (see queryTemplate).
-const insertCase = queryTemplate((db, a: { row: CaseRow }) => db.insertInto('intake_case').values(a.row));
-const insertMaterials = queryTemplate((db, a: { rows: Array<MaterialRow & { case_id: string }> }) => db.insertInto('case_material').values(a.rows));
-const insertHistory = queryTemplate((db, a: { caseId: string; at: string; status: string; detail: string | null }) =>
-  db.insertInto('case_history').values({ case_id: a.caseId, at: a.at, source: 'window', status: a.status, detail: a.detail }),
-);
-
-async function writeHistory(trx: Transaction<DB>, caseId: string, at: string, status: string, detail: string | null) {
-  await insertHistory(trx, { caseId, at, status, detail });
-}
-
-function emptyCase(id: string, at: string, identity: WindowIdentity, actor: Actor): CaseRow {
-  return {
-    id,
-    case_number: null,
-    central_number: null,
-    status: 'draft',
-    central_status: null,
-    item_code: '',
-    item_name: '',
-    promised_limit_value: 0,
-    promised_limit_unit: 'workday',
-    bundle_id: null,
-    bundle_group_id: null,
-    hall_code: identity.hallCode,
-    window_code: identity.windowCode,
-    clerk_id: actor.id,
-    clerk_name: actor.name,
-    signature_sha256: null,
-    signature_state: null,
-    appointment_id: null,
-    ticket_id: null,
-    ...EMPTY_APPLICANT,
-    credit_check: 'not_checked',
-    created_at: at,
-    updated_at: at,
-    accepted_at: null,
-    decided_at: null,
-    promised_date: null,
-    promised_provisional: 0,
-    reject_reason: null,
-    withdraw_reason: null,
-    commitment_note: null,
-    note: null,
-    catalog_version: 0,
-  };
-}
-
-function countStates(materials: ReadonlyArray<{ state: string }>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const m of materials) out[m.state] = (out[m.state] ?? 0) + 1;
-  return out;
 }
