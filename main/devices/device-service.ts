@@ -170,6 +170,25 @@ export class DeviceService {
     await this.reload();
   }
 
+  /**
+   * Resolves once device `id` is connected (true), or false after `timeoutMs`: bytes sent to a
+   * simulator before its driver opened the port would be flushed by that open and lost.
+   */
+  whenConnected(id: string, timeoutMs: number): Promise<boolean> {
+    if (this.list().some((s) => s.id === id && s.state === 'connected')) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (connected: boolean) => {
+        clearTimeout(timer);
+        off();
+        resolve(connected);
+      };
+      const timer = setTimeout(() => done(false), timeoutMs);
+      const off = this.d.backend.events.on('status', (s) => {
+        if (s.id === id && s.state === 'connected') done(true);
+      });
+    });
+  }
+
   /** Demo / training only: put a demo card on the simulated reader (null lifts it). */
   simulatePlaceCard(cardId: string | null): { placed: string | null; available: string[] } {
     const demo = this.demoReader;

@@ -34,6 +34,8 @@ async function startDemoScanner(devices: DeviceService): Promise<DemoScanner> {
   const scanner = await DemoScanner.start();
   try {
     await devices.addSimulatedDevice(scanner.device);
+    // A scan asked for while the driver still opens its port waits for it (the open flushes the pty).
+    await devices.whenConnected(scanner.device.id, 15_000);
   } catch (err) {
     await scanner.close();
     throw err;
