@@ -11,6 +11,17 @@ afterEach(async () => {
 const outbox = (app: Awaited<ReturnType<typeof queueApp>>, kind: string) =>
   app.services.database.db.selectFrom('outbox').select(['payload', 'aggregate_id']).where('kind', '=', kind).orderBy('seq').execute();
 
+/** An app on the reference queue service, online and serving A001. */
+async function servingFirstTicket() {
+  const server = await testQueueServer(opened);
+  const app = await queueApp(opened);
+  app.services.settings.update({ queue: { driver: 'http', url: server.url } });
+  server.state.issue('A');
+  await until(async () => ok<QueueView>(await app.invoke('queue.status', undefined)).online);
+  ok(await app.invoke('queue.next', undefined));
+  return { server, app };
+}
+
 describe('queue over the hall queue service (HTTP + WebSocket)', () => {
   it('calls a ticket, links the case and its rating to it, recalls, passes and records wait and service time', async () => {
     const server = await testQueueServer(opened);
@@ -87,12 +98,7 @@ describe('queue over the hall queue service (HTTP + WebSocket)', () => {
   });
 
   it('offline: the bar says why in plain Chinese, calls fail clearly, and a walk-in case is accepted without a ticket', async () => {
-    const server = await testQueueServer(opened);
-    const app = await queueApp(opened);
-    app.services.settings.update({ queue: { driver: 'http', url: server.url } });
-    server.state.issue('A');
-    await until(async () => ok<QueueView>(await app.invoke('queue.status', undefined)).online);
-    ok(await app.invoke('queue.next', undefined));
+    const { server, app } = await servingFirstTicket();
     await server.close();
 
     const status = ok<QueueView>(await app.invoke('queue.status', undefined));
@@ -116,12 +122,7 @@ describe('queue over the hall queue service (HTTP + WebSocket)', () => {
   });
 
   it('writes the ticket link in the decision’s transaction: a decision that fails leaves no link', async () => {
-    const server = await testQueueServer(opened);
-    const app = await queueApp(opened);
-    app.services.settings.update({ queue: { driver: 'http', url: server.url } });
-    server.state.issue('A');
-    await until(async () => ok<QueueView>(await app.invoke('queue.status', undefined)).online);
-    ok(await app.invoke('queue.next', undefined));
+    const { app } = await servingFirstTicket();
     const db = app.services.database.db;
     const { sql } = await import('kysely');
     // The outbox write (the last step of the decision) fails: the whole decision must roll back.
