@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { CentralProcess } from '../central/testing/central-process';
@@ -11,7 +12,7 @@ import type { Bench, BenchResult } from './types';
 const TOTAL = 50 * 1024 * 1024;
 /** A scanned material PDF at ~200 dpi is a few MB: 25 files of 2 MiB. */
 const BLOB = 2 * 1024 * 1024;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const CHUNKS = [1, 4, DEFAULT_CHUNK_BYTES / 1024 / 1024, 16].map((m) => m * 1024 * 1024);
 
 /** The baseline server: a plain Node process that streams one PUT body into a file. */
@@ -25,19 +26,43 @@ const s = http.createServer((req, res) => {
 });
 s.listen(0, '127.0.0.1', () => console.log(s.address().port));`;
 
+/** CPU ms (user + system) a process has used so far, from /proc (Linux; NaN elsewhere). */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU ms this process has used so far. */
+const ownCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** One round: wall ms, and the CPU ms of the sending side (this process) and of the receiving server process. */
+interface Timing {
+  ms: number;
+  clientCpuMs: number;
+  serverCpuMs: number;
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
 }
 
 /** The baseline server process; `put` sends one body and resolves when the server has written it. */
-async function plainServer(): Promise<{ put(bytes: Buffer): Promise<number>; close(): void }> {
+async function plainServer(): Promise<{ put(bytes: Buffer): Promise<Timing>; pid: number | undefined; close(): void }> {
   const dir = tempDir('bench-put');
   const child = spawn(process.execPath, ['-e', PLAIN_SERVER, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve) => child.stdout.once('data', (d) => resolve(Number(String(d).trim()))));
   return {
     async put(bytes) {
       const t = performance.now();
+      const cpu = { own: ownCpuMs(), server: cpuMsOf(child.pid) };
       await new Promise<void>((resolve, reject) => {
         const req = http.request({ host: '127.0.0.1', port, method: 'PUT', path: '/blob', headers: { 'content-length': bytes.length } }, (res) => {
           res.resume();
@@ -46,24 +71,26 @@ async function plainServer(): Promise<{ put(bytes: Buffer): Promise<number>; clo
         req.on('error', reject);
         req.end(bytes);
       });
-      return performance.now() - t;
+      return { ms: performance.now() - t, clientCpuMs: ownCpuMs() - cpu.own, serverCpuMs: cpuMsOf(child.pid) - cpu.server };
     },
+    pid: child.pid,
     close: () => child.kill('SIGKILL'),
   };
 }
 
 /** One round: 50 MB of fresh blobs (the central holds each hash once) through the uploader. */
-async function tusRound(central: CentralProcess, chunkSize: number, blobBytes: number, round: string): Promise<number> {
+async function tusRound(central: CentralProcess, chunkSize: number, blobBytes: number, round: string): Promise<Timing> {
   const w = await enrolledWindow(central.url, await central.enrolmentCode('H01', `B${round}`), 'bench-up');
   try {
     const source = new FolderSource(path.join(w.dir, 'blobs'), false);
     for (let i = 0; i < TOTAL / blobBytes; i++) source.add(crypto.randomBytes(blobBytes), { caseId: `case-${round}-${i}`, materialCode: 'M01' });
     const uploader = new Uploader({ db: w.database.db, source, backoff: { baseMs: 20, maxMs: 200 }, chunkSize });
     const t = performance.now();
+    const cpu = { own: ownCpuMs(), server: cpuMsOf(central.child?.pid) };
     const r = await uploader.runUntilEmpty();
     const ms = performance.now() - t;
     if (r.remaining !== 0) throw new Error(`uploads did not finish: ${JSON.stringify(r)}`);
-    return ms;
+    return { ms, clientCpuMs: ownCpuMs() - cpu.own, serverCpuMs: cpuMsOf(central.child?.pid) - cpu.server };
   } finally {
     await w.database.close();
   }
@@ -90,14 +117,14 @@ export const bench: Bench = {
       let round = 0;
       const cases = [{ chunk: DEFAULT_CHUNK_BYTES, blob: BLOB, name: 'uploads' }, ...CHUNKS.map((chunk) => ({ chunk, blob: TOTAL, name: `uploads-one-file-chunk-${chunk / 1024 / 1024}MiB` }))];
       for (const c of cases) {
-        const tus: number[] = [];
-        const put: number[] = [];
+        const tus: Timing[] = [];
+        const put: Timing[] = [];
         for (let i = 0; i < ROUNDS; i++) {
           put.push(await plain.put(bytes));
           tus.push(await tusRound(central, c.chunk, c.blob, String(round++)));
         }
-        const tusMs = median(tus);
-        const putMs = median(put);
+        const tusMs = median(tus.map((x) => x.ms));
+        const putMs = median(put.map((x) => x.ms));
         results.push({
           bench: c.name,
           ratio: putMs / tusMs,
@@ -109,6 +136,11 @@ export const bench: Bench = {
           putMBps: TOTAL / 1024 / 1024 / (putMs / 1000),
           tusMs,
           putMs,
+          // CPU per round (medians; /proc ticks are 10 ms): where the time goes when the machine is loaded.
+          tusWindowCpuMs: median(tus.map((x) => x.clientCpuMs)),
+          tusCentralCpuMs: median(tus.map((x) => x.serverCpuMs)),
+          putClientCpuMs: median(put.map((x) => x.clientCpuMs)),
+          putServerCpuMs: median(put.map((x) => x.serverCpuMs)),
         });
       }
       return results;

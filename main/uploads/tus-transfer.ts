@@ -1,6 +1,7 @@
 import { DetailedError, Upload } from 'tus-js-client';
 import { BLOB_HASH_MISMATCH_STATUS, CHECKSUM_MISMATCH_STATUS } from '../../common/sync/api';
-import { ChecksumHttpStack } from './checksum-stack';
+import { ChunkDigests } from './chunk-digests';
+import { UploadHttpStack } from './http-stack';
 
 export type TransferFailure = 'offline' | 'server' | 'hash_mismatch' | 'refused' | 'unauthenticated';
 
@@ -21,6 +22,7 @@ export interface TransferInput {
   credential: string;
   /** The Upload-Metadata: sha256, size, caseId, materialCode (UploadMetadata in common/sync/api.ts). */
   metadata: Record<'sha256' | 'size' | 'caseId' | 'materialCode', string>;
+  /** The blob's plaintext, as the source verified it against `metadata.sha256`. */
   bytes: Buffer;
   /** Where an earlier attempt got to: tus-js-client HEADs it and resumes at the central's offset. */
   uploadUrl: string | null;
@@ -49,7 +51,7 @@ export function transfer(input: TransferInput): Promise<{ uploadUrl: string; rec
       uploadSize: input.bytes.length,
       metadata: input.metadata,
       headers: { authorization: `Bearer ${input.credential}` },
-      httpStack: new ChecksumHttpStack(),
+      httpStack: new UploadHttpStack(new ChunkDigests(input.bytes, input.chunkSize, input.metadata.sha256)),
       retryDelays: quickRetries,
       onShouldRetry: (err) => {
         const status = err.originalResponse?.getStatus();

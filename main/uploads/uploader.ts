@@ -172,6 +172,8 @@ export class Uploader {
     const first = blob.links[0];
     if (!first) return false;
     const uploadUrl = state?.upload_url ?? null;
+    /** Whether this attempt wrote an `upload_state` row (a first attempt in one request writes none). */
+    let saved = false;
     // Each link asks (the central records its case link); `skip` links are recorded already.
     const confirm = async (url: string | null, skip = 0) => {
       const uploadId = url ? (new URL(url).pathname.split('/').pop() ?? undefined) : undefined;
@@ -180,7 +182,7 @@ export class Uploader {
         if (!r.received) return false;
       }
       await this.opts.source.confirmed(blob.sha256);
-      await dropState(this.opts.db, blob.sha256);
+      if (state || saved) await dropState(this.opts.db, blob.sha256);
       return true;
     };
     // A blob tried before may be held already (an answer lost to a crash, a central crash between
@@ -192,8 +194,10 @@ export class Uploader {
     if (!bytes) return false;
     let saving = Promise.resolve();
     const save = (values: Parameters<typeof saveState>[3]) => {
+      saved = true;
       saving = saving.then(() => saveState(this.opts.db, blob.sha256, blob.size, values)).catch(() => undefined);
     };
+    const chunkSize = this.opts.chunkSize ?? DEFAULT_CHUNK_BYTES;
     this.abort = new AbortController();
     const progress = (sent: number) => {
       this.current = { sha256: blob.sha256, caseId: first.caseId, materialCode: first.materialCode, sent, total: bytes.length };
@@ -208,8 +212,10 @@ export class Uploader {
         metadata: { sha256: blob.sha256, size: String(blob.size), ...first },
         bytes,
         uploadUrl,
-        chunkSize: this.opts.chunkSize ?? DEFAULT_CHUNK_BYTES,
+        chunkSize,
         onUploadUrl: (u) => {
+          // A blob that rides whole on the creation POST is complete when its URL is known: nothing to resume.
+          if (bytes.length <= chunkSize) return;
           save({ upload_url: u });
           void saving.then(() => this.opts.onResumable?.(blob.sha256));
         },
