@@ -14,6 +14,8 @@ import { TransferError, transfer } from './tus-transfer';
  * a chunk damaged on the way costs at most 8 MiB again.
  */
 export const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
+/** Blobs uploading at once (each by its own tus upload). */
+const IN_FLIGHT = 2;
 
 export interface UploadProgress {
   sha256: string;
@@ -52,7 +54,7 @@ export interface UploaderOptions {
 class Offline extends Error {}
 
 /**
- * Moves the material store's pending blobs to the central, one blob at a time, in the background:
+ * Moves the material store's pending blobs to the central, two blobs at a time, in the background:
  * intake never waits for it. A blob is resumed where the central has it (tus upload URL kept in
  * `upload_state`), confirmed by the central's hash before the store may drop its copy, and retried
  * on this uploader's own timer with back-off — per blob for a refusal, for the whole queue while
@@ -135,30 +137,45 @@ export class Uploader {
     let confirmed = 0;
     let lastError: string | null = null;
     let nextDue = Number.POSITIVE_INFINITY;
-    for (const [sha256, blob] of bySha) {
-      if (this.closed) break;
-      const state = states.get(sha256);
-      const due = state?.next_attempt_at ? Date.parse(state.next_attempt_at) : 0;
-      if (due > Date.now()) {
-        nextDue = Math.min(nextDue, due);
-        continue;
-      }
-      try {
-        if (await this.upload(client, enrolment, blob, state)) confirmed++;
-      } catch (err) {
-        if (err instanceof Offline) {
-          const retryInMs = backoffDelay(this.opts.backoff, ++this.offlineFailures);
-          await saveState(this.opts.db, sha256, blob.size, { last_error: err.message, next_attempt_at: new Date(Date.now() + retryInMs).toISOString() });
-          const r = { confirmed, remaining: bySha.size - confirmed, offline: true, lastError: err.message, retryInMs };
-          this.opts.onPass?.(r);
-          return r;
+    /** Set by the first blob that found the central unreachable: the pass ends after the blobs in flight. */
+    const paused = { error: null as string | null, retryInMs: 0 };
+    const queue = [...bySha.values()];
+    this.abort = new AbortController();
+    const signal = this.abort.signal;
+    // Blobs in flight at once: one's request is on the wire while the other's answer is written
+    // and recorded on the central (its hash, its file, its database commit) — never one blob twice.
+    const worker = async () => {
+      for (let blob = queue.shift(); blob && !this.closed && paused.error === null; blob = queue.shift()) {
+        const { sha256 } = blob;
+        const state = states.get(sha256);
+        const due = state?.next_attempt_at ? Date.parse(state.next_attempt_at) : 0;
+        if (due > Date.now()) {
+          nextDue = Math.min(nextDue, due);
+          continue;
         }
-        lastError = (err as Error).message;
-        const attempts = (state?.attempts ?? 0) + 1;
-        const wait = backoffDelay(this.opts.backoff, attempts);
-        nextDue = Math.min(nextDue, Date.now() + wait);
-        await saveState(this.opts.db, sha256, blob.size, { attempts, last_error: lastError, next_attempt_at: new Date(Date.now() + wait).toISOString() });
+        try {
+          if (await this.upload(client, enrolment, blob, state, signal)) confirmed++;
+        } catch (err) {
+          if (err instanceof Offline) {
+            // The other blob in flight may have found the central gone too: one back-off step per pass.
+            if (paused.error === null) paused.retryInMs = backoffDelay(this.opts.backoff, ++this.offlineFailures);
+            paused.error = err.message;
+            await saveState(this.opts.db, sha256, blob.size, { last_error: err.message, next_attempt_at: new Date(Date.now() + paused.retryInMs).toISOString() });
+            continue;
+          }
+          lastError = (err as Error).message;
+          const attempts = (state?.attempts ?? 0) + 1;
+          const wait = backoffDelay(this.opts.backoff, attempts);
+          nextDue = Math.min(nextDue, Date.now() + wait);
+          await saveState(this.opts.db, sha256, blob.size, { attempts, last_error: lastError, next_attempt_at: new Date(Date.now() + wait).toISOString() });
+        }
       }
+    };
+    await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+    if (paused.error !== null) {
+      const r = { confirmed, remaining: bySha.size - confirmed, offline: true, lastError: paused.error, retryInMs: paused.retryInMs };
+      this.opts.onPass?.(r);
+      return r;
     }
     this.offlineFailures = 0;
     const remaining = bySha.size - confirmed;
@@ -168,7 +185,7 @@ export class Uploader {
   }
 
   /** True when the central confirmed the blob; throws `Offline` to pause the queue, any other error for this blob's back-off. */
-  private async upload(client: CentralClient, enrolment: Enrolment, blob: PendingBlob, state: UploadState | undefined): Promise<boolean> {
+  private async upload(client: CentralClient, enrolment: Enrolment, blob: PendingBlob, state: UploadState | undefined, signal: AbortSignal): Promise<boolean> {
     const first = blob.links[0];
     if (!first) return false;
     const uploadUrl = state?.upload_url ?? null;
@@ -198,7 +215,6 @@ export class Uploader {
       saving = saving.then(() => saveState(this.opts.db, blob.sha256, blob.size, values)).catch(() => undefined);
     };
     const chunkSize = this.opts.chunkSize ?? DEFAULT_CHUNK_BYTES;
-    this.abort = new AbortController();
     const progress = (sent: number) => {
       this.current = { sha256: blob.sha256, caseId: first.caseId, materialCode: first.materialCode, sent, total: bytes.length };
       this.opts.onProgress?.(this.current);
@@ -223,7 +239,7 @@ export class Uploader {
         onChunk: (acked) => {
           if (acked < bytes.length) save({ acked_bytes: acked });
         },
-        signal: this.abort.signal,
+        signal,
       }));
     } catch (err) {
       await saving;
