@@ -41,7 +41,15 @@ const quickRetries = [0, 250, 1_000];
  * HEADs and resumes) — and hands every other failure to the uploader, whose timer backs off.
  */
 export function transfer(input: TransferInput): Promise<{ uploadUrl: string; received: boolean }> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve_, reject_) => {
+    // The signal is the uploader's pass, shared by every blob of it: each transfer takes its listener off again.
+    const onAbort = () => {
+      void upload.abort();
+      reject(new TransferError('offline', '上传已停止。'));
+    };
+    const settle = () => input.signal?.removeEventListener('abort', onAbort);
+    const resolve = (v: { uploadUrl: string; received: boolean }) => (settle(), resolve_(v));
+    const reject = (e: Error) => (settle(), reject_(e));
     const upload = new Upload(input.bytes, {
       endpoint: input.endpoint,
       uploadUrl: input.uploadUrl,
@@ -65,10 +73,7 @@ export function transfer(input: TransferInput): Promise<{ uploadUrl: string; rec
       onSuccess: ({ lastResponse }) => resolve({ uploadUrl: upload.url ?? '', received: lastResponse.getHeader('Yichuang-Blob') === 'received' }),
       onError: (err) => reject(classify(err)),
     });
-    input.signal?.addEventListener('abort', () => {
-      void upload.abort();
-      reject(new TransferError('offline', '上传已停止。'));
-    });
+    input.signal?.addEventListener('abort', onAbort);
     upload.start();
   });
 }

@@ -68,6 +68,8 @@ export class Uploader {
   private closed = false;
   private offlineFailures = 0;
   private abort: AbortController | null = null;
+  /** nudge() came during a pass. */
+  private nudged = false;
   current: UploadProgress | null = null;
 
   constructor(private readonly opts: UploaderOptions) {}
@@ -77,6 +79,8 @@ export class Uploader {
     this.pass ??= this.runPass().finally(() => {
       this.pass = null;
       this.current = null;
+      if (this.nudged && !this.stopped) this.schedule(0);
+      this.nudged = false;
     });
     return this.pass;
   }
@@ -105,9 +109,11 @@ export class Uploader {
     this.abort?.abort();
   }
 
-  /** A new material was stored, the network came back, or `uploads retry`: run soon. */
+  /** A decision committed material files, or `uploads retry`: run now, or again right after the pass in progress (it listed its blobs at its start). */
   nudge(): void {
-    if (!this.stopped && !this.pass) this.schedule(0);
+    if (this.stopped) return;
+    if (this.pass) this.nudged = true;
+    else this.schedule(0);
   }
 
   private schedule(ms: number): void {
