@@ -15,14 +15,19 @@ const BLOB = 2 * 1024 * 1024;
 const ROUNDS = 5;
 const CHUNKS = [1, 4, DEFAULT_CHUNK_BYTES / 1024 / 1024, 16].map((m) => m * 1024 * 1024);
 
-/** The baseline server: a plain Node process that streams one PUT body into a file. */
+/**
+ * The baseline server: a plain Node process that streams one PUT body into a file. At /hashed it
+ * also takes the body's SHA-256 on the way (the least a server that checks what it received does).
+ */
 const PLAIN_SERVER = `
-const http = require('node:http'); const fs = require('node:fs'); const path = require('node:path');
+const http = require('node:http'); const fs = require('node:fs'); const path = require('node:path'); const crypto = require('node:crypto');
 let n = 0;
 const s = http.createServer((req, res) => {
   const out = fs.createWriteStream(path.join(process.argv[1], 'put-' + (n++)));
+  const hash = req.url === '/hashed' ? crypto.createHash('sha256') : null;
+  if (hash) req.on('data', (d) => hash.update(d));
   req.pipe(out);
-  out.on('finish', () => { res.writeHead(201); res.end(); });
+  out.on('finish', () => { hash?.digest('hex'); res.writeHead(201); res.end(); });
 });
 s.listen(0, '127.0.0.1', () => console.log(s.address().port));`;
 
@@ -55,16 +60,16 @@ function median(xs: number[]): number {
 }
 
 /** The baseline server process; `put` sends one body and resolves when the server has written it. */
-async function plainServer(): Promise<{ put(bytes: Buffer): Promise<Timing>; pid: number | undefined; close(): void }> {
+async function plainServer(): Promise<{ put(bytes: Buffer, hashed?: boolean): Promise<Timing>; pid: number | undefined; close(): void }> {
   const dir = tempDir('bench-put');
   const child = spawn(process.execPath, ['-e', PLAIN_SERVER, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve) => child.stdout.once('data', (d) => resolve(Number(String(d).trim()))));
   return {
-    async put(bytes) {
+    async put(bytes, hashed = false) {
       const t = performance.now();
       const cpu = { own: ownCpuMs(), server: cpuMsOf(child.pid) };
       await new Promise<void>((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port, method: 'PUT', path: '/blob', headers: { 'content-length': bytes.length } }, (res) => {
+        const req = http.request({ host: '127.0.0.1', port, method: 'PUT', path: hashed ? '/hashed' : '/blob', headers: { 'content-length': bytes.length } }, (res) => {
           res.resume();
           res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`PUT ${res.statusCode}`))));
         });
@@ -103,7 +108,8 @@ async function tusRound(central: CentralProcess, chunkSize: number, blobBytes: n
  * is timed next to a PUT round (the machine is shared: load drifts), medians of both. Then one
  * 50 MB file per chunk size, which separates the per-file cost from the protocol's throughput.
  * The blob source hands over plaintext in memory, as the PUT has it (unsealing is the material
- * store's cost, the same for any transport).
+ * store's cost, the same for any transport). Beside the ratios, the CPU each side used (the machine
+ * is shared, wall times drift with its load) and the same PUT to a server that hashes the body.
  */
 export const bench: Bench = {
   name: 'uploads',
@@ -119,8 +125,10 @@ export const bench: Bench = {
       for (const c of cases) {
         const tus: Timing[] = [];
         const put: Timing[] = [];
+        const hashedPut: Timing[] = [];
         for (let i = 0; i < ROUNDS; i++) {
           put.push(await plain.put(bytes));
+          hashedPut.push(await plain.put(bytes, true));
           tus.push(await tusRound(central, c.chunk, c.blob, String(round++)));
         }
         const tusMs = median(tus.map((x) => x.ms));
@@ -141,6 +149,10 @@ export const bench: Bench = {
           tusCentralCpuMs: median(tus.map((x) => x.serverCpuMs)),
           putClientCpuMs: median(put.map((x) => x.clientCpuMs)),
           putServerCpuMs: median(put.map((x) => x.serverCpuMs)),
+          // The same PUT to a server that hashes the body: the floor of any transfer the central verifies.
+          vsHashedPut: median(hashedPut.map((x) => x.ms)) / tusMs,
+          hashedPutMs: median(hashedPut.map((x) => x.ms)),
+          hashedPutServerCpuMs: median(hashedPut.map((x) => x.serverCpuMs)),
         });
       }
       return results;
