@@ -28,6 +28,7 @@ import type { WindowIdentity } from './window-identity';
 import { readIntakeConfig } from './intake-config';
 import { decideBundle, type BundleInput, type DecisionSteps } from './bundle-decisions';
 import type { Actor, DecisionExtra, DecisionResult } from './decision-types';
+import { decidedWithKey } from './decision-keys';
 import { countStates, emptyCase, insertCase, insertMaterials, loadCase, writeHistory, type CaseRow } from './case-rows';
 
 export type { Actor } from './decision-types';
@@ -44,6 +45,8 @@ export interface CaseInput {
   /** Staged pages (common/contract/materials.ts): linked to the case in the decision's transaction. */
   materialsDraftId?: string;
   appointmentId?: string;
+  /** The window's key of this decision attempt (decision-keys.ts): a retry with it returns the first call's case. */
+  key?: string;
 }
 
 export interface IntakeDeps {
@@ -135,8 +138,15 @@ export class IntakeService {
   }
 
   private async decide(decision: Decision, input: CaseInput, actor: Actor, extra: DecisionExtra): Promise<DecisionResult> {
-    const prepared = await this.prepare(decision, input, actor, extra);
-    const result = await this.d.db.transaction().execute((trx) => this.write(trx, prepared));
+    let prepared: PreparedDecision;
+    let result: DecisionResult;
+    try {
+      prepared = await this.prepare(decision, input, actor, extra);
+      result = await this.d.db.transaction().execute((trx) => this.write(trx, prepared));
+    } catch (err) {
+      // A retry of a decision that went through (its reply lost): the first call's case, nothing written.
+      return decidedWithKey(this.d.db, input, decision, err);
+    }
     this.recordUsage([result]);
     if (prepared.files.length) await this.files.finish(input.materialsDraftId);
     return result;
@@ -252,6 +262,7 @@ export class IntakeService {
       catalog_version: this.d.catalog.catalogVersion,
       appointment_id: input.appointmentId ?? existing?.appointment_id ?? null,
       ticket_id: existing?.ticket_id ?? null,
+      decision_key: decision === 'draft' ? null : (input.key ?? null),
     };
   }
 

@@ -18,8 +18,9 @@ import type { StoreFs } from '../materials/sealed-files';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 /** The intake services over a real database file in a temp folder, with a settable clock (tests only). */
-export async function openTestStack(opts: { now?: Date; materials?: { fs?: StoreFs } } = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-intake-'));
+export async function openTestStack(opts: { now?: Date; materials?: { fs?: StoreFs }; dir?: string } = {}) {
+  // `dir`: the data folder of a stack closed with `keepFiles`, reopened as a restarted window would.
+  const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'yc-intake-'));
   const database: Database = await openDatabase(dir);
   const clock = { now: opts.now ?? new Date('2026-09-29T02:00:00Z') };
   const now = () => clock.now;
@@ -58,9 +59,9 @@ export async function openTestStack(opts: { now?: Date; materials?: { fs?: Store
     reviews: new ReviewsService(database.db, calendar, now),
     notices: new NoticeRenderer(path.join(ROOT, 'resources', 'templates')),
     actor: { id: 'clerk01', name: '王小明' },
-    async close() {
+    async close(keepFiles = false) {
       await database.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!keepFiles) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
