@@ -107,6 +107,24 @@ describe('single-item decisions: idempotent on the window key', () => {
     expect(await counts()).toMatchObject({ cases: 2, outbox: 2 });
   });
 
+  it('补齐 retried after a lost reply answers where the case stands and writes nothing; another supplement of it is refused', async () => {
+    const code = itemCode(s, '失业保险金申领');
+    const specs = await s.catalog.materials(code);
+    const materials = specs.map((m) => ({ code: m.code, state: m.deferrable ? ('deferred' as const) : ('received' as const) }));
+    const c = await s.intake.acceptWithDeferred({ itemCode: code, applicant: samplePerson, materials, commitmentNote: '五个工作日内补齐' }, s.actor);
+    const [first, ...rest] = c.deferred;
+    const supply = { caseId: c.caseId, materialCode: first!.code, via: 'received' as const };
+    const once = await s.intake.supplement(supply, s.actor);
+    expect(once).toEqual({ caseId: c.caseId, status: rest.length ? 'accepted_deferred' : 'accepted', outstanding: rest.length });
+    const after = await counts();
+    expect(await s.intake.supplement(supply, s.actor)).toEqual(once);
+    expect(await counts()).toEqual(after);
+    await expect(s.intake.supplement({ ...supply, via: 'licence', licenceId: 'L1' }, s.actor)).rejects.toThrow(/不是待补齐的容缺材料|没有待补齐/);
+    for (const d of rest) await s.intake.supplement({ ...supply, materialCode: d.code }, s.actor);
+    // Retried after the last one made the case accepted: still the answer, not an error.
+    expect(await s.intake.supplement(supply, s.actor)).toEqual({ caseId: c.caseId, status: 'accepted', outstanding: 0 });
+  });
+
   it('refuses a key already used for another item or the other decision, and its case stands', async () => {
     const input = await acceptInput();
     const first = await s.intake.accept(input, s.actor);

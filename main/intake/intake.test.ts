@@ -71,7 +71,8 @@ describe('intake: the four ways out of a draft', () => {
     expect(after.status).toBe('accepted');
     expect(after.history.map((h) => h.status)).toEqual(['accepted_deferred', ...r.deferred.slice(0, -1).map(() => 'accepted_deferred'), 'accepted']);
     expect(after.outbox).toHaveLength(1 + r.deferred.length);
-    await expect(s.intake.supplement({ caseId: r.caseId, materialCode: r.deferred[0]!.code, via: 'received' }, s.actor)).rejects.toThrow(/没有待补齐/);
+    // The same supplement again is a retry (decision-key.test.ts); another one is refused.
+    await expect(s.intake.supplement({ caseId: r.caseId, materialCode: r.deferred[0]!.code, via: 'licence', licenceId: 'L1' }, s.actor)).rejects.toThrow(/没有待补齐/);
   });
 
   it('rejects with a reason and a case number, and prints a rejection notice', async () => {
