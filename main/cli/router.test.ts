@@ -41,6 +41,16 @@ describe('the CLI through the router', { timeout: 160_000 }, () => {
     expect(JSON.parse(run('--data-dir', dir, 'config', 'get', 'update', '--json').stdout)).toMatchObject({ channel: 'beta' });
   });
 
+  it('config set changes one field and keeps the other fields of its group (they were reset to their defaults)', () => {
+    const dir = tempDir();
+    // The driver stays `none`: the CLI's app would otherwise connect to the queue at start.
+    for (const [key, value] of [['queue.url', 'http://10.0.0.9:8088'], ['queue.token', 'q-secret'], ['queue.callerDeviceId', 'caller1'], ['update.url', 'http://10.0.0.5/yichuang'], ['update.channel', 'beta']])
+      expect(run('--data-dir', dir, 'config', 'set', key!, value!).status).toBe(0);
+    const settings = JSON.parse(run('--data-dir', dir, 'config', 'get', '--json').stdout);
+    expect(settings.queue).toEqual({ driver: 'none', url: 'http://10.0.0.9:8088', token: 'q-secret', callerDeviceId: 'caller1' });
+    expect(settings.update).toEqual({ channel: 'beta', url: 'http://10.0.0.5/yichuang' });
+  });
+
   it('the CLI caller may call its list and nothing else, whatever the method allows staff', async () => {
     const app = await createApp({ dataDir: tempDir(), mode: 'normal', transport: 'test' });
     apps.push(app);
