@@ -98,7 +98,11 @@ export const SettingsStatus = z.object({
 });
 export type SettingsStatus = z.infer<typeof SettingsStatus>;
 
-const SettingsView = z.object({ settings: SettingsSchema, status: SettingsStatus });
+/**
+ * The settings as the app shows them. Secrets are not echoed back: `queue.token` is always null
+ * here, and `secrets` says whether one is saved (a change that leaves it out keeps it).
+ */
+const SettingsView = z.object({ settings: SettingsSchema, status: SettingsStatus, secrets: z.object({ queueToken: z.boolean() }) });
 
 export const settingsMethods = {
   'settings.get': defineMethod({

@@ -94,6 +94,12 @@ describe('the app with a corrupt settings file', () => {
     // A partial change through the API keeps the group's other fields.
     await app.router.invoke('settings.update', { patch: { hall: { name: '海口市政务服务中心' } } }, maintenance);
     expect(await app.router.invoke('settings.get', undefined, maintenance)).toMatchObject({ ok: true, value: { settings: { hall: { code: '3301', name: '海口市政务服务中心' } } } });
+    // The queue token is saved but never sent back; the answer says it is set, and a later change keeps it.
+    const token = await app.router.invoke('settings.update', { patch: { queue: { driver: 'http', url: 'http://127.0.0.1:9', token: 'q-secret' } } }, maintenance);
+    expect(token).toMatchObject({ ok: true, value: { settings: { queue: { driver: 'http', token: null } }, secrets: { queueToken: true } } });
+    await app.router.invoke('settings.update', { patch: { queue: { driver: 'none' } } }, maintenance);
+    expect(JSON.stringify(await app.router.invoke('settings.get', undefined, maintenance))).not.toContain('q-secret');
+    expect(app.services.settings.get().queue).toEqual({ driver: 'none', url: 'http://127.0.0.1:9', token: 'q-secret', callerDeviceId: null });
     // A clerk may see the status but not change settings.
     const clerk = { session: { staffId: 'c1', name: '窗口', roles: ['clerk' as const] } };
     expect(await app.router.invoke('settings.update', { patch: { startOnBoot: true } }, clerk)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
