@@ -39,6 +39,7 @@ export class QueueService {
   private configured = '';
   private lastHealth: AdapterHealth = { online: false, reason: null, paused: null, waiting: null };
   private ops: Promise<unknown> = Promise.resolve();
+  private closing = false;
 
   constructor(private readonly d: QueueServiceDeps) {}
 
@@ -57,7 +58,7 @@ export class QueueService {
     const s = this.d.settings();
     const windowCode = s.window.code || (await this.d.identity()).windowCode;
     const key = JSON.stringify([s.queue, windowCode]);
-    if (key === this.configured) return;
+    if (key === this.configured || this.closing) return;
     this.configured = key;
     this.offChange?.();
     await this.adapter?.close();
@@ -66,7 +67,13 @@ export class QueueService {
     await this.refresh();
   }
 
+  /**
+   * Waits for a reconfiguration under way: closed before it, the adapter it then made (with its
+   * reconnecting event socket) kept the process alive, e.g. a CLI `config set queue.driver http`.
+   */
   async close(): Promise<void> {
+    this.closing = true;
+    await this.ops;
     this.offChange?.();
     await this.adapter?.close();
     this.adapter = null;
