@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { itemCode, openTestStack, samplePerson, SAMPLE_ID, type TestStack } from './testing';
+import { itemCode, openTestStack, putSampleCard, samplePerson, type TestStack } from './testing';
 
 let s: TestStack;
 beforeEach(async () => {
@@ -50,18 +50,7 @@ describe('single-item decisions: idempotent on the window key', () => {
   });
 
   it('after a restart the retry returns the first result, even though the card it was read from is gone', async () => {
-    const token = s.cards.put({
-      deviceId: 'idcard-1',
-      at: new Date().toISOString(),
-      simulated: true,
-      photoImage: null,
-      photoNote: null,
-      card: {
-        cardType: 'resident', name: '云琼花', englishName: null, genderCode: '2', gender: '女', nationCode: '01', nation: '汉',
-        nationality: null, birthDate: '1990-01-01', address: '海南省海口市美兰区', idNumber: SAMPLE_ID, authority: '海口市公安局美兰分局',
-        validFrom: '2020-01-01', validTo: '2040-01-01', passNumber: null, issueCount: null, idNumberValid: true, photo: null,
-      },
-    });
+    const token = putSampleCard(s);
     const input = { ...(await acceptInput()), applicant: { kind: 'person' as const, idType: 'resident' as const, cardToken: token } };
     const first = await s.intake.accept(input, s.actor);
     const dir = s.dir;
