@@ -29,6 +29,7 @@ export function PageThumb({ draftId, page, index, selected, onSelect }: { draftI
       data-testid="capture-page"
       data-rotation={page.rotation}
       data-cropped={page.crop ? 'yes' : 'no'}
+      data-bytes={page.bytes}
     >
       <div className="capture-thumb">
         {url && page.kind === 'image' && <img src={url} alt={label} style={{ objectViewBox: cropInset(page.crop), transform: `rotate(${page.rotation}deg)` } as CSSProperties} />}
