@@ -39,7 +39,7 @@ async function openCamera(page: Page, cam: Camera): Promise<void> {
 /** Space, then wait until the page is in the slot's list: one capture at a time, so nothing queues. */
 async function shoot(page: Page, count: number, deadline: number): Promise<void> {
   await page.keyboard.press('Space');
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=capture-page]').length >= n, count, { timeout: Math.max(1000, deadline - Date.now()) });
+  await page.getByTestId('capture-page').nth(count - 1).waitFor({ timeout: Math.max(1000, deadline - Date.now()) });
 }
 
 /** The page's own measures, per phase, in capture order (ms from the key press). */
@@ -53,7 +53,8 @@ async function readMeasures(page: Page): Promise<Timings> {
 
 /** The stored pages' sizes as main reported them (JPEG at PAGE_TARGET, before sealing). */
 async function pageBytes(page: Page): Promise<number[]> {
-  return page.locator('[data-testid=capture-page]').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.bytes)));
+  const pages = await page.getByTestId('capture-page').all();
+  return Promise.all(pages.map(async (p) => Number(await p.getAttribute('data-bytes'))));
 }
 
 async function runCamera(cam: Camera): Promise<BenchResult> {

@@ -137,11 +137,18 @@ export class Staging {
 
   /**
    * At start: staged files without a row (a stage killed between file and row) and drafts left
-   * longer than `staleDays` (an intake abandoned without 撤回).
+   * longer than `staleDays` (an intake abandoned without 撤回). The pages a saved case draft holds
+   * stay while it is a draft (case_draft_pages).
    */
   async sweep(staleDays: number): Promise<{ orphans: number; stale: number }> {
     const cutoff = new Date(this.now().getTime() - staleDays * 86_400_000).toISOString();
-    const stale = await this.db.selectFrom('material_page').select('draft_id').distinct().where('staged_at', '<', cutoff).execute();
+    const stale = await this.db
+      .selectFrom('material_page')
+      .select('draft_id')
+      .distinct()
+      .where('staged_at', '<', cutoff)
+      .where('draft_id', 'not in', (eb) => eb.selectFrom('case_draft_pages').select('draft_id'))
+      .execute();
     let staleParts = 0;
     for (const { draft_id } of stale) staleParts += await this.discard(draft_id);
     let orphans = 0;

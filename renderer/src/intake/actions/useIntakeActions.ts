@@ -79,6 +79,8 @@ export function useIntakeActions() {
       ...agentInput(d),
       ...appointmentOf(d),
       ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}),
+      // The saved draft holds its staged pages: finished in another session, they are still linked.
+      ...materialsDraftOf(d),
     });
     patchDraft({ draftCaseId: r.caseId });
     return r;
