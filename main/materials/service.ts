@@ -16,6 +16,7 @@ export interface StageRequest {
   source: PageSource;
   fileName?: string;
   position?: number;
+  crop?: Crop;
   clerkId: string;
 }
 

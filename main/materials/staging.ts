@@ -16,6 +16,7 @@ type PageRow = Selectable<MaterialPageTable>;
 export const MAX_PARTS_PER_SLOT = 200;
 
 const NOT_FOUND = '找不到这一页：它可能已被删除。请刷新后重试。';
+const PDF_CROP = 'PDF 文件不能裁剪；请裁剪拍摄或图片页。';
 
 /**
  * Staged pages: one sealed file per part under `staged/`, one `material_page` row each. The file is
@@ -33,6 +34,7 @@ export class Staging {
 
   async stage(req: StageRequest, bytes: Uint8Array): Promise<{ page: PageView; slot: SlotView }> {
     const probed = await probePage(bytes, req.mime);
+    if (probed.kind === 'pdf' && req.crop) throw new AppError('INVALID_INPUT', PDF_CROP);
     const id = crypto.randomUUID();
     writeAtomic(this.fsx, this.fileOf(id), this.pii.sealBytes(bytes));
     try {
@@ -56,7 +58,7 @@ export class Staging {
             page_count: probed.pageCount,
             width: probed.width,
             height: probed.height,
-            crop: null,
+            crop: req.crop ? JSON.stringify(req.crop) : null,
             staged_at: this.now().toISOString(),
             clerk_id: req.clerkId,
           })
@@ -111,7 +113,7 @@ export class Staging {
 
   async setCrop(draftId: string, pageId: string, crop: Crop | null): Promise<PageView> {
     const row = await this.row(draftId, pageId);
-    if (row.kind === 'pdf' && crop) throw new AppError('INVALID_INPUT', 'PDF 文件不能裁剪；请裁剪拍摄或图片页。');
+    if (row.kind === 'pdf' && crop) throw new AppError('INVALID_INPUT', PDF_CROP);
     await this.db.updateTable('material_page').set({ crop: crop ? JSON.stringify(crop) : null }).where('id', '=', pageId).execute();
     return this.view(await this.row(draftId, pageId));
   }
