@@ -4,7 +4,7 @@ import { chromium, type Page } from 'playwright-core';
 import { fakeCameraArgs, writeFakeCameraY4m } from '../e2e/fake-camera';
 import { startHostProcess } from '../e2e/host-fixture';
 import { CAPTURE_MEASURES, type CapturePhase } from '../renderer/src/capture/captureMeasures';
-import { percentile } from './stats';
+import { cpuMs, percentile } from './stats';
 import type { Bench, BenchResult } from './types';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -72,7 +72,15 @@ async function runCamera(cam: Camera): Promise<BenchResult> {
     const page = await context.newPage();
     await page.goto(host.openUrl);
     await openCamera(page, cam);
-    for (let n = 1; n <= WARMUP + SHOTS; n++) await shoot(page, n, deadline);
+    for (let n = 1; n <= WARMUP; n++) await shoot(page, n, deadline);
+    // CPU time of the counted shots, which the machine's load does not inflate as it does the wall times:
+    // the page's main thread (CDP TaskDuration) and the host process (/proc).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN;
+    const [task0, host0] = [await taskSeconds(), cpuMs(host.process.pid)];
+    for (let n = WARMUP + 1; n <= WARMUP + SHOTS; n++) await shoot(page, n, deadline);
+    const [task1, host1] = [await taskSeconds(), cpuMs(host.process.pid)];
     const all = await readMeasures(page);
     const counted = (phase: CapturePhase) => all[phase].slice(WARMUP);
     if (counted('stored').length !== SHOTS) throw new Error(`the page recorded ${all.stored.length} captures, not ${WARMUP + SHOTS}`);
@@ -92,6 +100,9 @@ async function runCamera(cam: Camera): Promise<BenchResult> {
       grabP50Ms: percentile(counted('grabbed'), 50),
       encodeP50Ms: percentile(phase(all, 'grabbed', 'encoded'), 50),
       storeP50Ms: percentile(phase(all, 'encoded', 'stored'), 50),
+      // Busy time of the page's main thread per shot: the capture, and the live preview and re-renders meanwhile.
+      pageMainThreadMsPerShot: ((task1 - task0) * 1000) / SHOTS,
+      hostCpuMsPerShot: host0 === null || host1 === null ? 'n/a' : (host1 - host0) / SHOTS,
       shots: SHOTS,
       frame: `${cam.width}x${cam.height}`,
       pageKbP50: percentile(await pageBytes(page), 50) / 1024,
