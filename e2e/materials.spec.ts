@@ -64,7 +64,7 @@ test('材料电子化: a draft saved with pages (Ctrl+S) keeps them after 下一
   await expect(page.getByTestId('material-files')).toHaveCount(0);
   // Finished from another intake (the draft id it sends is new): the held page is the case's file.
   const files = await page.evaluate(
-    async ({ caseId, code }) => {
+    async (caseId) => {
       const unwrap = <T,>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
         if (!r.ok) throw new Error(r.error.message);
         return r.value;
@@ -82,7 +82,7 @@ test('材料电子化: a draft saved with pages (Ctrl+S) keeps them after 下一
       );
       return unwrap(await window.yichuang.invoke('materials.caseFiles', { caseId })).files.map((f) => [f.materialCode, f.pages]);
     },
-    { caseId, code },
+    caseId,
   );
   expect(files).toEqual([[code, 1]]);
 });
