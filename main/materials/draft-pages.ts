@@ -52,3 +52,9 @@ export async function resumeDraftPages(db: Kysely<DB>, caseId: string | undefine
     return draftId;
   });
 }
+
+/** A decision's input with the draft id its saved draft's pages are under now (resumeDraftPages). */
+export async function withDraftPages<T extends { caseId?: string; materialsDraftId?: string }>(db: Kysely<DB>, input: T): Promise<T> {
+  const draftId = await resumeDraftPages(db, input.caseId, input.materialsDraftId);
+  return draftId ? { ...input, materialsDraftId: draftId } : input;
+}
