@@ -25,7 +25,43 @@ export interface PurgeResult {
 export async function purgeExpiredPii(db: Kysely<DB>, opts: { days: number; now?: Date; actor?: string; limit?: number }): Promise<PurgeResult> {
   const now = opts.now ?? new Date();
   const cutoff = new Date(now.getTime() - opts.days * 86_400_000).toISOString();
-  const candidates = await db
+  const candidates = await purgeCandidates(db, cutoff, opts.limit ?? 500).execute();
+
+  const purged: string[] = [];
+  if (candidates.length === 0) return { purged, cutoff };
+  await db.transaction().execute(async (trx) => {
+    for (const { id } of candidates) {
+      await trx.updateTable('intake_case').set(PII_COLUMNS).where('id', '=', id).execute();
+      await trx.deleteFrom('case_agent').where('case_id', '=', id).execute();
+      await trx.updateTable('case_handover').set({ collector_id_hash: null }).where('case_id', '=', id).execute();
+      // The sealed applicant (and agent) copies sent to the central side are no longer needed either.
+      for (const field of ['$.applicantSealed', '$.agentSealed'])
+        await trx
+          .updateTable('outbox')
+          .set({ payload: sql<string>`json_set(payload, ${field}, json('null'))` })
+          .where('aggregate_id', '=', id)
+          .where('state', '=', 'done')
+          .where(sql<boolean>`json_valid(payload) and json_type(payload, ${field}) = 'text'`)
+          .execute();
+      await trx
+        .insertInto('retention_purge')
+        .values({ case_id: id, purged_at: now.toISOString(), days: opts.days })
+        .onConflict((oc) => oc.column('case_id').doUpdateSet({ purged_at: now.toISOString(), days: opts.days }))
+        .execute();
+      purged.push(id);
+    }
+    await appendAudit(trx, { actor: opts.actor ?? 'system', action: 'retention.purge', detail: { days: opts.days, cutoff, count: purged.length, caseIds: purged } });
+  });
+  return { purged, cutoff };
+}
+
+/**
+ * The oldest cases that may be purged at `cutoff`. The condition on the sealed columns is, term for
+ * term, the WHERE of the partial index intake_case_pii_held (migration 017): SQLite then walks only
+ * the cases still holding applicant data, from the oldest change, instead of every case.
+ */
+export function purgeCandidates(db: Kysely<DB>, cutoff: string, limit: number) {
+  return db
     .selectFrom('intake_case as c')
     .select('c.id')
     .where((eb) =>
@@ -57,33 +93,5 @@ export async function purgeExpiredPii(db: Kysely<DB>, opts: { days: number; now?
       ),
     )
     .orderBy('c.updated_at')
-    .limit(opts.limit ?? 500)
-    .execute();
-
-  const purged: string[] = [];
-  if (candidates.length === 0) return { purged, cutoff };
-  await db.transaction().execute(async (trx) => {
-    for (const { id } of candidates) {
-      await trx.updateTable('intake_case').set(PII_COLUMNS).where('id', '=', id).execute();
-      await trx.deleteFrom('case_agent').where('case_id', '=', id).execute();
-      await trx.updateTable('case_handover').set({ collector_id_hash: null }).where('case_id', '=', id).execute();
-      // The sealed applicant (and agent) copies sent to the central side are no longer needed either.
-      for (const field of ['$.applicantSealed', '$.agentSealed'])
-        await trx
-          .updateTable('outbox')
-          .set({ payload: sql<string>`json_set(payload, ${field}, json('null'))` })
-          .where('aggregate_id', '=', id)
-          .where('state', '=', 'done')
-          .where(sql<boolean>`json_valid(payload) and json_type(payload, ${field}) = 'text'`)
-          .execute();
-      await trx
-        .insertInto('retention_purge')
-        .values({ case_id: id, purged_at: now.toISOString(), days: opts.days })
-        .onConflict((oc) => oc.column('case_id').doUpdateSet({ purged_at: now.toISOString(), days: opts.days }))
-        .execute();
-      purged.push(id);
-    }
-    await appendAudit(trx, { actor: opts.actor ?? 'system', action: 'retention.purge', detail: { days: opts.days, cutoff, count: purged.length, caseIds: purged } });
-  });
-  return { purged, cutoff };
+    .limit(limit);
 }
