@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 
 /**
@@ -8,10 +8,7 @@ import type { DB } from '../db/schema';
  * central's confirmation of the hash is the caller's check (upload_state), not this one's.
  */
 export async function blobRetentionAllowsDelete(db: Kysely<DB>, sha256: string, opts: { days: number; now?: Date }): Promise<boolean> {
-  const row = await db
-    .selectNoFrom((eb) => allLinkedCasesEnded(eb, eb.val(sha256), cutoffOf(opts)).as('allowed'))
-    .executeTakeFirstOrThrow();
-  return Boolean(row.allowed);
+  return (await endedFiles(db, cutoffOf(opts)).where('b.sha256', '=', sha256).executeTakeFirst()) !== undefined;
 }
 
 /**
@@ -24,36 +21,35 @@ export async function expiredLocalCopies(db: Kysely<DB>, opts: { days: number; n
 }
 
 export function expiredLocalCopiesQuery(db: Kysely<DB>, cutoff: string) {
-  return db
-    .selectFrom('material_blob as b')
-    .select('b.sha256')
-    .where('b.local_deleted_at', 'is', null)
-    .where('b.upload_state', '=', 'uploaded')
-    .where((eb) => allLinkedCasesEnded(eb, eb.ref('b.sha256'), cutoff));
+  return endedFiles(db, cutoff).where('b.local_deleted_at', 'is', null).where('b.upload_state', '=', 'uploaded');
 }
 
 const cutoffOf = (opts: { days: number; now?: Date }) => new Date((opts.now ?? new Date()).getTime() - opts.days * 86_400_000).toISOString();
 
-/** At least one case links the file, and every one of them ended before `cutoff`. */
-function allLinkedCasesEnded<T extends keyof DB>(eb: ExpressionBuilder<DB, T>, sha256: Parameters<ExpressionBuilder<DB, T>['eb']>[2], cutoff: string) {
-  const links = () => eb.selectFrom('case_material_file as f').where('f.sha256', '=', sha256 as never);
-  return eb.and([
-    eb.exists(links().select('f.case_id')),
-    eb.not(
-      eb.exists(
-        links()
-          .innerJoin('intake_case as c', 'c.id', 'f.case_id')
-          .select('c.id')
-          .where((w) =>
-            w.not(
-              w.and([
-                // coalesce: a NULL central status must count as not finished (NOT of NULL would let it pass).
-                w.or([w(w.fn.coalesce('c.central_status', w.val('')), 'in', ['completed_approved', 'completed_not_approved']), w('c.status', 'in', ['rejected', 'withdrawn'])]),
-                w('c.updated_at', '<', cutoff),
-              ]),
+/** Files at least one case links, every one of those cases ended before `cutoff`. */
+function endedFiles(db: Kysely<DB>, cutoff: string) {
+  return db
+    .selectFrom('material_blob as b')
+    .select('b.sha256')
+    .where((eb) => eb.exists(eb.selectFrom('case_material_file as f').select('f.case_id').whereRef('f.sha256', '=', 'b.sha256')))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('case_material_file as f')
+            .innerJoin('intake_case as c', 'c.id', 'f.case_id')
+            .select('c.id')
+            .whereRef('f.sha256', '=', 'b.sha256')
+            .where((w) =>
+              w.not(
+                w.and([
+                  // coalesce: a NULL central status must count as not finished (NOT of NULL would let it pass).
+                  w.or([w(w.fn.coalesce('c.central_status', w.val('')), 'in', ['completed_approved', 'completed_not_approved']), w('c.status', 'in', ['rejected', 'withdrawn'])]),
+                  w('c.updated_at', '<', cutoff),
+                ]),
+              ),
             ),
-          ),
+        ),
       ),
-    ),
-  ]);
+    );
 }

@@ -13,7 +13,7 @@ describe('migration 017 (indexes of the cases still holding applicant data and o
     await d.db.updateTable('intake_case').set({ applicant_name_sealed: 'v1.aes256gcm.name' }).where('id', '=', 'c1').execute();
     expect(await inIndex()).toBe(1);
 
-    const blob = { size: 1, sealed_size: 45, pages: 1, created_at: 'now', upload_state: 'uploaded', uploaded_at: 'now' };
+    const blob = { size: 1, sealed_size: 45, pages: 1, created_at: 'now', upload_state: 'uploaded' as const, uploaded_at: 'now' };
     await d.db.insertInto('material_blob').values([{ ...blob, sha256: 'held', local_deleted_at: null }, { ...blob, sha256: 'dropped', local_deleted_at: 'now' }]).execute();
     const held = await sql<{ sha256: string }>`select sha256 from material_blob indexed by material_blob_held where local_deleted_at is null and upload_state = 'uploaded'`.execute(d.db);
     expect(held.rows).toEqual([{ sha256: 'held' }]);
