@@ -120,9 +120,17 @@ export class SyncEngine {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.runOnce().then((r) => {
-        if (!this.stopped && !this.timer) this.schedule(r.ok ? (this.opts.intervalMs ?? 60_000) : r.retryInMs);
-      });
+      const interval = this.opts.intervalMs ?? 60_000;
+      void this.runOnce().then(
+        (r) => {
+          if (!this.stopped && !this.timer) this.schedule(r.ok ? interval : r.retryInMs);
+        },
+        // A cycle that failed before its own error handling (reading the enrolment; the database
+        // closed under it at shutdown) was an unhandled rejection that ended the process.
+        () => {
+          if (!this.stopped && !this.timer) this.schedule(interval);
+        },
+      );
     }, ms);
     this.timer.unref?.();
   }
