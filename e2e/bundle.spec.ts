@@ -1,18 +1,9 @@
 import type { Page } from '@playwright/test';
+import { sampleJpeg } from '../main/materials/testing';
 import { expect, screenshotPath, test } from './host-fixture';
+import { casesInDatabase, loseFirstReply, recordIntakeCalls } from './lost-reply';
 
 test.setTimeout(300_000);
-
-/** The intake methods the page called, in order (the loopback host takes each call as one POST). */
-function recordIntakeCalls(page: Page): string[] {
-  const calls: string[] = [];
-  page.on('request', (r) => {
-    if (!r.url().endsWith('/api/invoke')) return;
-    const method = (r.postDataJSON() as { method?: string } | null)?.method ?? '';
-    if (/^intake\.(accept|reject)/.test(method)) calls.push(method);
-  });
-  return calls;
-}
 
 /** Reads the demo card and answers 失业一件事 so that it selects four items. */
 async function fillUnemploymentBundle(page: Page) {
@@ -28,15 +19,6 @@ async function fillUnemploymentBundle(page: Page) {
   const selected = page.getByLabel('将办理的事项').locator('.ant-tag');
   await expect(selected).toHaveCount(4);
   return (await selected.allTextContents()).map((t) => t.trim());
-}
-
-/** Case numbers in the window's database (training mode may start with demo cases: callers compare with a count taken before). */
-async function casesInDatabase(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const r = await window.yichuang.invoke('cases.list', { limit: 500 });
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value.cases.map((c) => c.caseNumber ?? '');
-  });
 }
 
 test('(b) 一件事: one call accepts every item of the bundle, and each case gets its notice', async ({ page, host }) => {
@@ -67,18 +49,9 @@ test('(b) 一件事: when the reply is lost, pressing again shows the same cases
   await page.goto(host.openUrl);
   await fillUnemploymentBundle(page);
   const before = await casesInDatabase(page);
-  // The first call reaches main and commits; its reply never reaches the page.
-  let lost = false;
-  await page.route('**/api/invoke', async (route) => {
-    if (!lost && route.request().postDataJSON()?.method === 'intake.acceptBundle') {
-      lost = true;
-      await route.fetch();
-      return route.abort('connectionreset');
-    }
-    return route.continue();
-  });
+  const reply = await loseFirstReply(page, 'intake.acceptBundle');
   await page.keyboard.press('Control+Enter');
-  await expect.poll(() => lost).toBe(true);
+  await expect.poll(reply.lost).toBe(true);
   await expect(page.getByTestId('outcome')).toHaveCount(0);
   const committed = (await casesInDatabase(page)).filter((n) => !before.includes(n));
   expect(committed).toHaveLength(4);
@@ -90,4 +63,41 @@ test('(b) 一件事: when the reply is lost, pressing again shows the same cases
   expect((await casesInDatabase(page)).filter((n) => !before.includes(n)).sort()).toEqual([...committed].sort());
   expect(calls).toEqual(['intake.acceptBundle', 'intake.acceptBundle']);
   await page.screenshot({ path: screenshotPath('bundle-retried') });
+});
+
+test('(b) 一件事: a merged material takes its pages once, and every case that needs it links the same PDF', async ({ page, host }) => {
+  await page.goto(host.openUrl);
+  await fillUnemploymentBundle(page);
+  const before = await casesInDatabase(page);
+  // 居民身份证 is asked once for the four items: its row has the file slot and the camera, like one item's.
+  const row = page.locator('[data-testid=material-row][data-code=ID_CARD]');
+  await expect(row.getByTestId('open-camera')).toBeVisible();
+  const add = row.getByRole('button', { name: /添加文件/ });
+  await add.focus();
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles([
+    { name: '身份证正面.jpg', mimeType: 'image/jpeg', buffer: sampleJpeg(800, 1100, 1) },
+    { name: '身份证反面.jpg', mimeType: 'image/jpeg', buffer: sampleJpeg(800, 1100, 2) },
+  ]);
+  await expect(row.getByTestId('material-files-summary')).toHaveAttribute('data-pages', '2', { timeout: 30_000 });
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('bundle-merged-slot') });
+
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('outcome')).toHaveAttribute('data-kind', 'accepted', { timeout: 30_000 });
+  const numbers = (await casesInDatabase(page)).filter((n) => !before.includes(n));
+  expect(numbers).toHaveLength(4);
+  // Each case: one file, its own ID-card material, two pages; one PDF (one hash) for all four.
+  const files = await page.evaluate(async (wanted) => {
+    const unwrap = <T,>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    const list = unwrap(await window.yichuang.invoke('cases.list', { limit: 500 })).cases.filter((c) => wanted.includes(c.caseNumber ?? ''));
+    return Promise.all(list.map(async (c) => unwrap(await window.yichuang.invoke('materials.caseFiles', { caseId: c.id })).files.map((f) => ({ code: f.materialCode, name: f.materialName, pages: f.pages, sha256: f.sha256 }))));
+  }, numbers);
+  expect(files).toHaveLength(4);
+  expect(files.every((f) => f.length === 1 && f[0]!.pages === 2 && f[0]!.name === '居民身份证')).toBe(true);
+  expect(new Set(files.map((f) => f[0]!.sha256)).size).toBe(1);
 });

@@ -8,6 +8,7 @@ import { appendAudit, appendAuditRow, auditRow } from '../audit/chain';
 import type { CalendarService } from '../catalog/calendar-service';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { Logger } from '../../platform/log/logger';
+import { holdDraftPages, releaseDraftPages, withDraftPages } from '../materials/draft-pages';
 import { caseFilesByCode, linkFiles } from '../materials/linking';
 import type { MaterialsService, PreparedFile } from '../materials/service';
 import { CaseFilesStep, filesByCode } from './case-files';
@@ -28,6 +29,7 @@ import type { WindowIdentity } from './window-identity';
 import { readIntakeConfig } from './intake-config';
 import { decideBundle, type BundleInput, type DecisionSteps } from './bundle-decisions';
 import type { Actor, DecisionExtra, DecisionResult } from './decision-types';
+import { decidedWithKey } from './decision-keys';
 import { countStates, emptyCase, insertCase, insertMaterials, loadCase, writeHistory, type CaseRow } from './case-rows';
 
 export type { Actor } from './decision-types';
@@ -44,6 +46,8 @@ export interface CaseInput {
   /** Staged pages (common/contract/materials.ts): linked to the case in the decision's transaction. */
   materialsDraftId?: string;
   appointmentId?: string;
+  /** The window's key of this decision attempt (decision-keys.ts): a retry with it returns the first call's case. */
+  key?: string;
 }
 
 export interface IntakeDeps {
@@ -106,6 +110,7 @@ export class IntakeService {
   async acceptBundle(input: BundleInput & { deferred?: { commitmentNote: string; deadlineWorkdays?: number } }, actor: Actor) {
     const d = input.deferred;
     const deferred = d && { commitmentNote: d.commitmentNote, deadlineWorkdays: d.deadlineWorkdays ?? (await readIntakeConfig(this.d.db)).deferredSupplyWorkdays };
+    input = await withDraftPages(this.d.db, input);
     const r = await decideBundle(this.steps, input, actor, 'accept', (plan) => (deferred && plan.materials.some((m) => m.state === 'deferred') ? ['deferred', deferred] : ['accept', {}]));
     await this.files.finish(input.materialsDraftId);
     return { ...r, cases: r.cases.map((c) => ({ ...this.acceptResult(c), itemCode: c.itemCode, itemName: c.itemName })) };
@@ -113,7 +118,7 @@ export class IntakeService {
 
   /** 一件事不予受理: every plan rejected with the same reason, in ONE transaction. */
   async rejectBundle(input: BundleInput & { reason: string }, actor: Actor) {
-    const r = await decideBundle(this.steps, input, actor, 'reject', () => ['reject', { reason: input.reason }]);
+    const r = await decideBundle(this.steps, await withDraftPages(this.d.db, input), actor, 'reject', () => ['reject', { reason: input.reason }]);
     return {
       ...r,
       cases: r.cases.map((c) => ({ caseId: c.caseId, caseNumber: c.caseNumber!, itemCode: c.itemCode, itemName: c.itemName, status: 'rejected' as const, decidedAt: c.at })),
@@ -135,8 +140,16 @@ export class IntakeService {
   }
 
   private async decide(decision: Decision, input: CaseInput, actor: Actor, extra: DecisionExtra): Promise<DecisionResult> {
-    const prepared = await this.prepare(decision, input, actor, extra);
-    const result = await this.d.db.transaction().execute((trx) => this.write(trx, prepared));
+    input = await withDraftPages(this.d.db, input);
+    let prepared: PreparedDecision;
+    let result: DecisionResult;
+    try {
+      prepared = await this.prepare(decision, input, actor, extra);
+      result = await this.d.db.transaction().execute((trx) => this.write(trx, prepared));
+    } catch (err) {
+      // A retry of a decision that went through (its reply lost): the first call's case, nothing written.
+      return decidedWithKey(this.d.db, input, decision, err);
+    }
     this.recordUsage([result]);
     if (prepared.files.length) await this.files.finish(input.materialsDraftId);
     return result;
@@ -165,7 +178,11 @@ export class IntakeService {
     const applicantSealed = decision === 'draft' ? null : sealedApplicantPayload(this.d.pii, applicant);
     const agentColumns = agent ? sealAgent(this.d.pii, agent) : null;
     const agentSealed = decision === 'draft' ? null : sealedAgentPayload(this.d.pii, agent);
-    const linked = decision === 'accept' || decision === 'deferred' ? materials.filter((m) => m.state === 'received' || m.state === 'licence').map((m) => m.code) : [];
+    const slotOf = new Map(input.materials.map((e) => [e.code, e.slot ?? e.code]));
+    const linked =
+      decision === 'accept' || decision === 'deferred'
+        ? materials.filter((m) => m.state === 'received' || m.state === 'licence').map((m) => ({ code: m.code, slot: slotOf.get(m.code) ?? m.code }))
+        : [];
     const files = await this.files.prepare(input.materialsDraftId, linked);
     // The id a new case gets, made here rather than under the write lock.
     const freshId = uuidv7();
@@ -217,6 +234,9 @@ export class IntakeService {
     if (existing) await trx.deleteFrom('case_material').where('case_id', '=', caseId).execute();
     if (materials.length) await insertMaterials(trx, { rows: materials.map((m) => ({ ...m, case_id: caseId })) });
     if (files.length) await linkFiles(trx, { caseId, files, via: 'intake', clerkId: actor.id, at: atIso });
+    // A saved draft holds its staged pages until it is decided.
+    if (decision === 'draft' && input.materialsDraftId) await holdDraftPages(trx, caseId, input.materialsDraftId, atIso);
+    else if (existing && decision !== 'draft') await releaseDraftPages(trx, caseId);
     await writeHistory(trx, caseId, atIso, status, extra.reason ?? null);
     await appendAuditRow(trx, audit);
     if (outbox) await insertOutboxRow(trx, outbox);
@@ -252,6 +272,7 @@ export class IntakeService {
       catalog_version: this.d.catalog.catalogVersion,
       appointment_id: input.appointmentId ?? existing?.appointment_id ?? null,
       ticket_id: existing?.ticket_id ?? null,
+      decision_key: decision === 'draft' ? null : (input.key ?? null),
     };
   }
 
@@ -262,7 +283,8 @@ export class IntakeService {
   /** 撤回: a draft the applicant abandoned, or an accepted case the applicant withdraws. */
   async withdraw(caseId: string, reason: string, actor: Actor) {
     const atIso = this.now().toISOString();
-    return this.d.db.transaction().execute(async (trx) => {
+    let heldPages: string | null = null;
+    const out = await this.d.db.transaction().execute(async (trx) => {
       const c = await loadCase(trx, caseId);
       if (!c) throw new AppError('NOT_FOUND', '找不到该办件。');
       if (!canTransition(c.status, 'withdrawn'))
@@ -270,6 +292,7 @@ export class IntakeService {
       await trx.updateTable('intake_case').set({ status: 'withdrawn', withdraw_reason: reason, decided_at: atIso, updated_at: atIso }).where('id', '=', caseId).execute();
       await writeHistory(trx, caseId, atIso, 'withdrawn', reason);
       await appendAudit(trx, { actor: actor.id, action: 'case.withdraw', subject: caseId, detail: { caseNumber: c.case_number, from: c.status } });
+      heldPages = await releaseDraftPages(trx, caseId);
       if (c.status !== 'draft') {
         const materials = await trx.selectFrom('case_material').selectAll().where('case_id', '=', caseId).orderBy('sort').execute();
         const files = await caseFilesByCode(trx, caseId);
@@ -277,28 +300,33 @@ export class IntakeService {
       }
       return { caseId, status: 'withdrawn' as const, decidedAt: atIso };
     });
+    // The applicant left: a withdrawn draft's pages are not needed (after the commit, like a decision's).
+    if (heldPages) await this.files.finish(heldPages);
+    return out;
   }
 
   /** 补齐: one deferred material arrives; when none is left the case becomes accepted. */
   async supplement(input: { caseId: string; materialCode: string; via: 'received' | 'licence'; licenceId?: string; materialsDraftId?: string }, actor: Actor) {
     const atIso = this.now().toISOString();
     // The supplied material's staged pages, stored before the transaction like a decision's.
-    const files = await this.files.prepare(input.materialsDraftId, [input.materialCode]);
+    const files = await this.files.prepare(input.materialsDraftId, [{ code: input.materialCode, slot: input.materialCode }]);
     const result = await this.d.db.transaction().execute(async (trx) => {
       const c = await loadCase(trx, input.caseId);
       if (!c) throw new AppError('NOT_FOUND', '找不到该办件。');
-      if (c.status !== 'accepted_deferred') throw new AppError('CONFLICT', '该办件没有待补齐的容缺材料。');
       const m = await trx.selectFrom('case_material').selectAll().where('case_id', '=', c.id).where('code', '=', input.materialCode).executeTakeFirst();
-      if (!m || m.state !== 'deferred') throw new AppError('CONFLICT', '该材料不是待补齐的容缺材料，或已经补齐。');
       if (input.via === 'licence' && !input.licenceId) throw new AppError('INVALID_INPUT', '以电子证照补齐时请扫描或选择证照。');
+      // The same supplement again (a retry after a lost reply): it is done, so say where the case stands and write nothing.
+      if (m?.state === 'supplied' && m.licence_id === (input.via === 'licence' ? input.licenceId! : null)) return { caseId: c.id, status: c.status, outstanding: await outstanding(trx, c.id) };
+      if (c.status !== 'accepted_deferred') throw new AppError('CONFLICT', '该办件没有待补齐的容缺材料。');
+      if (!m || m.state !== 'deferred') throw new AppError('CONFLICT', '该材料不是待补齐的容缺材料，或已经补齐。');
       await trx
         .updateTable('case_material')
         .set({ state: 'supplied', supplied_at: atIso, licence_id: input.via === 'licence' ? input.licenceId! : null })
         .where('case_id', '=', c.id)
         .where('code', '=', m.code)
         .execute();
-      const left = await trx.selectFrom('case_material').select('code').where('case_id', '=', c.id).where('state', '=', 'deferred').execute();
-      const status: CaseStatus = left.length === 0 ? 'accepted' : 'accepted_deferred';
+      const left = await outstanding(trx, c.id);
+      const status: CaseStatus = left === 0 ? 'accepted' : 'accepted_deferred';
       await trx.updateTable('intake_case').set({ status, updated_at: atIso }).where('id', '=', c.id).execute();
       if (files.length) await linkFiles(trx, { caseId: c.id, files, via: 'supplement', clerkId: actor.id, at: atIso });
       await writeHistory(trx, c.id, atIso, status, `补齐：${m.name}`);
@@ -306,11 +334,11 @@ export class IntakeService {
         actor: actor.id,
         action: 'case.supplement',
         subject: c.id,
-        detail: { caseNumber: c.case_number, material: m.code, outstanding: left.length, ...(files.length && { files: files.map((f) => ({ sha256: f.sha256, pages: f.pages })) }) },
+        detail: { caseNumber: c.case_number, material: m.code, outstanding: left, ...(files.length && { files: files.map((f) => ({ sha256: f.sha256, pages: f.pages })) }) },
       });
       const materials = await trx.selectFrom('case_material').selectAll().where('case_id', '=', c.id).orderBy('sort').execute();
       await enqueueOutbox(trx, caseEntry('case.supplemented', { ...c, status, updated_at: atIso }, materials, null, undefined, await caseFilesByCode(trx, c.id)));
-      return { caseId: c.id, status, outstanding: left.length };
+      return { caseId: c.id, status, outstanding: left };
     });
     if (files.length) await this.files.finish(input.materialsDraftId);
     return result;
@@ -347,6 +375,11 @@ async function linkAppointment(trx: Transaction<DB>, appointmentId: string, case
   const a = await trx.selectFrom('appointment').select(['id', 'case_id']).where('id', '=', appointmentId).executeTakeFirst();
   if (!a) throw new AppError('INVALID_INPUT', '找不到该预约：请重新读卡或扫描预约码。');
   if (!draft && a.case_id === null) await trx.updateTable('appointment').set({ case_id: caseId }).where('id', '=', appointmentId).execute();
+}
+
+/** How many deferred materials of a case are still to be supplied. */
+async function outstanding(trx: Transaction<DB>, caseId: string): Promise<number> {
+  return (await trx.selectFrom('case_material').select('code').where('case_id', '=', caseId).where('state', '=', 'deferred').execute()).length;
 }
 
 function verb(d: Decision): string {
