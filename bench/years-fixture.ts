@@ -15,6 +15,7 @@ import { sealApplicant, sealedApplicantPayload, type Applicant } from '../main/i
 import { demoEnterprise, demoPerson, demoRandom } from '../main/intake/demo-cases';
 import { caseEntry } from '../main/intake/case-entry';
 import { promisedDate } from '../main/intake/promised-date';
+import { blobPath, materialsDirs } from '../main/materials/paths';
 import { version } from '../package.json';
 
 type MaterialState = 'received' | 'licence' | 'deferred' | 'supplied' | 'not_provided';
@@ -61,7 +62,8 @@ export interface FixtureReport {
  * folder, with the rows the intake service writes: the case, its materials, history (window and
  * central), an audit chain entry per decision and rating (a valid chain), outbox rows (delivered
  * except the last day's), ratings for about half, applicants sealed with the folder's own cipher and
- * key. It opens the real app once (key, settings, migrations), then inserts in bulk on the same
+ * key, and for each case not rejected one material PDF (a blob row, its case link, a stand-in file
+ * while the local copy is held: see writeMaterialFile). It opens the real app once (key, settings, migrations), then inserts in bulk on the same
  * connection, many cases per transaction: 250k service calls would take hours.
  */
 export async function generateYearsFixture(opts: FixtureOptions): Promise<FixtureReport> {
@@ -85,6 +87,7 @@ export async function generateYearsFixture(opts: FixtureOptions): Promise<Fixtur
     let prevHash = (await s.database.db.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst())?.hash ?? GENESIS;
     let auditSeq = Number((await s.database.db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst())?.m ?? 0);
 
+    const blobsDir = materialsDirs(opts.out).blobs;
     await exec(raw, 'pragma synchronous = off');
     const writer = new BulkWriter(raw);
     const probes: FixtureReport['probes'] = [];
@@ -179,6 +182,7 @@ export async function generateYearsFixture(opts: FixtureOptions): Promise<Fixtur
           });
         writer.add('intake_case', row);
         for (const m of materials) writer.add('case_material', m);
+        if (decision !== 'reject') writeMaterialFile({ caseId: id, materialCode: materials[0]!.code, at, decidedIso, clerk: clerk.id, uploaded: !isLastDay, completed, now }, r, writer, blobsDir);
         writer.add('case_history', { case_id: id, at: decidedIso, source: 'window', status: decision === 'deferred' ? 'accepted_deferred' : status, detail: row.reject_reason });
         if (row.central_status)
           writer.add('case_history', { case_id: id, at: new Date(at.getTime() + 86_400_000).toISOString(), source: 'central', status: row.central_status, detail: JSON.stringify({ centralCaseNumber: row.central_number }) });
@@ -279,6 +283,41 @@ function writeRectification(c: { ratingId: string; caseId: string; at: Date; rec
   outbox(closedAt ? 'rectification.closed' : 'rectification.opened', { id: rect.id, ratingId: c.ratingId, caseId: c.caseId, openedAt, deadline: rect.deadline, state: rect.state, closedAt, closedBy: rect.closed_by, note: rect.note, followUpResult: rect.follow_up_result });
 }
 
+/**
+ * The case's scanned material as 材料电子化 leaves it: one sealed PDF (a material_blob row and its
+ * case link), uploaded unless it is the last day's, its local copy deleted once the case is finished
+ * and past the retention days (30), as the start-up sweep and the uploader do. A copy still held
+ * gets a small stand-in file under materials/blobs (the sweeps read names, never contents).
+ */
+function writeMaterialFile(
+  c: { caseId: string; materialCode: string; at: Date; decidedIso: string; clerk: string; uploaded: boolean; completed: boolean; now: Date },
+  r: () => number,
+  writer: BulkWriter,
+  blobsDir: string,
+) {
+  const sha256 = Array.from({ length: 8 }, () => Math.floor(r() * 0x100000000).toString(16).padStart(8, '0')).join('');
+  const size = 120_000 + Math.floor(r() * 400_000);
+  const pages = 1 + Math.floor(r() * 4);
+  const decided = Date.parse(c.decidedIso);
+  const localDeleted = c.uploaded && c.completed && c.now.getTime() - decided > 31 * 86_400_000 ? new Date(decided + 31 * 86_400_000).toISOString() : null;
+  writer.add('material_blob', {
+    sha256,
+    size,
+    sealed_size: size + 44,
+    pages,
+    created_at: c.decidedIso,
+    upload_state: c.uploaded ? 'uploaded' : 'pending',
+    uploaded_at: c.uploaded ? new Date(decided + 25 * 60_000).toISOString() : null,
+    local_deleted_at: localDeleted,
+  });
+  writer.add('case_material_file', { case_id: c.caseId, material_code: c.materialCode, sha256, pages, size, via: 'intake', linked_at: c.decidedIso, clerk_id: c.clerk });
+  if (!localDeleted) {
+    const file = blobPath(blobsDir, sha256);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `stand-in ${sha256}`);
+  }
+}
+
 /** Rows buffered per table and written as multi-row inserts, each statement shape prepared once. */
 class BulkWriter {
   private readonly rows = new Map<string, { verb: string; list: Record<string, unknown>[] }>();
@@ -294,7 +333,7 @@ class BulkWriter {
 
   /** Tables in foreign-key order: a case before its materials, ratings and history. */
   async flush(): Promise<void> {
-    const order = ['intake_case', 'case_material', 'case_history', 'rating', 'rectification', 'audit_log', 'outbox', 'case_sequence', 'meta'];
+    const order = ['intake_case', 'case_material', 'material_blob', 'case_material_file', 'case_history', 'rating', 'rectification', 'audit_log', 'outbox', 'case_sequence', 'meta'];
     const keys = [...this.rows.keys()].sort((a, b) => order.indexOf(a.split(' ')[1]!) - order.indexOf(b.split(' ')[1]!));
     for (const key of keys) {
       const { verb, list } = this.rows.get(key)!;
@@ -341,7 +380,7 @@ export async function cachedYearsFixture(cases: number, log: (line: string) => v
 }
 
 /** Bump when the fixture's rows change, so cached fixtures are regenerated. */
-const FIXTURE_FORMAT = 'f1';
+const FIXTURE_FORMAT = 'f2';
 
 /** `npm run bench -- fixture --cases N --out DIR [--seed N]`. */
 export async function fixtureCommand(args: string[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestStack, type TestStack } from '../intake/testing';
+import { itemCode, openTestStack, samplePerson, type TestStack } from '../intake/testing';
+import { UsageStats } from './usage';
 import path from 'node:path';
 import { resourcesDir } from '../config/paths';
 import { readSeed, readSeedKeys } from './catalog-service';
@@ -77,6 +78,21 @@ describe('catalog search', () => {
     const code = s.catalog.search('jiehundengji', 1).items[0]!.code;
     s.catalog.usage.record(code, new Date().toISOString());
     expect(s.catalog.search('', 3).items[0]).toMatchObject({ code, matchedOn: 'usage', usage: { count: 1 } });
+  });
+
+  it('at start, usage counts each item\'s cases of the last 90 days from the database (older cases do not count)', async () => {
+    const code = itemCode(s, '内地居民结婚登记');
+    const materials = (await s.catalog.materials(code)).map((m) => ({ code: m.code, state: 'received' as const }));
+    const accept = async () => (await s.intake.accept({ itemCode: code, applicant: samplePerson, materials }, s.actor)).caseId;
+    const old = await accept();
+    await accept();
+    await accept();
+    await s.db.updateTable('intake_case').set({ created_at: '2026-01-02T02:00:00.000Z' }).where('id', '=', old).execute();
+    const usage = new UsageStats();
+    await usage.load(s.db, s.clock.now);
+    expect(usage.of(code)).toEqual({ count: 2, lastUsedAt: s.clock.now.toISOString() });
+    expect(usage.top(1)).toEqual([code]);
+    expect(usage.of(itemCode(s, '失业登记'))).toEqual({ count: 0, lastUsedAt: null });
   });
 });
 

@@ -101,7 +101,7 @@ describe('database', () => {
 
     await expect(openDatabase(dir)).rejects.toThrow(/损坏/);
 
-    const large = await openDatabase(dir, { quickCheckAtOpenMaxBytes: 0 });
+    const large = await openDatabase(dir, { quickCheckAtOpenMaxBytes: 0, backgroundCheckDelayMs: 0 });
     opened.push(large);
     expect(large.startCheck()).toMatchObject({ mode: 'background' });
     expect(await large.db.selectFrom('meta').select('key').limit(1).execute()).toBeDefined(); // serving while it checks
@@ -113,9 +113,19 @@ describe('database', () => {
   it('closes while the background check still runs', async () => {
     const dir = tempDir();
     await (await openDatabase(dir)).close();
-    const d = await openDatabase(dir, { quickCheckAtOpenMaxBytes: 0 });
+    const d = await openDatabase(dir, { quickCheckAtOpenMaxBytes: 0, backgroundCheckDelayMs: 0 });
     await d.close();
     expect(['running', 'ok']).toContain(d.startCheck().state);
+  });
+
+  it('waits before the background check (off the path to the first screen), and closes without waiting for it', async () => {
+    const dir = tempDir();
+    await (await openDatabase(dir)).close();
+    const d = await openDatabase(dir, { quickCheckAtOpenMaxBytes: 0, backgroundCheckDelayMs: 600_000 });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(d.startCheck()).toMatchObject({ mode: 'background', state: 'running', ms: null });
+    await d.close();
+    expect(d.startCheck().state).toBe('running');
   });
 
   it('runs a migration and its version bump atomically: a failing migration leaves the old version', async () => {

@@ -70,7 +70,14 @@ export const DB_FILE = 'yichuang.db';
  */
 export async function openDatabase(
   fileOrDir: string,
-  opts: { migrations?: readonly Migration[]; skipQuickCheck?: boolean; writeGate?: WriteGate; quickCheckAtOpenMaxBytes?: number } = {},
+  opts: {
+    migrations?: readonly Migration[];
+    skipQuickCheck?: boolean;
+    writeGate?: WriteGate;
+    quickCheckAtOpenMaxBytes?: number;
+    /** How long a large file's quick_check waits after open (BACKGROUND_CHECK_DELAY_MS unless given). */
+    backgroundCheckDelayMs?: number;
+  } = {},
 ): Promise<Database> {
   const file = databaseFile(fileOrDir);
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
@@ -98,7 +105,7 @@ export async function openDatabase(
     const { from, to } = await migrate(db, opts.migrations ?? allMigrations);
     if (from !== to) createLogger('db').info({ from, to }, 'schema migrated');
     const opened = db;
-    const background = !checkAtOpen && !opts.skipQuickCheck ? checkInBackground(file, sizeBytes, createLogger('db')) : null;
+    const background = !checkAtOpen && !opts.skipQuickCheck ? checkInBackground(file, sizeBytes, createLogger('db'), opts.backgroundCheckDelayMs) : null;
     return {
       db: opened,
       raw,

@@ -5,7 +5,8 @@ import type { Logger } from '../../platform/log/logger';
 /**
  * Below this size `pragma quick_check` runs before the services start and a damaged file is refused.
  * Above it the check would hold start-up for seconds (886 ms at 273 MB, ~5 s at 1.4 GB: a window
- * with years of cases), so it runs on its own read-only connection right after start instead.
+ * with years of cases), so it runs on its own read-only connection after start instead (after
+ * BACKGROUND_CHECK_DELAY_MS, off the path to the first screen).
  */
 export const QUICK_CHECK_AT_OPEN_MAX_BYTES = 256 * 1024 * 1024;
 
@@ -31,21 +32,32 @@ export function quickCheckVerdict(rows: unknown[]): string {
 }
 
 /**
- * Runs quick_check on a second, read-only connection (WAL lets it read beside the writer, so cases
- * are taken meanwhile). The result is logged, and an error logged when the file is damaged.
+ * How long after open the background quick_check waits: reading the whole file (1.4 GB at 250k cases,
+ * seconds of a core and the disk) beside the services' start and the first screen's queries slowed
+ * both; the clerk's first minute needs neither the answer nor the contention.
  */
-export function checkInBackground(file: string, sizeBytes: number, log: Logger): { status: () => StartCheck; stop: () => Promise<void> } {
+export const BACKGROUND_CHECK_DELAY_MS = 20_000;
+
+/**
+ * Runs quick_check on a second, read-only connection after `delayMs` (WAL lets it read beside the
+ * writer, so cases are taken meanwhile). The result is logged, and an error logged when the file is
+ * damaged. The state stays `running` from open until the verdict.
+ */
+export function checkInBackground(file: string, sizeBytes: number, log: Logger, delayMs = BACKGROUND_CHECK_DELAY_MS): { status: () => StartCheck; stop: () => Promise<void> } {
   const status: StartCheck = { mode: 'background', state: 'running', detail: null, sizeBytes, ms: null };
-  const started = performance.now();
+  let started = 0;
   let handle: sqlite3.Database | null = null;
   let stopped = false;
   let open = false;
+  let timer: NodeJS.Timeout | null = null;
   const finish = (state: StartCheck['state'], detail: string | null) => {
     Object.assign(status, { state, detail, ms: Math.round(performance.now() - started) });
     if (state === 'ok') log.info({ ms: status.ms, sizeBytes }, 'background quick_check ok');
     else log.error({ ms: status.ms, sizeBytes, detail }, '数据库后台完整性检查发现问题：请运行 yichuang db check，并联系运维人员从备份恢复');
   };
-  const done = new Promise<void>((resolve) => {
+  const check = (resolve: () => void) => {
+    timer = null;
+    started = performance.now();
     handle = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (openErr) => {
       if (openErr) {
         finish('failed', openErr.message);
@@ -64,11 +76,23 @@ export function checkInBackground(file: string, sizeBytes: number, log: Logger):
         resolve();
       });
     });
+  };
+  let settle!: () => void;
+  const done = new Promise<void>((resolve) => {
+    settle = resolve;
+    timer = setTimeout(() => check(resolve), delayMs);
+    timer.unref();
   });
   return {
     status: () => ({ ...status }),
     async stop() {
       stopped = true;
+      if (timer) {
+        // Closed before the check began: nothing to interrupt.
+        clearTimeout(timer);
+        timer = null;
+        settle();
+      }
       // A close while the check runs would wait for it: interrupt it (the app is shutting down).
       if (open) handle!.interrupt();
       await done;

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/chain';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import type { DB } from '../db/schema';
-import { blobRetentionAllowsDelete } from '../retention/blob-retention';
+import { blobRetentionAllowsDelete, expiredLocalCopies } from '../retention/blob-retention';
 import { BlobCorruptError, BlobMissingError, type DeleteOutcome, type MaterialBlobStore, type PendingUpload } from './blob-store';
 import { blobPath } from './paths';
 import { writeAtomic, type StoreFs } from './sealed-files';
@@ -101,9 +101,10 @@ export class BlobFiles implements MaterialBlobStore {
 
   /** Local copies of uploaded files whose retention ended (at start; the uploader also asks per blob when it confirms). */
   async deleteExpiredUploads(now = new Date()): Promise<number> {
-    const rows = await this.db.selectFrom('material_blob').select('sha256').where('upload_state', '=', 'uploaded').where('local_deleted_at', 'is', null).execute();
+    // One query finds the expired copies among the held ones; each is checked again as it goes.
+    const expired = await expiredLocalCopies(this.db, { days: this.retentionDays(), now });
     let deleted = 0;
-    for (const r of rows) if ((await this.deleteLocalIfAllowed(r.sha256, now)).deleted) deleted++;
+    for (const sha256 of expired) if ((await this.deleteLocalIfAllowed(sha256, now)).deleted) deleted++;
     return deleted;
   }
 
@@ -113,12 +114,15 @@ export class BlobFiles implements MaterialBlobStore {
    */
   async sweepOrphans(graceMs: number, now = new Date()): Promise<number> {
     if (!fs.existsSync(this.dir)) return 0;
-    const known = new Set((await this.db.selectFrom('material_blob').select('sha256').execute()).map((r) => r.sha256));
     let removed = 0;
     for (const sub of fs.readdirSync(this.dir)) {
       const folder = `${this.dir}/${sub}`;
       if (!fs.statSync(folder).isDirectory()) continue;
-      for (const name of fs.readdirSync(folder)) {
+      const names = fs.readdirSync(folder);
+      // The rows of the files on disk only: the cost follows the copies held, not every file of the
+      // years the table remembers (it read all their hashes into memory at each start).
+      const known = await this.existingRows(names.filter((n) => !n.startsWith('.tmp-')));
+      for (const name of names) {
         if (name.startsWith('.tmp-') || known.has(name)) continue;
         const file = `${folder}/${name}`;
         if (now.getTime() - fs.statSync(file).mtimeMs < graceMs) continue;
@@ -127,5 +131,15 @@ export class BlobFiles implements MaterialBlobStore {
       }
     }
     return removed;
+  }
+
+  /** Which of these hashes have a material_blob row. */
+  private async existingRows(hashes: string[]): Promise<Set<string>> {
+    const known = new Set<string>();
+    for (let i = 0; i < hashes.length; i += 500) {
+      const rows = await this.db.selectFrom('material_blob').select('sha256').where('sha256', 'in', hashes.slice(i, i + 500)).execute();
+      for (const r of rows) known.add(r.sha256);
+    }
+    return known;
   }
 }

@@ -156,6 +156,7 @@ describe('materials store', () => {
     expect((await m.caseFiles(r.caseId)).files[0]!.uploadState).toBe('uploaded');
     // The case is still open at the window: the local copy stays.
     expect(await m.blobs.deleteLocalIfAllowed(sha, new Date(s.clock.now.getTime() + 365 * 86_400_000))).toEqual({ deleted: false, reason: 'retention' });
+    expect(await (m.blobs as BlobFiles).deleteExpiredUploads(new Date(s.clock.now.getTime() + 365 * 86_400_000))).toBe(0);
     await s.intake.withdraw(r.caseId, '申请人撤回', s.actor);
     // Finished now, kept for the retention days (30 in the stack) after its last change.
     expect(await m.blobs.deleteLocalIfAllowed(sha, s.clock.now)).toEqual({ deleted: false, reason: 'retention' });

@@ -18,10 +18,15 @@ export interface MaterialsDeps {
   /** Tests inject a failing write (ENOSPC) here. */
   fs?: StoreFs;
   now?: () => Date;
+  /** How long after start the stored PDFs are swept (STORED_SWEEP_DELAY_MS unless given). */
+  storedSweepDelayMs?: number;
 }
 
 /** Staged pages of an intake abandoned without 撤回 are dropped after this many days. */
 export const STALE_DRAFT_DAYS = 14;
+/** How long after start the stored PDFs are swept (orphans, expired local copies). */
+const STORED_SWEEP_DELAY_MS = 45_000;
+
 /** A stored PDF no case links is kept this long (a decision may be preparing it right now). */
 const ORPHAN_GRACE_MS = 60 * 60_000;
 
@@ -42,12 +47,25 @@ export async function createMaterials(d: MaterialsDeps): Promise<Subsystem<Mater
   try {
     const temporaries = sweepTemporaries(dirs.root);
     const staged = await staging.sweep(STALE_DRAFT_DAYS);
-    const orphanBlobs = await blobs.sweepOrphans(ORPHAN_GRACE_MS, now());
-    const expired = await blobs.deleteExpiredUploads(now());
-    if (temporaries || staged.orphans || staged.stale || orphanBlobs || expired) log.info({ temporaries, ...staged, orphanBlobs, expired }, 'materials store swept');
+    if (temporaries || staged.orphans || staged.stale) log.info({ temporaries, ...staged }, 'materials store swept');
   } catch (err) {
     // A key that cannot open (file names) must not stop the app: the sweep runs at the next start.
     log.error({ err }, 'materials sweep failed');
   }
-  return { service: new Materials(db, staging, blobs, now), close: () => undefined };
+  // The stored PDFs' sweeps follow the files held (weeks of cases): after start, off the path to
+  // the first screen. Safe beside work: an orphan must be older than the grace, an expired copy is
+  // checked again as it is dropped (the uploader drops them the same way).
+  const storedSweep = setTimeout(() => {
+    void (async () => {
+      try {
+        const orphanBlobs = await blobs.sweepOrphans(ORPHAN_GRACE_MS, now());
+        const expired = await blobs.deleteExpiredUploads(now());
+        if (orphanBlobs || expired) log.info({ orphanBlobs, expired }, 'stored material files swept');
+      } catch (err) {
+        log.error({ err }, 'stored material files sweep failed');
+      }
+    })();
+  }, d.storedSweepDelayMs ?? STORED_SWEEP_DELAY_MS);
+  storedSweep.unref();
+  return { service: new Materials(db, staging, blobs, now), close: () => clearTimeout(storedSweep) };
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { SyncTicket } from '../../common/sync/entries';
 import { appendAudit } from '../audit/chain';
@@ -10,9 +10,18 @@ import type { CalledTicket } from './adapter';
 export type TicketRow = Selectable<QueueTicketTable>;
 type Db = Kysely<DB> | Transaction<DB>;
 
+/**
+ * The query of the serving ticket. 'serving' is a literal: the partial index queue_ticket_one_serving
+ * (where state = 'serving') serves only a query naming that value; bound as a parameter the query
+ * scanned every ticket of the years held, at start and in every decision's transaction.
+ */
+export function servingTicketQuery(db: Db) {
+  return db.selectFrom('queue_ticket').selectAll().where('state', '=', sql.lit('serving'));
+}
+
 /** The ticket being served at this window now, if any. */
 export function servingTicket(db: Db): Promise<TicketRow | undefined> {
-  return db.selectFrom('queue_ticket').selectAll().where('state', '=', 'serving').executeTakeFirst();
+  return servingTicketQuery(db).executeTakeFirst();
 }
 
 /**

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allMigrations, tempDir } from '../auth/testing';
 import { verifyAuditChain } from '../audit/verify';
 import { openDatabase, type Database } from '../db/database';
-import { purgeExpiredPii } from './purge';
+import { purgeCandidates, purgeExpiredPii } from './purge';
 
 let database: Database;
 let dir: string;
@@ -84,6 +84,16 @@ const piiOf = async (id: string) =>
   database.db.selectFrom('intake_case').select(['applicant_name_sealed', 'applicant_id_sealed', 'applicant_id_hash', 'applicant_phone_sealed', 'case_number', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
 
 describe('retention purge', () => {
+  it('walks only the cases still holding applicant data (the partial index of migration 017), oldest change first, not every case', async () => {
+    const q = purgeCandidates(database.db, daysAgo(30), 500).compile();
+    const plan = await new Promise<Array<{ detail: string }>>((resolve, reject) =>
+      database.raw.all(`explain query plan ${q.sql}`, q.parameters as unknown[], (err, rows) => (err ? reject(err) : resolve(rows as Array<{ detail: string }>))),
+    );
+    const text = plan.map((r) => r.detail).join(' | ');
+    expect(text).toMatch(/SEARCH c USING INDEX intake_case_pii_held \(updated_at<\?\)/);
+    expect(text).not.toMatch(/TEMP B-TREE/);
+  });
+
   it('purges completed, fully acknowledged cases after N days and keeps the case shell', async () => {
     await addCase('done-old', { central: 'completed_approved', updated: 40, outbox: [{ state: 'done', doneDaysAgo: 39 }, { state: 'done', doneDaysAgo: 35 }] });
     await addCase('rejected-old', { status: 'rejected', updated: 31, outbox: [{ state: 'done', doneDaysAgo: 31 }] });

@@ -7,6 +7,9 @@ import { EMPTY_APPLICANT } from '../intake/applicant-codec';
 // an enterprise's (public) USCC stay with the case shell.
 const { applicant_kind: _kind, applicant_id_type: _idType, applicant_cert_type: _certType, uscc: _uscc, ...PII_COLUMNS } = EMPTY_APPLICANT;
 
+/** Cases per statement (3 bound values a case in the largest, far below SQLite's limit). */
+const CHUNK = 500;
+
 export interface PurgeResult {
   purged: string[];
   cutoff: string;
@@ -25,7 +28,48 @@ export interface PurgeResult {
 export async function purgeExpiredPii(db: Kysely<DB>, opts: { days: number; now?: Date; actor?: string; limit?: number }): Promise<PurgeResult> {
   const now = opts.now ?? new Date();
   const cutoff = new Date(now.getTime() - opts.days * 86_400_000).toISOString();
-  const candidates = await db
+  const candidates = await purgeCandidates(db, cutoff, opts.limit ?? 500).execute();
+
+  const purged = candidates.map((c) => c.id);
+  if (purged.length === 0) return { purged, cutoff };
+  const purgedAt = now.toISOString();
+  // A few statements per chunk of cases, not six per case: the transaction holds the write lock
+  // (a clerk's commit waits for it) for milliseconds instead of thousands of round trips.
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < purged.length; i += CHUNK) {
+      const ids = purged.slice(i, i + CHUNK);
+      await trx.updateTable('intake_case').set(PII_COLUMNS).where('id', 'in', ids).execute();
+      await trx.deleteFrom('case_agent').where('case_id', 'in', ids).execute();
+      await trx.updateTable('case_handover').set({ collector_id_hash: null }).where('case_id', 'in', ids).execute();
+      // The sealed applicant (and agent) copies sent to the central side are no longer needed either.
+      for (const field of ['$.applicantSealed', '$.agentSealed'])
+        await trx
+          .updateTable('outbox')
+          .set({ payload: sql<string>`json_set(payload, ${field}, json('null'))` })
+          .where('aggregate_id', 'in', ids)
+          // `+state`: not a candidate for an index, so SQLite seeks each case's rows by aggregate_id
+          // instead of walking outbox_state_seq through every done row of the years held.
+          .where(sql<boolean>`+state = 'done'`)
+          .where(sql<boolean>`json_valid(payload) and json_type(payload, ${field}) = 'text'`)
+          .execute();
+      await trx
+        .insertInto('retention_purge')
+        .values(ids.map((id) => ({ case_id: id, purged_at: purgedAt, days: opts.days })))
+        .onConflict((oc) => oc.column('case_id').doUpdateSet({ purged_at: purgedAt, days: opts.days }))
+        .execute();
+    }
+    await appendAudit(trx, { actor: opts.actor ?? 'system', action: 'retention.purge', detail: { days: opts.days, cutoff, count: purged.length, caseIds: purged } });
+  });
+  return { purged, cutoff };
+}
+
+/**
+ * The oldest cases that may be purged at `cutoff`. The condition on the sealed columns is, term for
+ * term, the WHERE of the partial index intake_case_pii_held (migration 017): SQLite then walks only
+ * the cases still holding applicant data, from the oldest change, instead of every case.
+ */
+export function purgeCandidates(db: Kysely<DB>, cutoff: string, limit: number) {
+  return db
     .selectFrom('intake_case as c')
     .select('c.id')
     .where((eb) =>
@@ -57,33 +101,5 @@ export async function purgeExpiredPii(db: Kysely<DB>, opts: { days: number; now?
       ),
     )
     .orderBy('c.updated_at')
-    .limit(opts.limit ?? 500)
-    .execute();
-
-  const purged: string[] = [];
-  if (candidates.length === 0) return { purged, cutoff };
-  await db.transaction().execute(async (trx) => {
-    for (const { id } of candidates) {
-      await trx.updateTable('intake_case').set(PII_COLUMNS).where('id', '=', id).execute();
-      await trx.deleteFrom('case_agent').where('case_id', '=', id).execute();
-      await trx.updateTable('case_handover').set({ collector_id_hash: null }).where('case_id', '=', id).execute();
-      // The sealed applicant (and agent) copies sent to the central side are no longer needed either.
-      for (const field of ['$.applicantSealed', '$.agentSealed'])
-        await trx
-          .updateTable('outbox')
-          .set({ payload: sql<string>`json_set(payload, ${field}, json('null'))` })
-          .where('aggregate_id', '=', id)
-          .where('state', '=', 'done')
-          .where(sql<boolean>`json_valid(payload) and json_type(payload, ${field}) = 'text'`)
-          .execute();
-      await trx
-        .insertInto('retention_purge')
-        .values({ case_id: id, purged_at: now.toISOString(), days: opts.days })
-        .onConflict((oc) => oc.column('case_id').doUpdateSet({ purged_at: now.toISOString(), days: opts.days }))
-        .execute();
-      purged.push(id);
-    }
-    await appendAudit(trx, { actor: opts.actor ?? 'system', action: 'retention.purge', detail: { days: opts.days, cutoff, count: purged.length, caseIds: purged } });
-  });
-  return { purged, cutoff };
+    .limit(limit);
 }

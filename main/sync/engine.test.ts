@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../central/demo-data';
 import { startCentralServer, type CentralServer } from '../../central/http/server';
 import { createEnrolmentCode } from '../../central/store/enrolment';
-import type { Database } from '../db/database';
+import { openDatabase, type Database } from '../db/database';
 import { enqueueOutbox } from '../db/outbox';
 import { backoffDelay, parseRetryAfter } from './backoff';
 import { SyncEngine } from './engine';
@@ -121,6 +121,25 @@ describe('sync engine against an in-process central server', () => {
 });
 
 describe('scheduled sync', () => {
+  it('an unenrolled window looks again on the interval, not at once (no busy loop); enrolling nudges', async () => {
+    const database = await openDatabase(tempDir('unenrolled'));
+    const states: string[] = [];
+    const engine = new SyncEngine({ db: database.db, backoff: FAST, intervalMs: 60_000, onState: (s) => states.push(s.state) });
+    try {
+      engine.start(0);
+      // Before the fix the scheduled cycle re-ran with a 0 ms delay: hundreds of cycles in this pause.
+      for (let i = 0; i < 40 && states.length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(states).toEqual(['unenrolled']);
+      engine.nudge();
+      for (let i = 0; i < 40 && states.length === 1; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(states).toEqual(['unenrolled', 'unenrolled']);
+    } finally {
+      engine.stop();
+      await database.close();
+    }
+  });
+
   it('notices the central coming back (reconnect) and drains without being asked', async () => {
     const dataDir = tempDir('central-later');
     const first = await startCentralServer({ dataDir, port: 0 });

@@ -120,9 +120,17 @@ export class SyncEngine {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.runOnce().then((r) => {
-        if (!this.stopped && !this.timer) this.schedule(r.ok ? (this.opts.intervalMs ?? 60_000) : r.retryInMs);
-      });
+      const interval = this.opts.intervalMs ?? 60_000;
+      void this.runOnce().then(
+        (r) => {
+          if (!this.stopped && !this.timer) this.schedule(r.ok ? interval : r.retryInMs);
+        },
+        // A cycle that failed before its own error handling (reading the enrolment; the database
+        // closed under it at shutdown) was an unhandled rejection that ended the process.
+        () => {
+          if (!this.stopped && !this.timer) this.schedule(interval);
+        },
+      );
     }, ms);
     this.timer.unref?.();
   }
@@ -137,7 +145,9 @@ export class SyncEngine {
     const client = await this.client();
     if (!client) {
       this.setState('unenrolled', null);
-      return { ok: false, retryable: false, error: '本窗口尚未注册到中心平台：请用注册码注册（yichuang enroll）。', retryInMs: 0 };
+      // Looked at again on the interval (enrolling in the app nudges at once): with 0 the scheduled
+      // sync of an unenrolled window re-ran without pause, ~500 cycles a second from start on.
+      return { ok: false, retryable: false, error: '本窗口尚未注册到中心平台：请用注册码注册（yichuang enroll）。', retryInMs: this.opts.intervalMs ?? 60_000 };
     }
     this.setState('syncing', null);
     this.reoffered = 0;
