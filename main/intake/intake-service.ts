@@ -1,10 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../crypto/uuidv7';
 import type { AgentInput, ApplicantInput, MaterialEntry } from '../../common/contract/intake';
 import { AppError } from '../../common/contract/errors';
 import { canTransition, CASE_STATUS_LABELS, type CaseStatus } from '../../common/domain/case-status';
 import { hallDate } from '../../common/domain/hall-date';
-import { appendAudit, appendAuditRow, auditRow } from '../audit/chain';
+import { appendAudit, appendLinkedRow, auditRow, linkAuditRow } from '../audit/chain';
 import type { CalendarService } from '../catalog/calendar-service';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { Logger } from '../../platform/log/logger';
@@ -19,7 +19,6 @@ import { sealApplicant, sealedApplicantPayload, type Applicant } from './applica
 import { resolveApplicant } from './applicant-input';
 import { insertAgent, replaceAgent, resolveAgent, sealAgent, sealedAgentPayload, withAgentMaterials, type Agent, type SealedAgent } from './agent';
 import type { CardTokens } from './card-tokens';
-import { ticketForDecision } from '../queue/ticket-store';
 import { caseEntry } from './case-entry';
 import { issueCaseNumber } from './case-numbers';
 import { checkMaterials, type Decision, type MaterialRow } from './material-check';
@@ -183,10 +182,12 @@ export class IntakeService {
     if (existing && !canTransition(existing.status, status))
       throw new AppError('CONFLICT', `该办件当前为“${CASE_STATUS_LABELS[existing.status]}”，不能再${verb(decision)}。`);
     const caseId = existing?.id ?? p.freshId;
-    // 叫号: a decision belongs to the ticket being served now (read in this transaction); a walk-in has none.
-    const ticket = decision === 'draft' ? null : await ticketForDecision(trx);
+    // 叫号: a decision belongs to the ticket being served now, read in the statement that numbers it
+    // (in this transaction); a walk-in has none, a draft neither number nor ticket.
     const numbering = decision === 'draft' ? Promise.resolve(null) : issueCaseNumber(trx, identity.hallCode, identity.windowCode, p.at);
-    const [caseNumber, row] = await whileRunning(numbering, () => this.caseRow(p, caseId, existing));
+    const [numbered, row] = await whileRunning(numbering, () => this.caseRow(p, caseId, existing));
+    const caseNumber = numbered?.caseNumber ?? null;
+    const ticket = numbered?.ticket ?? null;
     row.case_number = caseNumber;
     if (ticket) row.ticket_id = ticket.ticketId;
     const saved: Promise<unknown> = existing ? trx.updateTable('intake_case').set(row).where('id', '=', caseId).execute() : insertCase(trx, { row });
@@ -217,8 +218,9 @@ export class IntakeService {
     if (existing) await trx.deleteFrom('case_material').where('case_id', '=', caseId).execute();
     if (materials.length) await insertMaterials(trx, { rows: materials.map((m) => ({ ...m, case_id: caseId })) });
     if (files.length) await linkFiles(trx, { caseId, files, via: 'intake', clerkId: actor.id, at: atIso });
-    await writeHistory(trx, caseId, atIso, status, extra.reason ?? null);
-    await appendAuditRow(trx, audit);
+    // The audit entry is hashed while the history row is written.
+    const [, linkedAudit] = await whileRunning(writeHistory(trx, caseId, atIso, status, extra.reason ?? null), () => linkAuditRow(audit));
+    await appendLinkedRow(trx, linkedAudit);
     if (outbox) await insertOutboxRow(trx, outbox);
     return { caseId, caseNumber, status, at: atIso, promised, materials, itemCode: item.code, itemName: item.name };
   }
