@@ -174,7 +174,8 @@ export class IntakeService {
   /**
    * The case, its materials, history, audit entry and outbox row, inside the caller's transaction.
    * Each piece of JavaScript runs while the statement before it executes (`whileRunning`): the
-   * row while the number is issued, the audit and outbox serialising while the case is inserted.
+   * rows while the number is issued, the audit and outbox serialising while the case is inserted,
+   * the audit hash while the history is written.
    */
   private async write(trx: Transaction<DB>, p: PreparedDecision): Promise<DecisionResult> {
     const { decision, input, actor, extra, item, atIso, promised, materials, status, identity, applicantSealed, agent, agentColumns, agentSealed, files } = p;
@@ -185,7 +186,7 @@ export class IntakeService {
     // 叫号: a decision belongs to the ticket being served now, read in the statement that numbers it
     // (in this transaction); a walk-in has none, a draft neither number nor ticket.
     const numbering = decision === 'draft' ? Promise.resolve(null) : issueCaseNumber(trx, identity.hallCode, identity.windowCode, p.at);
-    const [numbered, row] = await whileRunning(numbering, () => this.caseRow(p, caseId, existing));
+    const [numbered, [row, materialRows]] = await whileRunning(numbering, () => [this.caseRow(p, caseId, existing), materials.map((m) => ({ ...m, case_id: caseId }))] as const);
     const caseNumber = numbered?.caseNumber ?? null;
     const ticket = numbered?.ticket ?? null;
     row.case_number = caseNumber;
@@ -216,7 +217,7 @@ export class IntakeService {
     if (existing) await replaceAgent(trx, caseId, agentColumns);
     else if (agentColumns) await insertAgent(trx, caseId, agentColumns);
     if (existing) await trx.deleteFrom('case_material').where('case_id', '=', caseId).execute();
-    if (materials.length) await insertMaterials(trx, { rows: materials.map((m) => ({ ...m, case_id: caseId })) });
+    if (materialRows.length) await insertMaterials(trx, { rows: materialRows });
     if (files.length) await linkFiles(trx, { caseId, files, via: 'intake', clerkId: actor.id, at: atIso });
     // The audit entry is hashed while the history row is written.
     const [, linkedAudit] = await whileRunning(writeHistory(trx, caseId, atIso, status, extra.reason ?? null), () => linkAuditRow(audit));
