@@ -174,8 +174,8 @@ export class IntakeService {
   /**
    * The case, its materials, history, audit entry and outbox row, inside the caller's transaction.
    * Each piece of JavaScript runs while the statement before it executes (`whileRunning`): the
-   * rows while the number is issued, the audit and outbox serialising while the case is inserted,
-   * the audit hash while the history is written.
+   * rows while the number is issued, the audit entry while the case is inserted, the outbox entry
+   * while the materials are, the audit hash while the history is.
    */
   private async write(trx: Transaction<DB>, p: PreparedDecision): Promise<DecisionResult> {
     const { decision, input, actor, extra, item, atIso, promised, materials, status, identity, applicantSealed, agent, agentColumns, agentSealed, files } = p;
@@ -192,8 +192,8 @@ export class IntakeService {
     row.case_number = caseNumber;
     if (ticket) row.ticket_id = ticket.ticketId;
     const saved: Promise<unknown> = existing ? trx.updateTable('intake_case').set(row).where('id', '=', caseId).execute() : insertCase(trx, { row });
-    const [, { audit, outbox }] = await whileRunning(saved, () => ({
-      audit: auditRow({
+    const [, audit] = await whileRunning(saved, () =>
+      auditRow({
         actor: actor.id,
         action: `case.${decision === 'deferred' ? 'acceptWithDeferred' : decision === 'draft' ? 'saveDraft' : decision}`,
         subject: caseId,
@@ -206,18 +206,18 @@ export class IntakeService {
           ...(ticket && { ticket: ticket.sync.number }),
         },
       }),
-      // Drafts stay on the window: the central platform learns of a case when it is decided.
-      outbox:
-        decision === 'draft'
-          ? null
-          : outboxRow(caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed, agentSealed, filesByCode(files, atIso), ticket?.sync ?? null)),
-    }));
+    );
     if (input.appointmentId) await linkAppointment(trx, input.appointmentId, caseId, decision === 'draft');
     // A new case has no agent and no materials yet: only a draft being decided replaces them.
     if (existing) await replaceAgent(trx, caseId, agentColumns);
     else if (agentColumns) await insertAgent(trx, caseId, agentColumns);
     if (existing) await trx.deleteFrom('case_material').where('case_id', '=', caseId).execute();
-    if (materialRows.length) await insertMaterials(trx, { rows: materialRows });
+    // Drafts stay on the window: the central platform learns of a case when it is decided.
+    const outboxOf = () =>
+      decision === 'draft'
+        ? null
+        : outboxRow(caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed, agentSealed, filesByCode(files, atIso), ticket?.sync ?? null));
+    const [, outbox] = materialRows.length ? await whileRunning(insertMaterials(trx, { rows: materialRows }), outboxOf) : [null, outboxOf()];
     if (files.length) await linkFiles(trx, { caseId, files, via: 'intake', clerkId: actor.id, at: atIso });
     // The audit entry is hashed while the history row is written.
     const [, linkedAudit] = await whileRunning(writeHistory(trx, caseId, atIso, status, extra.reason ?? null), () => linkAuditRow(audit));
