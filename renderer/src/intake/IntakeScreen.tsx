@@ -20,7 +20,7 @@ import { Loading } from '../shared/Loading';
 const OutcomePanel = lazyNamed(() => import('./outcome/OutcomePanel'), 'OutcomePanel');
 import { offerAppointmentsForCard } from '../appointments/AppointmentMatch';
 import { TodayAppointments, TodayAppointmentsButton } from '../appointments/TodayAppointments';
-import { checklistOf } from './materials/MaterialsChecklist';
+import { paperRows } from './materials/checklist';
 import { CaptureDialog } from '../capture/CaptureDialog';
 import { captureTarget, closeCapture, focusedSlotCode, openCapture } from '../capture/captureTarget';
 
@@ -61,9 +61,9 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
   // A new applicant (F9, or the draft claimed at sign-in) remounts the columns: the focus goes back to the search.
   useEffect(() => search.current?.focus(), [focusSearch, draft.generation]);
   const capture = captureTarget.use();
-  // F7: the camera for the slot holding the focus, else the first slot that takes paper (an item's: a bundle's merged materials take no files yet).
+  // F7: the camera for the slot holding the focus, else the first slot that takes paper.
   const openCamera = () => {
-    const rows = (draft.item ? checklistOf(draft) : []).filter((r) => (draft.materials[r.key]?.state ?? 'received') === 'received');
+    const rows = paperRows(draft);
     const row = rows.find((r) => r.key === focusedSlotCode()) ?? rows[0];
     if (row) openCapture(row.key, row.material.name);
   };
