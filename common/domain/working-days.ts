@@ -43,6 +43,7 @@ export class WorkCalendar {
   private readonly holidays: Set<string>;
   private readonly workdays: Set<string>;
   private readonly announced: Set<number>;
+  private readonly workdaysMemo = new Map<string, WorkdayResult>();
 
   private constructor(holidays: Set<string>, workdays: Set<string>, announced: Set<number>) {
     this.holidays = holidays;
@@ -106,6 +107,18 @@ export class WorkCalendar {
     if (!isIsoDate(date)) throw new CalendarError(`日期格式应为 YYYY-MM-DD：${date}`);
     if (!Number.isInteger(n) || n < 0 || n > MAX_WORKDAYS)
       throw new CalendarError(`工作日数应为 0 到 ${MAX_WORKDAYS} 之间的整数：${n}`);
+    // Every accept asks for the same few (today, its item's limit): remembered per calendar, which
+    // never changes once made (an update makes a new one, withUpdate).
+    const key = `${date}+${n}`;
+    let r = this.workdaysMemo.get(key);
+    if (!r) {
+      if (this.workdaysMemo.size >= 1000) this.workdaysMemo.clear();
+      this.workdaysMemo.set(key, (r = this.countWorkdays(date, n)));
+    }
+    return { ...r };
+  }
+
+  private countWorkdays(date: string, n: number): WorkdayResult {
     let provisional = !this.isAnnounced(Number(date.slice(0, 4)));
     let d = date;
     for (let left = n; left > 0; ) {

@@ -96,17 +96,42 @@ export function auditRow(entry: AuditEntry): AuditRow {
  * database in this process or a changed setting makes the insert a no-op, and the append then reads
  * meta as without it.
  */
-let lastWritten: { head: string; setting: string | null } | null = null;
+let lastWritten: ChainHead | null = null;
+type ChainHead = { head: string; setting: string | null };
 
 /** Links a row made by `auditRow` to the head and appends it, inside the caller's transaction. */
 export async function appendAuditRow(trx: Transaction<DB>, row: AuditRow, algorithm?: AuditAlgorithm): Promise<void> {
+  await appendLinkedRow(trx, linkAuditRow(row, algorithm));
+}
+
+/** A row with its hash already computed against the head this process last wrote (`lastWritten`), if any. */
+export interface LinkedAuditRow {
+  row: AuditRow;
+  algorithm: AuditAlgorithm | undefined;
+  guess: ChainHead | null;
+  linked: Omit<Insertable<AuditLogTable>, 'seq'> | null;
+}
+
+/**
+ * Hashes `row` against the head this process last wrote, without the database: a hot path does it
+ * while another statement of its transaction runs, then appends with `appendLinkedRow`. The guess is
+ * checked by the insert itself, as in every append.
+ */
+export function linkAuditRow(row: AuditRow, algorithm?: AuditAlgorithm): LinkedAuditRow {
   const guess = lastWritten;
-  if (guess) {
-    const alg = algorithm ?? algorithmOf(guess.setting ?? undefined);
-    const prev_hash = guess.head.slice(guess.head.indexOf(':') + 1);
-    const hash = auditHash(alg, prev_hash, row);
-    const { rows } = await insertIfHead(trx, { row: { ...row, algorithm: alg, prev_hash, hash }, head: guess.head, setting: guess.setting });
-    if (rows[0]) return recordHead(trx, rows[0].seq, hash, guess.setting);
+  if (!guess) return { row, algorithm, guess, linked: null };
+  const alg = algorithm ?? algorithmOf(guess.setting ?? undefined);
+  const prev_hash = guess.head.slice(guess.head.indexOf(':') + 1);
+  return { row, algorithm, guess, linked: { ...row, algorithm: alg, prev_hash, hash: auditHash(alg, prev_hash, row) } };
+}
+
+/** Appends a row linked by `linkAuditRow` (linked again if another append came in between). */
+export async function appendLinkedRow(trx: Transaction<DB>, l: LinkedAuditRow): Promise<void> {
+  const current = l.guess === lastWritten ? l : linkAuditRow(l.row, l.algorithm);
+  const { row, algorithm, guess, linked } = current;
+  if (guess && linked) {
+    const { rows } = await insertIfHead(trx, { row: linked, head: guess.head, setting: guess.setting });
+    if (rows[0]) return recordHead(trx, rows[0].seq, linked.hash, guess.setting);
   }
   const meta = new Map((await readChainMeta(trx, {})).rows.map((r) => [r.key, r.value]));
   const setting = meta.get(META_AUDIT_ALGORITHM) ?? null;

@@ -4,6 +4,7 @@ import { Kysely, sql, type KyselyConfig, type TransactionBuilder } from 'kysely'
 import sqlite3 from 'sqlite3';
 import { createLogger } from '../../platform/log/logger';
 import { Sqlite3Dialect } from '../../platform/db/dialect';
+import { DirectKysely, type ConnectionRunner } from '../../platform/db/direct-transactions';
 import { migrate, type Migration } from '../../platform/db/migrator';
 import { migrations as allMigrations } from './migrations';
 import { checkInBackground, databaseBytes, QUICK_CHECK_AT_OPEN_MAX_BYTES, quickCheckVerdict, type StartCheck } from './start-check';
@@ -31,10 +32,10 @@ export interface WriteGate {
  * single connection included), whichever subsystem commits. The gate is given to the database
  * owner when it opens; no other code touches `db.transaction`.
  */
-class GatedKysely<T> extends Kysely<T> {
+class GatedKysely<T> extends DirectKysely<T> {
   readonly #gate: WriteGate;
-  constructor(config: KyselyConfig, gate: WriteGate) {
-    super(config);
+  constructor(config: KyselyConfig, runner: ConnectionRunner, gate: WriteGate) {
+    super(config, runner);
     this.#gate = gate;
   }
   override transaction(): TransactionBuilder<T> {
@@ -138,11 +139,10 @@ export function openRaw(file: string, mode: number): Promise<sqlite3.Database> {
 /** Kysely over an open handle; with a write gate, every transaction holds it while it runs. */
 export function kyselyOver(raw: sqlite3.Database, writeGate?: WriteGate): Kysely<DB> {
   const log = createLogger('db');
-  const config: KyselyConfig = {
-    dialect: new Sqlite3Dialect({
-      database: raw,
-      onSlowQuery: (q, ms) => log.warn({ ms: Math.round(ms), sql: q.slice(0, 200) }, 'slow query'),
-    }),
-  };
-  return writeGate ? new GatedKysely<DB>(config, writeGate) : new Kysely<DB>(config);
+  const dialect = new Sqlite3Dialect({
+    database: raw,
+    onSlowQuery: (q, ms) => log.warn({ ms: Math.round(ms), sql: q.slice(0, 200) }, 'slow query'),
+  });
+  const config: KyselyConfig = { dialect };
+  return writeGate ? new GatedKysely<DB>(config, dialect.runOnConnection, writeGate) : new DirectKysely<DB>(config, dialect.runOnConnection);
 }

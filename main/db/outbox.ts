@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../crypto/uuidv7';
 import { describeEntryProblem, storedPayloads, type EntryKind, type StoredPayload } from '../../common/sync/entries';
 import { queryTemplate } from './query-template';
 import type { DB } from './schema';

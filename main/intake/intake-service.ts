@@ -1,10 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
+import { uuidv7 } from '../crypto/uuidv7';
 import type { AgentInput, ApplicantInput, MaterialEntry } from '../../common/contract/intake';
 import { AppError } from '../../common/contract/errors';
 import { canTransition, CASE_STATUS_LABELS, type CaseStatus } from '../../common/domain/case-status';
 import { hallDate } from '../../common/domain/hall-date';
-import { appendAudit, appendAuditRow, auditRow } from '../audit/chain';
+import { appendAudit, appendLinkedRow, auditRow, linkAuditRow } from '../audit/chain';
 import type { CalendarService } from '../catalog/calendar-service';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { Logger } from '../../platform/log/logger';
@@ -20,7 +20,6 @@ import { sealApplicant, sealedApplicantPayload, type Applicant } from './applica
 import { resolveApplicant } from './applicant-input';
 import { insertAgent, replaceAgent, resolveAgent, sealAgent, sealedAgentPayload, withAgentMaterials, type Agent, type SealedAgent } from './agent';
 import type { CardTokens } from './card-tokens';
-import { ticketForDecision } from '../queue/ticket-store';
 import { caseEntry } from './case-entry';
 import { issueCaseNumber } from './case-numbers';
 import { checkMaterials, type Decision, type MaterialRow } from './material-check';
@@ -194,7 +193,8 @@ export class IntakeService {
   /**
    * The case, its materials, history, audit entry and outbox row, inside the caller's transaction.
    * Each piece of JavaScript runs while the statement before it executes (`whileRunning`): the
-   * row while the number is issued, the audit and outbox serialising while the case is inserted.
+   * rows while the number is issued, the audit entry while the case is inserted, the outbox entry
+   * while the materials are, the audit hash while the history is.
    */
   private async write(trx: Transaction<DB>, p: PreparedDecision): Promise<DecisionResult> {
     const { decision, input, actor, extra, item, atIso, promised, materials, status, identity, applicantSealed, agent, agentColumns, agentSealed, files } = p;
@@ -202,15 +202,17 @@ export class IntakeService {
     if (existing && !canTransition(existing.status, status))
       throw new AppError('CONFLICT', `该办件当前为“${CASE_STATUS_LABELS[existing.status]}”，不能再${verb(decision)}。`);
     const caseId = existing?.id ?? p.freshId;
-    // 叫号: a decision belongs to the ticket being served now (read in this transaction); a walk-in has none.
-    const ticket = decision === 'draft' ? null : await ticketForDecision(trx);
+    // 叫号: a decision belongs to the ticket being served now, read in the statement that numbers it
+    // (in this transaction); a walk-in has none, a draft neither number nor ticket.
     const numbering = decision === 'draft' ? Promise.resolve(null) : issueCaseNumber(trx, identity.hallCode, identity.windowCode, p.at);
-    const [caseNumber, row] = await whileRunning(numbering, () => this.caseRow(p, caseId, existing));
+    const [numbered, [row, materialRows]] = await whileRunning(numbering, () => [this.caseRow(p, caseId, existing), materials.map((m) => ({ ...m, case_id: caseId }))] as const);
+    const caseNumber = numbered?.caseNumber ?? null;
+    const ticket = numbered?.ticket ?? null;
     row.case_number = caseNumber;
     if (ticket) row.ticket_id = ticket.ticketId;
     const saved: Promise<unknown> = existing ? trx.updateTable('intake_case').set(row).where('id', '=', caseId).execute() : insertCase(trx, { row });
-    const [, { audit, outbox }] = await whileRunning(saved, () => ({
-      audit: auditRow({
+    const [, audit] = await whileRunning(saved, () =>
+      auditRow({
         actor: actor.id,
         action: `case.${decision === 'deferred' ? 'acceptWithDeferred' : decision === 'draft' ? 'saveDraft' : decision}`,
         subject: caseId,
@@ -223,24 +225,25 @@ export class IntakeService {
           ...(ticket && { ticket: ticket.sync.number }),
         },
       }),
-      // Drafts stay on the window: the central platform learns of a case when it is decided.
-      outbox:
-        decision === 'draft'
-          ? null
-          : outboxRow(caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed, agentSealed, filesByCode(files, atIso), ticket?.sync ?? null)),
-    }));
+    );
     if (input.appointmentId) await linkAppointment(trx, input.appointmentId, caseId, decision === 'draft');
     // A new case has no agent and no materials yet: only a draft being decided replaces them.
     if (existing) await replaceAgent(trx, caseId, agentColumns);
     else if (agentColumns) await insertAgent(trx, caseId, agentColumns);
     if (existing) await trx.deleteFrom('case_material').where('case_id', '=', caseId).execute();
-    if (materials.length) await insertMaterials(trx, { rows: materials.map((m) => ({ ...m, case_id: caseId })) });
+    // Drafts stay on the window: the central platform learns of a case when it is decided.
+    const outboxOf = () =>
+      decision === 'draft'
+        ? null
+        : outboxRow(caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed, agentSealed, filesByCode(files, atIso), ticket?.sync ?? null));
+    const [, outbox] = materialRows.length ? await whileRunning(insertMaterials(trx, { rows: materialRows }), outboxOf) : [null, outboxOf()];
     if (files.length) await linkFiles(trx, { caseId, files, via: 'intake', clerkId: actor.id, at: atIso });
     // A saved draft holds its staged pages until it is decided.
     if (decision === 'draft' && input.materialsDraftId) await holdDraftPages(trx, caseId, input.materialsDraftId, atIso);
     else if (existing && decision !== 'draft') await releaseDraftPages(trx, caseId);
-    await writeHistory(trx, caseId, atIso, status, extra.reason ?? null);
-    await appendAuditRow(trx, audit);
+    // The audit entry is hashed while the history row is written.
+    const [, linkedAudit] = await whileRunning(writeHistory(trx, caseId, atIso, status, extra.reason ?? null), () => linkAuditRow(audit));
+    await appendLinkedRow(trx, linkedAudit);
     if (outbox) await insertOutboxRow(trx, outbox);
     return { caseId, caseNumber, status, at: atIso, promised, materials, itemCode: item.code, itemName: item.name };
   }

@@ -24,14 +24,26 @@ export function servingTicket(db: Db): Promise<TicketRow | undefined> {
   return servingTicketQuery(db).executeTakeFirst();
 }
 
+export type DecisionTicket = { ticketId: string; sync: SyncTicket };
+
 /**
- * For a decision on a case (intake): the ticket being served, as the case carries it to the central,
- * and the link written on the case row. Runs inside the decision's transaction, so the case and its
- * ticket are one commit; a walk-in (no ticket served) gets null.
+ * For a decision on a case (intake): the ticket being served as one JSON value (null for a walk-in),
+ * read inside the decision's transaction by the statement that issues the case number (one round
+ * trip fewer than a select of its own), so the case and its ticket are one commit. `decisionTicketOf`
+ * turns it into the ticket as the case carries it to the central, and the link written on the case row.
  */
-export async function ticketForDecision(trx: Transaction<DB>): Promise<{ ticketId: string; sync: SyncTicket } | null> {
-  const t = await servingTicket(trx);
-  return t ? { ticketId: t.id, sync: syncTicket(t) } : null;
+export const servingTicketJson = (db: Kysely<DB>) =>
+  db
+    .selectFrom('queue_ticket')
+    .select(
+      sql<string | null>`json_object('id', id, 'number', number, 'queue', queue_code, 'issuedAt', issued_at, 'calledAt', called_at, 'waitSeconds', wait_seconds)`.as('ticket'),
+    )
+    .where('state', '=', 'serving');
+
+export function decisionTicketOf(json: string | null): DecisionTicket | null {
+  if (json === null) return null;
+  const sync = JSON.parse(json) as SyncTicket;
+  return { ticketId: sync.id, sync };
 }
 
 /** The ticket of a case (for its rating), or null. */

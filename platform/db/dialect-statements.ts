@@ -21,7 +21,7 @@ function modeOf(sql: string, isSelect: boolean): Mode {
 /**
  * Prepared sqlite3 statements kept for reuse, keyed by SQL text (least recently used dropped past
  * `max`). Re-preparing the same SQL on every call costs a trip to the thread pool plus the parse and
- * plan; kysely emits the same text for the same query shape, so the hot paths (an accept's ten
+ * plan; kysely emits the same text for the same query shape, so the hot paths (an accept's nine
  * statements) prepare once per process.
  *
  * Only statements that always run to completion in the call that executes them are kept: one left

@@ -12,6 +12,7 @@ import {
 } from 'kysely';
 import type sqlite3 from 'sqlite3';
 import { StatementCache } from './dialect-statements';
+import type { ConnectionRunner } from './direct-transactions';
 
 export interface Sqlite3DialectConfig {
   /** An opened sqlite3 database; the dialect does not own its pragmas. */
@@ -27,13 +28,20 @@ export interface Sqlite3DialectConfig {
  * one writer anyway, and a single connection makes transactions trivially correct.
  */
 export class Sqlite3Dialect implements Dialect {
+  private driver?: Sqlite3Driver;
   constructor(private readonly config: Sqlite3DialectConfig) {}
   createAdapter() {
     return new SqliteAdapter();
   }
   createDriver(): Driver {
-    return new Sqlite3Driver(this.config);
+    return (this.driver = new Sqlite3Driver(this.config));
   }
+  /**
+   * Runs a query on the one connection, for the transaction that holds it (DirectKysely: only
+   * while that transaction's callback runs, when no other user can have the connection).
+   */
+  readonly runOnConnection: ConnectionRunner = (compiled) =>
+    this.driver ? this.driver.connection.executeQuery(compiled) : Promise.reject(new Error('the sqlite3 dialect has no driver yet'));
   createIntrospector(db: Kysely<any>) {
     return new SqliteIntrospector(db);
   }
@@ -42,8 +50,13 @@ export class Sqlite3Dialect implements Dialect {
   }
 }
 
+// Transaction control, compiled once.
+const BEGIN = CompiledQuery.raw('begin immediate');
+const COMMIT = CompiledQuery.raw('commit');
+const ROLLBACK = CompiledQuery.raw('rollback');
+
 class Sqlite3Driver implements Driver {
-  private readonly connection: Sqlite3Connection;
+  readonly connection: Sqlite3Connection;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(config: Sqlite3DialectConfig) {
@@ -64,13 +77,13 @@ class Sqlite3Driver implements Driver {
 
   async beginTransaction(conn: DatabaseConnection): Promise<void> {
     // IMMEDIATE takes the write lock up front, so a transaction never fails half-way on SQLITE_BUSY.
-    await conn.executeQuery(CompiledQuery.raw('begin immediate'));
+    await conn.executeQuery(BEGIN);
   }
   async commitTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw('commit'));
+    await conn.executeQuery(COMMIT);
   }
   async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
-    await conn.executeQuery(CompiledQuery.raw('rollback'));
+    await conn.executeQuery(ROLLBACK);
   }
   async releaseConnection(conn: DatabaseConnection): Promise<void> {
     (conn as Sqlite3Connection).release?.();

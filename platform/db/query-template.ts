@@ -1,4 +1,5 @@
 import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
+import { directRunner } from './direct-transactions';
 
 /** Stands for one value while a template is built; replaced by the real value per execution. */
 class Slot {
@@ -43,8 +44,10 @@ function queryTemplate<DB, A extends Args, O>(build: (db: Kysely<DB>, args: A) =
         t = makeTemplate(db, build, args);
         templates.set(key, t);
       }
-      const parameters = t.take.map((f) => f(args));
-      return db.executeQuery<O>({ ...(t.compiled as CompiledQuery<O>), parameters });
+      const compiled: CompiledQuery<O> = { ...(t.compiled as CompiledQuery<O>), parameters: t.take.map((f) => f(args)) };
+      // In a transaction of a DirectKysely, straight to its connection (direct-transactions.ts).
+      const direct = directRunner(db);
+      return direct ? direct(compiled) : db.executeQuery<O>(compiled);
     } catch (err) {
       return Promise.reject(err);
     }
