@@ -4,12 +4,15 @@ import http from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app/app';
-import { gateForApplicantScreen, gateForRenderer } from '../auth/event-gate';
 import { HOST_BYTES_PATH, HOST_FILES_PATH } from '../../common/bridge';
-import { bytesLimitOf, PAGE_TOO_LARGE_MESSAGE } from '../../common/contract/materials';
 import { createLogger } from '../../platform/log/logger';
 import { BRIDGE_SCRIPT, bridgeScript } from './bridge-script';
 import { contentSecurityPolicy } from './csp';
+
+// The event gates and the bytes limits come with the API contracts (every zod schema): the host
+// loads them on first use, so it listens and serves the page before they are evaluated.
+const eventGates = () => import('../auth/event-gate');
+const bytesLimits = () => import('../../common/contract/materials');
 
 export interface HostOptions {
   /**
@@ -155,6 +158,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
    */
   async function invokeBytes(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
+    const { bytesLimitOf, PAGE_TOO_LARGE_MESSAGE } = await bytesLimits();
     const method = url.searchParams.get('method');
     const limit = bytesLimitOf(method);
     if (limit === null) return json(res, 404, { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的文件接口：${String(method).slice(0, 80)}` } });
@@ -236,7 +240,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     for (const ws of set) if (ws.readyState === ws.OPEN) ws.send(data);
   };
   const unsubscribers: Array<() => void> = [];
-  void appReady.then(({ services }) => {
+  void Promise.all([appReady, eventGates()]).then(([{ services }, { gateForRenderer, gateForApplicantScreen }]) => {
     unsubscribers.push(
       services.events.subscribe(gateForRenderer(services.sessions, (event, payload) => sendTo(clients, event, payload))),
       // The applicant screen hears only its own events, locked clerk window or not.
