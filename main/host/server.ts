@@ -5,14 +5,14 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app/app';
 import { HOST_BYTES_PATH, HOST_FILES_PATH } from '../../common/bridge';
+import { bytesLimitOf, PAGE_TOO_LARGE_MESSAGE } from '../../common/contract/page-limits';
 import { createLogger } from '../../platform/log/logger';
 import { BRIDGE_SCRIPT, bridgeScript } from './bridge-script';
 import { contentSecurityPolicy } from './csp';
 
-// The event gates and the bytes limits come with the API contracts (every zod schema): the host
-// loads them on first use, so it listens and serves the page before they are evaluated.
+// The event gates come with the API contracts (every zod schema): loaded once the app is built,
+// so the host listens and serves the page before the contracts are evaluated.
 const eventGates = () => import('../auth/event-gate');
-const bytesLimits = () => import('../../common/contract/materials');
 
 export interface HostOptions {
   /**
@@ -158,7 +158,6 @@ export async function startHost(opts: HostOptions): Promise<Host> {
    */
   async function invokeBytes(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
-    const { bytesLimitOf, PAGE_TOO_LARGE_MESSAGE } = await bytesLimits();
     const method = url.searchParams.get('method');
     const limit = bytesLimitOf(method);
     if (limit === null) return json(res, 404, { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的文件接口：${String(method).slice(0, 80)}` } });
