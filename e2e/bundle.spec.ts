@@ -1,18 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshotPath, test } from './host-fixture';
+import { casesInDatabase, loseFirstReply, recordIntakeCalls } from './lost-reply';
 
 test.setTimeout(300_000);
-
-/** The intake methods the page called, in order (the loopback host takes each call as one POST). */
-function recordIntakeCalls(page: Page): string[] {
-  const calls: string[] = [];
-  page.on('request', (r) => {
-    if (!r.url().endsWith('/api/invoke')) return;
-    const method = (r.postDataJSON() as { method?: string } | null)?.method ?? '';
-    if (/^intake\.(accept|reject)/.test(method)) calls.push(method);
-  });
-  return calls;
-}
 
 /** Reads the demo card and answers 失业一件事 so that it selects four items. */
 async function fillUnemploymentBundle(page: Page) {
@@ -28,15 +18,6 @@ async function fillUnemploymentBundle(page: Page) {
   const selected = page.getByLabel('将办理的事项').locator('.ant-tag');
   await expect(selected).toHaveCount(4);
   return (await selected.allTextContents()).map((t) => t.trim());
-}
-
-/** Case numbers in the window's database (training mode may start with demo cases: callers compare with a count taken before). */
-async function casesInDatabase(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const r = await window.yichuang.invoke('cases.list', { limit: 500 });
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value.cases.map((c) => c.caseNumber ?? '');
-  });
 }
 
 test('(b) 一件事: one call accepts every item of the bundle, and each case gets its notice', async ({ page, host }) => {
@@ -67,18 +48,9 @@ test('(b) 一件事: when the reply is lost, pressing again shows the same cases
   await page.goto(host.openUrl);
   await fillUnemploymentBundle(page);
   const before = await casesInDatabase(page);
-  // The first call reaches main and commits; its reply never reaches the page.
-  let lost = false;
-  await page.route('**/api/invoke', async (route) => {
-    if (!lost && route.request().postDataJSON()?.method === 'intake.acceptBundle') {
-      lost = true;
-      await route.fetch();
-      return route.abort('connectionreset');
-    }
-    return route.continue();
-  });
+  const reply = await loseFirstReply(page, 'intake.acceptBundle');
   await page.keyboard.press('Control+Enter');
-  await expect.poll(() => lost).toBe(true);
+  await expect.poll(reply.lost).toBe(true);
   await expect(page.getByTestId('outcome')).toHaveCount(0);
   const committed = (await casesInDatabase(page)).filter((n) => !before.includes(n));
   expect(committed).toHaveLength(4);

@@ -91,7 +91,7 @@ test('the window caller chosen but not filled in: the bar says what to fill in a
   });
   const missing = page.getByTestId('queue-missing');
   await expect(missing).toContainText('运维 → 设备');
-  await expect(missing).toContainText('queue.callerDeviceId');
+  await expect(missing).toContainText('“叫号”中选择它');
   // No keys that cannot work: F9 stays with intake, nothing is called.
   await expect(page.getByTestId('queue-next')).toHaveCount(0);
   await page.screenshot({ path: screenshotPath('queue-missing-caller') });

@@ -22,7 +22,11 @@ const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', 
 const NODE_BUNDLES = {
   electron: { entryPoints: ['main/electron/main.ts'], outfile: 'dist/electron/main.cjs' },
   preload: { entryPoints: ['preload/index.ts'], outfile: 'dist/preload.cjs', external: ['electron'] },
-  cli: { entryPoints: ['main/cli/run.ts'], outfile: 'dist/cli.cjs', banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } },
+  // `import()` becomes require() in the CLI: it runs from V8's code cache (scripts/code-cache.mjs), and a
+  // function deserialized from that cache loses the script's import() callback on Node 20 ("A dynamic
+  // import callback was not specified": node-hid and serialport could not be loaded). Every package it
+  // imports at run time is CommonJS; a photo decoder module must be too under Node 20.
+  cli: { entryPoints: ['main/cli/run.ts'], outfile: 'dist/cli.cjs', banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` }, supported: { 'dynamic-import': false } },
   // The device service: native device I/O in its own process (utilityProcess / child_process.fork).
   'device-service': { entryPoints: ['main/devices/service/child-main.ts'], outfile: 'dist/device-service.cjs' },
 };

@@ -108,6 +108,13 @@ const CaseBody = {
   appointmentId: text(80).optional(),
 };
 
+/**
+ * Made on the window once per decision attempt (a UUIDv7) and kept for its retries: a retry with the
+ * same key (a lost reply, a restarted host) returns the case the first call made, never a second one.
+ * Optional for callers that never retry (the CLI, scripts); the window's renderer always sends it.
+ */
+const DecisionKey = { key: z.uuid().optional() };
+
 export const DeferredMaterialView = z.object({
   code: z.string(),
   name: z.string(),
@@ -182,9 +189,9 @@ export const intakeMethods = {
     output: z.object({ caseId: z.string(), status: z.literal('draft'), updatedAt: z.string() }),
   }),
   'intake.accept': defineMethod({
-    summary: '受理: every required material received or replaced by an e-licence; returns the case number at once',
+    summary: '受理: every required material received or replaced by an e-licence; returns the case number at once; idempotent on `key`',
     roles: ['clerk'],
-    input: z.object(CaseBody).strict(),
+    input: z.object({ ...CaseBody, ...DecisionKey }).strict(),
     output: AcceptResult,
   }),
   'intake.acceptWithDeferred': defineMethod({
@@ -193,6 +200,7 @@ export const intakeMethods = {
     input: z
       .object({
         ...CaseBody,
+        ...DecisionKey,
         /** The applicant's commitment (承诺), printed on the notice. */
         commitmentNote: text(500).min(1),
         /** Working days to supply the deferred materials; default from configuration (5). */
@@ -202,9 +210,9 @@ export const intakeMethods = {
     output: AcceptResult,
   }),
   'intake.reject': defineMethod({
-    summary: '不予受理 with a reason; issues a case number and a rejection notice',
+    summary: '不予受理 with a reason; issues a case number and a rejection notice; idempotent on `key`',
     roles: ['clerk'],
-    input: z.object({ ...CaseBody, reason: text(500).min(1) }).strict(),
+    input: z.object({ ...CaseBody, ...DecisionKey, reason: text(500).min(1) }).strict(),
     output: z.object({ caseId: z.string(), caseNumber: z.string(), status: z.literal('rejected'), decidedAt: z.string() }),
   }),
   'intake.acceptBundle': defineMethod({

@@ -58,19 +58,31 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.output<typeof SettingsSchema>;
 
-/** A change: top-level groups; object groups merge one level, arrays and values replace. */
+type Undefaulted<F> = F extends z.ZodDefault<infer I> ? I : F;
+
+/**
+ * A group of a change: each field optional and WITHOUT its default. (`.partial()` keeps the
+ * defaults, and zod applies a default inside an optional: `{ queue: { url } }` came out with the
+ * driver, token and caller reset, and the merge then overwrote them.)
+ */
+function groupPatch<S extends z.ZodRawShape>(group: z.ZodObject<S>) {
+  const shape = Object.fromEntries(Object.entries(group.shape).map(([k, f]) => [k, z.optional((f instanceof z.ZodDefault ? f.unwrap() : f) as z.ZodType)]));
+  return z.object(shape).strict() as unknown as z.ZodObject<{ [K in keyof S]: z.ZodOptional<Undefaulted<S[K]>> }, z.core.$strict>;
+}
+
+/** A change: top-level groups; object groups merge one level (only the fields named), arrays and values replace. */
 export const SettingsPatch = z
   .object({
-    hall: SettingsSchema.shape.hall.unwrap().partial().strict(),
-    window: SettingsSchema.shape.window.unwrap().partial().strict(),
-    central: SettingsSchema.shape.central.unwrap().partial().strict(),
+    hall: groupPatch(SettingsSchema.shape.hall.unwrap()),
+    window: groupPatch(SettingsSchema.shape.window.unwrap()),
+    central: groupPatch(SettingsSchema.shape.central.unwrap()),
     devices: z.array(DeviceConfigSchema).max(20),
-    queue: SettingsSchema.shape.queue.unwrap().partial().strict(),
-    documentCamera: DocumentCameraSettings.partial().strict(),
+    queue: groupPatch(SettingsSchema.shape.queue.unwrap()),
+    documentCamera: groupPatch(DocumentCameraSettings),
     lockTimeoutMinutes: z.number().int().min(1).max(120),
     retentionDays: z.number().int().min(7).max(3650),
     piiCipher: PiiCipherName,
-    update: SettingsSchema.shape.update.unwrap().partial().strict(),
+    update: groupPatch(SettingsSchema.shape.update.unwrap()),
     startOnBoot: z.boolean(),
   })
   .partial()
@@ -86,7 +98,11 @@ export const SettingsStatus = z.object({
 });
 export type SettingsStatus = z.infer<typeof SettingsStatus>;
 
-const SettingsView = z.object({ settings: SettingsSchema, status: SettingsStatus });
+/**
+ * The settings as the app shows them. Secrets are not echoed back: `queue.token` is always null
+ * here, and `secrets` says whether one is saved (a change that leaves it out keeps it).
+ */
+const SettingsView = z.object({ settings: SettingsSchema, status: SettingsStatus, secrets: z.object({ queueToken: z.boolean() }) });
 
 export const settingsMethods = {
   'settings.get': defineMethod({

@@ -24,6 +24,15 @@ describe('SettingsStore', () => {
     expect(fs.readdirSync(dir)).toEqual([SETTINGS_FILE]);
   });
 
+  it('a change of one field of a group keeps its other fields', () => {
+    const store = SettingsStore.load(tempDir());
+    store.update({ queue: { driver: 'http', url: 'http://10.0.0.9:8088', token: 'q-secret' }, documentCamera: { backend: 'vendor', vendorDevice: 2 } });
+    store.update({ queue: { callerDeviceId: 'caller1' }, documentCamera: { uvcLabel: 'USB Camera' } });
+    store.update({ queue: {}, documentCamera: {} });
+    expect(store.get().queue).toEqual({ driver: 'http', url: 'http://10.0.0.9:8088', token: 'q-secret', callerDeviceId: 'caller1' });
+    expect(store.get().documentCamera).toMatchObject({ backend: 'vendor', vendorDevice: 2, uvcLabel: 'USB Camera' });
+  });
+
   it('refuses an invalid change with a Chinese message and keeps the old settings', () => {
     const store = SettingsStore.load(tempDir());
     expect(() => store.update({ lockTimeoutMinutes: 0 })).toThrow(SettingsError);
@@ -82,6 +91,15 @@ describe('the app with a corrupt settings file', () => {
     const audit = await app.services.database.db.selectFrom('audit_log').selectAll().where('action', '=', 'settings.change').execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: 'm1' });
+    // A partial change through the API keeps the group's other fields.
+    await app.router.invoke('settings.update', { patch: { hall: { name: '海口市政务服务中心' } } }, maintenance);
+    expect(await app.router.invoke('settings.get', undefined, maintenance)).toMatchObject({ ok: true, value: { settings: { hall: { code: '3301', name: '海口市政务服务中心' } } } });
+    // The queue token is saved but never sent back; the answer says it is set, and a later change keeps it.
+    const token = await app.router.invoke('settings.update', { patch: { queue: { driver: 'http', url: 'http://127.0.0.1:9', token: 'q-secret' } } }, maintenance);
+    expect(token).toMatchObject({ ok: true, value: { settings: { queue: { driver: 'http', token: null } }, secrets: { queueToken: true } } });
+    await app.router.invoke('settings.update', { patch: { queue: { driver: 'none' } } }, maintenance);
+    expect(JSON.stringify(await app.router.invoke('settings.get', undefined, maintenance))).not.toContain('q-secret');
+    expect(app.services.settings.get().queue).toEqual({ driver: 'none', url: 'http://127.0.0.1:9', token: 'q-secret', callerDeviceId: null });
     // A clerk may see the status but not change settings.
     const clerk = { session: { staffId: 'c1', name: '窗口', roles: ['clerk' as const] } };
     expect(await app.router.invoke('settings.update', { patch: { startOnBoot: true } }, clerk)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -89,7 +89,7 @@ export async function decideBundle<P>(
   return out;
 }
 
-interface StoredCase {
+export interface StoredCase {
   row: Selectable<IntakeCaseTable>;
   materials: MaterialRow[];
 }
@@ -126,7 +126,7 @@ async function casesOfKey(trx: Kysely<DB>, input: BundleInput, decision: 'accept
 }
 
 /** A case an earlier call with the same key made, as the decision that made it returned it. */
-function storedResult({ row, materials }: StoredCase): DecisionResult {
+export function storedResult({ row, materials }: StoredCase): DecisionResult {
   return {
     caseId: row.id,
     caseNumber: row.case_number,

@@ -14,7 +14,8 @@ export type CaseEntry = Extract<OutboxEntry, { kind: CaseEntryKind }>;
  */
 export function caseEntry(
   kind: CaseEntryKind,
-  c: Selectable<IntakeCaseTable>,
+  /** The window's decision key stays on the window: the central platform keys cases by id. */
+  c: Omit<Selectable<IntakeCaseTable>, 'decision_key'>,
   materials: ReadonlyArray<Omit<MaterialRow, 'sort'> & { sort?: number }>,
   applicantSealed: string | null,
   /** The agent (经办人) sealed the same way; only a decision carries it, like the applicant. */

@@ -47,6 +47,7 @@ export function emptyCase(id: string, at: string, identity: WindowIdentity, acto
     signature_state: null,
     appointment_id: null,
     ticket_id: null,
+    decision_key: null,
     ...EMPTY_APPLICANT,
     credit_check: 'not_checked',
     created_at: at,

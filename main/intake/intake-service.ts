@@ -28,6 +28,7 @@ import type { WindowIdentity } from './window-identity';
 import { readIntakeConfig } from './intake-config';
 import { decideBundle, type BundleInput, type DecisionSteps } from './bundle-decisions';
 import type { Actor, DecisionExtra, DecisionResult } from './decision-types';
+import { decidedWithKey } from './decision-keys';
 import { countStates, emptyCase, insertCase, insertMaterials, loadCase, writeHistory, type CaseRow } from './case-rows';
 
 export type { Actor } from './decision-types';
@@ -44,6 +45,8 @@ export interface CaseInput {
   /** Staged pages (common/contract/materials.ts): linked to the case in the decision's transaction. */
   materialsDraftId?: string;
   appointmentId?: string;
+  /** The window's key of this decision attempt (decision-keys.ts): a retry with it returns the first call's case. */
+  key?: string;
 }
 
 export interface IntakeDeps {
@@ -135,8 +138,15 @@ export class IntakeService {
   }
 
   private async decide(decision: Decision, input: CaseInput, actor: Actor, extra: DecisionExtra): Promise<DecisionResult> {
-    const prepared = await this.prepare(decision, input, actor, extra);
-    const result = await this.d.db.transaction().execute((trx) => this.write(trx, prepared));
+    let prepared: PreparedDecision;
+    let result: DecisionResult;
+    try {
+      prepared = await this.prepare(decision, input, actor, extra);
+      result = await this.d.db.transaction().execute((trx) => this.write(trx, prepared));
+    } catch (err) {
+      // A retry of a decision that went through (its reply lost): the first call's case, nothing written.
+      return decidedWithKey(this.d.db, input, decision, err);
+    }
     this.recordUsage([result]);
     if (prepared.files.length) await this.files.finish(input.materialsDraftId);
     return result;
@@ -252,6 +262,7 @@ export class IntakeService {
       catalog_version: this.d.catalog.catalogVersion,
       appointment_id: input.appointmentId ?? existing?.appointment_id ?? null,
       ticket_id: existing?.ticket_id ?? null,
+      decision_key: decision === 'draft' ? null : (input.key ?? null),
     };
   }
 
@@ -287,18 +298,20 @@ export class IntakeService {
     const result = await this.d.db.transaction().execute(async (trx) => {
       const c = await loadCase(trx, input.caseId);
       if (!c) throw new AppError('NOT_FOUND', '找不到该办件。');
-      if (c.status !== 'accepted_deferred') throw new AppError('CONFLICT', '该办件没有待补齐的容缺材料。');
       const m = await trx.selectFrom('case_material').selectAll().where('case_id', '=', c.id).where('code', '=', input.materialCode).executeTakeFirst();
-      if (!m || m.state !== 'deferred') throw new AppError('CONFLICT', '该材料不是待补齐的容缺材料，或已经补齐。');
       if (input.via === 'licence' && !input.licenceId) throw new AppError('INVALID_INPUT', '以电子证照补齐时请扫描或选择证照。');
+      // The same supplement again (a retry after a lost reply): it is done, so say where the case stands and write nothing.
+      if (m?.state === 'supplied' && m.licence_id === (input.via === 'licence' ? input.licenceId! : null)) return { caseId: c.id, status: c.status, outstanding: await outstanding(trx, c.id) };
+      if (c.status !== 'accepted_deferred') throw new AppError('CONFLICT', '该办件没有待补齐的容缺材料。');
+      if (!m || m.state !== 'deferred') throw new AppError('CONFLICT', '该材料不是待补齐的容缺材料，或已经补齐。');
       await trx
         .updateTable('case_material')
         .set({ state: 'supplied', supplied_at: atIso, licence_id: input.via === 'licence' ? input.licenceId! : null })
         .where('case_id', '=', c.id)
         .where('code', '=', m.code)
         .execute();
-      const left = await trx.selectFrom('case_material').select('code').where('case_id', '=', c.id).where('state', '=', 'deferred').execute();
-      const status: CaseStatus = left.length === 0 ? 'accepted' : 'accepted_deferred';
+      const left = await outstanding(trx, c.id);
+      const status: CaseStatus = left === 0 ? 'accepted' : 'accepted_deferred';
       await trx.updateTable('intake_case').set({ status, updated_at: atIso }).where('id', '=', c.id).execute();
       if (files.length) await linkFiles(trx, { caseId: c.id, files, via: 'supplement', clerkId: actor.id, at: atIso });
       await writeHistory(trx, c.id, atIso, status, `补齐：${m.name}`);
@@ -306,11 +319,11 @@ export class IntakeService {
         actor: actor.id,
         action: 'case.supplement',
         subject: c.id,
-        detail: { caseNumber: c.case_number, material: m.code, outstanding: left.length, ...(files.length && { files: files.map((f) => ({ sha256: f.sha256, pages: f.pages })) }) },
+        detail: { caseNumber: c.case_number, material: m.code, outstanding: left, ...(files.length && { files: files.map((f) => ({ sha256: f.sha256, pages: f.pages })) }) },
       });
       const materials = await trx.selectFrom('case_material').selectAll().where('case_id', '=', c.id).orderBy('sort').execute();
       await enqueueOutbox(trx, caseEntry('case.supplemented', { ...c, status, updated_at: atIso }, materials, null, undefined, await caseFilesByCode(trx, c.id)));
-      return { caseId: c.id, status, outstanding: left.length };
+      return { caseId: c.id, status, outstanding: left };
     });
     if (files.length) await this.files.finish(input.materialsDraftId);
     return result;
@@ -347,6 +360,11 @@ async function linkAppointment(trx: Transaction<DB>, appointmentId: string, case
   const a = await trx.selectFrom('appointment').select(['id', 'case_id']).where('id', '=', appointmentId).executeTakeFirst();
   if (!a) throw new AppError('INVALID_INPUT', '找不到该预约：请重新读卡或扫描预约码。');
   if (!draft && a.case_id === null) await trx.updateTable('appointment').set({ case_id: caseId }).where('id', '=', appointmentId).execute();
+}
+
+/** How many deferred materials of a case are still to be supplied. */
+async function outstanding(trx: Transaction<DB>, caseId: string): Promise<number> {
+  return (await trx.selectFrom('case_material').select('code').where('case_id', '=', caseId).where('state', '=', 'deferred').execute()).length;
 }
 
 function verb(d: Decision): string {

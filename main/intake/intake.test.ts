@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withIdCheckChar } from '../../common/domain/id-number';
 import { withUsccCheckChar } from '../../common/domain/uscc';
-import { itemCode, openTestStack, SAMPLE_ID, samplePerson, type TestStack } from './testing';
+import { itemCode, openTestStack, putSampleCard, SAMPLE_ID, samplePerson, type TestStack } from './testing';
 
 let s: TestStack;
 beforeEach(async () => {
@@ -71,7 +71,8 @@ describe('intake: the four ways out of a draft', () => {
     expect(after.status).toBe('accepted');
     expect(after.history.map((h) => h.status)).toEqual(['accepted_deferred', ...r.deferred.slice(0, -1).map(() => 'accepted_deferred'), 'accepted']);
     expect(after.outbox).toHaveLength(1 + r.deferred.length);
-    await expect(s.intake.supplement({ caseId: r.caseId, materialCode: r.deferred[0]!.code, via: 'received' }, s.actor)).rejects.toThrow(/没有待补齐/);
+    // The same supplement again is a retry (decision-key.test.ts); another one is refused.
+    await expect(s.intake.supplement({ caseId: r.caseId, materialCode: r.deferred[0]!.code, via: 'licence', licenceId: 'L1' }, s.actor)).rejects.toThrow(/没有待补齐/);
   });
 
   it('rejects with a reason and a case number, and prints a rejection notice', async () => {
@@ -132,18 +133,7 @@ describe('intake: numbers, applicants, look-ups', () => {
   });
 
   it('takes the applicant from a card token, finds cases by ID number and name, and audits a reveal', async () => {
-    const token = s.cards.put({
-      deviceId: 'idcard-1',
-      at: new Date().toISOString(),
-      simulated: true,
-      photoImage: null,
-      photoNote: null,
-      card: {
-        cardType: 'resident', name: '云琼花', englishName: null, genderCode: '2', gender: '女', nationCode: '01', nation: '汉',
-        nationality: null, birthDate: '1990-01-01', address: '海南省海口市美兰区', idNumber: ID, authority: '海口市公安局美兰分局',
-        validFrom: '2020-01-01', validTo: '2040-01-01', passNumber: null, issueCount: null, idNumberValid: true, photo: null,
-      },
-    });
+    const token = putSampleCard(s);
     const code = itemCode(s, '居住证申领');
     const materials = (await s.catalog.materials(code)).filter((m) => m.required).map((m) => ({ code: m.code, state: 'received' as const }));
     const r = await s.intake.accept({ itemCode: code, applicant: { kind: 'person', idType: 'resident', cardToken: token }, materials }, s.actor);

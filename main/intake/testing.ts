@@ -18,8 +18,9 @@ import type { StoreFs } from '../materials/sealed-files';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 /** The intake services over a real database file in a temp folder, with a settable clock (tests only). */
-export async function openTestStack(opts: { now?: Date; materials?: { fs?: StoreFs } } = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-intake-'));
+export async function openTestStack(opts: { now?: Date; materials?: { fs?: StoreFs }; dir?: string } = {}) {
+  // `dir`: the data folder of a stack closed with `keepFiles`, reopened as a restarted window would.
+  const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'yc-intake-'));
   const database: Database = await openDatabase(dir);
   const clock = { now: opts.now ?? new Date('2026-09-29T02:00:00Z') };
   const now = () => clock.now;
@@ -58,9 +59,9 @@ export async function openTestStack(opts: { now?: Date; materials?: { fs?: Store
     reviews: new ReviewsService(database.db, calendar, now),
     notices: new NoticeRenderer(path.join(ROOT, 'resources', 'templates')),
     actor: { id: 'clerk01', name: '王小明' },
-    async close() {
+    async close(keepFiles = false) {
       await database.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!keepFiles) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -76,3 +77,19 @@ export function itemCode(stack: TestStack, name: string): string {
 /** The resident applicant the intake tests share (a valid ID number, phone and address). */
 export const SAMPLE_ID = withIdCheckChar('46010219900101002');
 export const samplePerson = { kind: 'person' as const, idType: 'resident' as const, idNumber: SAMPLE_ID, name: '符海燕', phone: '13876543210', address: '海口市龙华区滨海大道 1 号' };
+
+/** A resident card with SAMPLE_ID read at this window (云琼花): the token `intake.*` takes in place of the identity. */
+export function putSampleCard(stack: TestStack): string {
+  return stack.cards.put({
+    deviceId: 'idcard-1',
+    at: new Date().toISOString(),
+    simulated: true,
+    photoImage: null,
+    photoNote: null,
+    card: {
+      cardType: 'resident', name: '云琼花', englishName: null, genderCode: '2', gender: '女', nationCode: '01', nation: '汉',
+      nationality: null, birthDate: '1990-01-01', address: '海南省海口市美兰区', idNumber: SAMPLE_ID, authority: '海口市公安局美兰分局',
+      validFrom: '2020-01-01', validTo: '2040-01-01', passNumber: null, issueCount: null, idNumberValid: true, photo: null,
+    },
+  });
+}

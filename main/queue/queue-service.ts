@@ -23,9 +23,9 @@ type Actor = { id: string };
 
 /** What to fill in, and where, when the chosen driver lacks its setting (the renderer has its own translated copy). */
 const MISSING_TEXT: Record<NonNullable<QueueView['missing']>, string> = {
-  url: '已选择大厅排队系统，但还没有填写排队系统地址：请在本窗口设置中填写 queue.url（命令行：yichuang config set queue.url http://地址）。没有叫号也可以直接接待群众。',
+  url: '已选择大厅排队系统，但还没有填写排队系统地址：请运维人员在 运维 → 设备 → 叫号 中填写（命令行：yichuang config set queue.url http://地址）。没有叫号也可以直接接待群众。',
   callerDeviceId:
-    '已选择窗口叫号器，但还没有指定用哪台：请先在 运维 → 设备 中添加叫号器，再在本窗口设置中把 queue.callerDeviceId 填成它的编号（命令行：yichuang config set queue.callerDeviceId 编号）。没有叫号也可以直接接待群众。',
+    '已选择窗口叫号器，但还没有指定用哪台：请运维人员在 运维 → 设备 中添加叫号器，再在同页的“叫号”中选择它（命令行：yichuang config set queue.callerDeviceId 编号）。没有叫号也可以直接接待群众。',
 };
 
 /**
@@ -39,6 +39,7 @@ export class QueueService {
   private configured = '';
   private lastHealth: AdapterHealth = { online: false, reason: null, paused: null, waiting: null };
   private ops: Promise<unknown> = Promise.resolve();
+  private closing = false;
 
   constructor(private readonly d: QueueServiceDeps) {}
 
@@ -57,7 +58,7 @@ export class QueueService {
     const s = this.d.settings();
     const windowCode = s.window.code || (await this.d.identity()).windowCode;
     const key = JSON.stringify([s.queue, windowCode]);
-    if (key === this.configured) return;
+    if (key === this.configured || this.closing) return;
     this.configured = key;
     this.offChange?.();
     await this.adapter?.close();
@@ -66,7 +67,13 @@ export class QueueService {
     await this.refresh();
   }
 
+  /**
+   * Waits for a reconfiguration under way: closed before it, the adapter it then made (with its
+   * reconnecting event socket) kept the process alive, e.g. a CLI `config set queue.driver http`.
+   */
   async close(): Promise<void> {
+    this.closing = true;
+    await this.ops;
     this.offChange?.();
     await this.adapter?.close();
     this.adapter = null;
@@ -152,7 +159,7 @@ export class QueueService {
   async hall(): Promise<{ window: string; windows: NonNullable<Awaited<ReturnType<QueueAdapter['overview']>>>['windows']; queues: Array<{ queue: string; waiting: number }> }> {
     const a = this.need();
     const o = await this.guard(() => a.overview());
-    if (!o) throw new AppError('NOT_AVAILABLE', '窗口叫号器只能看到本窗口：要看全厅各窗口的排队情况，请接入大厅排队系统（设置 → 叫号 → 排队系统）。');
+    if (!o) throw new AppError('NOT_AVAILABLE', '窗口叫号器只能看到本窗口：要看全厅各窗口的排队情况，请接入大厅排队系统（运维 → 设备 → 叫号 → 大厅排队系统）。');
     const s = this.d.settings();
     return { window: s.window.code || (await this.d.identity()).windowCode, ...o };
   }
@@ -194,7 +201,7 @@ export class QueueService {
   private need(): QueueAdapter {
     if (this.adapter) return this.adapter;
     const missing = this.missing();
-    throw new AppError('NOT_AVAILABLE', missing ? MISSING_TEXT[missing] : '本窗口未接入叫号：请运维人员用命令行 yichuang config set queue.driver http（排队系统）或 serial（窗口叫号器）接入。没有叫号也可以直接接待群众。');
+    throw new AppError('NOT_AVAILABLE', missing ? MISSING_TEXT[missing] : '本窗口未接入叫号：请运维人员在 运维 → 设备 → 叫号 中接入大厅排队系统或窗口叫号器（命令行：yichuang config set queue.driver http 或 serial）。没有叫号也可以直接接待群众。');
   }
 
   private async current(): Promise<TicketRow> {

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Cases, their materials, status history and the local case-number sequence (migration 003).
@@ -54,6 +54,8 @@ export interface IntakeCaseTable {
   appointment_id: string | null;
   /** The queue ticket the case was accepted under (migration 013); null for a walk-in. */
   ticket_id: string | null;
+  /** Migration 020: the window's key of the single-item decision that made the case (unique); null for drafts, bundles and older cases, so an insert may leave it out. */
+  decision_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CaseMaterialTable {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { schemaVersion } from '../../../platform/db/migrator';
+import { latestVersion, schemaVersion } from '../../../platform/db/migrator';
 import { migrations } from './index';
 import { upgradeFolder } from './testing';
 
@@ -14,7 +14,7 @@ describe('migration 014 (appointments)', () => {
       clerk_id, clerk_name, created_at, updated_at, catalog_version) values ('c1', 'HK01-W03-20261201-0001', 'accepted', 'X1', '事项', 3, 'workday',
       'HK01', 'W03', 'clerk01', '王小明', '2026-12-01T01:00:00Z', '2026-12-01T01:00:00Z', 1)`.execute(d.db);
     d = await folder.open();
-    expect(await schemaVersion(d.db)).toBe(migrations.length);
+    expect(await schemaVersion(d.db)).toBe(latestVersion(migrations));
     expect(await d.db.selectFrom('intake_case').select(['case_number', 'clerk_name', 'appointment_id']).executeTakeFirstOrThrow()).toEqual({
       case_number: 'HK01-W03-20261201-0001',
       clerk_name: '王小明',

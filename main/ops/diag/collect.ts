@@ -36,7 +36,8 @@ export async function collectDiagnostics(src: DiagSources): Promise<DiagEntry[]>
   const { db, sync } = await readDbReport(src.dataDir);
   const entries: DiagEntry[] = [
     // Settings hold no personal data by design; masking every string still catches a pasted one.
-    { name: 'config/settings.json', text: redactText(json({ settings, status: store.status() })) },
+    // The queue token is a secret: the bundle says whether one is set, never what it is.
+    { name: 'config/settings.json', text: redactText(json({ settings: { ...settings, queue: { ...settings.queue, token: settings.queue.token === null ? null : '(已设置，未导出)' } }, status: store.status() })) },
     { name: 'versions.json', text: json(versions(src.appVersion)) },
     { name: 'devices.json', text: json(redactDeep(await deviceTable(src, settings.devices))) },
     { name: 'db-check.json', text: json(db) },

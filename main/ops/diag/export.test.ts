@@ -49,7 +49,7 @@ describe('yichuang diag export', () => {
   it('writes a zip of config, versions, device table, logs, frames, db check and sync state with no ID number', async () => {
     const dataDir = tempDir();
     const app = await createApp({ dataDir, mode: 'normal', transport: 'test' });
-    app.services.settings.update({ hall: { code: '3301', name: '市民中心' }, devices: [{ id: 'idcard-1', kind: 'idcard', port: '/dev/ttyUSB0' }] });
+    app.services.settings.update({ hall: { code: '3301', name: '市民中心' }, queue: { token: 'q-secret-diag' }, devices: [{ id: 'idcard-1', kind: 'idcard', port: '/dev/ttyUSB0' }] });
     // What a careless log call or a raw error would leave behind.
     createLogger('test').info({ idNumber: ID, name: '张三' }, `read card ${ID}`);
     await app.services.database.db
@@ -94,6 +94,8 @@ describe('yichuang diag export', () => {
     const manifest = JSON.parse(zip.get('manifest.json')!);
     expect(manifest).toMatchObject({ appVersion: '9.9.9', hall: '3301' });
     expect(JSON.parse(zip.get('config/settings.json')!).settings.hall).toMatchObject({ code: '3301', name: '市民中心' });
+    expect(JSON.parse(zip.get('config/settings.json')!).settings.queue.token).toBe('(已设置，未导出)');
+    expect(zip.get('config/settings.json')).not.toContain('q-secret-diag');
     expect(JSON.parse(zip.get('versions.json')!)).toMatchObject({ app: '9.9.9', node: process.versions.node, modules: { sqlite3: expect.any(String) } });
     expect(JSON.parse(zip.get('devices.json')!)).toMatchObject({ configured: [{ id: 'idcard-1' }], live: [{ state: 'connected' }], ports: [{ path: '/dev/ttyUSB0' }] });
     expect(JSON.parse(zip.get('db-check.json')!)).toMatchObject({ exists: true, check: 'ok', tables: { outbox: 1 } });

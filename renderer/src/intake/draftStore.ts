@@ -78,10 +78,11 @@ export interface IntakeDraft {
   appointment: AppointmentView | null;
   draftCaseId: string | null;
   /**
-   * The key of this bundle decision (UUIDv7), made at the first press and kept for the retries of
-   * this applicant: main returns the cases already made for it instead of making new ones.
+   * The key of this decision (UUIDv7, a bundle's or a single item's), made at the first press and
+   * kept for the retries of this applicant: main returns the cases already made for it instead of
+   * making new ones (after a lost reply, a restarted host, a second press).
    */
-  bundleKey: string | null;
+  decisionKey: string | null;
   outcome: IntakeOutcome | null;
   /** Increments on every new applicant, so forms remount empty. */
   generation: number;
@@ -112,7 +113,7 @@ function emptyDraft(generation: number, owner: string | null): IntakeDraft {
     appointmentCode: null,
     appointment: null,
     draftCaseId: null,
-    bundleKey: null,
+    decisionKey: null,
     outcome: null,
     generation,
     owner,

@@ -12,15 +12,19 @@ function requirePlans() {
 }
 
 /**
- * What a bundle decision sends: every plan in one call, which main writes in one transaction. The
- * key is made once and kept in the draft, so a retry after a failure or a lost reply sends it
- * again and gets the same cases back.
+ * The key of this applicant's decision: made once and kept in the draft, so a retry after a
+ * failure or a lost reply sends it again and gets the same case(s) back.
  */
+function decisionKey(d: IntakeDraft): string {
+  const key = d.decisionKey ?? uuidv7();
+  if (!d.decisionKey) patchDraft({ decisionKey: key });
+  return key;
+}
+
+/** What a bundle decision sends: every plan in one call, which main writes in one transaction. */
 function bundleRequest(d: IntakeDraft, plans: CasePlan[]) {
-  const key = d.bundleKey ?? uuidv7();
-  if (!d.bundleKey) patchDraft({ bundleKey: key });
   return {
-    key,
+    key: decisionKey(d),
     bundleId: d.bundle!.id,
     applicant: applicantInput(d),
     ...agentInput(d),
@@ -28,6 +32,11 @@ function bundleRequest(d: IntakeDraft, plans: CasePlan[]) {
     ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}),
     ...materialsDraftOf(d),
   };
+}
+
+/** What a single-item call (draft or decision) sends about the applicant, the item and its materials. */
+function singleRequest(d: IntakeDraft, p: CasePlan) {
+  return { applicant: applicantInput(d), ...agentInput(d), ...appointmentOf(d), itemCode: p.itemCode, materials: p.materials, ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}) };
 }
 
 /**
@@ -48,7 +57,7 @@ export function useIntakeActions() {
       };
     } else {
       const p = plans[0]!;
-      const input = { applicant: applicantInput(d), ...agentInput(d), ...appointmentOf(d), itemCode: p.itemCode, materials: p.materials, ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}), ...materialsDraftOf(d) };
+      const input = { key: decisionKey(d), ...singleRequest(d, p), ...materialsDraftOf(d) };
       const r = deferred && p.materials.some((m) => m.state === 'deferred') ? await call('intake.acceptWithDeferred', { ...input, ...deferred }) : await call('intake.accept', input);
       outcome = { kind: 'accepted', cases: [{ caseId: r.caseId, caseNumber: r.caseNumber, itemName: p.itemName, promisedDate: r.promisedDate, promisedProvisional: r.promisedProvisional }], deferred: r.deferred };
     }
@@ -62,7 +71,7 @@ export function useIntakeActions() {
     if (d.bundle) cases = (await call('intake.rejectBundle', { ...bundleRequest(d, plans), reason })).cases;
     else {
       const p = plans[0]!;
-      const r = await call('intake.reject', { applicant: applicantInput(d), ...agentInput(d), ...appointmentOf(d), itemCode: p.itemCode, materials: p.materials, reason, ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}) });
+      const r = await call('intake.reject', { key: decisionKey(d), ...singleRequest(d, p), reason });
       cases = [{ ...r, itemName: p.itemName }];
     }
     const outcome: IntakeOutcome = { kind: 'rejected', cases: cases.map((c) => ({ caseId: c.caseId, caseNumber: c.caseNumber, itemName: c.itemName })), deferred: [] };
@@ -72,14 +81,7 @@ export function useIntakeActions() {
   const saveDraft = useCallback(async () => {
     const d = draftStore.get();
     const [plan] = requirePlans();
-    const r = await call('intake.saveDraft', {
-      itemCode: plan!.itemCode,
-      materials: plan!.materials,
-      applicant: applicantInput(d),
-      ...agentInput(d),
-      ...appointmentOf(d),
-      ...(d.draftCaseId ? { caseId: d.draftCaseId } : {}),
-    });
+    const r = await call('intake.saveDraft', singleRequest(d, plan!));
     patchDraft({ draftCaseId: r.caseId });
     return r;
   }, []);

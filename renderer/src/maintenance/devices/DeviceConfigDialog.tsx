@@ -9,6 +9,7 @@ import { useAction } from '../../api/useAction';
 import { useCall } from '../../api/useCall';
 
 type Port = MethodOutput<'devices.list'>['ports'][number];
+type DeviceConfig = MethodOutput<'settings.get'>['settings']['devices'][number];
 interface Row {
   id: string;
   kind: DeviceStatusPayload['kind'];
@@ -19,7 +20,7 @@ interface Row {
   scanSuffix?: ScanSuffix;
   scanGapMs?: number;
 }
-const KINDS = ['idcard', 'scanner', 'evaluator'] as const;
+const KINDS = ['idcard', 'scanner', 'evaluator', 'queueCaller'] as const;
 const BAUDS = [9600, 19200, 38400, 57600, 115200];
 /** Field widths, shared by the column headings and the fields under them. */
 const W = { id: 130, kind: 130, port: 200, baud: 100, model: 200, scanSuffix: 200, scanGapMs: 120 };
@@ -32,7 +33,7 @@ export function DeviceConfigDialog(props: { open: boolean; current: DeviceStatus
   // The status has no framing fields: the saved configuration does.
   const saved = useCall('settings.get', props.open ? undefined : null, [props.open]);
   const save = useAction(async (devices: Row[]) => {
-    await call('devices.configure', { devices: devices.map(toConfig) });
+    await call('devices.configure', { devices: devices.map((d) => toConfig(d, savedById.get(d.id))) });
     props.onSaved();
     props.onClose();
   });
@@ -126,7 +127,8 @@ function runningFraming(d: DeviceStatusPayload): Pick<Row, 'scanSuffix' | 'scanG
   return { scanSuffix: suffix, scanGapMs: typeof gap === 'number' && gap !== SCAN_GAP_MS.default ? gap : undefined };
 }
 
-function toConfig(d: Row) {
+/** A row as devices.configure takes it; what the dialog does not edit (a caller's bus address) is kept from the saved entry. */
+function toConfig(d: Row, saved: DeviceConfig | undefined) {
   const scanner = d.kind === 'scanner';
   return {
     id: d.id,
@@ -136,5 +138,6 @@ function toConfig(d: Row) {
     ...(d.model ? { model: d.model } : {}),
     ...(scanner && d.scanSuffix ? { scanSuffix: d.scanSuffix } : {}),
     ...(scanner && typeof d.scanGapMs === 'number' ? { scanGapMs: d.scanGapMs } : {}),
+    ...(d.kind === 'queueCaller' && saved?.callerAddress !== undefined ? { callerAddress: saved.callerAddress } : {}),
   };
 }

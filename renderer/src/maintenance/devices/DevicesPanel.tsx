@@ -10,6 +10,7 @@ import { shortTime } from '../../shared/dates';
 import { DeviceConfigDialog } from './DeviceConfigDialog';
 import { DocumentCameraPanel } from './DocumentCameraPanel';
 import { FrameLog } from './FrameLog';
+import { QueueSettingsPanel } from './QueueSettingsPanel';
 import { TestRead } from './TestRead';
 
 const TONE: Record<DeviceStatusPayload['state'], string> = { connected: 'green', reading: 'blue', connecting: 'gold', error: 'red', disconnected: 'red' };
@@ -62,6 +63,7 @@ export function DevicesPanel() {
           <FrameLog id={current.id} />
         </Card>
       )}
+      <QueueSettingsPanel />
       <DocumentCameraPanel />
       <DeviceConfigDialog open={editing} current={list} ports={devices.data?.ports ?? []} onClose={() => setEditing(false)} onSaved={devices.reload} />
     </Space>
