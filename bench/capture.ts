@@ -19,8 +19,8 @@ const value = <T>(r: R): T => {
  * Capture → page stored, on the vendor backend: a still from the simulated 高拍仪 service (5 MP,
  * base64 JPEG over its WebSocket) through the router, then staged into a slot (sealed, written) by
  * the materials service, against the camera's frame time (1/fps of its preview). Not in the figure:
- * the renderer's decode / edge detection / encode (Chromium's canvas, not in Node); the e2e run
- * measures the whole path in the page as `yc.capture.stored`.
+ * the renderer's decode / edge detection / encode (Chromium's canvas, not in Node): bench/capture-ui.ts
+ * measures the whole path in Chromium with its fake camera (the page's `yc.capture.*` measures).
  */
 export const bench: Bench = {
   name: 'capture',

@@ -7,7 +7,7 @@ import { createTestDatabase, PG_SKIP_REASON, TEST_PG_URL } from '../central/test
 import { RoundRobinProxy } from '../central/testing/round-robin-proxy';
 import { tempDir } from '../main/sync/testing/window-fixture';
 import { SimulatedWindow, type WindowTally } from './central-load-window';
-import { percentile } from './stats';
+import { cpuMs, percentile } from './stats';
 import type { Bench, BenchResult } from './types';
 
 /** Windows per step; every step enrols fresh windows and gives each the same work. */
@@ -20,17 +20,6 @@ const STEP_LIMIT_MS = 20_000;
 const WINDOWS_PER_HALL = 10;
 /** A central operator recording status changes while the windows push (what the pulls bring back). */
 const STATUS_EVERY_MS = 50;
-const CLOCK_TICK_MS = 1000 / 100; // USER_HZ on Linux
-
-/** CPU milliseconds (user + system) a process has used, from /proc; null off Linux. */
-function cpuMs(pid: number | undefined): number | null {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * A hall at the central: 50 → 500 simulated windows (lightweight clients speaking the real sync

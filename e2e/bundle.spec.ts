@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { sampleJpeg } from '../main/materials/testing';
 import { expect, screenshotPath, test } from './host-fixture';
 import { casesInDatabase, loseFirstReply, recordIntakeCalls } from './lost-reply';
 
@@ -62,4 +63,41 @@ test('(b) 一件事: when the reply is lost, pressing again shows the same cases
   expect((await casesInDatabase(page)).filter((n) => !before.includes(n)).sort()).toEqual([...committed].sort());
   expect(calls).toEqual(['intake.acceptBundle', 'intake.acceptBundle']);
   await page.screenshot({ path: screenshotPath('bundle-retried') });
+});
+
+test('(b) 一件事: a merged material takes its pages once, and every case that needs it links the same PDF', async ({ page, host }) => {
+  await page.goto(host.openUrl);
+  await fillUnemploymentBundle(page);
+  const before = await casesInDatabase(page);
+  // 居民身份证 is asked once for the four items: its row has the file slot and the camera, like one item's.
+  const row = page.locator('[data-testid=material-row][data-code=ID_CARD]');
+  await expect(row.getByTestId('open-camera')).toBeVisible();
+  const add = row.getByRole('button', { name: /添加文件/ });
+  await add.focus();
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles([
+    { name: '身份证正面.jpg', mimeType: 'image/jpeg', buffer: sampleJpeg(800, 1100, 1) },
+    { name: '身份证反面.jpg', mimeType: 'image/jpeg', buffer: sampleJpeg(800, 1100, 2) },
+  ]);
+  await expect(row.getByTestId('material-files-summary')).toHaveAttribute('data-pages', '2', { timeout: 30_000 });
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('bundle-merged-slot') });
+
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('outcome')).toHaveAttribute('data-kind', 'accepted', { timeout: 30_000 });
+  const numbers = (await casesInDatabase(page)).filter((n) => !before.includes(n));
+  expect(numbers).toHaveLength(4);
+  // Each case: one file, its own ID-card material, two pages; one PDF (one hash) for all four.
+  const files = await page.evaluate(async (wanted) => {
+    const unwrap = <T,>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+    const list = unwrap(await window.yichuang.invoke('cases.list', { limit: 500 })).cases.filter((c) => wanted.includes(c.caseNumber ?? ''));
+    return Promise.all(list.map(async (c) => unwrap(await window.yichuang.invoke('materials.caseFiles', { caseId: c.id })).files.map((f) => ({ code: f.materialCode, name: f.materialName, pages: f.pages, sha256: f.sha256 }))));
+  }, numbers);
+  expect(files).toHaveLength(4);
+  expect(files.every((f) => f.length === 1 && f[0]!.pages === 2 && f[0]!.name === '居民身份证')).toBe(true);
+  expect(new Set(files.map((f) => f[0]!.sha256)).size).toBe(1);
 });

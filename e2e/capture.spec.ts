@@ -41,6 +41,8 @@ test('UVC (Chromium fake camera): F7 opens the camera for the slot, Space captur
     for (const n of [1, 2, 3]) await shoot(page, n);
     // Edge detection found the page on the desk: every page is cropped to it by default.
     await expect(page.locator('[data-testid=capture-page][data-cropped=yes]')).toHaveCount(3);
+    // Each page is the whole frame at the camera's own size (within the 200 dpi target: not scaled).
+    await expect(page.locator(`[data-testid=capture-page][data-pixels="${cam.width}x${cam.height}"]`)).toHaveCount(3);
     await expect(page.getByTestId('capture-summary')).toContainText('共 3 页');
     // The last page is selected; ↑ selects the second, R turns it a quarter clockwise.
     await page.keyboard.press('ArrowUp');

@@ -39,3 +39,50 @@ test('材料电子化: three files added to a slot by keyboard, accepted, the ca
   const anonymous = await fetch(new URL(src, host.url));
   expect(anonymous.status).toBe(401);
 });
+
+test('材料电子化: a draft saved with pages (Ctrl+S) keeps them after 下一位; finished later from another intake, the case links them', async ({ page, host }) => {
+  await page.goto(host.openUrl);
+  await expect(page.getByTestId('intake-screen')).toBeVisible();
+  await readCardAndPickItem(page);
+  const slot = page.getByTestId('material-files').first();
+  const code = (await slot.getAttribute('data-code'))!;
+  const chooser = page.waitForEvent('filechooser');
+  await slot.getByRole('button', { name: /添加文件/ }).click();
+  await (await chooser).setFiles([{ name: '身份证.jpg', mimeType: 'image/jpeg', buffer: sampleJpeg(800, 1100, 3) }]);
+  await expect(slot.getByTestId('material-files-summary')).toHaveAttribute('data-pages', '1', { timeout: 30_000 });
+  await page.keyboard.press('Control+s');
+  const draftCase = async () =>
+    page.evaluate(async () => {
+      const r = await window.yichuang.invoke('cases.list', { limit: 500 });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.cases.find((c) => c.status === 'draft')?.id ?? null;
+    });
+  await expect.poll(draftCase, { timeout: 30_000 }).not.toBeNull();
+  const caseId = (await draftCase())!;
+  // 下一位: the screen starts a new intake (a new materials draft id); the saved draft's pages stay held.
+  await page.keyboard.press('F9');
+  await expect(page.getByTestId('material-files')).toHaveCount(0);
+  // Finished from another intake (the draft id it sends is new): the held page is the case's file.
+  const files = await page.evaluate(
+    async (caseId) => {
+      const unwrap = <T,>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value;
+      };
+      const detail = unwrap(await window.yichuang.invoke('cases.get', { id: caseId }));
+      const item = unwrap(await window.yichuang.invoke('catalog.item', { code: detail.itemCode }));
+      unwrap(
+        await window.yichuang.invoke('intake.accept', {
+          caseId,
+          itemCode: item.code,
+          applicant: { kind: 'person', idType: 'resident', idNumber: '11010519491231002X', name: '测试人' },
+          materials: item.materials.map((m) => ({ code: m.code, state: 'received' as const })),
+          materialsDraftId: crypto.randomUUID(),
+        }),
+      );
+      return unwrap(await window.yichuang.invoke('materials.caseFiles', { caseId })).files.map((f) => [f.materialCode, f.pages]);
+    },
+    caseId,
+  );
+  expect(files).toEqual([[code, 1]]);
+});

@@ -71,6 +71,12 @@ export const MaterialEntry = z
     copies: z.number().int().min(0).max(99).optional(),
     /** The e-licence identifier when `state` is `licence`. */
     licenceId: text(200).optional(),
+    /**
+     * The staged slot (common/contract/materials.ts) holding this material's pages, when it is not
+     * `code`: a bundle's merged material is one slot (its key) for every item that needs it, and
+     * each item's case links that slot's PDF under its own material code.
+     */
+    slot: text(100).min(1).optional(),
   })
   .strict();
 export type MaterialEntry = z.infer<typeof MaterialEntry>;

@@ -112,6 +112,8 @@ export const materialsMethods = {
         fileName: text(200).optional(),
         /** Insert before this index; default: at the end. */
         position: z.number().int().min(0).max(10_000).optional(),
+        /** The crop edge detection proposed for a camera frame, set with the page (one call, not a cropPage after it). Images only. */
+        crop: Crop.optional(),
       })
       .strict(),
     output: z.object({ page: PageView, slot: SlotView }),

@@ -1,7 +1,7 @@
 import { AppError } from '../../common/contract/errors';
 import type { CaseMaterialFile } from '../../common/sync/entries';
 import type { Logger } from '../../platform/log/logger';
-import type { MaterialsService, PreparedFile } from '../materials/service';
+import type { MaterialsService, PreparedFile, SlotRef } from '../materials/service';
 
 /** The materials step of a decision or a supplement (issue 16): store before the transaction, tidy after it. */
 export class CaseFilesStep {
@@ -15,10 +15,10 @@ export class CaseFilesStep {
    * before the transaction: acceptance never waits on an upload, only on assembling local files.
    * Slots of other materials (容缺, 未提供, another item) are not linked and stay staged.
    */
-  async prepare(draftId: string | undefined, codes: string[]): Promise<PreparedFile[]> {
-    if (!draftId || codes.length === 0) return [];
+  async prepare(draftId: string | undefined, slots: SlotRef[]): Promise<PreparedFile[]> {
+    if (!draftId || slots.length === 0) return [];
     if (!this.materials) throw new AppError('NOT_AVAILABLE', '材料电子化不可用：本窗口程序未启用材料存储。');
-    return this.materials.prepareDraft(draftId, codes);
+    return this.materials.prepareDraft(draftId, slots);
   }
 
   /** After the commit: the staged pages are in the case's files now; failing here loses nothing (the start-up sweep drops them later). */

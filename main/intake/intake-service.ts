@@ -8,6 +8,7 @@ import { appendAudit, appendAuditRow, auditRow } from '../audit/chain';
 import type { CalendarService } from '../catalog/calendar-service';
 import type { CatalogService } from '../catalog/catalog-service';
 import type { Logger } from '../../platform/log/logger';
+import { holdDraftPages, releaseDraftPages, withDraftPages } from '../materials/draft-pages';
 import { caseFilesByCode, linkFiles } from '../materials/linking';
 import type { MaterialsService, PreparedFile } from '../materials/service';
 import { CaseFilesStep, filesByCode } from './case-files';
@@ -109,6 +110,7 @@ export class IntakeService {
   async acceptBundle(input: BundleInput & { deferred?: { commitmentNote: string; deadlineWorkdays?: number } }, actor: Actor) {
     const d = input.deferred;
     const deferred = d && { commitmentNote: d.commitmentNote, deadlineWorkdays: d.deadlineWorkdays ?? (await readIntakeConfig(this.d.db)).deferredSupplyWorkdays };
+    input = await withDraftPages(this.d.db, input);
     const r = await decideBundle(this.steps, input, actor, 'accept', (plan) => (deferred && plan.materials.some((m) => m.state === 'deferred') ? ['deferred', deferred] : ['accept', {}]));
     await this.files.finish(input.materialsDraftId);
     return { ...r, cases: r.cases.map((c) => ({ ...this.acceptResult(c), itemCode: c.itemCode, itemName: c.itemName })) };
@@ -116,7 +118,7 @@ export class IntakeService {
 
   /** 一件事不予受理: every plan rejected with the same reason, in ONE transaction. */
   async rejectBundle(input: BundleInput & { reason: string }, actor: Actor) {
-    const r = await decideBundle(this.steps, input, actor, 'reject', () => ['reject', { reason: input.reason }]);
+    const r = await decideBundle(this.steps, await withDraftPages(this.d.db, input), actor, 'reject', () => ['reject', { reason: input.reason }]);
     return {
       ...r,
       cases: r.cases.map((c) => ({ caseId: c.caseId, caseNumber: c.caseNumber!, itemCode: c.itemCode, itemName: c.itemName, status: 'rejected' as const, decidedAt: c.at })),
@@ -138,6 +140,7 @@ export class IntakeService {
   }
 
   private async decide(decision: Decision, input: CaseInput, actor: Actor, extra: DecisionExtra): Promise<DecisionResult> {
+    input = await withDraftPages(this.d.db, input);
     let prepared: PreparedDecision;
     let result: DecisionResult;
     try {
@@ -175,7 +178,11 @@ export class IntakeService {
     const applicantSealed = decision === 'draft' ? null : sealedApplicantPayload(this.d.pii, applicant);
     const agentColumns = agent ? sealAgent(this.d.pii, agent) : null;
     const agentSealed = decision === 'draft' ? null : sealedAgentPayload(this.d.pii, agent);
-    const linked = decision === 'accept' || decision === 'deferred' ? materials.filter((m) => m.state === 'received' || m.state === 'licence').map((m) => m.code) : [];
+    const slotOf = new Map(input.materials.map((e) => [e.code, e.slot ?? e.code]));
+    const linked =
+      decision === 'accept' || decision === 'deferred'
+        ? materials.filter((m) => m.state === 'received' || m.state === 'licence').map((m) => ({ code: m.code, slot: slotOf.get(m.code) ?? m.code }))
+        : [];
     const files = await this.files.prepare(input.materialsDraftId, linked);
     // The id a new case gets, made here rather than under the write lock.
     const freshId = uuidv7();
@@ -227,6 +234,9 @@ export class IntakeService {
     if (existing) await trx.deleteFrom('case_material').where('case_id', '=', caseId).execute();
     if (materials.length) await insertMaterials(trx, { rows: materials.map((m) => ({ ...m, case_id: caseId })) });
     if (files.length) await linkFiles(trx, { caseId, files, via: 'intake', clerkId: actor.id, at: atIso });
+    // A saved draft holds its staged pages until it is decided.
+    if (decision === 'draft' && input.materialsDraftId) await holdDraftPages(trx, caseId, input.materialsDraftId, atIso);
+    else if (existing && decision !== 'draft') await releaseDraftPages(trx, caseId);
     await writeHistory(trx, caseId, atIso, status, extra.reason ?? null);
     await appendAuditRow(trx, audit);
     if (outbox) await insertOutboxRow(trx, outbox);
@@ -273,7 +283,8 @@ export class IntakeService {
   /** 撤回: a draft the applicant abandoned, or an accepted case the applicant withdraws. */
   async withdraw(caseId: string, reason: string, actor: Actor) {
     const atIso = this.now().toISOString();
-    return this.d.db.transaction().execute(async (trx) => {
+    let heldPages: string | null = null;
+    const out = await this.d.db.transaction().execute(async (trx) => {
       const c = await loadCase(trx, caseId);
       if (!c) throw new AppError('NOT_FOUND', '找不到该办件。');
       if (!canTransition(c.status, 'withdrawn'))
@@ -281,6 +292,7 @@ export class IntakeService {
       await trx.updateTable('intake_case').set({ status: 'withdrawn', withdraw_reason: reason, decided_at: atIso, updated_at: atIso }).where('id', '=', caseId).execute();
       await writeHistory(trx, caseId, atIso, 'withdrawn', reason);
       await appendAudit(trx, { actor: actor.id, action: 'case.withdraw', subject: caseId, detail: { caseNumber: c.case_number, from: c.status } });
+      heldPages = await releaseDraftPages(trx, caseId);
       if (c.status !== 'draft') {
         const materials = await trx.selectFrom('case_material').selectAll().where('case_id', '=', caseId).orderBy('sort').execute();
         const files = await caseFilesByCode(trx, caseId);
@@ -288,13 +300,16 @@ export class IntakeService {
       }
       return { caseId, status: 'withdrawn' as const, decidedAt: atIso };
     });
+    // The applicant left: a withdrawn draft's pages are not needed (after the commit, like a decision's).
+    if (heldPages) await this.files.finish(heldPages);
+    return out;
   }
 
   /** 补齐: one deferred material arrives; when none is left the case becomes accepted. */
   async supplement(input: { caseId: string; materialCode: string; via: 'received' | 'licence'; licenceId?: string; materialsDraftId?: string }, actor: Actor) {
     const atIso = this.now().toISOString();
     // The supplied material's staged pages, stored before the transaction like a decision's.
-    const files = await this.files.prepare(input.materialsDraftId, [input.materialCode]);
+    const files = await this.files.prepare(input.materialsDraftId, [{ code: input.materialCode, slot: input.materialCode }]);
     const result = await this.d.db.transaction().execute(async (trx) => {
       const c = await loadCase(trx, input.caseId);
       if (!c) throw new AppError('NOT_FOUND', '找不到该办件。');

@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/chain';
 import type { DB } from '../db/schema';
 import { assemblePdf } from './assemble';
 import { BlobFiles } from './blob-files';
-import type { CaseFiles, ExportView, FileTicketView, MaterialsService, PageView, PreparedFile, SlotView, StageRequest, TicketFile } from './service';
+import type { CaseFiles, ExportView, FileTicketView, MaterialsService, PageView, PreparedFile, SlotRef, SlotView, StageRequest, TicketFile } from './service';
 import { Staging } from './staging';
 import { Tickets } from './tickets';
 
@@ -49,14 +49,15 @@ export class Materials implements MaterialsService {
     await this.staging.discard(draftId);
   }
 
-  async prepareDraft(draftId: string, codes: readonly string[]): Promise<PreparedFile[]> {
+  async prepareDraft(draftId: string, slots: readonly SlotRef[]): Promise<PreparedFile[]> {
     const out: PreparedFile[] = [];
-    for (const code of codes) {
-      const parts = await this.staging.openSlot(draftId, code);
+    for (const { code, slot } of slots) {
+      const parts = await this.staging.openSlot(draftId, slot);
       if (parts.length === 0) continue;
       const pdf = await assemblePdf(
         parts.map(({ row, bytes }) => ({ kind: row.kind, mime: row.mime, bytes, rotation: row.rotation as Rotation, crop: row.crop ? (JSON.parse(row.crop) as Crop) : null })),
-        code,
+        // Titled by the slot: a merged material linked to several cases of a bundle is one blob.
+        slot,
       );
       const { sha256, sealedSize } = this.blobs.put(pdf.bytes);
       out.push({ materialCode: code, sha256, size: pdf.bytes.byteLength, sealedSize, pages: pdf.pages });

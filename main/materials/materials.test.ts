@@ -120,8 +120,8 @@ describe('materials store', () => {
     await m.stagePage({ draftId: draftA, materialCode: mat, mime: 'application/pdf', source: 'file', clerkId: 'c' }, await samplePdf(3));
     await m.rotatePage(draftA, p.page.pageId, 270);
     await m.cropPage(draftA, p.page.pageId, { x: 0.25, y: 0, w: 0.5, h: 0.5 });
-    const [a] = await m.prepareDraft(draftA, [mat]);
-    const [again] = await m.prepareDraft(draftA, [mat]);
+    const [a] = await m.prepareDraft(draftA, [{ code: mat, slot: mat }]);
+    const [again] = await m.prepareDraft(draftA, [{ code: mat, slot: mat }]);
     expect(again!.sha256).toBe(a!.sha256);
     const pdf = await PDFDocument.load(await fs.promises.readFile(blobPath(materialsDirs(s.dir).blobs, a!.sha256)).then((b) => s.pii.openBytes(b)));
     expect(pdf.getPageCount()).toBe(4);

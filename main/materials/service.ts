@@ -16,6 +16,7 @@ export interface StageRequest {
   source: PageSource;
   fileName?: string;
   position?: number;
+  crop?: Crop;
   clerkId: string;
 }
 
@@ -42,14 +43,20 @@ export interface MaterialsService {
   /** Redeem a ticket (transports); null when unknown or expired. */
   readTicket(ticket: string): Promise<TicketFile | null>;
   /**
-   * Before a decision's transaction: assemble each slot of the draft named in `codes` into one PDF
+   * Before a decision's transaction: assemble each slot of the draft named in `slots` into one PDF
    * and store it sealed (content-addressed, idempotent). Nothing is linked yet: `linkFiles` does
    * that inside the decision's transaction (main/materials/linking.ts).
    */
-  prepareDraft(draftId: string, codes: readonly string[]): Promise<PreparedFile[]>;
+  prepareDraft(draftId: string, slots: readonly SlotRef[]): Promise<PreparedFile[]>;
   /** After the decision committed: the draft's staged pages are no longer needed. */
   finishDraft(draftId: string): Promise<void>;
   blobs: MaterialBlobStore;
+}
+
+/** A case's material and the staged slot its pages are in (the same, except for a bundle's merged material). */
+export interface SlotRef {
+  code: string;
+  slot: string;
 }
 
 /** One material's assembled PDF, stored and ready to link. */

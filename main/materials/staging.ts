@@ -16,6 +16,7 @@ type PageRow = Selectable<MaterialPageTable>;
 export const MAX_PARTS_PER_SLOT = 200;
 
 const NOT_FOUND = '找不到这一页：它可能已被删除。请刷新后重试。';
+const PDF_CROP = 'PDF 文件不能裁剪；请裁剪拍摄或图片页。';
 
 /**
  * Staged pages: one sealed file per part under `staged/`, one `material_page` row each. The file is
@@ -33,6 +34,7 @@ export class Staging {
 
   async stage(req: StageRequest, bytes: Uint8Array): Promise<{ page: PageView; slot: SlotView }> {
     const probed = await probePage(bytes, req.mime);
+    if (probed.kind === 'pdf' && req.crop) throw new AppError('INVALID_INPUT', PDF_CROP);
     const id = crypto.randomUUID();
     writeAtomic(this.fsx, this.fileOf(id), this.pii.sealBytes(bytes));
     try {
@@ -56,7 +58,7 @@ export class Staging {
             page_count: probed.pageCount,
             width: probed.width,
             height: probed.height,
-            crop: null,
+            crop: req.crop ? JSON.stringify(req.crop) : null,
             staged_at: this.now().toISOString(),
             clerk_id: req.clerkId,
           })
@@ -111,7 +113,7 @@ export class Staging {
 
   async setCrop(draftId: string, pageId: string, crop: Crop | null): Promise<PageView> {
     const row = await this.row(draftId, pageId);
-    if (row.kind === 'pdf' && crop) throw new AppError('INVALID_INPUT', 'PDF 文件不能裁剪；请裁剪拍摄或图片页。');
+    if (row.kind === 'pdf' && crop) throw new AppError('INVALID_INPUT', PDF_CROP);
     await this.db.updateTable('material_page').set({ crop: crop ? JSON.stringify(crop) : null }).where('id', '=', pageId).execute();
     return this.view(await this.row(draftId, pageId));
   }
@@ -137,11 +139,18 @@ export class Staging {
 
   /**
    * At start: staged files without a row (a stage killed between file and row) and drafts left
-   * longer than `staleDays` (an intake abandoned without 撤回).
+   * longer than `staleDays` (an intake abandoned without 撤回). The pages a saved case draft holds
+   * stay while it is a draft (case_draft_pages).
    */
   async sweep(staleDays: number): Promise<{ orphans: number; stale: number }> {
     const cutoff = new Date(this.now().getTime() - staleDays * 86_400_000).toISOString();
-    const stale = await this.db.selectFrom('material_page').select('draft_id').distinct().where('staged_at', '<', cutoff).execute();
+    const stale = await this.db
+      .selectFrom('material_page')
+      .select('draft_id')
+      .distinct()
+      .where('staged_at', '<', cutoff)
+      .where('draft_id', 'not in', (eb) => eb.selectFrom('case_draft_pages').select('draft_id'))
+      .execute();
     let staleParts = 0;
     for (const { draft_id } of stale) staleParts += await this.discard(draft_id);
     let orphans = 0;

@@ -94,4 +94,19 @@ describe('materials through the router', () => {
     expect(await app.invoke('materials.deletePage', { draftId, pageId: p1! })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(fs.readdirSync(path.join(dir, 'materials', 'staged')).sort()).toEqual([p2, p3].sort());
   });
+
+  it('a camera frame is staged with its crop in one call; a PDF with a crop is refused and nothing is staged', async () => {
+    const draftId = newDraftId();
+    const crop = { x: 0.1, y: 0.05, w: 0.8, h: 0.9 };
+    const staged = ok<Staged>(await app.invoke('materials.stagePage', { draftId, materialCode: 'm1', mime: 'image/jpeg', source: 'camera', crop }, sampleJpeg(64, 64, 1)));
+    expect(staged.page.crop).toEqual(crop);
+    expect(staged.slot.parts[0]!.crop).toEqual(crop);
+    const audit = await app.services.database.db.selectFrom('audit_log').select('detail').where('action', '=', 'materials.stage').execute();
+    expect(JSON.parse(audit[0]!.detail!)).toMatchObject({ crop });
+    expect(await app.invoke('materials.stagePage', { draftId, materialCode: 'm1', mime: 'application/pdf', source: 'file', crop }, await samplePdf(1))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('PDF 文件不能裁剪') },
+    });
+    expect(ok<MethodOutput<'materials.listDraft'>>(await app.invoke('materials.listDraft', { draftId })).slots[0]!.parts).toHaveLength(1);
+  });
 });

@@ -15,7 +15,7 @@ export function materialsHandlers(s: Services): Handlers {
   return {
     'materials.stagePage': async (input, ctx) => {
       const r = await m.stagePage({ ...input, clerkId: actorOf(ctx).id }, ctx.bytes!);
-      await audit(ctx, 'stage', input.draftId, { material: input.materialCode, pageId: r.page.pageId, source: input.source, bytes: r.page.bytes, pages: r.page.pageCount });
+      await audit(ctx, 'stage', input.draftId, { material: input.materialCode, pageId: r.page.pageId, source: input.source, bytes: r.page.bytes, pages: r.page.pageCount, ...(input.crop && { crop: input.crop }) });
       return r;
     },
     'materials.listDraft': async ({ draftId }) => ({ draftId, slots: await m.listDraft(draftId) }),

@@ -14,7 +14,8 @@ import { migration012 } from './012-upload-state';
 import { migration013 } from './013-queue';
 import { migration014 } from './014-appointments';
 import { migration015 } from './015-handover';
+import { migration019 } from './019-draft-pages';
 import { migration020 } from './020-decision-key';
 
 /** Every migration, statically imported, in order. Add new ones at the end; never edit a released one. */
-export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration020];
+export const migrations: Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration019, migration020];

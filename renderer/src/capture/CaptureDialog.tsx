@@ -13,10 +13,8 @@ import { rotateClockwise } from './pages/geometry';
 import { processStill } from './pages/processStill';
 import { PageThumb } from './PageThumb';
 import { autoCropOf, slotPages } from './slots/slotPages';
+import { CAPTURE_MEASURES, type CapturePhase } from './captureMeasures';
 import { useCamera } from './useCamera';
-
-/** `performance.measure` name of one capture, from the key press to the page stored (bench/capture.ts reads it). */
-export const CAPTURE_MEASURE = 'yc.capture.stored';
 
 /**
  * The camera window of one material slot: live preview on the left, the slot's pages on the right.
@@ -44,10 +42,13 @@ export function CaptureDialog({ code, name, onClose }: { code: string; name: str
     queue.current = queue.current.then(async () => {
       try {
         const still = await camera.capture();
+        const since = (phase: CapturePhase) => performance.measure(CAPTURE_MEASURES[phase], { start: still.askedAt, end: performance.now() });
+        since('grabbed');
         const page = await processStill(still);
         still.image.close();
+        since('encoded');
         await slotPages.add(code, page);
-        performance.measure(CAPTURE_MEASURE, { start: still.askedAt, end: performance.now() });
+        since('stored');
         setSelected(slotPages.list(code).length - 1);
       } catch (err) {
         fail(err);

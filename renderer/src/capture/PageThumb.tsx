@@ -29,6 +29,8 @@ export function PageThumb({ draftId, page, index, selected, onSelect }: { draftI
       data-testid="capture-page"
       data-rotation={page.rotation}
       data-cropped={page.crop ? 'yes' : 'no'}
+      data-bytes={page.bytes}
+      data-pixels={page.width && page.height ? `${page.width}x${page.height}` : undefined}
     >
       <div className="capture-thumb">
         {url && page.kind === 'image' && <img src={url} alt={label} style={{ objectViewBox: cropInset(page.crop), transform: `rotate(${page.rotation}deg)` } as CSSProperties} />}

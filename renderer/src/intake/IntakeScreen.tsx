@@ -23,7 +23,7 @@ const CaptureDialog = lazyNamed(() => import('../capture/CaptureDialog'), 'Captu
 const TodayAppointments = lazyNamed(() => import('../appointments/TodayAppointments'), 'TodayAppointments');
 import { offerAppointmentsForCard } from '../appointments/appointmentMatch';
 import { TodayAppointmentsButton } from '../appointments/TodayAppointmentsButton';
-import { checklistOf } from './materials/MaterialsChecklist';
+import { paperRows } from './materials/checklist';
 import { captureTarget, closeCapture, focusedSlotCode, openCapture } from '../capture/captureTarget';
 
 /**
@@ -69,9 +69,9 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
   // A new applicant (F9, or the draft claimed at sign-in) remounts the columns: the focus goes back to the search.
   useEffect(() => search.current?.focus(), [focusSearch, draft.generation]);
   const capture = captureTarget.use();
-  // F7: the camera for the slot holding the focus, else the first slot that takes paper (an item's: a bundle's merged materials take no files yet).
+  // F7: the camera for the slot holding the focus, else the first slot that takes paper.
   const openCamera = () => {
-    const rows = (draft.item ? checklistOf(draft) : []).filter((r) => (draft.materials[r.key]?.state ?? 'received') === 'received');
+    const rows = paperRows(draft);
     const row = rows.find((r) => r.key === focusedSlotCode()) ?? rows[0];
     if (row) openCapture(row.key, row.material.name);
   };

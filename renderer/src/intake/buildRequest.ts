@@ -64,13 +64,13 @@ export function casePlans(d: IntakeDraft): CasePlan[] {
   }
   const r = d.bundle?.result;
   if (!r) return [];
-  // A merged material is asked once; its choice applies to every item that needs it.
+  // A merged material is asked once; its choice and its slot (its key) apply to every item that needs it.
   return r.items.map((item) => ({
     itemCode: item.code,
     itemName: item.name,
     materials: [
       ...r.materials.flatMap((m) =>
-        m.usedBy.filter((u) => u.itemCode === item.code).map((u) => ({ code: u.materialCode, ...(d.materials[m.key] ?? { state: 'received' as const }) })),
+        m.usedBy.filter((u) => u.itemCode === item.code).map((u) => ({ code: u.materialCode, ...(d.materials[m.key] ?? { state: 'received' as const }), slot: m.key })),
       ),
       ...agentMaterials(d),
     ],

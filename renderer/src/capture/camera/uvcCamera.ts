@@ -53,11 +53,14 @@ export function uvcCamera(opts: { label: string | null }): DocumentCamera {
       const askedAt = performance.now();
       const track = stream?.getVideoTracks()[0];
       if (!track || track.readyState !== 'live' || !video) throw new Error('摄像头没有打开或已断开，请重新打开拍照窗口。');
-      // ImageCapture.grabFrame takes the frame at the track's own resolution; where it is missing
-      // or fails, the video element's current frame does the same through a canvas.
-      const IC = (window as unknown as { ImageCapture?: new (t: MediaStreamTrack) => { grabFrame(): Promise<ImageBitmap> } }).ImageCapture;
+      // The frame the video shows now, at the track's own resolution: what the clerk saw when
+      // pressing, at once. ImageCapture.grabFrame waits for the next frame (one frame time) and,
+      // with Chromium's fake camera, stalled ~2 s every few shots (bench/capture-ui.ts); it is the
+      // fallback before the video has a frame.
       let image: ImageBitmap | null = null;
-      if (IC) image = await new IC(track).grabFrame().catch(() => null);
+      if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && video.videoWidth) image = await createImageBitmap(video).catch(() => null);
+      const IC = (window as unknown as { ImageCapture?: new (t: MediaStreamTrack) => { grabFrame(): Promise<ImageBitmap> } }).ImageCapture;
+      if (!image && IC) image = await new IC(track).grabFrame().catch(() => null);
       if (!image) {
         if (!video.videoWidth) await new Promise((r) => video!.addEventListener('loadeddata', r, { once: true }));
         image = await createImageBitmap(video);

@@ -1,7 +1,7 @@
 import type { PageView, Rotation, SlotView } from '../../../../common/contract/materials';
 import { call, fileUrl } from '../../bridge';
 import { draftStore, patchDraft } from '../../intake/draftStore';
-import { stagePage } from '../../intake/materials/pages';
+import { stageCompressed } from '../../intake/materials/pages';
 import type { Crop } from '../pages/edges';
 import { moved } from '../pages/geometry';
 import type { ProcessedPage } from '../pages/processStill';
@@ -37,17 +37,15 @@ const patchPart = (code: string, page: PageView) => {
 
 export const slotPages = {
   list: (code: string): PageView[] => slotOf(code).slot?.parts ?? [],
-  /** Stages the page (already at the target, so compressPage keeps its bytes), then sets its automatic crop. */
+  /** Stages the page as encoded (already at the target: not decoded again), its automatic crop set in the same call. */
   async add(code: string, page: ProcessedPage): Promise<PageView> {
     const { draftId } = slotOf(code);
-    const staged = await stagePage(draftId, code, page.jpeg, 'camera');
+    const jpeg = { bytes: new Uint8Array(await page.jpeg.arrayBuffer()), mime: 'image/jpeg' as const, width: page.width, height: page.height };
+    const staged = await stageCompressed(draftId, code, jpeg, 'camera', page.crop ? { crop: page.crop } : {});
     localUrls.set(staged.page.pageId, URL.createObjectURL(page.jpeg));
+    if (page.crop) autoCrops.set(staged.page.pageId, page.crop);
     setSlot(code, staged.slot);
-    if (!page.crop) return staged.page;
-    autoCrops.set(staged.page.pageId, page.crop);
-    const cropped = await call('materials.cropPage', { draftId, pageId: staged.page.pageId, crop: page.crop });
-    patchPart(code, cropped);
-    return cropped;
+    return staged.page;
   },
   async rotate(code: string, pageId: string, rotation: Rotation): Promise<void> {
     patchPart(code, await call('materials.rotatePage', { draftId: slotOf(code).draftId, pageId, rotation }));

@@ -81,7 +81,8 @@ export function useIntakeActions() {
   const saveDraft = useCallback(async () => {
     const d = draftStore.get();
     const [plan] = requirePlans();
-    const r = await call('intake.saveDraft', singleRequest(d, plan!));
+    // The saved draft holds its staged pages: finished in another session, they are still linked.
+    const r = await call('intake.saveDraft', { ...singleRequest(d, plan!), ...materialsDraftOf(d) });
     patchDraft({ draftCaseId: r.caseId });
     return r;
   }, []);

@@ -13,7 +13,7 @@ interface Props {
   licence: LicenceOffer | null;
   deferDeadline: string | null;
   onChange: (choice: MaterialChoice) => void;
-  /** The material's file slot; absent where files cannot be attached (a bundle's merged material). */
+  /** The material's file slot (an item's material, or a bundle's merged one). */
   files?: Omit<SlotEditorProps, 'materialName' | 'disabled'>;
 }
 

@@ -1,6 +1,7 @@
 import { Card, Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { patchDraft, type ChecklistMaterial, type IntakeDraft } from '../draftStore';
+import { patchDraft, type IntakeDraft } from '../draftStore';
+import { checklistOf, slotOf } from './checklist';
 import type { Lookups } from '../lookups/useLookups';
 import { licenceOffer } from './licenceOffers';
 import { MaterialRow } from './MaterialRow';
@@ -22,21 +23,10 @@ export function MaterialsChecklist({ draft, lookups }: { draft: IntakeDraft; loo
           licence={licenceOffer(t, material, lookups, draft.scannedLicences)}
           deferDeadline={deadline}
           onChange={(choice) => patchDraft((d) => ({ materials: { ...d.materials, [key]: choice } }))}
-          // One item: slots by material code. A bundle's merged material stands for several codes: files there are a follow-up.
-          files={
-            draft.item
-              ? { draftId: draft.materialsDraftId, materialCode: key, slot: draft.slots[key], onSlotChange: (slot) => patchDraft((d) => ({ slots: { ...d.slots, [key]: slot } })) }
-              : undefined
-          }
+          // One slot per row: an item's material, or a bundle's merged one (linked to every case that needs it).
+          files={{ ...slotOf(draft, key), onSlotChange: (slot) => patchDraft((d) => ({ slots: { ...d.slots, [key]: slot } })) }}
         />
       ))}
     </Card>
   );
-}
-
-/** The rows of the checklist: the item's materials, or the bundle's merged ones keyed by their key. */
-export function checklistOf(draft: IntakeDraft): { key: string; material: ChecklistMaterial }[] {
-  return draft.item
-    ? draft.item.materials.map((m) => ({ key: m.code, material: m }))
-    : (draft.bundle?.result?.materials ?? []).map((m) => ({ key: m.key, material: { ...m, code: m.key } }));
 }

@@ -2,7 +2,8 @@ import type { MethodOutput } from '../../../../common/contract';
 import type { PageSource, SlotView } from '../../../../common/contract/materials';
 import { PAGE_MAX_BYTES, PAGE_TOO_LARGE_MESSAGE } from '../../../../common/contract/page-limits';
 import { ApiCallError, callBytes } from '../../bridge';
-import { compressPage } from './compress';
+import type { Crop } from '../../../../common/contract/materials';
+import { compressPage, type CompressedPage } from './compress';
 
 export type StageResult = MethodOutput<'materials.stagePage'>;
 
@@ -16,9 +17,13 @@ export const PAGE_ACCEPT = 'image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png
 export async function stagePage(draftId: string, materialCode: string, file: Blob, source: PageSource, fileName?: string, position?: number): Promise<StageResult> {
   if (!['image/jpeg', 'image/png', 'application/pdf'].includes(file.type))
     throw new ApiCallError({ code: 'INVALID_INPUT', message: '只能添加 JPG、PNG 图片或 PDF 文件。' });
-  const page = await compressPage(file);
+  return stageCompressed(draftId, materialCode, await compressPage(file), source, { ...(fileName ? { fileName } : {}), ...(position !== undefined ? { position } : {}) });
+}
+
+/** A page already at the target (the camera window encodes its frames itself): sent as is, with its crop if any. */
+export async function stageCompressed(draftId: string, materialCode: string, page: CompressedPage, source: PageSource, opts: { fileName?: string; position?: number; crop?: Crop } = {}): Promise<StageResult> {
   if (page.bytes.byteLength > PAGE_MAX_BYTES) throw new ApiCallError({ code: 'TOO_LARGE', message: PAGE_TOO_LARGE_MESSAGE });
-  return callBytes('materials.stagePage', { draftId, materialCode, mime: page.mime, source, ...(fileName ? { fileName } : {}), ...(position !== undefined ? { position } : {}) }, page.bytes);
+  return callBytes('materials.stagePage', { draftId, materialCode, mime: page.mime, source, ...opts }, page.bytes);
 }
 
 /**
