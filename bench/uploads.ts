@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { CentralProcess } from '../central/testing/central-process';
@@ -11,19 +12,47 @@ import type { Bench, BenchResult } from './types';
 const TOTAL = 50 * 1024 * 1024;
 /** A scanned material PDF at ~200 dpi is a few MB: 25 files of 2 MiB. */
 const BLOB = 2 * 1024 * 1024;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const CHUNKS = [1, 4, DEFAULT_CHUNK_BYTES / 1024 / 1024, 16].map((m) => m * 1024 * 1024);
 
-/** The baseline server: a plain Node process that streams one PUT body into a file. */
+/**
+ * The baseline server: a plain Node process that streams one PUT body into a file. At /hashed it
+ * also takes the body's SHA-256 on the way (the least a server that checks what it received does).
+ */
 const PLAIN_SERVER = `
-const http = require('node:http'); const fs = require('node:fs'); const path = require('node:path');
+const http = require('node:http'); const fs = require('node:fs'); const path = require('node:path'); const crypto = require('node:crypto');
 let n = 0;
 const s = http.createServer((req, res) => {
   const out = fs.createWriteStream(path.join(process.argv[1], 'put-' + (n++)));
+  const hash = req.url === '/hashed' ? crypto.createHash('sha256') : null;
+  if (hash) req.on('data', (d) => hash.update(d));
   req.pipe(out);
-  out.on('finish', () => { res.writeHead(201); res.end(); });
+  out.on('finish', () => { hash?.digest('hex'); res.writeHead(201); res.end(); });
 });
 s.listen(0, '127.0.0.1', () => console.log(s.address().port));`;
+
+/** CPU ms (user + system) a process has used so far, from /proc (Linux; NaN elsewhere). */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU ms this process has used so far. */
+const ownCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** One round: wall ms, and the CPU ms of the sending side (this process) and of the receiving server process. */
+interface Timing {
+  ms: number;
+  clientCpuMs: number;
+  serverCpuMs: number;
+}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -31,39 +60,42 @@ function median(xs: number[]): number {
 }
 
 /** The baseline server process; `put` sends one body and resolves when the server has written it. */
-async function plainServer(): Promise<{ put(bytes: Buffer): Promise<number>; close(): void }> {
+async function plainServer(): Promise<{ put(bytes: Buffer, hashed?: boolean): Promise<Timing>; pid: number | undefined; close(): void }> {
   const dir = tempDir('bench-put');
   const child = spawn(process.execPath, ['-e', PLAIN_SERVER, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve) => child.stdout.once('data', (d) => resolve(Number(String(d).trim()))));
   return {
-    async put(bytes) {
+    async put(bytes, hashed = false) {
       const t = performance.now();
+      const cpu = { own: ownCpuMs(), server: cpuMsOf(child.pid) };
       await new Promise<void>((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port, method: 'PUT', path: '/blob', headers: { 'content-length': bytes.length } }, (res) => {
+        const req = http.request({ host: '127.0.0.1', port, method: 'PUT', path: hashed ? '/hashed' : '/blob', headers: { 'content-length': bytes.length } }, (res) => {
           res.resume();
           res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`PUT ${res.statusCode}`))));
         });
         req.on('error', reject);
         req.end(bytes);
       });
-      return performance.now() - t;
+      return { ms: performance.now() - t, clientCpuMs: ownCpuMs() - cpu.own, serverCpuMs: cpuMsOf(child.pid) - cpu.server };
     },
+    pid: child.pid,
     close: () => child.kill('SIGKILL'),
   };
 }
 
 /** One round: 50 MB of fresh blobs (the central holds each hash once) through the uploader. */
-async function tusRound(central: CentralProcess, chunkSize: number, blobBytes: number, round: string): Promise<number> {
+async function tusRound(central: CentralProcess, chunkSize: number, blobBytes: number, round: string): Promise<Timing> {
   const w = await enrolledWindow(central.url, await central.enrolmentCode('H01', `B${round}`), 'bench-up');
   try {
     const source = new FolderSource(path.join(w.dir, 'blobs'), false);
     for (let i = 0; i < TOTAL / blobBytes; i++) source.add(crypto.randomBytes(blobBytes), { caseId: `case-${round}-${i}`, materialCode: 'M01' });
     const uploader = new Uploader({ db: w.database.db, source, backoff: { baseMs: 20, maxMs: 200 }, chunkSize });
     const t = performance.now();
+    const cpu = { own: ownCpuMs(), server: cpuMsOf(central.child?.pid) };
     const r = await uploader.runUntilEmpty();
     const ms = performance.now() - t;
     if (r.remaining !== 0) throw new Error(`uploads did not finish: ${JSON.stringify(r)}`);
-    return ms;
+    return { ms, clientCpuMs: ownCpuMs() - cpu.own, serverCpuMs: cpuMsOf(central.child?.pid) - cpu.server };
   } finally {
     await w.database.close();
   }
@@ -76,7 +108,8 @@ async function tusRound(central: CentralProcess, chunkSize: number, blobBytes: n
  * is timed next to a PUT round (the machine is shared: load drifts), medians of both. Then one
  * 50 MB file per chunk size, which separates the per-file cost from the protocol's throughput.
  * The blob source hands over plaintext in memory, as the PUT has it (unsealing is the material
- * store's cost, the same for any transport).
+ * store's cost, the same for any transport). Beside the ratios, the CPU each side used (the machine
+ * is shared, wall times drift with its load) and the same PUT to a server that hashes the body.
  */
 export const bench: Bench = {
   name: 'uploads',
@@ -90,14 +123,16 @@ export const bench: Bench = {
       let round = 0;
       const cases = [{ chunk: DEFAULT_CHUNK_BYTES, blob: BLOB, name: 'uploads' }, ...CHUNKS.map((chunk) => ({ chunk, blob: TOTAL, name: `uploads-one-file-chunk-${chunk / 1024 / 1024}MiB` }))];
       for (const c of cases) {
-        const tus: number[] = [];
-        const put: number[] = [];
+        const tus: Timing[] = [];
+        const put: Timing[] = [];
+        const hashedPut: Timing[] = [];
         for (let i = 0; i < ROUNDS; i++) {
           put.push(await plain.put(bytes));
+          hashedPut.push(await plain.put(bytes, true));
           tus.push(await tusRound(central, c.chunk, c.blob, String(round++)));
         }
-        const tusMs = median(tus);
-        const putMs = median(put);
+        const tusMs = median(tus.map((x) => x.ms));
+        const putMs = median(put.map((x) => x.ms));
         results.push({
           bench: c.name,
           ratio: putMs / tusMs,
@@ -109,6 +144,15 @@ export const bench: Bench = {
           putMBps: TOTAL / 1024 / 1024 / (putMs / 1000),
           tusMs,
           putMs,
+          // CPU per round (medians; /proc ticks are 10 ms): where the time goes when the machine is loaded.
+          tusWindowCpuMs: median(tus.map((x) => x.clientCpuMs)),
+          tusCentralCpuMs: median(tus.map((x) => x.serverCpuMs)),
+          putClientCpuMs: median(put.map((x) => x.clientCpuMs)),
+          putServerCpuMs: median(put.map((x) => x.serverCpuMs)),
+          // The same PUT to a server that hashes the body: the floor of any transfer the central verifies.
+          vsHashedPut: median(hashedPut.map((x) => x.ms)) / tusMs,
+          hashedPutMs: median(hashedPut.map((x) => x.ms)),
+          hashedPutServerCpuMs: median(hashedPut.map((x) => x.serverCpuMs)),
         });
       }
       return results;

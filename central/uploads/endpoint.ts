@@ -1,23 +1,22 @@
 import crypto from 'node:crypto';
 import type http from 'node:http';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
-import { Server as TusServer } from '@tus/server';
-import type { Upload } from '@tus/utils';
+import { MemoryLocker, Server as TusServer, type Upload } from '@tus/server';
 import { BLOB_HASH_MISMATCH_STATUS, MAX_BLOB_BYTES, UPLOAD_CHECKSUM_ALGORITHM, UPLOADS_PATH, UploadMetadata, type BlobRef } from '../../common/sync/api';
 import type { CentralStore } from '../db/open';
 import { recordReceivedBlob } from '../store/blobs';
 import type { DeviceIdentity } from '../store/credentials';
-import { ChecksumRefusal, readVerifiedChunk } from './checksum';
+import { createPatchHandler } from './patch-handler';
 import { RunningHashes } from './running-hash';
 
-/** The largest PATCH body the checksum extension buffers; windows send smaller chunks (see main/uploads). */
-export const MAX_CHUNK_BYTES = 32 * 1024 * 1024;
 /** Set by the central itself for tus's hooks (any copy a client sends is dropped). */
 const DEVICE_HEADER = 'x-yichuang-device';
-/** The id a creation POST will get (so its first chunk can start the running hash). */
+/** The id a creation POST will get (so its data can be written by the PATCH handler). */
 const ID_HEADER = 'x-yichuang-upload-id';
+/** Headers of a creation-with-upload POST that belong to its data, not to the creation @tus/server does. */
+const DATA_HEADERS = new Set(['content-length', 'content-type', 'transfer-encoding', 'upload-checksum']);
+
 const refuse = (status_code: number, body: string) => ({ status_code, body });
 
 export interface UploadEndpoint {
@@ -27,9 +26,11 @@ export interface UploadEndpoint {
 }
 
 /**
- * tus 1.0 (core, creation, termination, expiration + checksum) at /v1/uploads over @tus/server and
- * a file store in `<dataDir>/uploads` (an S3-compatible store is the production option: see
- * central/README.md). A material is marked received only after the central hashed the whole file.
+ * tus 1.0 (core, creation, creation-with-upload, termination, expiration + checksum) at
+ * /v1/uploads over a file store in `<dataDir>/uploads` (an S3-compatible store is the production
+ * option: see central/README.md). @tus/server answers creation, HEAD, DELETE and OPTIONS; the bytes
+ * (PATCH, and the data of a creation POST) go through patch-handler.ts, which hashes them once on
+ * their way to the file. A material is marked received only after the central hashed the whole file.
  */
 export function createUploadEndpoint(store: CentralStore, dataDir: string): UploadEndpoint {
   const datastore = new FileStore({ directory: path.join(dataDir, 'uploads'), expirationPeriodInMilliseconds: 7 * 24 * 3600_000 });
@@ -60,9 +61,27 @@ export function createUploadEndpoint(store: CentralStore, dataDir: string): Uplo
     if (duplicate) await datastore.remove(upload.id).catch(() => undefined);
   };
 
+  const directory = path.join(dataDir, 'uploads');
+  const locker = new MemoryLocker();
+  const ownedBy = (upload: Upload, deviceId: string) => {
+    if (upload.metadata?.device !== deviceId) throw refuse(404, '没有这个上传。\n');
+  };
+  const bytes = createPatchHandler({
+    datastore,
+    directory,
+    locker,
+    running,
+    ownedBy,
+    async finish(upload, deviceId) {
+      await finalize(upload, deviceId, metadataOf(upload));
+      return { 'yichuang-blob': 'received' };
+    },
+  });
+
   const tus = new TusServer({
     path: UPLOADS_PATH,
     datastore,
+    locker,
     relativeLocation: true,
     maxSize: MAX_BLOB_BYTES,
     namingFunction: (req) => req.headers.get(ID_HEADER) ?? crypto.randomUUID(),
@@ -73,60 +92,45 @@ export function createUploadEndpoint(store: CentralStore, dataDir: string): Uplo
     },
     async onIncomingRequest(req, id) {
       if (req.method === 'POST') return; // being created: its owner is set in onUploadCreate
-      const upload = await datastore.getUpload(id);
-      if (upload.metadata?.device !== req.headers.get(DEVICE_HEADER)) throw refuse(404, '没有这个上传。\n');
-    },
-    async onUploadFinish(req, upload) {
-      const meta = metadataOf(upload);
-      await finalize(upload, req.headers.get(DEVICE_HEADER) ?? '', meta);
-      return { headers: { 'Yichuang-Blob': 'received' } };
+      ownedBy(await datastore.getUpload(id), req.headers.get(DEVICE_HEADER) ?? '');
     },
   });
 
+  /** One bodiless request through @tus/server; the answer is returned unsent. */
+  const viaTus = async (req: http.IncomingMessage, who: DeviceIdentity, id?: string) => {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (name === DEVICE_HEADER || name === ID_HEADER || value === undefined || (id && DATA_HEADERS.has(name))) continue;
+      headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    headers.set(DEVICE_HEADER, who.deviceId);
+    if (id) headers.set(ID_HEADER, id);
+    return tus.handleWeb(new Request(`http://central${req.url ?? '/'}`, { method: req.method, headers }));
+  };
+
+  const send = async (res: http.ServerResponse, answer: Response, extra: Record<string, string> = {}) => {
+    res.writeHead(answer.status, { ...Object.fromEntries(answer.headers), ...extra });
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  };
+
   return {
     async handle(req, res, who) {
-      let body: Buffer | Readable | undefined;
-      // PATCH /v1/uploads/<id> at Upload-Offset; a POST with data (creation-with-upload) is at 0 of a new id.
-      const patchOf =
-        req.method === 'PATCH'
-          ? { id: (req.url ?? '').split('?')[0]!.split('/').pop()!, offset: Number(req.headers['upload-offset']) }
-          : req.method === 'POST'
-            ? { id: crypto.randomUUID(), offset: 0 }
-            : null;
-      try {
-        const checksum = req.headers['upload-checksum'];
-        if (typeof checksum === 'string' && (req.method === 'PATCH' || req.method === 'POST'))
-          body = await readVerifiedChunk(req, checksum, MAX_CHUNK_BYTES, (chunk) => patchOf && running.propose(patchOf.id, patchOf.offset, chunk));
-        else if (req.method === 'PATCH' || (req.method === 'POST' && Number(req.headers['content-length'] ?? 0) > 0)) body = req;
-      } catch (err) {
-        if (!(err instanceof ChecksumRefusal)) throw err;
-        res.writeHead(err.status, { 'content-type': 'text/plain; charset=utf-8', 'tus-resumable': '1.0.0' });
-        return void res.end(`${err.message}\n`);
+      if (req.method === 'PATCH') return bytes.patch(req, res, (req.url ?? '').split('?')[0]!.split('/').pop()!, who.deviceId);
+      const withData = req.method === 'POST' && (Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined);
+      if (withData) {
+        // creation-with-upload: @tus/server creates the upload, its data is written like a PATCH at 0.
+        const id = crypto.randomUUID();
+        const created = await viaTus(req, who, id);
+        if (created.status !== 201) return send(res, created);
+        return bytes.created(req, res, id, who.deviceId, { location: created.headers.get('location') ?? '' });
       }
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (name === DEVICE_HEADER || name === ID_HEADER || value === undefined) continue;
-        headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-      }
-      headers.set(DEVICE_HEADER, who.deviceId);
-      if (req.method === 'POST' && patchOf) headers.set(ID_HEADER, patchOf.id);
-      const request = new Request(`http://central${req.url ?? '/'}`, {
-        method: req.method,
-        headers,
-        body: body === undefined ? undefined : Buffer.isBuffer(body) ? body : (Readable.toWeb(body) as ReadableStream),
-        duplex: 'half',
-      } as RequestInit);
-      const answer = await tus.handleWeb(request);
-      if (patchOf) running.settle(patchOf.id, answer.status === 204 || answer.status === 201 ? Number(answer.headers.get('upload-offset') ?? Number.NaN) : null);
-      const out = Object.fromEntries(answer.headers);
-      if (req.method === 'OPTIONS') {
-        out['tus-extension'] = [out['tus-extension'], 'checksum'].filter(Boolean).join(',');
-        out['tus-checksum-algorithm'] = UPLOAD_CHECKSUM_ALGORITHM;
-      }
-      res.writeHead(answer.status, out);
-      res.end(Buffer.from(await answer.arrayBuffer()));
+      const answer = await viaTus(req, who);
+      if (req.method !== 'OPTIONS') return send(res, answer);
+      return send(res, answer, {
+        'tus-extension': [answer.headers.get('tus-extension'), 'checksum'].filter(Boolean).join(','),
+        'tus-checksum-algorithm': UPLOAD_CHECKSUM_ALGORITHM,
+      });
     },
-
     async finalizeIfComplete(uploadId, deviceId, ref) {
       const upload = await datastore.getUpload(uploadId).catch(() => null);
       if (!upload || upload.metadata?.device !== deviceId || upload.size === undefined || upload.offset !== upload.size) return false;

@@ -99,13 +99,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       await createAuth({ database, settings, sessions, events, log: createLogger('auth'), mode, dataDir, printSetupCode: options.transport === 'host' }),
     );
     const materials = use('materials', await createMaterials({ database, pii, dataDir, retentionDays: () => settings.get().retentionDays }));
-    const intake = use('intake', await createIntake({ database, pii, settings, sessions, events, internal, log, materials }));
+    // Before intake: a decision that commits material files nudges the uploader.
+    const uploads = use('uploads', createUploads({ database, source: blobStoreSource(materials.blobs), events, scheduled: background }));
+    const intake = use('intake', await createIntake({ database, pii, settings, sessions, events, internal, log, materials, onFilesCommitted: () => uploads.uploader.nudge() }));
     use('retention', createRetention({ database, settings }));
     const devices = use('devices', await createDevices({ mode, settings, events, internal, deviceLauncher: options.deviceLauncher }));
     const scanning = use('scanning', await createScanning({ mode, devices, events }));
     const sync = use('sync', createSync({ database, pii, events, scheduled: background }));
     const queue = use('queue', createQueue({ database, settings, sessions, events, devices }));
-    const uploads = use('uploads', createUploads({ database, source: blobStoreSource(materials.blobs), events, scheduled: background }));
     const appointments = use('appointments', createAppointments({ database, pii, settings }));
     const applicantScreen = use('applicantScreen', createApplicantScreen({ database, pii, settings, sessions, events, intake, scanning, devices }));
     const camera = use('camera', createCamera({ settings }));

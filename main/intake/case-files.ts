@@ -8,6 +8,7 @@ export class CaseFilesStep {
   constructor(
     private readonly materials: MaterialsService | undefined,
     private readonly log: Logger | undefined,
+    private readonly onCommitted: (() => void) | undefined = undefined,
   ) {}
 
   /**
@@ -24,6 +25,7 @@ export class CaseFilesStep {
   /** After the commit: the staged pages are in the case's files now; failing here loses nothing (the start-up sweep drops them later). */
   async finish(draftId: string | undefined): Promise<void> {
     if (!draftId || !this.materials) return;
+    this.onCommitted?.();
     await this.materials.finishDraft(draftId).catch((err) => this.log?.error({ err }, 'staged pages not removed after the decision'));
   }
 }

@@ -60,6 +60,8 @@ export interface IntakeDeps {
   now?: () => Date;
   /** 材料电子化: assembles and links the staged pages; without it a draft id is refused. */
   materials?: MaterialsService;
+  /** After a commit that linked files to a case. */
+  onFilesCommitted?: () => void;
   log?: Logger;
 }
 
@@ -74,7 +76,7 @@ export class IntakeService {
   private readonly files: CaseFilesStep;
 
   constructor(private readonly d: IntakeDeps) {
-    this.files = new CaseFilesStep(d.materials, d.log);
+    this.files = new CaseFilesStep(d.materials, d.log, d.onFilesCommitted);
     this.steps = { db: d.db, prepare: (...a) => this.prepare(...a), write: (trx, p) => this.write(trx, p), recordUsage: (r) => this.recordUsage(r) };
   }
 

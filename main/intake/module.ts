@@ -33,6 +33,8 @@ export interface IntakeDeps {
   log: Logger;
   /** Links each slot's PDF to the case in the decision's transaction (optional for tests that need no files). */
   materials?: MaterialsService;
+  /** A decision or supplement committed material files (the uploader starts on them now, not at its next idle check). */
+  onFilesCommitted?: () => void;
 }
 
 /** The services of the intake subsystem, each used by its handlers. */
@@ -73,6 +75,7 @@ export async function createIntake(d: IntakeDeps): Promise<Subsystem<IntakeServi
     calendar,
     cards: cardTokens,
     ...(d.materials ? { materials: d.materials } : {}),
+    ...(d.onFilesCommitted ? { onFilesCommitted: d.onFilesCommitted } : {}),
     log: d.log,
     identity: windowIdentityOf(db, d.settings),
   });

@@ -15,7 +15,11 @@ export interface PendingBlob {
 export interface UploadSource {
   /** Oldest first. */
   pending(): Promise<PendingBlob[]>;
-  /** The plaintext (unsealed) bytes; null when the blob is gone. Throws when the local copy is damaged. */
+  /**
+   * The plaintext (unsealed) bytes, checked against `sha256`; null when the blob is gone. Throws when
+   * the local copy is damaged. The uploader relies on the check: `sha256` is the checksum it sends
+   * for a chunk that is the whole blob.
+   */
   open(sha256: string): Promise<Buffer | null>;
   /** The central confirmed it holds `sha256` (hashed there): 已上传, and the local copy goes when retention allows. */
   confirmed(sha256: string): Promise<void>;

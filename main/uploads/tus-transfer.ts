@@ -1,6 +1,7 @@
 import { DetailedError, Upload } from 'tus-js-client';
 import { BLOB_HASH_MISMATCH_STATUS, CHECKSUM_MISMATCH_STATUS } from '../../common/sync/api';
-import { ChecksumHttpStack } from './checksum-stack';
+import { ChunkDigests } from './chunk-digests';
+import { UploadHttpStack } from './http-stack';
 
 export type TransferFailure = 'offline' | 'server' | 'hash_mismatch' | 'refused' | 'unauthenticated';
 
@@ -21,6 +22,7 @@ export interface TransferInput {
   credential: string;
   /** The Upload-Metadata: sha256, size, caseId, materialCode (UploadMetadata in common/sync/api.ts). */
   metadata: Record<'sha256' | 'size' | 'caseId' | 'materialCode', string>;
+  /** The blob's plaintext, as the source verified it against `metadata.sha256`. */
   bytes: Buffer;
   /** Where an earlier attempt got to: tus-js-client HEADs it and resumes at the central's offset. */
   uploadUrl: string | null;
@@ -39,7 +41,15 @@ const quickRetries = [0, 250, 1_000];
  * HEADs and resumes) — and hands every other failure to the uploader, whose timer backs off.
  */
 export function transfer(input: TransferInput): Promise<{ uploadUrl: string; received: boolean }> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve_, reject_) => {
+    // The signal is the uploader's pass, shared by every blob of it: each transfer takes its listener off again.
+    const onAbort = () => {
+      void upload.abort();
+      reject(new TransferError('offline', '上传已停止。'));
+    };
+    const settle = () => input.signal?.removeEventListener('abort', onAbort);
+    const resolve = (v: { uploadUrl: string; received: boolean }) => (settle(), resolve_(v));
+    const reject = (e: Error) => (settle(), reject_(e));
     const upload = new Upload(input.bytes, {
       endpoint: input.endpoint,
       uploadUrl: input.uploadUrl,
@@ -49,7 +59,7 @@ export function transfer(input: TransferInput): Promise<{ uploadUrl: string; rec
       uploadSize: input.bytes.length,
       metadata: input.metadata,
       headers: { authorization: `Bearer ${input.credential}` },
-      httpStack: new ChecksumHttpStack(),
+      httpStack: new UploadHttpStack(new ChunkDigests(input.bytes, input.chunkSize, input.metadata.sha256)),
       retryDelays: quickRetries,
       onShouldRetry: (err) => {
         const status = err.originalResponse?.getStatus();
@@ -63,10 +73,7 @@ export function transfer(input: TransferInput): Promise<{ uploadUrl: string; rec
       onSuccess: ({ lastResponse }) => resolve({ uploadUrl: upload.url ?? '', received: lastResponse.getHeader('Yichuang-Blob') === 'received' }),
       onError: (err) => reject(classify(err)),
     });
-    input.signal?.addEventListener('abort', () => {
-      void upload.abort();
-      reject(new TransferError('offline', '上传已停止。'));
-    });
+    input.signal?.addEventListener('abort', onAbort);
     upload.start();
   });
 }

@@ -14,6 +14,8 @@ import { TransferError, transfer } from './tus-transfer';
  * a chunk damaged on the way costs at most 8 MiB again.
  */
 export const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
+/** Blobs uploading at once (each by its own tus upload). */
+const IN_FLIGHT = 2;
 
 export interface UploadProgress {
   sha256: string;
@@ -52,7 +54,7 @@ export interface UploaderOptions {
 class Offline extends Error {}
 
 /**
- * Moves the material store's pending blobs to the central, one blob at a time, in the background:
+ * Moves the material store's pending blobs to the central, two blobs at a time, in the background:
  * intake never waits for it. A blob is resumed where the central has it (tus upload URL kept in
  * `upload_state`), confirmed by the central's hash before the store may drop its copy, and retried
  * on this uploader's own timer with back-off — per blob for a refusal, for the whole queue while
@@ -66,6 +68,8 @@ export class Uploader {
   private closed = false;
   private offlineFailures = 0;
   private abort: AbortController | null = null;
+  /** nudge() came during a pass. */
+  private nudged = false;
   current: UploadProgress | null = null;
 
   constructor(private readonly opts: UploaderOptions) {}
@@ -75,6 +79,8 @@ export class Uploader {
     this.pass ??= this.runPass().finally(() => {
       this.pass = null;
       this.current = null;
+      if (this.nudged && !this.stopped) this.schedule(0);
+      this.nudged = false;
     });
     return this.pass;
   }
@@ -103,9 +109,11 @@ export class Uploader {
     this.abort?.abort();
   }
 
-  /** A new material was stored, the network came back, or `uploads retry`: run soon. */
+  /** A decision committed material files, or `uploads retry`: run now, or again right after the pass in progress (it listed its blobs at its start). */
   nudge(): void {
-    if (!this.stopped && !this.pass) this.schedule(0);
+    if (this.stopped) return;
+    if (this.pass) this.nudged = true;
+    else this.schedule(0);
   }
 
   private schedule(ms: number): void {
@@ -135,30 +143,45 @@ export class Uploader {
     let confirmed = 0;
     let lastError: string | null = null;
     let nextDue = Number.POSITIVE_INFINITY;
-    for (const [sha256, blob] of bySha) {
-      if (this.closed) break;
-      const state = states.get(sha256);
-      const due = state?.next_attempt_at ? Date.parse(state.next_attempt_at) : 0;
-      if (due > Date.now()) {
-        nextDue = Math.min(nextDue, due);
-        continue;
-      }
-      try {
-        if (await this.upload(client, enrolment, blob, state)) confirmed++;
-      } catch (err) {
-        if (err instanceof Offline) {
-          const retryInMs = backoffDelay(this.opts.backoff, ++this.offlineFailures);
-          await saveState(this.opts.db, sha256, blob.size, { last_error: err.message, next_attempt_at: new Date(Date.now() + retryInMs).toISOString() });
-          const r = { confirmed, remaining: bySha.size - confirmed, offline: true, lastError: err.message, retryInMs };
-          this.opts.onPass?.(r);
-          return r;
+    /** Set by the first blob that found the central unreachable: the pass ends after the blobs in flight. */
+    const paused = { error: null as string | null, retryInMs: 0 };
+    const queue = [...bySha.values()];
+    this.abort = new AbortController();
+    const signal = this.abort.signal;
+    // Blobs in flight at once: one's request is on the wire while the other's answer is written
+    // and recorded on the central (its hash, its file, its database commit) — never one blob twice.
+    const worker = async () => {
+      for (let blob = queue.shift(); blob && !this.closed && paused.error === null; blob = queue.shift()) {
+        const { sha256 } = blob;
+        const state = states.get(sha256);
+        const due = state?.next_attempt_at ? Date.parse(state.next_attempt_at) : 0;
+        if (due > Date.now()) {
+          nextDue = Math.min(nextDue, due);
+          continue;
         }
-        lastError = (err as Error).message;
-        const attempts = (state?.attempts ?? 0) + 1;
-        const wait = backoffDelay(this.opts.backoff, attempts);
-        nextDue = Math.min(nextDue, Date.now() + wait);
-        await saveState(this.opts.db, sha256, blob.size, { attempts, last_error: lastError, next_attempt_at: new Date(Date.now() + wait).toISOString() });
+        try {
+          if (await this.upload(client, enrolment, blob, state, signal)) confirmed++;
+        } catch (err) {
+          if (err instanceof Offline) {
+            // The other blob in flight may have found the central gone too: one back-off step per pass.
+            if (paused.error === null) paused.retryInMs = backoffDelay(this.opts.backoff, ++this.offlineFailures);
+            paused.error = err.message;
+            await saveState(this.opts.db, sha256, blob.size, { last_error: err.message, next_attempt_at: new Date(Date.now() + paused.retryInMs).toISOString() });
+            continue;
+          }
+          lastError = (err as Error).message;
+          const attempts = (state?.attempts ?? 0) + 1;
+          const wait = backoffDelay(this.opts.backoff, attempts);
+          nextDue = Math.min(nextDue, Date.now() + wait);
+          await saveState(this.opts.db, sha256, blob.size, { attempts, last_error: lastError, next_attempt_at: new Date(Date.now() + wait).toISOString() });
+        }
       }
+    };
+    await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+    if (paused.error !== null) {
+      const r = { confirmed, remaining: bySha.size - confirmed, offline: true, lastError: paused.error, retryInMs: paused.retryInMs };
+      this.opts.onPass?.(r);
+      return r;
     }
     this.offlineFailures = 0;
     const remaining = bySha.size - confirmed;
@@ -168,10 +191,12 @@ export class Uploader {
   }
 
   /** True when the central confirmed the blob; throws `Offline` to pause the queue, any other error for this blob's back-off. */
-  private async upload(client: CentralClient, enrolment: Enrolment, blob: PendingBlob, state: UploadState | undefined): Promise<boolean> {
+  private async upload(client: CentralClient, enrolment: Enrolment, blob: PendingBlob, state: UploadState | undefined, signal: AbortSignal): Promise<boolean> {
     const first = blob.links[0];
     if (!first) return false;
     const uploadUrl = state?.upload_url ?? null;
+    /** Whether this attempt wrote an `upload_state` row (a first attempt in one request writes none). */
+    let saved = false;
     // Each link asks (the central records its case link); `skip` links are recorded already.
     const confirm = async (url: string | null, skip = 0) => {
       const uploadId = url ? (new URL(url).pathname.split('/').pop() ?? undefined) : undefined;
@@ -180,7 +205,7 @@ export class Uploader {
         if (!r.received) return false;
       }
       await this.opts.source.confirmed(blob.sha256);
-      await dropState(this.opts.db, blob.sha256);
+      if (state || saved) await dropState(this.opts.db, blob.sha256);
       return true;
     };
     // A blob tried before may be held already (an answer lost to a crash, a central crash between
@@ -192,9 +217,10 @@ export class Uploader {
     if (!bytes) return false;
     let saving = Promise.resolve();
     const save = (values: Parameters<typeof saveState>[3]) => {
+      saved = true;
       saving = saving.then(() => saveState(this.opts.db, blob.sha256, blob.size, values)).catch(() => undefined);
     };
-    this.abort = new AbortController();
+    const chunkSize = this.opts.chunkSize ?? DEFAULT_CHUNK_BYTES;
     const progress = (sent: number) => {
       this.current = { sha256: blob.sha256, caseId: first.caseId, materialCode: first.materialCode, sent, total: bytes.length };
       this.opts.onProgress?.(this.current);
@@ -208,8 +234,10 @@ export class Uploader {
         metadata: { sha256: blob.sha256, size: String(blob.size), ...first },
         bytes,
         uploadUrl,
-        chunkSize: this.opts.chunkSize ?? DEFAULT_CHUNK_BYTES,
+        chunkSize,
         onUploadUrl: (u) => {
+          // A blob that rides whole on the creation POST is complete when its URL is known: nothing to resume.
+          if (bytes.length <= chunkSize) return;
           save({ upload_url: u });
           void saving.then(() => this.opts.onResumable?.(blob.sha256));
         },
@@ -217,7 +245,7 @@ export class Uploader {
         onChunk: (acked) => {
           if (acked < bytes.length) save({ acked_bytes: acked });
         },
-        signal: this.abort.signal,
+        signal,
       }));
     } catch (err) {
       await saving;

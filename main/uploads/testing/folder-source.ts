@@ -10,7 +10,10 @@ import { LocalBlobDamagedError, type PendingBlob, type UploadSource } from '../s
 export class FolderSource implements UploadSource {
   readonly confirmedShas: string[] = [];
 
-  /** `verify`: check the hash on open, as the material store does when it unseals (the bench leaves it to the store's own figures). */
+  /**
+   * `verify`: check the hash on open, as the material store does when it unseals. The bench turns it
+   * off (its bytes are fresh, and unsealing is the store's cost, the same for any transport).
+   */
   constructor(
     readonly dir: string,
     private readonly verify = true,
