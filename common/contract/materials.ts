@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { defineMethod, text } from './define';
 
+// The page limits are plain constants in their own file (no zod): the renderer's first screen and
+// the host's start-up use them without evaluating the contracts.
+export { BYTES_METHODS, bytesLimitOf, PAGE_MAX_BYTES, PAGE_TARGET, PAGE_TOO_LARGE_MESSAGE, type BytesMethodName } from './page-limits';
+
 /**
  * 材料电子化 (issue 16): pages captured at the window before the case exists, assembled per material
  * into one PDF at acceptance, sealed at rest, uploaded later.
@@ -14,16 +18,6 @@ import { defineMethod, text } from './define';
  * bytes go beside the JSON input (`window.yichuang.invokeBytes`: Electron IPC passes a Uint8Array,
  * the loopback host takes a raw body at POST /api/bytes). All other methods reference page ids.
  */
-
-/** Largest page (one image or one PDF file) a bytes call may carry. */
-export const PAGE_MAX_BYTES = 25 * 1024 * 1024;
-
-/**
- * The compression target for page images (docs: DOMAIN.md 材料电子化): JPEG, quality 0.8, at most
- * 200 dpi for A4 (1654 × 2339 px, long edge 2339 px). The renderer encodes (Chromium's encoder,
- * renderer/src/intake/materials/compress.ts); main stores what it gets and refuses non-images.
- */
-export const PAGE_TARGET = { format: 'image/jpeg', quality: 0.8, dpi: 200, maxLongEdgePx: 2339, maxShortEdgePx: 1654 } as const;
 
 export const PageMime = z.enum(['image/jpeg', 'image/png', 'application/pdf']);
 export type PageMime = z.infer<typeof PageMime>;
@@ -185,14 +179,3 @@ export const materialsMethods = {
     output: z.object({ fileName: z.string(), sha256: z.string(), size: z.number().int(), pages: z.number().int(), base64: z.string() }),
   }),
 };
-
-/** Methods whose call carries bytes beside the JSON input, and the most bytes each takes. */
-export const BYTES_METHODS = { 'materials.stagePage': PAGE_MAX_BYTES } as const;
-export type BytesMethodName = keyof typeof BYTES_METHODS;
-
-export function bytesLimitOf(method: unknown): number | null {
-  return typeof method === 'string' && Object.hasOwn(BYTES_METHODS, method) ? BYTES_METHODS[method as BytesMethodName] : null;
-}
-
-/** The message when a page is over PAGE_MAX_BYTES (router, host and renderer say the same). */
-export const PAGE_TOO_LARGE_MESSAGE = `文件过大：单个文件最多 ${PAGE_MAX_BYTES / 1024 / 1024} MB。请拆分 PDF 或降低扫描分辨率后重试。`;

@@ -1,33 +1,11 @@
 import fs from 'node:fs';
 import { configureLogging, createLogger, type Logger } from '../../platform/log/logger';
 import type { Subsystem } from '../../platform/subsystem';
-import { APPLICANT_SCREEN_ROLE } from '../../common/contract/applicant-screen';
-import { createApplicantScreen } from '../applicant-screen/module';
-import { buildHandlers } from '../api/handlers';
-import { createRouter, type Router } from '../api/router';
+import type { Router } from '../api/router';
 import { APP_VERSION, type AppOptions, type Services } from '../api/services';
-import { setAuditAlgorithm } from '../audit/algorithm';
-import { createAuth } from '../auth/module';
-import { createCamera } from '../camera/module';
 import { SessionStore } from '../auth/session';
-import { createConfig } from '../config/module';
-import { createPii } from '../crypto/module';
-import { startBackupSchedule } from '../db/backup';
 import { createDatabase } from '../db/module';
-import { createDevices } from '../devices/module';
-import { createHandover } from '../handover/module';
-import { InternalBus } from '../events/internal-bus';
-import { EventBus } from '../events/renderer-events';
-import { createIntake } from '../intake/module';
-import { createMaterials } from '../materials/module';
-import { createUploads } from '../uploads/module';
-import { blobStoreSource } from '../uploads/source';
-import { createAppointments } from '../appointments/module';
-import { createOps } from '../ops/module';
-import { createQueue } from '../queue/module';
-import { createRetention } from '../retention/module';
-import { createScanning } from '../scanning/module';
-import { createSync } from '../sync/module';
+import type { InternalBus } from '../events/internal-bus';
 import { BusyGate } from '../updater/busy-gate';
 
 export interface App {
@@ -68,16 +46,47 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { dataDir, mode } = options;
   const background = options.background ?? false;
   try {
-    const events = new EventBus();
-    const internal = new InternalBus();
     const sessions = new SessionStore();
     // Training mode: a demo staff member holding every role, so the whole app can be explored.
     if (mode === 'demo') sessions.set({ staffId: 'demo', name: '培训员', roles: ['clerk', 'supervisor', 'maintenance'] });
 
-    const settings = use('config', createConfig({ dataDir, events, log }));
+    // The database first: once it is open the data folder is ours and the host gives its address;
+    // everything else (and the code of everything else) loads after that (main/app/subsystems.ts).
     const gates = { intake: new BusyGate(), commit: new BusyGate() };
     const database = use('database', await createDatabase({ dataDir, writeGate: gates.commit }));
     options.onDatabaseOpen?.();
+    // A turn of the event loop first, so the caller acts on the open database (the host prints its
+    // address) before the rest of the code is evaluated.
+    await new Promise((resolve) => setImmediate(resolve));
+    const {
+      EventBus,
+      InternalBus,
+      createConfig,
+      APPLICANT_SCREEN_ROLE,
+      createApplicantScreen,
+      buildHandlers,
+      createRouter,
+      setAuditAlgorithm,
+      createAuth,
+      createCamera,
+      createPii,
+      startBackupSchedule,
+      createDevices,
+      createHandover,
+      createIntake,
+      createMaterials,
+      createUploads,
+      blobStoreSource,
+      createAppointments,
+      createOps,
+      createQueue,
+      createRetention,
+      createScanning,
+      createSync,
+    } = await import('./subsystems');
+    const events = new EventBus();
+    const internal = new InternalBus();
+    const settings = use('config', createConfig({ dataDir, events, log }));
     if (background) closing.add(startBackupSchedule(database, dataDir));
     // After the database: its close waits for a commit in flight before the database closes.
     const busy = use('ops', createOps({ busy: gates, events, internal, log, crashHandlers: background }));

@@ -4,12 +4,15 @@ import http from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app/app';
-import { gateForApplicantScreen, gateForRenderer } from '../auth/event-gate';
 import { HOST_BYTES_PATH, HOST_FILES_PATH } from '../../common/bridge';
-import { bytesLimitOf, PAGE_TOO_LARGE_MESSAGE } from '../../common/contract/materials';
+import { bytesLimitOf, PAGE_TOO_LARGE_MESSAGE } from '../../common/contract/page-limits';
 import { createLogger } from '../../platform/log/logger';
 import { BRIDGE_SCRIPT, bridgeScript } from './bridge-script';
 import { contentSecurityPolicy } from './csp';
+
+// The event gates come with the API contracts (every zod schema): loaded once the app is built,
+// so the host listens and serves the page before the contracts are evaluated.
+const eventGates = () => import('../auth/event-gate');
 
 export interface HostOptions {
   /**
@@ -236,7 +239,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     for (const ws of set) if (ws.readyState === ws.OPEN) ws.send(data);
   };
   const unsubscribers: Array<() => void> = [];
-  void appReady.then(({ services }) => {
+  void Promise.all([appReady, eventGates()]).then(([{ services }, { gateForRenderer, gateForApplicantScreen }]) => {
     unsubscribers.push(
       services.events.subscribe(gateForRenderer(services.sessions, (event, payload) => sendTo(clients, event, payload))),
       // The applicant screen hears only its own events, locked clerk window or not.

@@ -41,8 +41,8 @@ export class NewerDatabaseError extends Error {
 }
 
 /**
- * Brings the schema to the newest version. Each migration runs in its own transaction together with
- * the version bump, because kysely's migrator does not wrap SQLite migrations and a half-applied
+ * Brings the schema to the newest version. Each migration runs in a transaction together with its
+ * version bump, because kysely's migrator does not wrap SQLite migrations and a half-applied
  * migration would leave an unopenable database. The version is read again inside the transaction,
  * after the lock, so a second process starting at the same moment skips what the first applied.
  */
@@ -59,13 +59,17 @@ export async function migrate(
   await versions.prepare?.(db);
   const from = await versions.read(db);
   if (from > latest) throw new NewerDatabaseError(from, latest);
-  for (const m of sorted.filter((x) => x.version > from)) {
+  // A new database gets every migration in one transaction (one commit instead of one per
+  // migration at first start; all or nothing); an existing one is upgraded a migration at a time.
+  const steps = from === 0 ? [sorted] : sorted.filter((x) => x.version > from).map((m) => [m]);
+  for (const step of steps) {
     await db.transaction().execute(async (trx) => {
       await versions.lock?.(trx);
       const now = await versions.read(trx);
-      if (now >= m.version) return;
-      await m.up(trx);
-      await versions.write(trx, m.version);
+      for (const m of step.filter((x) => x.version > now)) {
+        await m.up(trx);
+        await versions.write(trx, m.version);
+      }
     });
   }
   return { from, to: latest };

@@ -3,16 +3,19 @@ import './auth/firstStatus';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import './i18n';
+import { languageReady } from './i18n';
 // Before our own styles, so they override Ant Design's (see Providers: zero-runtime theme).
 import 'antd/dist/antd.css';
 import './styles.css';
 import { Providers } from './shared/Providers';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Providers>
-      <App />
-    </Providers>
-  </StrictMode>,
+// In the saved language from the first paint (English is loaded first when it is the choice).
+void languageReady.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Providers>
+        <App />
+      </Providers>
+    </StrictMode>,
+  ),
 );

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../database';
-import { NewerDatabaseError, schemaVersion, latestVersion } from '../../../platform/db/migrator';
+import { NewerDatabaseError, schemaVersion, latestVersion, type Migration } from '../../../platform/db/migrator';
 import { migrations } from './index';
 
 const dirs: string[] = [];
@@ -78,5 +78,42 @@ describe('migrations 002 (catalog) and 003 (intake)', () => {
     const before = fs.readFileSync(path.join(dir, 'yichuang.db'));
     await expect(openDatabase(dir)).rejects.toBeInstanceOf(NewerDatabaseError);
     expect(fs.readFileSync(path.join(dir, 'yichuang.db')).equals(before)).toBe(true);
+  });
+});
+
+/** The shipped migrations and one more after them that creates a table and then fails. */
+const withBroken: Migration[] = [
+  ...migrations,
+  {
+    version: latestVersion(migrations) + 1,
+    name: 'broken',
+    async up(trx) {
+      await trx.schema.createTable('half').addColumn('x', 'text').execute();
+      throw new Error('fails half-way');
+    },
+  },
+];
+
+describe('migrations of a new database and of an existing one', () => {
+  it('a new database gets every migration or none: a failure in the last leaves it empty at version 0', async () => {
+    const dir = tempDir();
+    await expect(openDatabase(dir, { migrations: withBroken })).rejects.toThrow('fails half-way');
+    // Opened with no migrations to run: what the failed first start left behind.
+    const d = await openDatabase(dir, { migrations: [] });
+    opened.push(d);
+    expect(await schemaVersion(d.db)).toBe(0);
+    expect((await tables(d)).filter((t) => !t.startsWith('sqlite_'))).toEqual([]);
+  });
+
+  it('an existing database is upgraded a migration at a time: a failing one keeps the ones before it', async () => {
+    const dir = tempDir();
+    const first = await openDatabase(dir, { migrations: migrations.filter((m) => m.version <= 2) });
+    await first.close();
+    await expect(openDatabase(dir, { migrations: withBroken })).rejects.toThrow('fails half-way');
+    // Opened with the shipped migrations: all applied already, nothing runs.
+    const d = await openDatabase(dir);
+    opened.push(d);
+    expect(await schemaVersion(d.db)).toBe(latestVersion(migrations));
+    expect(await tables(d)).not.toContain('half');
   });
 });

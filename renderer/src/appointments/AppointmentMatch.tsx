@@ -11,7 +11,7 @@ import { errorText } from '../shared/errorText';
 import { appointmentMatch } from './appointmentMatch';
 
 /** 早到 / 准时 / 迟到 of a slot, or the appointment's state when it is not open any more. */
-export function ArrivalTag({ a }: { a: AppointmentView }) {
+function ArrivalTag({ a }: { a: AppointmentView }) {
   const { t } = useTranslation();
   if (a.status === 'checked_in') return <Tag color="green">{t('appointments.checkedIn')}</Tag>;
   if (a.status === 'cancelled') return <Tag>{t('appointments.cancelled')}</Tag>;
@@ -79,10 +79,4 @@ export function AppointmentMatch() {
       </div>
     </Modal>
   );
-}
-
-/** After a card read: offers that person's appointments of today, if there are any. */
-export async function offerAppointmentsForCard(cardToken: string): Promise<void> {
-  const { appointments } = await call('appointments.forCard', { cardToken });
-  if (appointments.length) appointmentMatch.set({ appointments, keepApplicant: true });
 }

@@ -2,7 +2,6 @@ import { Alert, Button, Drawer, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AppointmentView } from '../../../common/contract/appointments';
 import { useCall } from '../api/useCall';
-import { SHORTCUTS } from '../shared/shortcuts';
 
 /** 已到 / 未到 / 已过号 of one appointment (已取消 too: the central may cancel one during the day). */
 function StatusTag({ a }: { a: AppointmentView }) {
@@ -52,15 +51,5 @@ export function TodayAppointments({ open, onClose }: { open: boolean; onClose: (
       )}
       </div>
     </Drawer>
-  );
-}
-
-/** The intake's button for the drawer, with its key. */
-export function TodayAppointmentsButton({ onOpen }: { onOpen: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Button size="small" onClick={onOpen} data-testid="open-today-appointments">
-      {t('appointments.today.title')} {SHORTCUTS.intake.todayAppointments}
-    </Button>
   );
 }

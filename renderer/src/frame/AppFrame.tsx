@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../../common/contract/auth';
 import { call } from '../bridge';
 import { IntakeScreen } from '../intake/IntakeScreen';
-import { AppointmentMatch } from '../appointments/AppointmentMatch';
+import { appointmentMatch } from '../appointments/appointmentMatch';
 import { navigate, type Route } from '../routing/useHashRoute';
 import { lazyNamed } from '../shared/lazyNamed';
 import { Loading } from '../shared/Loading';
@@ -25,6 +25,8 @@ const DashboardScreen = lazy(() => import('../dashboard/DashboardScreen'));
 const MaintenanceScreen = lazy(() => import('../maintenance/MaintenanceScreen'));
 // The F1 help (a table) loads when first opened, and stays mounted after.
 const ShortcutHelp = lazyNamed(() => import('./ShortcutHelp'), 'ShortcutHelp');
+// The appointment chooser (a modal list) loads when there is first something to choose.
+const AppointmentMatch = lazyNamed(() => import('../appointments/AppointmentMatch'), 'AppointmentMatch');
 
 interface Props {
   auth: AuthStatus;
@@ -55,6 +57,7 @@ export function AppFrame({ auth, route, authFallback, onAuth }: Props) {
   const lock = () => call('auth.lock', { reason: 'hotkey' }).then(onAuth, () => undefined);
   const signOut = () => call('auth.signOut').then(onAuth, () => undefined);
   useScanRouter();
+  const offered = appointmentMatch.use() !== null;
   // Keyboard-wedge bursts become the same `scan` event as serial and HID scans.
   useWedgeScanner((text) => void call('scanner.wedge', { text }).catch(() => undefined), useWedgeConfig(), !useWedgePaused());
   useEffect(() => claimDraft(auth.staffId), [auth.staffId]);
@@ -86,7 +89,11 @@ export function AppFrame({ auth, route, authFallback, onAuth }: Props) {
           <ShortcutHelp open={help} onClose={closeHelp} />
         </Suspense>
       )}
-      <AppointmentMatch />
+      {offered && (
+        <Suspense fallback={null}>
+          <AppointmentMatch />
+        </Suspense>
+      )}
     </Layout>
   );
 }

@@ -27,7 +27,7 @@ export function UserMenu({ onLock, onSignOut, onHelp, canLock }: Props) {
           // Wide enough for 简体中文 at the large text size too.
           style={{ width: largeText ? 132 : 110 }}
           options={Object.entries(LANGUAGES).map(([value, label]) => ({ value, label }))}
-          onChange={(v) => setLanguage(v)}
+          onChange={(v) => void setLanguage(v)}
         />
       </Space>
       <Space size={4}>

@@ -18,10 +18,12 @@ import { Loading } from '../shared/Loading';
 
 // Shown after a decision: its code (tabs, the notice preview) is not needed for the first screen.
 const OutcomePanel = lazyNamed(() => import('./outcome/OutcomePanel'), 'OutcomePanel');
-import { offerAppointmentsForCard } from '../appointments/AppointmentMatch';
-import { TodayAppointments, TodayAppointmentsButton } from '../appointments/TodayAppointments';
+// The camera dialog and today's appointments (a drawer with a table) load when first opened.
+const CaptureDialog = lazyNamed(() => import('../capture/CaptureDialog'), 'CaptureDialog');
+const TodayAppointments = lazyNamed(() => import('../appointments/TodayAppointments'), 'TodayAppointments');
+import { offerAppointmentsForCard } from '../appointments/appointmentMatch';
+import { TodayAppointmentsButton } from '../appointments/TodayAppointmentsButton';
 import { paperRows } from './materials/checklist';
-import { CaptureDialog } from '../capture/CaptureDialog';
 import { captureTarget, closeCapture, focusedSlotCode, openCapture } from '../capture/captureTarget';
 
 /**
@@ -50,6 +52,12 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
   const queue = useQueue();
   const [transferOpen, setTransferOpen] = useState(false);
   const [todayOpen, setTodayOpen] = useState(false);
+  // Mounted from the first opening on, so the drawer's closing animation still plays.
+  const [todayUsed, setTodayUsed] = useState(false);
+  const openToday = () => {
+    setTodayUsed(true);
+    setTodayOpen(true);
+  };
   const next = () => {
     // 下一位 also calls the next ticket when the window calls tickets; a queue that is down only shows in the bar.
     if (queue.enabled) void queue.next();
@@ -75,7 +83,7 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
       [k.bundle]: () => bundle.current?.focus(),
       [k.typeApplicant]: () => idField.current?.focus(),
       [k.nextApplicant]: next,
-      [k.todayAppointments]: () => setTodayOpen(true),
+      [k.todayAppointments]: openToday,
       ...(queue.enabled && {
         [k.recallTicket]: () => void queue.recall(),
         [k.passTicket]: () => void queue.pass(),
@@ -90,9 +98,13 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
   const bar = (
     <>
       <div className="intake-tools">
-        <TodayAppointmentsButton onOpen={() => setTodayOpen(true)} />
+        <TodayAppointmentsButton onOpen={openToday} />
       </div>
-      <TodayAppointments open={todayOpen} onClose={() => setTodayOpen(false)} />
+      {todayUsed && (
+        <Suspense fallback={null}>
+          <TodayAppointments open={todayOpen} onClose={() => setTodayOpen(false)} />
+        </Suspense>
+      )}
       <QueueBar q={queue} transferOpen={transferOpen} setTransferOpen={setTransferOpen} />
     </>
   );
@@ -118,7 +130,11 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
       <Col flex="0 0 280px">
         <DecisionColumn draft={draft} lookups={lookups} decisions={decisions} onNext={next} />
       </Col>
-      {capture && <CaptureDialog code={capture.code} name={capture.name} onClose={closeCapture} />}
+      {capture && (
+        <Suspense fallback={null}>
+          <CaptureDialog code={capture.code} name={capture.name} onClose={closeCapture} />
+        </Suspense>
+      )}
     </Row>
     </>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeLimit, ITEM_TYPE_CODES, ITEM_TYPES, LIMIT_UNITS } from '../../../common/domain/item-types';
-import i18n from '../i18n';
+import i18n, { showLanguage } from '../i18n';
 import { itemTypeText, limitText } from './catalogText';
 
 describe('catalog codes in the UI language', () => {
@@ -11,7 +11,7 @@ describe('catalog codes in the UI language', () => {
   });
 
   it('writes them in English without Chinese', async () => {
-    await i18n.changeLanguage('en');
+    await showLanguage('en');
     expect(limitText(i18n.t, { value: 7, unit: 'workday' })).toBe('7 working days');
     expect(limitText(i18n.t, { value: 0, unit: 'immediate' })).toBe('Immediate');
     for (const unit of LIMIT_UNITS) expect(limitText(i18n.t, { value: 3, unit })).not.toMatch(/[\u4e00-\u9fff]/);

@@ -1,4 +1,4 @@
-import { PAGE_TARGET } from '../../../../common/contract/materials';
+import { PAGE_TARGET } from '../../../../common/contract/page-limits';
 import { targetSize } from '../../intake/materials/compress';
 import type { Still } from '../camera/DocumentCamera';
 import { findDocumentBox, rgbaToGrey, type Crop } from './edges';

@@ -1,4 +1,5 @@
-import { PAGE_TARGET, type PageMime } from '../../../../common/contract/materials';
+import type { PageMime } from '../../../../common/contract/materials';
+import { PAGE_TARGET } from '../../../../common/contract/page-limits';
 
 export interface CompressedPage {
   bytes: Uint8Array;

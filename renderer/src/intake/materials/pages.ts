@@ -1,5 +1,6 @@
 import type { MethodOutput } from '../../../../common/contract';
-import { PAGE_MAX_BYTES, PAGE_TOO_LARGE_MESSAGE, type PageSource, type SlotView } from '../../../../common/contract/materials';
+import type { PageSource, SlotView } from '../../../../common/contract/materials';
+import { PAGE_MAX_BYTES, PAGE_TOO_LARGE_MESSAGE } from '../../../../common/contract/page-limits';
 import { ApiCallError, callBytes } from '../../bridge';
 import type { Crop } from '../../../../common/contract/materials';
 import { compressPage, type CompressedPage } from './compress';
