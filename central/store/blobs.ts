@@ -17,12 +17,14 @@ export interface VerifiedBlob {
 export async function recordReceivedBlob(db: Kysely<CentralDB>, blob: VerifiedBlob, link: BlobRef): Promise<{ duplicate: boolean }> {
   const at = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
-    await trx
+    const inserted = await trx
       .insertInto('received_blobs')
       .values({ sha256: blob.sha256, size: blob.size, upload_id: blob.uploadId, device_id: blob.deviceId, received_at: at })
       .onConflict((oc) => oc.column('sha256').doNothing())
-      .execute();
-    const kept = await trx.selectFrom('received_blobs').select('upload_id').where('sha256', '=', blob.sha256).executeTakeFirstOrThrow();
+      .returning('upload_id')
+      .executeTakeFirst();
+    // Held already: by this upload (recorded before, its answer lost) or by another one (a duplicate).
+    const kept = inserted ?? (await trx.selectFrom('received_blobs').select('upload_id').where('sha256', '=', blob.sha256).executeTakeFirstOrThrow());
     await insertLink(trx, link, blob.deviceId, at);
     return { duplicate: kept.upload_id !== blob.uploadId };
   });

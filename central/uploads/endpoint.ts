@@ -1,12 +1,12 @@
 import crypto from 'node:crypto';
 import type http from 'node:http';
 import path from 'node:path';
-import { FileStore } from '@tus/file-store';
 import { MemoryLocker, Server as TusServer, type Upload } from '@tus/server';
 import { BLOB_HASH_MISMATCH_STATUS, MAX_BLOB_BYTES, UPLOAD_CHECKSUM_ALGORITHM, UPLOADS_PATH, UploadMetadata, type BlobRef } from '../../common/sync/api';
 import type { CentralStore } from '../db/open';
 import { recordReceivedBlob } from '../store/blobs';
 import type { DeviceIdentity } from '../store/credentials';
+import { LeanFileStore } from './file-store';
 import { createPatchHandler } from './patch-handler';
 import { RunningHashes } from './running-hash';
 
@@ -33,7 +33,7 @@ export interface UploadEndpoint {
  * their way to the file. A material is marked received only after the central hashed the whole file.
  */
 export function createUploadEndpoint(store: CentralStore, dataDir: string): UploadEndpoint {
-  const datastore = new FileStore({ directory: path.join(dataDir, 'uploads'), expirationPeriodInMilliseconds: 7 * 24 * 3600_000 });
+  const datastore = new LeanFileStore({ directory: path.join(dataDir, 'uploads'), expirationPeriodInMilliseconds: 7 * 24 * 3600_000 });
   const running = new RunningHashes();
 
   const metadataOf = (upload: Upload): UploadMetadata => {

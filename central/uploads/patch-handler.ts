@@ -1,9 +1,9 @@
 import type http from 'node:http';
 import path from 'node:path';
-import type { FileStore } from '@tus/file-store';
 import { ERRORS, type Locker, type Upload } from '@tus/server';
 import { ChecksumRefusal, parseUploadChecksum } from './checksum';
 import { writeChunk } from './chunk-writer';
+import type { LeanFileStore } from './file-store';
 import type { RunningHashes } from './running-hash';
 
 /** An answer to send: @tus/server's ERRORS and the endpoint's refusals have this shape. */
@@ -14,7 +14,7 @@ export interface TusAnswer {
 }
 
 export interface PatchDeps {
-  datastore: FileStore;
+  datastore: LeanFileStore;
   directory: string;
   locker: Locker;
   running: RunningHashes;
@@ -59,6 +59,7 @@ export function createPatchHandler(d: PatchDeps) {
       const limit = upload.size - offset;
       if (Number(req.headers['content-length'] ?? 0) > limit) throw ERRORS.ERR_SIZE_EXCEEDED;
       const running = d.running.startAt(id, offset);
+      d.datastore.writing(id);
       written = await writeChunk(req, { file: path.join(d.directory, id), offset, limit, digest, running, signal: superseded.signal });
       d.running.commit(id, offset + written, running);
     } finally {
