@@ -79,7 +79,10 @@ async function plainServer(): Promise<{ put(bytes: Buffer, hashed?: boolean): Pr
       return { ms: performance.now() - t, clientCpuMs: ownCpuMs() - cpu.own, serverCpuMs: cpuMsOf(child.pid) - cpu.server };
     },
     pid: child.pid,
-    close: () => child.kill('SIGKILL'),
+    close: () => {
+      child.kill('SIGKILL');
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -98,6 +101,7 @@ async function tusRound(central: CentralProcess, chunkSize: number, blobBytes: n
     return { ms, clientCpuMs: ownCpuMs() - cpu.own, serverCpuMs: cpuMsOf(central.child?.pid) - cpu.server };
   } finally {
     await w.database.close();
+    fs.rmSync(w.dir, { recursive: true, force: true });
   }
 }
 
@@ -159,6 +163,8 @@ export const bench: Bench = {
     } finally {
       plain.close();
       await central.kill('SIGTERM');
+      // 25 rounds of 50 MB: the central's files would fill /tmp run after run.
+      fs.rmSync(central.dataDir, { recursive: true, force: true });
     }
   },
 };

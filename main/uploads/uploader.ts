@@ -5,6 +5,7 @@ import { backoffDelay, type BackoffPolicy } from '../sync/backoff';
 import { CentralClient, CentralError } from '../sync/central-client';
 import { enrolmentOf, readSyncMeta, type Enrolment } from '../sync/sync-meta';
 import type { PendingBlob, UploadSource } from './source';
+import { ByteBudget } from './byte-budget';
 import { dropState, readStates, saveState, type UploadState } from './state';
 import { TransferError, transfer } from './tus-transfer';
 
@@ -14,8 +15,14 @@ import { TransferError, transfer } from './tus-transfer';
  * a chunk damaged on the way costs at most 8 MiB again.
  */
 export const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
-/** Blobs uploading at once (each by its own tus upload). */
-const IN_FLIGHT = 2;
+/**
+ * Blobs uploading at once (each by its own tus upload), as long as their plaintext fits in
+ * IN_FLIGHT_BYTES: four scanned materials of a few MB (one's bytes on the wire while the central
+ * hashes, writes and commits the others: its database commit waits for the disk), two 8 MiB files,
+ * a larger one alone.
+ */
+const IN_FLIGHT = 4;
+const IN_FLIGHT_BYTES = 16 * 1024 * 1024;
 
 export interface UploadProgress {
   sha256: string;
@@ -54,7 +61,7 @@ export interface UploaderOptions {
 class Offline extends Error {}
 
 /**
- * Moves the material store's pending blobs to the central, two blobs at a time, in the background:
+ * Moves the material store's pending blobs to the central, a few blobs at a time, in the background:
  * intake never waits for it. A blob is resumed where the central has it (tus upload URL kept in
  * `upload_state`), confirmed by the central's hash before the store may drop its copy, and retried
  * on this uploader's own timer with back-off — per blob for a refusal, for the whole queue while
@@ -148,8 +155,8 @@ export class Uploader {
     const queue = [...bySha.values()];
     this.abort = new AbortController();
     const signal = this.abort.signal;
-    // Blobs in flight at once: one's request is on the wire while the other's answer is written
-    // and recorded on the central (its hash, its file, its database commit) — never one blob twice.
+    // Blobs in flight at once, never one blob twice.
+    const budget = new ByteBudget(IN_FLIGHT_BYTES);
     const worker = async () => {
       for (let blob = queue.shift(); blob && !this.closed && paused.error === null; blob = queue.shift()) {
         const { sha256 } = blob;
@@ -159,11 +166,14 @@ export class Uploader {
           nextDue = Math.min(nextDue, due);
           continue;
         }
+        await budget.take(blob.size);
+        // The pass may have ended while this blob waited for memory.
+        if (this.closed || paused.error !== null) return budget.release(blob.size);
         try {
           if (await this.upload(client, enrolment, blob, state, signal)) confirmed++;
         } catch (err) {
           if (err instanceof Offline) {
-            // The other blob in flight may have found the central gone too: one back-off step per pass.
+            // Other blobs in flight may have found the central gone too: one back-off step per pass.
             if (paused.error === null) paused.retryInMs = backoffDelay(this.opts.backoff, ++this.offlineFailures);
             paused.error = err.message;
             await saveState(this.opts.db, sha256, blob.size, { last_error: err.message, next_attempt_at: new Date(Date.now() + paused.retryInMs).toISOString() });
@@ -174,6 +184,8 @@ export class Uploader {
           const wait = backoffDelay(this.opts.backoff, attempts);
           nextDue = Math.min(nextDue, Date.now() + wait);
           await saveState(this.opts.db, sha256, blob.size, { attempts, last_error: lastError, next_attempt_at: new Date(Date.now() + wait).toISOString() });
+        } finally {
+          budget.release(blob.size);
         }
       }
     };
