@@ -23,5 +23,6 @@ if (process.env.YICHUANG_DEV === '1') {
     process.stderr.write(`yichuang: ${problem}\n`);
     process.exit(2);
   }
-  runBundle(path.join(ROOT, 'dist', 'cli.cjs'));
+  // `host` anywhere in the arguments picks the host's larger cache; a wrong guess only costs time.
+  runBundle(path.join(ROOT, 'dist', 'cli.cjs'), process.argv.includes('host') ? 'host' : 'plain');
 }

@@ -2,6 +2,7 @@
 // Electron main process, the preload, the CLI and the device service. Runs at `npm install`
 // (prepare) and `npm run build`; records what each bundle was built from (dist/build-manifest.json)
 // so `yichuang` and `npm start` can tell a stale build (scripts/dist-freshness.mjs).
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build as esbuild } from 'esbuild';
@@ -35,10 +36,15 @@ const [rendererOut, ...nodeOut] = await Promise.all([
   vite({ configFile: 'vite.config.ts', logLevel: 'warn' }),
   ...Object.values(NODE_BUNDLES).map((options) => esbuild({ ...node, ...options })),
 ]);
-// V8's code cache of the CLI bundle, for `yichuang` (scripts/code-cache.mjs).
-writeCodeCache(path.join(ROOT, NODE_BUNDLES.cli.outfile));
 // The pty relay behind the device simulators (training mode) sits beside each bundle that may start one.
 for (const dir of ['dist', 'dist/electron']) fs.copyFileSync('native/serial/pty-relay.py', `${dir}/pty-relay.py`);
+// V8's code caches of the CLI bundle, for `yichuang` (scripts/code-cache.mjs): the plain one, and the
+// host's from a training run of the host up to the first screen's answers.
+const cli = path.join(ROOT, NODE_BUNDLES.cli.outfile);
+writeCodeCache(cli);
+fs.rmSync(`${cli}.host.v8cache`, { force: true });
+const warm = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'warm-code-cache.mjs'), cli], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+if (warm.status !== 0) console.warn(`build: no host code cache, the host uses the plain one (the training run failed: ${warm.stderr.trim() || warm.status})`);
 
 const inputs = Object.fromEntries(Object.keys(NODE_BUNDLES).map((name, i) => [name, Object.keys(nodeOut[i].metafile.inputs)]));
 const rendererModules = [rendererOut].flat().flatMap((o) => o.output.flatMap((chunk) => chunk.moduleIds ?? []));

@@ -12,7 +12,7 @@ import vm from 'node:vm';
 const SUFFIX = '.v8cache';
 
 /** The bundle as a CommonJS function (a `#!` line blanked: it is only valid at the top of a script). */
-function compile(file, cachedData) {
+export function compile(file, cachedData) {
   const source = fs.readFileSync(file, 'utf8').replace(/^#!.*/, '');
   return new vm.Script(Module.wrap(source), {
     filename: file,
@@ -28,17 +28,26 @@ function stamp(file) {
   return `${s.size}:${s.mtimeMs}`;
 }
 
-/** Writes `<file>.v8cache`: a one-line header naming the bundle file it belongs to, then V8's data. */
-export function writeCodeCache(file) {
-  const data = compile(file).createCachedData();
-  fs.writeFileSync(file + SUFFIX, Buffer.concat([Buffer.from(`${stamp(file)}\n`), data]));
+/**
+ * Writes a cache of `file`: a one-line header naming the bundle file it belongs to, then V8's data.
+ * The plain cache `<file>.v8cache` (a fresh compile: the top level only) serves every command; the
+ * host's `<file>.host.v8cache` (`script` already run by a training host, scripts/warm-code-cache.mjs)
+ * also holds every function compiled on the way to the first screen. It is 5× larger, which would
+ * cost `yichuang --help` more to read than it saves.
+ */
+export function writeCodeCache(file, script = compile(file), kind = 'plain') {
+  fs.writeFileSync(cacheFile(file, kind), Buffer.concat([Buffer.from(`${stamp(file)}\n`), script.createCachedData()]));
+}
+
+function cacheFile(file, kind) {
+  return kind === 'host' ? `${file}.host${SUFFIX}` : file + SUFFIX;
 }
 
 /** The cache of exactly this bundle file, or undefined. */
-function readCodeCache(file) {
+function readCodeCache(file, kind) {
   let raw;
   try {
-    raw = fs.readFileSync(file + SUFFIX);
+    raw = fs.readFileSync(cacheFile(file, kind));
   } catch {
     return undefined;
   }
@@ -46,9 +55,11 @@ function readCodeCache(file) {
   return nl > 0 && raw.subarray(0, nl).toString() === stamp(file) ? raw.subarray(nl + 1) : undefined;
 }
 
-/** Runs the CommonJS bundle `file` as `require(file)` would, from its code cache when there is a good one. */
-export function runBundle(file) {
-  const script = compile(file, readCodeCache(file));
+/**
+ * Runs the CommonJS bundle `file` as `require(file)` would, from its code cache when there is a good one
+ * (`kind` 'host': the host's cache, else the plain one when the host has none).
+ */
+export function runBundle(file, kind = 'plain', script = compile(file, (kind === 'host' && readCodeCache(file, 'host')) || readCodeCache(file, 'plain'))) {
   const mod = new Module(file, undefined);
   mod.filename = file;
   mod.paths = Module._nodeModulePaths(path.dirname(file));

@@ -1,4 +1,3 @@
-import { degrees, PDFDocument } from 'pdf-lib';
 import { PAGE_TARGET, type Crop, type Rotation } from '../../common/contract/materials';
 
 /** One staged part, opened, in slot order. */
@@ -22,6 +21,8 @@ const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
  * Deterministic for the same parts.
  */
 export async function assemblePdf(parts: readonly AssemblyPart[], title: string): Promise<{ bytes: Uint8Array; pages: number }> {
+  // pdf-lib is loaded by the first decision, not at start: evaluating it is ~10 ms on the way to the first screen.
+  const { degrees, PDFDocument } = await import('pdf-lib');
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.setTitle(title);
   doc.setProducer('Yichuang');

@@ -1,4 +1,3 @@
-import { PDFDocument } from 'pdf-lib';
 import { AppError } from '../../common/contract/errors';
 import type { PageMime } from '../../common/contract/materials';
 
@@ -35,6 +34,8 @@ export async function probePage(bytes: Uint8Array, declared: PageMime): Promise<
   let pageCount: number;
   try {
     // pdf-lib reads leniently: a file without a page tree loads, and fails when its pages are counted.
+    // Loaded on the first PDF (as in assemble.ts): not on the way to the first screen.
+    const { PDFDocument } = await import('pdf-lib');
     pageCount = (await PDFDocument.load(b, { updateMetadata: false })).getPageCount();
   } catch (err) {
     if (/encrypt/i.test((err as Error).message)) throw new AppError('INVALID_INPUT', '这个 PDF 文件设有密码保护，无法加入材料。请提供未加密的文件。');
