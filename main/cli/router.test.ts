@@ -41,14 +41,14 @@ describe('the CLI through the router', { timeout: 160_000 }, () => {
     expect(JSON.parse(run('--data-dir', dir, 'config', 'get', 'update', '--json').stdout)).toMatchObject({ channel: 'beta' });
   });
 
-  it('config set changes one field and keeps the other fields of its group (they were reset to their defaults)', () => {
+  it('config set changes one field and keeps the other fields of its group (they were reset to their defaults); digits for a text field not set yet stay text', () => {
     const dir = tempDir();
     // The driver last, and a change after it: the CLI's app connects to the (absent) queue system and
     // must still exit (it used to keep retrying the queue's event socket after close).
-    for (const [key, value] of [['queue.url', 'http://127.0.0.1:9'], ['queue.token', 'q-secret'], ['queue.callerDeviceId', 'caller1'], ['update.url', 'http://10.0.0.5/yichuang'], ['update.channel', 'beta'], ['queue.driver', 'http'], ['hall.name', '市民中心']])
+    for (const [key, value] of [['queue.url', 'http://127.0.0.1:9'], ['queue.token', '123456'], ['queue.callerDeviceId', 'caller1'], ['update.url', 'http://10.0.0.5/yichuang'], ['update.channel', 'beta'], ['queue.driver', 'http'], ['hall.name', '市民中心']])
       expect(run('--data-dir', dir, 'config', 'set', key!, value!).status).toBe(0);
     const settings = JSON.parse(run('--data-dir', dir, 'config', 'get', '--json').stdout);
-    expect(settings.queue).toEqual({ driver: 'http', url: 'http://127.0.0.1:9', token: 'q-secret', callerDeviceId: 'caller1' });
+    expect(settings.queue).toEqual({ driver: 'http', url: 'http://127.0.0.1:9', token: '123456', callerDeviceId: 'caller1' });
     expect(settings.update).toEqual({ channel: 'beta', url: 'http://10.0.0.5/yichuang' });
   });
 

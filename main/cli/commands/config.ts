@@ -24,10 +24,12 @@ export function register(program: Command): void {
     .action(async (key: string, raw: string, _opts: unknown, cmd: Command) => {
       // Through the router, as the maintenance screen saves it: validated, and audited as the CLI's caller.
       const { getPath, patchForPath, SettingsError } = await import('../../config/settings-store');
+      const { SettingsPatch } = await import('../../../common/contract/settings');
       const wrap = wrapping(SettingsError);
+      const fits = (v: unknown) => SettingsPatch.safeParse(wrap(() => patchForPath(key, v))).success;
       const value = await withRouter(cmd, async (api) => {
         const { settings } = await api.call('settings.get', undefined);
-        const value = parseValue(raw, wrap(() => getPath(settings, key)));
+        const value = parseValue(raw, wrap(() => getPath(settings, key)), fits);
         await api.call('settings.update', { patch: wrap(() => patchForPath(key, value)) as never });
         return value;
       });
@@ -45,14 +47,19 @@ export function register(program: Command): void {
     });
 }
 
-/** JSON where it parses (numbers, booleans, null, arrays), but text fields stay text (`hall.code 3301`). */
-function parseValue(raw: string, current: unknown): unknown {
+/**
+ * JSON where it parses (numbers, booleans, null, arrays), but text fields stay text (`hall.code 3301`),
+ * also a text field not set yet (null: `queue.token 123456`), told by which of the two the setting takes.
+ */
+function parseValue(raw: string, current: unknown, fits: (value: unknown) => boolean): unknown {
   if (typeof current === 'string') return raw;
+  let parsed: unknown;
   try {
-    return JSON.parse(raw);
+    parsed = JSON.parse(raw);
   } catch {
     return raw;
   }
+  return typeof parsed !== 'string' && !fits(parsed) && fits(raw) ? raw : parsed;
 }
 
 /** Runs fn, turning an error of the (lazily loaded) settings store into a CLI error. */
