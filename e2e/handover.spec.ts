@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { CentralProcess, runCli } from '../central/testing/central-process';
-import { expect, screenshotPath, test, type RunningHost } from './host-fixture';
+import { expect, PERSON_PACE, screenshotPath, test, type RunningHost } from './host-fixture';
 import { acceptWithOneDeferred } from './intake-walk';
 
 // Real host, real central process, real Chromium; the machine is shared. No timing is asserted.
@@ -49,7 +49,7 @@ test('the central marks a case 已制证, the window pulls; typed case number, t
   const caseNumber = await readyCase(page, host);
   await page.screenshot({ path: screenshotPath('handover-list') });
   await page.keyboard.press('F3');
-  await page.keyboard.type(caseNumber);
+  await page.keyboard.type(caseNumber, PERSON_PACE);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('handover-stage')).toHaveText('已制证，待领取', { timeout: 30_000 });
   await expect(page.getByTestId('handover-outcome')).toHaveText('准予许可（办结）');

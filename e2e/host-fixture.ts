@@ -83,3 +83,9 @@ export function screenshotPath(name: string): string {
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, `${name}.png`);
 }
+
+/**
+ * Typing options at a person's pace: keys under 30 ms apart that end in Enter or Tab are a
+ * keyboard-wedge scan (renderer/src/wedge), which never reaches the focused field.
+ */
+export const PERSON_PACE = { delay: 80 };

@@ -1,10 +1,8 @@
-import { expect, screenshotPath, test } from './host-fixture';
+import { expect, PERSON_PACE, screenshotPath, test } from './host-fixture';
 
 test.setTimeout(300_000);
 
 const TOKEN = 'q-secret-e2e-7f3a';
-// A person's pace: keys closer than 30 ms ending in Enter read as a keyboard-wedge scan and never reach the field.
-const PERSON = { delay: 80 };
 
 test('运维 → 设备 → 叫号: the hall queue system set by keyboard, a bad address refused in Chinese, the token saved but never shown', async ({ page, host }) => {
   await page.goto(host.openUrl);
@@ -22,7 +20,7 @@ test('运维 → 设备 → 叫号: the hall queue system set by keyboard, a bad
   await expect(panel.getByRole('radio', { name: '大厅排队系统' })).toBeChecked();
   await page.keyboard.press('Tab');
   await expect(panel.getByTestId('queue-url')).toBeFocused();
-  await page.keyboard.type('10.0.0.9:8088', PERSON);
+  await page.keyboard.type('10.0.0.9:8088', PERSON_PACE);
   await page.keyboard.press('Enter');
   await expect(panel.getByText('排队系统地址必须以 http:// 或 https:// 开头，例如 http://10.0.0.9:8088。')).toBeVisible();
   // Serial without a configured caller: says what to do first, nothing can be saved.
@@ -34,7 +32,7 @@ test('运维 → 设备 → 叫号: the hall queue system set by keyboard, a bad
   await panel.getByTestId('queue-url').fill('http://127.0.0.1:9');
   await panel.getByTestId('queue-url').press('Tab');
   await expect(panel.getByTestId('queue-token')).toBeFocused();
-  await page.keyboard.type(TOKEN, PERSON);
+  await page.keyboard.type(TOKEN, PERSON_PACE);
   await page.keyboard.press('Enter');
   await expect(page.getByText('叫号设置已保存，立即生效。')).toBeVisible();
   // Saved: the token is in the window's settings but comes back only as "set".
