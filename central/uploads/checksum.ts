@@ -1,7 +1,7 @@
 import { UPLOAD_CHECKSUM_ALGORITHM } from '../../common/sync/api';
 
-/** A PATCH refused before or after its bytes were written (the store is back at the request's offset). */
-export class ChecksumRefusal extends Error {
+/** A PATCH refused before or after its bytes were written (bad checksum, too long, superseded); the store is back at the request's offset. */
+export class ChunkRefusal extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -14,6 +14,6 @@ export class ChecksumRefusal extends Error {
 export function parseUploadChecksum(header: string): string {
   const [algorithm, digest, extra] = header.trim().split(/\s+/);
   if (algorithm !== UPLOAD_CHECKSUM_ALGORITHM || !digest || extra !== undefined)
-    throw new ChecksumRefusal(400, `不支持的校验算法（Upload-Checksum: ${header.slice(0, 40)}）：请使用 ${UPLOAD_CHECKSUM_ALGORITHM}。`);
+    throw new ChunkRefusal(400, `不支持的校验算法（Upload-Checksum: ${header.slice(0, 40)}）：请使用 ${UPLOAD_CHECKSUM_ALGORITHM}。`);
   return digest;
 }

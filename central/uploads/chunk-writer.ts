@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import { CHECKSUM_MISMATCH_STATUS } from '../../common/sync/api';
-import { ChecksumRefusal } from './checksum';
+import { ChunkRefusal } from './checksum';
 
 /** Bytes gathered before one positioned write (a request body arrives in ~64 KiB pieces). */
 const BATCH_BYTES = 1024 * 1024;
@@ -47,8 +47,8 @@ export async function writeChunk(body: AsyncIterable<Buffer>, w: ChunkWrite): Pr
   };
   try {
     for await (const piece of body) {
-      if (w.signal.aborted) throw new ChecksumRefusal(409, '同一上传的另一个请求已接手，本次分块作废。');
-      if (written + batchBytes + piece.length > w.limit) throw new ChecksumRefusal(413, `分块超出上传的剩余长度（${w.limit} 字节）。`);
+      if (w.signal.aborted) throw new ChunkRefusal(409, '同一上传的另一个请求已接手，本次分块作废。');
+      if (written + batchBytes + piece.length > w.limit) throw new ChunkRefusal(413, `分块超出上传的剩余长度（${w.limit} 字节）。`);
       chunkHash?.update(piece);
       running?.update(piece);
       batch.push(piece);
@@ -59,7 +59,7 @@ export async function writeChunk(body: AsyncIterable<Buffer>, w: ChunkWrite): Pr
     await writing;
     const actual = chunkHash === null ? null : (chunkHash === w.running ? chunkHash.copy() : chunkHash).digest('base64');
     if (actual !== null && actual !== w.digest)
-      throw new ChecksumRefusal(CHECKSUM_MISMATCH_STATUS, '分块校验不符：数据在传输中损坏，已丢弃，请重新发送这一块。');
+      throw new ChunkRefusal(CHECKSUM_MISMATCH_STATUS, '分块校验不符：数据在传输中损坏，已丢弃，请重新发送这一块。');
     return written;
   } catch (err) {
     await writing.catch(() => undefined);

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import path from 'node:path';
 import { ERRORS, type Locker, type Upload } from '@tus/server';
-import { ChecksumRefusal, parseUploadChecksum } from './checksum';
+import { ChunkRefusal, parseUploadChecksum } from './checksum';
 import { writeChunk } from './chunk-writer';
 import type { LeanFileStore } from './file-store';
 import type { RunningHashes } from './running-hash';
@@ -33,7 +33,7 @@ const isAnswer = (e: unknown): e is TusAnswer => typeof e === 'object' && e !== 
  * which shares this handler's locker, so a PATCH and a DELETE of one upload never overlap.
  */
 export function createPatchHandler(d: PatchDeps) {
-  /** Writes the body of `req` at `offset` of upload `id` and answers the new offset (throws a TusAnswer or ChecksumRefusal). */
+  /** Writes the body of `req` at `offset` of upload `id` and answers the new offset (throws a TusAnswer or ChunkRefusal). */
   const write = async (req: http.IncomingMessage, id: string, offset: number, deviceId: string): Promise<{ offset: number; headers: Record<string, string> }> => {
     if (!Number.isSafeInteger(offset) || offset < 0) throw ERRORS.INVALID_OFFSET;
     const header = req.headers['upload-checksum'];
@@ -79,7 +79,7 @@ export function createPatchHandler(d: PatchDeps) {
       res.writeHead(status, { ...extra, 'tus-resumable': '1.0.0', 'upload-offset': String(r.offset), ...r.headers });
       res.end();
     } catch (err) {
-      const refusal = err instanceof ChecksumRefusal ? { status_code: err.status, body: `${err.message}\n` } : isAnswer(err) ? err : null;
+      const refusal = err instanceof ChunkRefusal ? { status_code: err.status, body: `${err.message}\n` } : isAnswer(err) ? err : null;
       if (!refusal) throw err;
       if (res.headersSent || res.destroyed) return;
       res.writeHead(refusal.status_code, { 'content-type': 'text/plain; charset=utf-8', 'tus-resumable': '1.0.0', ...refusal.headers });
