@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
-import { sampleJpeg } from '../main/materials/testing';
-import { readCardAndPickItem } from './intake-walk';
+import { readCardAndPickItem, stageOnePage } from './intake-walk';
 import { expect, PERSON_PACE, screenshotPath, test } from './host-fixture';
 
 test.setTimeout(300_000);
@@ -42,13 +41,7 @@ test('草稿: saved with a page, found in 我的办件 after the next applicant,
   await page.goto(host.openUrl);
   await expect(page.getByTestId('intake-screen')).toBeVisible();
   await readCardAndPickItem(page);
-  const slot = page.getByTestId('material-files').first();
-  const code = (await slot.getAttribute('data-code'))!;
-  const chooser = page.waitForEvent('filechooser');
-  await slot.getByRole('button', { name: /添加文件/ }).focus();
-  await page.keyboard.press('Enter');
-  await (await chooser).setFiles([{ name: '身份证.jpg', mimeType: 'image/jpeg', buffer: sampleJpeg(800, 1100, 3) }]);
-  await expect(slot.getByTestId('material-files-summary')).toHaveAttribute('data-pages', '1', { timeout: 30_000 });
+  const code = await stageOnePage(page);
   await saveDraftAndNext(page);
   const [draft] = await allCases(page);
   expect(draft).toMatchObject({ status: 'draft', caseNumber: null });

@@ -47,24 +47,19 @@ export function DecisionColumn({ draft, lookups, decisions: d, onNext }: Props) 
         onWithdraw={draft.draftCaseId ? () => d.setDialog('withdraw') : undefined}
         onNext={onNext}
       />
-      <ReasonDialog
-        kind="withdraw"
-        open={d.dialog === 'withdraw'}
-        busy={d.actions.withdraw.busy}
-        onCancel={() => d.setDialog(null)}
-        onConfirm={async (reason) => {
-          if (await d.actions.withdraw.exec(reason)) d.setDialog(null);
-        }}
-      />
-      <ReasonDialog
-        kind="reject"
-        open={d.dialog === 'reject'}
-        busy={d.actions.reject.busy}
-        onCancel={() => d.setDialog(null)}
-        onConfirm={async (reason) => {
-          if (await d.actions.reject.exec(reason)) d.setDialog(null);
-        }}
-      />
+      {/* The decisions that take a reason: 撤回 of a saved draft and 不予受理. */}
+      {(['withdraw', 'reject'] as const).map((kind) => (
+        <ReasonDialog
+          key={kind}
+          kind={kind}
+          open={d.dialog === kind}
+          busy={d.actions[kind].busy}
+          onCancel={() => d.setDialog(null)}
+          onConfirm={async (reason) => {
+            if (await d.actions[kind].exec(reason)) d.setDialog(null);
+          }}
+        />
+      ))}
       <DeferredDialog
         open={d.dialog === 'deferred'}
         busy={d.actions.accept.busy}
