@@ -117,4 +117,19 @@ describe('appointments on the window', () => {
     await expect(s.intake.accept({ itemCode: code, applicant, materials, appointmentId: 'nope' }, s.actor)).rejects.toThrow(/找不到该预约/);
     expect(Number((await sql<{ n: number }>`select count(*) as n from intake_case`.execute(s.db)).rows[0]!.n)).toBe(2);
   });
+
+  it('a draft saved from an appointment and decided later without its id (继续办理) links the appointment', async () => {
+    s = await openTestStack();
+    await applyAppointmentPage(s.db, s.pii, [wireAppointment(1)], 1);
+    await appointmentsOver(s).checkIn('appt-1', s.actor);
+    const code = itemCode(s, '失业保险金申领');
+    const materials = (await s.catalog.materials(code)).map((m) => ({ code: m.code, state: 'received' as const }));
+    const applicant = { kind: 'person' as const, idType: 'resident' as const, idNumber: BOOKED_PERSON.idNumber, name: BOOKED_PERSON.name };
+    const draft = await s.intake.saveDraft({ itemCode: code, applicant, materials, appointmentId: 'appt-1' }, s.actor);
+    expect((await s.db.selectFrom('appointment').select('case_id').executeTakeFirstOrThrow()).case_id).toBeNull();
+    await s.intake.accept({ caseId: draft.caseId, itemCode: code, applicant, materials }, s.actor);
+    expect((await s.db.selectFrom('appointment').select('case_id').executeTakeFirstOrThrow()).case_id).toBe(draft.caseId);
+    const entry = await s.db.selectFrom('outbox').select('payload').where('kind', '=', 'case.accepted').executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.payload).case.appointmentId).toBe('appt-1');
+  });
 });
