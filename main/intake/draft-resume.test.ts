@@ -55,4 +55,16 @@ describe('resuming a saved draft', () => {
     await expect(drafts.resume('nope', s.actor)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await audits()).toEqual([]);
   });
+
+  it("refuses another clerk's draft, naming its author, and audits nothing", async () => {
+    s = await openTestStack();
+    const saved = await s.intake.saveDraft({ itemCode: itemCode(s, '社会保障卡申领'), applicant: samplePerson, materials: [] }, s.actor);
+    const drafts = new DraftResume(s.db, s.pii);
+    await expect(drafts.resume(saved.caseId, { id: 'clerk02', name: '李小红' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining(`该草稿由${s.actor.name}暂存，只能由其本人继续办理`),
+    });
+    expect(await audits()).toEqual([]);
+    await expect(drafts.resume(saved.caseId, s.actor)).resolves.toMatchObject({ caseId: saved.caseId });
+  });
 });

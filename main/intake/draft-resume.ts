@@ -25,6 +25,10 @@ export class DraftResume {
     if (!row) throw new AppError('NOT_FOUND', '找不到该草稿，可能已被删除。请在“我的办件”中重新查找。');
     if (row.status !== 'draft')
       throw new AppError('CONFLICT', `该办件已是“${CASE_STATUS_LABELS[row.status]}”，不是草稿，不能继续办理。请在“我的办件”中查看。`);
+    // Only its author resumes a draft, as an intake on screen is never inherited by another clerk
+    // (claimDraft): resuming reveals the applicant in clear, and the decision is written in the author's name.
+    if (row.clerk_id !== actor.id)
+      throw new AppError('FORBIDDEN', `该草稿由${row.clerk_name}暂存，只能由其本人继续办理。请${row.clerk_name}登录后继续，或重新受理该申请人。`);
     const [agent, materials, held] = await Promise.all([
       this.db.selectFrom('case_agent').selectAll().where('case_id', '=', caseId).executeTakeFirst(),
       this.db.selectFrom('case_material').select(['code', 'state', 'originals', 'copies', 'licence_id']).where('case_id', '=', caseId).orderBy('sort').execute(),
