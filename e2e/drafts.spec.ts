@@ -95,3 +95,46 @@ test('草稿: a typed applicant comes back as typed; 撤回 (Alt+W) of the resum
   await expect(page.getByTestId('item-name')).toHaveCount(0);
   await expect.poll(async () => (await allCases(page)).map((c) => c.status)).toEqual(['withdrawn']);
 });
+
+test('继续办理 over unsaved input asks first: 取消 (Enter, the default without an item) keeps it, 放弃当前 resumes the draft', async ({ page, host }) => {
+  await page.goto(host.openUrl);
+  await expect(page.getByTestId('intake-screen')).toBeVisible();
+  await readCardAndPickItem(page);
+  await saveDraftAndNext(page);
+  // The next applicant: an ID number typed, not saved.
+  await page.keyboard.press('F6');
+  await page.keyboard.type('11010519491231002X', PERSON_PACE);
+  await page.keyboard.press('Tab');
+  const openDraft = async () => {
+    await page.keyboard.press('Control+Shift+D');
+    await expect(page.getByTestId('case-row')).toHaveCount(1);
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByTestId('case-row')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('resume-draft')).toBeFocused({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('replace-intake-dialog')).toBeVisible();
+  };
+  await openDraft();
+  await expect(page.getByRole('dialog', { name: '当前受理尚未暂存' })).toBeVisible();
+  await expect(page.getByTestId('replace-save')).toBeDisabled();
+  await expect(page.getByTestId('replace-cancel')).toBeFocused();
+  // After the dialog's opening animation, so the screenshot shows it as the clerk reads it.
+  await page.locator('.ant-modal').evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+  await page.screenshot({ path: screenshotPath('drafts-replace-dialog') });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('replace-intake-dialog')).toHaveCount(0);
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByTestId('intake-screen')).toBeVisible();
+  await expect(page.getByTestId('applicant-id-input')).toHaveValue('11010519491231002X');
+  expect((await allCases(page)).map((c) => c.status)).toEqual(['draft']);
+
+  await openDraft();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('replace-discard')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('intake-screen')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('item-name')).toHaveText('居住证申领');
+  await expect(page.getByTestId('applicant-id-input')).not.toHaveValue('11010519491231002X');
+  await expect(page.getByTestId('draft-saved')).toBeVisible();
+});

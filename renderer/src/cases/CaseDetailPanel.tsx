@@ -30,7 +30,7 @@ export function CaseDetailPanel({ caseRef, onClose, canResume = false }: { caseR
       {!c.data && !c.error && <Loading />}
       {c.data && (
         <Space orientation="vertical" style={{ width: '100%' }}>
-          {canResume && c.data.status === 'draft' && <ResumeDraftButton caseId={c.data.id} />}
+          {canResume && c.data.status === 'draft' && <ResumeDraftButton caseId={c.data.id} author={c.data.clerk} />}
           <CaseFacts detail={c.data} />
           <Tabs
             size="small"

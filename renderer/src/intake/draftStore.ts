@@ -158,3 +158,23 @@ export function materialsDraftOf(d: IntakeDraft): { materialsDraftId?: string } 
 export function defaultChoice(m: { originals: number; copies: number }): MaterialChoice {
   return { state: 'received', originals: m.originals, copies: m.copies };
 }
+
+// The intake as last saved (暂存) or restored from a saved draft: nothing on screen is unsaved yet.
+let savedSnapshot: IntakeDraft | null = null;
+
+/** Called after a draft is saved or resumed: the intake on screen is what main holds. */
+export function markSaved(): void {
+  savedSnapshot = draftStore.get();
+}
+
+/**
+ * Work that replacing the intake on screen would lose: an item or bundle chosen, applicant or agent
+ * data, or staged pages, not yet decided and changed since the last 暂存 (every edit makes a new
+ * draft object, so any change after saving counts).
+ */
+export function hasUnsavedWork(d: IntakeDraft): boolean {
+  if (d.outcome || d === savedSnapshot) return false;
+  const p = d.person;
+  const typed = [p.idNumber, p.name, p.phone, p.address, ...Object.values(d.enterprise)].some((v) => v !== '');
+  return Boolean(d.item || d.bundle || d.agent || p.card || typed || materialsDraftOf(d).materialsDraftId);
+}

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { call } from '../../bridge';
 import { useAction } from '../../api/useAction';
 import { agentInput, applicantInput, appointmentOf, casePlans, type CasePlan } from '../buildRequest';
-import { draftStore, materialsDraftOf, patchDraft, resetDraft, type IntakeDraft, type IntakeOutcome } from '../draftStore';
+import { draftStore, markSaved, materialsDraftOf, patchDraft, resetDraft, type IntakeDraft, type IntakeOutcome } from '../draftStore';
 
 function requirePlans() {
   const plans = casePlans(draftStore.get());
@@ -84,6 +84,7 @@ export function useIntakeActions() {
     // The saved draft holds its staged pages: finished in another session, they are still linked.
     const r = await call('intake.saveDraft', { ...singleRequest(d, plan!), ...materialsDraftOf(d) });
     patchDraft({ draftCaseId: r.caseId });
+    markSaved();
     return r;
   }, []);
   /** 撤回 of the saved draft on screen (the applicant left): main drops its held pages; the screen starts the next intake. */

@@ -4,7 +4,7 @@ import type { SlotView } from '../../../../common/contract/materials';
 import { POWER_OF_ATTORNEY_CODE, type AgentRelation } from '../../../../common/domain/agent-relations';
 import type { CertificateType } from '../../../../common/domain/certificate-types';
 import { call } from '../../bridge';
-import { defaultChoice, EMPTY_ENTERPRISE, EMPTY_PERSON, startDraft, type IdType, type IntakeDraft, type MaterialChoice } from '../draftStore';
+import { defaultChoice, EMPTY_ENTERPRISE, EMPTY_PERSON, markSaved, startDraft, type IdType, type IntakeDraft, type MaterialChoice } from '../draftStore';
 
 const ID_TYPES: readonly string[] = ['resident', 'permit', 'foreigner', 'other'] satisfies IdType[];
 
@@ -56,4 +56,5 @@ export async function resumeDraft(caseId: string): Promise<void> {
     r.materialsDraftId ? call('materials.listDraft', { draftId: r.materialsDraftId }) : Promise.resolve({ slots: [] }),
   ]);
   startDraft(draftFromResumed(r, item, pages.slots));
+  markSaved();
 }
