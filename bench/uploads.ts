@@ -147,9 +147,11 @@ export const bench: Bench = {
   name: 'uploads',
   async run() {
     const central = new CentralProcess(tempDir('bench-up-central'));
-    await central.start();
-    const plain = await plainServer();
+    let plain: Awaited<ReturnType<typeof plainServer>> | undefined;
     try {
+      // Inside the try: a central that does not start (a stale dist) leaves no folder behind.
+      await central.start();
+      plain = await plainServer();
       const bytes = crypto.randomBytes(TOTAL);
       const results: BenchResult[] = [];
       let round = 0;
@@ -194,7 +196,7 @@ export const bench: Bench = {
       }
       return results;
     } finally {
-      plain.close();
+      plain?.close();
       await central.kill('SIGTERM');
       // 25 rounds of 50 MB: the central's files would fill /tmp run after run.
       fs.rmSync(central.dataDir, { recursive: true, force: true });
