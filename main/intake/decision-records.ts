@@ -8,10 +8,9 @@ import type { sealApplicant } from './applicant-codec';
 import { filesByCode } from './case-files';
 import { caseEntry } from './case-entry';
 import { countStates, emptyCase, type CaseRow } from './case-rows';
-import type { CaseInput } from './intake-service';
 import type { Decision, MaterialRow } from './material-check';
 import type { DecisionTicket } from '../queue/ticket-store';
-import type { Actor, DecisionExtra } from './decision-types';
+import type { Actor, CaseInput, DecisionExtra } from './decision-types';
 import type { WindowIdentity } from './window-identity';
 
 // The records one decision writes, made without the database: the transaction (intake-service.ts)

@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from '../crypto/uuidv7';
-import type { AgentInput, ApplicantInput, MaterialEntry } from '../../common/contract/intake';
 import { AppError } from '../../common/contract/errors';
 import { canTransition, CASE_STATUS_LABELS, type CaseStatus } from '../../common/domain/case-status';
 import { hallDate } from '../../common/domain/hall-date';
@@ -10,7 +9,7 @@ import type { CatalogService } from '../catalog/catalog-service';
 import type { Logger } from '../../platform/log/logger';
 import { holdDraftPages, releaseDraftPages, withDraftPages } from '../materials/draft-pages';
 import { caseFilesByCode, linkFiles } from '../materials/linking';
-import type { MaterialsService, PreparedFile } from '../materials/service';
+import type { MaterialsService } from '../materials/service';
 import { CaseFilesStep } from './case-files';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import { enqueueOutbox, insertOutboxRow } from '../db/outbox';
@@ -22,34 +21,18 @@ import { insertAgent, replaceAgent, resolveAgent, sealAgent, sealedAgentPayload,
 import type { CardTokens } from './card-tokens';
 import { caseEntry } from './case-entry';
 import { issueCaseNumber } from './case-numbers';
-import { checkMaterials, type Decision, type MaterialRow } from './material-check';
+import { checkMaterials, type Decision } from './material-check';
 import { promisedDate } from './promised-date';
 import type { WindowIdentity } from './window-identity';
 import { readIntakeConfig } from './intake-config';
 import { decideBundle, type BundleInput, type DecisionSteps } from './bundle-decisions';
-import type { Actor, DecisionExtra, DecisionResult } from './decision-types';
+import type { Actor, CaseInput, DecisionExtra, DecisionResult } from './decision-types';
 import { decidedWithKey } from './decision-keys';
 import { insertCase, insertMaterials, loadCase, writeHistory } from './case-rows';
 import { decisionAudit, decisionCaseRow, decisionOutbox, type PreparedDecision } from './decision-records';
 import { writeAsBatch } from './batch-decision';
 
-export type { Actor } from './decision-types';
-
-export interface CaseInput {
-  caseId?: string;
-  itemCode: string;
-  applicant?: ApplicantInput;
-  agent?: AgentInput;
-  materials: MaterialEntry[];
-  bundleId?: string;
-  bundleGroupId?: string;
-  note?: string;
-  /** Staged pages (common/contract/materials.ts): linked to the case in the decision's transaction. */
-  materialsDraftId?: string;
-  appointmentId?: string;
-  /** The window's key of this decision attempt (decision-keys.ts): a retry with it returns the first call's case. */
-  key?: string;
-}
+export type { Actor, CaseInput } from './decision-types';
 
 export interface IntakeDeps {
   db: Kysely<DB>;
