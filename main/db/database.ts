@@ -8,6 +8,7 @@ import { DirectKysely, type ConnectionRunner } from '../../platform/db/direct-tr
 import { migrate, type Migration } from '../../platform/db/migrator';
 import type { ScriptRunner } from '../../platform/db/write-batch';
 import { migrations as allMigrations } from './migrations';
+import { backgroundCheckReason, lastQuickCheckOk, recordQuickCheck } from './check-policy';
 import { checkInBackground, databaseBytes, QUICK_CHECK_AT_OPEN_MAX_BYTES, quickCheckVerdict, type StartCheck } from './start-check';
 import type { DB } from './schema';
 import { acquireWriterLock } from './writer-lock';
@@ -87,6 +88,8 @@ export async function openDatabase(
     quickCheckAtOpenMaxBytes?: number;
     /** How long a large file's quick_check waits after open (BACKGROUND_CHECK_DELAY_MS unless given). */
     backgroundCheckDelayMs?: number;
+    /** The clock the background check's policy reads (check-policy.ts); tests set it. */
+    now?: () => Date;
   } = {},
 ): Promise<Database> {
   const file = databaseFile(fileOrDir);
@@ -115,7 +118,21 @@ export async function openDatabase(
     const { from, to } = await migrate(db, opts.migrations ?? allMigrations);
     if (from !== to) createLogger('db').info({ from, to }, 'schema migrated');
     const opened = db;
-    const background = !checkAtOpen && !opts.skipQuickCheck ? checkInBackground(file, sizeBytes, createLogger('db'), opts.backgroundCheckDelayMs) : null;
+    const now = opts.now ?? (() => new Date());
+    // Only a schema with `meta` remembers checks (a partial migration list, in tests, has none).
+    const remembers = opts.migrations ? await hasMeta(opened) : true;
+    if (checkAtOpen && remembers) await recordQuickCheck(opened, true, now());
+    let background: ReturnType<typeof checkInBackground> | null = null;
+    if (!checkAtOpen && !opts.skipQuickCheck && remembers) {
+      // A large file is read whole only when it may have been damaged since its last good check.
+      const lastOk = await lastQuickCheckOk(opened);
+      const reason = backgroundCheckReason(lock.uncleanBefore, lastOk, now());
+      const log = createLogger('db');
+      if (reason) {
+        log.info({ reason, lastOk, sizeBytes }, 'background quick_check scheduled');
+        background = checkInBackground(file, sizeBytes, log, opts.backgroundCheckDelayMs, (state) => recordQuickCheck(opened, state === 'ok', now()));
+      } else startCheck = { mode: 'background', state: 'skipped', detail: `上次正常关闭，且 ${lastOk} 已检查通过（每天最多检查一次）`, sizeBytes, ms: null };
+    }
     return {
       db: opened,
       raw,
@@ -132,6 +149,11 @@ export async function openDatabase(
     if (err instanceof Error && /SQLITE_NOTADB|SQLITE_CORRUPT/.test(err.message)) throw new CorruptDatabaseError(file, err.message);
     throw err;
   }
+}
+
+async function hasMeta(db: Kysely<DB>): Promise<boolean> {
+  const { rows } = await sql`select 1 from sqlite_master where type = 'table' and name = 'meta'`.execute(db);
+  return rows.length > 0;
 }
 
 /** `dir/yichuang.db`, or the file itself when a `.db` file is named. */

@@ -198,7 +198,8 @@ export class IntakeService {
     if (ticket) row.ticket_id = ticket.ticketId;
     const saved: Promise<unknown> = existing ? trx.updateTable('intake_case').set(row).where('id', '=', caseId).execute() : insertCase(trx, { row });
     const [, audit] = await whileRunning(saved, () => auditRow(decisionAudit(p, caseId, caseNumber, ticket)));
-    if (input.appointmentId) await linkAppointment(trx, input.appointmentId, caseId, decision === 'draft');
+    const appointmentId = input.appointmentId ?? existing?.appointment_id; // a draft decided later links the one it was saved with
+    if (appointmentId) await linkAppointment(trx, appointmentId, caseId, decision === 'draft');
     // A new case has no agent and no materials yet: only a draft being decided replaces them.
     if (existing) await replaceAgent(trx, caseId, agentColumns);
     else if (agentColumns) await insertAgent(trx, caseId, agentColumns);
