@@ -4,6 +4,7 @@ import { auditHash } from '../audit/chain';
 import { verifyAuditChain } from '../audit/verify';
 import { DirectKysely } from '../../platform/db/direct-transactions';
 import { isExpectationFailure } from '../../platform/db/write-batch';
+import { refreshServingTicket } from './case-numbers';
 import { itemCode, openTestStack, samplePerson, type TestStack } from './testing';
 
 const stacks: TestStack[] = [];
@@ -124,6 +125,22 @@ describe('an accept as one write batch', () => {
     await accept();
     expect(log.at(-1)).toBe('batch');
     expect((await numbersAndChain(s)).numbers).toEqual([1, 2, 3]);
+  });
+
+  it('takes the batch for the first decision under a newly called ticket once the queue told it (queue.changed)', async () => {
+    const { s, log, accept } = await stack();
+    await other(
+      s,
+      `insert into queue_ticket (id, source, source_id, number, queue_code, window_code, clerk_id, issued_at, called_at, wait_seconds, recalls, state)
+       values ('t2', 'http', 's2', 'A008', 'A', 'W03', 'clerk01', '2026-12-02T01:00:00Z', '2026-12-02T01:06:00Z', 360, 0, 'serving')`,
+    );
+    await refreshServingTicket(s.db);
+    const r = await accept();
+    expect(log).toEqual(['batch']);
+    const c = await s.db.selectFrom('intake_case').select('ticket_id').where('id', '=', r.caseId).executeTakeFirstOrThrow();
+    expect(c.ticket_id).toBe('t2');
+    const outbox = await s.db.selectFrom('outbox').select('payload').where('aggregate_id', '=', r.caseId).executeTakeFirstOrThrow();
+    expect(JSON.parse(outbox.payload).ticket).toMatchObject({ id: 't2', number: 'A008', waitSeconds: 360 });
   });
 
   it('falls back when an audit entry was appended in between: the chain stays whole', async () => {

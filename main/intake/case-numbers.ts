@@ -58,6 +58,16 @@ export function predictNumber(hall: string, window: string, at: Date): NumberPre
   return { hall, window, day, seq, caseNumber: buildCaseNumber(hall, window, day, seq), ticketJson: last.ticketJson, ticket: decisionTicketOf(last.ticketJson) };
 }
 
+/**
+ * After the queue changed which ticket is served (下一位, 过号, 转移…): the guess takes the ticket
+ * served now, read as the number statement reads it, so the first decision under a newly called
+ * ticket does not spend a batch failing its check before its transaction.
+ */
+export async function refreshServingTicket(db: Kysely<DB>): Promise<void> {
+  const row = await servingTicketJson(db).executeTakeFirst();
+  for (const [key, last] of lastIssued) lastIssued.set(key, { ...last, ticketJson: row?.ticket ?? null });
+}
+
 /** After a batch that issued the predicted number committed. */
 export function confirmNumber(p: NumberPrediction): void {
   noteIssued(p.hall, p.window, p.day, p.seq, p.ticketJson);
