@@ -6,6 +6,7 @@ import { createLogger } from '../../platform/log/logger';
 import { Sqlite3Dialect } from '../../platform/db/dialect';
 import { DirectKysely, type ConnectionRunner } from '../../platform/db/direct-transactions';
 import { migrate, type Migration } from '../../platform/db/migrator';
+import type { ScriptRunner } from '../../platform/db/write-batch';
 import { migrations as allMigrations } from './migrations';
 import { backgroundCheckReason, lastQuickCheckOk, recordQuickCheck } from './check-policy';
 import { checkInBackground, databaseBytes, QUICK_CHECK_AT_OPEN_MAX_BYTES, quickCheckVerdict, type StartCheck } from './start-check';
@@ -35,9 +36,17 @@ export interface WriteGate {
  */
 class GatedKysely<T> extends DirectKysely<T> {
   readonly #gate: WriteGate;
-  constructor(config: KyselyConfig, runner: ConnectionRunner, gate: WriteGate) {
-    super(config, runner);
+  constructor(config: KyselyConfig, runner: ConnectionRunner, script: ScriptRunner, gate: WriteGate) {
+    super(config, runner, script);
     this.#gate = gate;
+  }
+  override async writeBatch(statements: readonly string[]): Promise<void> {
+    const leave = this.#gate.enter();
+    try {
+      return await super.writeBatch(statements);
+    } finally {
+      leave();
+    }
   }
   override transaction(): TransactionBuilder<T> {
     const builder = super.transaction();
@@ -166,5 +175,7 @@ export function kyselyOver(raw: sqlite3.Database, writeGate?: WriteGate): Kysely
     onSlowQuery: (q, ms) => log.warn({ ms: Math.round(ms), sql: q.slice(0, 200) }, 'slow query'),
   });
   const config: KyselyConfig = { dialect };
-  return writeGate ? new GatedKysely<DB>(config, dialect.runOnConnection, writeGate) : new DirectKysely<DB>(config, dialect.runOnConnection);
+  return writeGate
+    ? new GatedKysely<DB>(config, dialect.runOnConnection, dialect.execOnConnection, writeGate)
+    : new DirectKysely<DB>(config, dialect.runOnConnection, dialect.execOnConnection);
 }

@@ -18,6 +18,7 @@ import { resourcesDir } from '../config/paths';
 import { NoticeRenderer } from '../notice/notice-renderer';
 import { ReviewsService } from '../reviews/reviews-service';
 import { CardTokens } from './card-tokens';
+import { refreshServingTicket } from './case-numbers';
 import { CaseQueries } from './case-queries';
 import { DraftResume } from './draft-resume';
 import { IntakeService } from './intake-service';
@@ -87,6 +88,7 @@ export async function createIntake(d: IntakeDeps): Promise<Subsystem<IntakeServi
   const services: IntakeServices = { catalog, calendar, intake, cases, drafts: new DraftResume(db, d.pii), reviews, notices, cardTokens };
 
   const offCards = d.internal.on('card.read', (e) => queueMicrotask(() => void announceCard(services, d, e)));
+  const offQueue = d.internal.on('queue.changed', () => void refreshServingTicket(db).catch((err: unknown) => d.log.warn({ err }, 'could not re-read the serving ticket')));
   // A card read by one staff member is not handed to the next one.
   const offSession = d.sessions.onChange(() => cardTokens.clear());
   const stopWatch = watchReferenceData(db, catalog, calendar, d.log);
@@ -95,6 +97,7 @@ export async function createIntake(d: IntakeDeps): Promise<Subsystem<IntakeServi
     close() {
       stopWatch();
       offCards();
+      offQueue();
       offSession();
       cardTokens.clear();
     },
