@@ -138,3 +138,30 @@ test('继续办理 over unsaved input asks first: 取消 (Enter, the default wit
   await expect(page.getByTestId('applicant-id-input')).not.toHaveValue('11010519491231002X');
   await expect(page.getByTestId('draft-saved')).toBeVisible();
 });
+
+test('继续办理 over an unsaved intake with its item: 暂存并继续 (Enter) saves it as a second draft, then resumes the chosen one', async ({ page, host }) => {
+  await page.goto(host.openUrl);
+  await expect(page.getByTestId('intake-screen')).toBeVisible();
+  await readCardAndPickItem(page);
+  await saveDraftAndNext(page);
+  const [first] = await allCases(page);
+  await page.keyboard.press('F3');
+  await page.keyboard.type('jzzsl', PERSON_PACE);
+  await expect(page.getByTestId('item-option').first()).toContainText('居住证申领');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('item-name')).toHaveText('居住证申领');
+  await page.keyboard.press('Control+Shift+D');
+  await expect(page.getByTestId('case-row')).toHaveCount(1);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('resume-draft')).toBeFocused({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('replace-save')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('intake-screen')).toBeVisible({ timeout: 30_000 });
+  // The chosen draft is on screen (its applicant read from the card); the replaced intake is a draft of its own.
+  await expect(page.getByTestId('applicant-id-input')).toHaveValue(/^\d{17}[\dX]$/);
+  const cases = await allCases(page);
+  expect(cases.map((c) => c.status)).toEqual(['draft', 'draft']);
+  expect(cases.map((c) => c.id)).toContain(first!.id);
+});
