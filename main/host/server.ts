@@ -203,6 +203,10 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       res.setHeader('Content-Security-Policy', csp);
       content = content.toString('utf8').replace('<head>', `<head><script src="${applicant ? APPLICANT_PREFIX : ''}/bridge.js"></script>`);
       res.setHeader('Cache-Control', 'no-store');
+    } else if (file.startsWith(path.join(root, 'assets') + path.sep)) {
+      // The build names these by their content's hash: a browser profile kept between starts loads them
+      // (and V8's code cache of them) from its cache without asking; a new build has new names.
+      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     }
     send(res, 200, MIME[ext] ?? 'application/octet-stream', content);
   }
