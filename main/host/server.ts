@@ -9,6 +9,7 @@ import { bytesLimitOf, PAGE_TOO_LARGE_MESSAGE } from '../../common/contract/page
 import { createLogger } from '../../platform/log/logger';
 import { BRIDGE_SCRIPT, bridgeScript } from './bridge-script';
 import { contentSecurityPolicy } from './csp';
+import { IMMUTABLE, MIME } from './mime';
 
 // The event gates come with the API contracts (every zod schema): loaded once the app is built,
 // so the host listens and serves the page before the contracts are evaluated.
@@ -49,17 +50,6 @@ const COOKIE = 'yc_token';
 const APPLICANT_PREFIX = '/applicant';
 const APPLICANT_COOKIE = 'yc_applicant';
 const MAX_BODY = 2 * 1024 * 1024;
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
-
 /**
  * The loopback host: the built renderer and the same API router over HTTP + WebSocket,
  * bound to 127.0.0.1 only, guarded by a random per-run token and an Origin check.
@@ -206,7 +196,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     } else if (file.startsWith(path.join(root, 'assets') + path.sep)) {
       // The build names these by their content's hash: a browser profile kept between starts loads them
       // (and V8's code cache of them) from its cache without asking; a new build has new names.
-      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      res.setHeader('Cache-Control', IMMUTABLE);
     }
     send(res, 200, MIME[ext] ?? 'application/octet-stream', content);
   }
