@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app/app';
+import type { EarlyInvoke } from '../api/services';
 import { HOST_BYTES_PATH, HOST_FILES_PATH } from '../../common/bridge';
 import { bytesLimitOf, PAGE_TOO_LARGE_MESSAGE } from '../../common/contract/page-limits';
 import { createLogger } from '../../platform/log/logger';
@@ -21,6 +22,8 @@ export interface HostOptions {
    * at once, and API calls and event sockets wait for it, so the browser loads the page meanwhile.
    */
   app: App | Promise<App>;
+  /** Answers auth.status before the app is built (AppOptions.onAuthReady): the page picks its screen sooner. */
+  earlyAuth?: Promise<EarlyInvoke>;
   /** 0 picks a free port. */
   port?: number;
   /** The built renderer (dist/renderer). */
@@ -135,6 +138,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       msg = JSON.parse(body);
     } catch {
       return json(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求不是有效的 JSON。' } });
+    }
+    // While the app is built, auth.status is answered as soon as auth is (the rest waits for the app).
+    if (!app && !applicant && msg?.method === 'auth.status' && opts.earlyAuth) {
+      const early = await Promise.race([opts.earlyAuth, failed.then(() => null)]);
+      if (early && !app) return json(res, 200, await early(msg.method, msg.input));
     }
     const a = await builtApp(res);
     if (!a) return;
