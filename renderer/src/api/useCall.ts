@@ -29,7 +29,8 @@ export function useCall<M extends MethodName>(
   useEffect(() => {
     if (input === null) return;
     const mine = ++latest.current;
-    if (mine === 1 && early) return;
+    // Kept unless it changed since it was asked (this effect runs before the component's useEvent does).
+    if (mine === 1 && early && !early.stale()) return;
     setLoading(true);
     call(method, input).then(
       (value) => {

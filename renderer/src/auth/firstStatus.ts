@@ -10,20 +10,25 @@ let first: Promise<AuthStatus> | null = parseHash(window.location.hash)?.name ==
 // Until useAuth takes it, a failure is nobody's unhandled rejection; useAuth still sees it.
 first?.then(askFirstScreen, () => undefined);
 
+/** Whether this status shows the app's screens (not set-up, sign-in, lock or a forced password change). */
+export const showsScreens = (s: AuthStatus | null): boolean => !!s && s.signedIn && !s.locked && !s.mustChangePassword && !s.setupRequired;
+
 /**
- * The intake screen's own first calls, asked as soon as auth.status says it is the screen (a clerk,
- * signed in, at #/intake or no route), so they are answered while React renders it (api/earlyAnswers.ts).
- * Keep in step with what the frame and the intake screen ask at mount (and scripts/warm-code-cache.mjs).
+ * The intake screen's own first calls, asked as soon as a status says it is the screen (a clerk,
+ * signed in, at #/intake or no route): at start, and at a sign-in or unlock (useAuth), so they are
+ * answered while React renders it (api/earlyAnswers.ts). Keep in step with what the frame and the
+ * intake screen ask at mount (and scripts/warm-code-cache.mjs).
  */
-function askFirstScreen(s: AuthStatus): void {
+export function askFirstScreen(s: AuthStatus): void {
   const route = parseHash(window.location.hash)?.name;
-  if (!s.signedIn || s.locked || s.mustChangePassword || s.setupRequired || !s.roles.includes('clerk') || (route && route !== 'intake')) return;
-  askEarly('sync.status');
-  askEarly('uploads.status');
-  askEarly('devices.statuses');
+  if (!showsScreens(s) || !s.roles.includes('clerk') || (route && route !== 'intake')) return;
+  // With the events that change each answer (a change before the screen subscribes drops it).
+  askEarly('sync.status', undefined, ['sync.state']);
+  askEarly('uploads.status', undefined, ['uploads.state']);
+  askEarly('devices.statuses', undefined, ['device.status']);
   askEarly('catalog.search', { q: '', limit: 6 });
   askEarly('catalog.bundles');
-  askEarly('queue.status');
+  askEarly('queue.status', undefined, ['queue.state']);
 }
 
 /** auth.status: the answer asked at start the first time, a fresh call after that. */
