@@ -5,7 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { CentralProcess } from '../central/testing/central-process';
 import { enrolledWindow, tempDir } from '../main/sync/testing/window-fixture';
-import { FolderSource } from '../main/uploads/testing/folder-source';
+import { MemorySource } from '../main/uploads/testing/memory-source';
 import { DEFAULT_CHUNK_BYTES, Uploader } from '../main/uploads/uploader';
 import type { Bench, BenchResult } from './types';
 
@@ -17,19 +17,41 @@ const CHUNKS = [1, 4, DEFAULT_CHUNK_BYTES / 1024 / 1024, 16].map((m) => m * 1024
 
 /**
  * The baseline server: a plain Node process that streams one PUT body into a file. At /hashed it
- * also takes the body's SHA-256 on the way (the least a server that checks what it received does).
+ * also takes the body's SHA-256 on the way (the least a server that checks what it received does);
+ * at /durable it hashes and fdatasyncs the file before it answers (the least a server that checks
+ * and keeps what it received does).
  */
 const PLAIN_SERVER = `
 const http = require('node:http'); const fs = require('node:fs'); const path = require('node:path'); const crypto = require('node:crypto');
 let n = 0;
 const s = http.createServer((req, res) => {
-  const out = fs.createWriteStream(path.join(process.argv[1], 'put-' + (n++)));
-  const hash = req.url === '/hashed' ? crypto.createHash('sha256') : null;
+  const file = path.join(process.argv[1], 'put-' + (n++));
+  const out = fs.createWriteStream(file);
+  const hash = req.url === '/blob' ? null : crypto.createHash('sha256');
   if (hash) req.on('data', (d) => hash.update(d));
   req.pipe(out);
-  out.on('finish', () => { hash?.digest('hex'); res.writeHead(201); res.end(); });
+  const done = () => { res.writeHead(201); res.end(); };
+  out.on('close', () => {
+    hash?.digest('hex');
+    if (req.url !== '/durable') return done();
+    const fd = fs.openSync(file, 'r+');
+    fs.fdatasync(fd, () => { fs.closeSync(fd); done(); });
+  });
 });
 s.listen(0, '127.0.0.1', () => console.log(s.address().port));`;
+
+/** The PUT modes of the baseline server. */
+type PutMode = 'blob' | 'hashed' | 'durable';
+
+/**
+ * Deletes what a round wrote (the PUT server's file, the central's upload files) before the next
+ * round: 50 MB a round piles up to gigabytes of dirty pages over a run, and once the kernel's
+ * background writeback starts, later rounds of either side are timed against a busy disk. A file
+ * deleted before its writeback never reaches the disk, so every round starts from the same state.
+ */
+function emptyFolder(dir: string): void {
+  for (const f of fs.readdirSync(dir)) fs.rmSync(path.join(dir, f), { force: true });
+}
 
 /** CPU ms (user + system) a process has used so far, from /proc (Linux; NaN elsewhere). */
 function cpuMsOf(pid: number | undefined): number {
@@ -59,24 +81,26 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** The baseline server process; `put` sends one body and resolves when the server has written it. */
-async function plainServer(): Promise<{ put(bytes: Buffer, hashed?: boolean): Promise<Timing>; pid: number | undefined; close(): void }> {
+/** The baseline server process; `put` sends one body and resolves when the server has written it, then deletes the file. */
+async function plainServer(): Promise<{ put(bytes: Buffer, mode?: PutMode): Promise<Timing>; pid: number | undefined; close(): void }> {
   const dir = tempDir('bench-put');
   const child = spawn(process.execPath, ['-e', PLAIN_SERVER, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve) => child.stdout.once('data', (d) => resolve(Number(String(d).trim()))));
   return {
-    async put(bytes, hashed = false) {
+    async put(bytes, mode = 'blob') {
       const t = performance.now();
       const cpu = { own: ownCpuMs(), server: cpuMsOf(child.pid) };
       await new Promise<void>((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port, method: 'PUT', path: hashed ? '/hashed' : '/blob', headers: { 'content-length': bytes.length } }, (res) => {
+        const req = http.request({ host: '127.0.0.1', port, method: 'PUT', path: `/${mode}`, headers: { 'content-length': bytes.length } }, (res) => {
           res.resume();
           res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`PUT ${res.statusCode}`))));
         });
         req.on('error', reject);
         req.end(bytes);
       });
-      return { ms: performance.now() - t, clientCpuMs: ownCpuMs() - cpu.own, serverCpuMs: cpuMsOf(child.pid) - cpu.server };
+      const timing = { ms: performance.now() - t, clientCpuMs: ownCpuMs() - cpu.own, serverCpuMs: cpuMsOf(child.pid) - cpu.server };
+      emptyFolder(dir);
+      return timing;
     },
     pid: child.pid,
     close: () => {
@@ -90,7 +114,7 @@ async function plainServer(): Promise<{ put(bytes: Buffer, hashed?: boolean): Pr
 async function tusRound(central: CentralProcess, chunkSize: number, blobBytes: number, round: string): Promise<Timing> {
   const w = await enrolledWindow(central.url, await central.enrolmentCode('H01', `B${round}`), 'bench-up');
   try {
-    const source = new FolderSource(path.join(w.dir, 'blobs'), false);
+    const source = new MemorySource();
     for (let i = 0; i < TOTAL / blobBytes; i++) source.add(crypto.randomBytes(blobBytes), { caseId: `case-${round}-${i}`, materialCode: 'M01' });
     const uploader = new Uploader({ db: w.database.db, source, backoff: { baseMs: 20, maxMs: 200 }, chunkSize });
     const t = performance.now();
@@ -98,7 +122,10 @@ async function tusRound(central: CentralProcess, chunkSize: number, blobBytes: n
     const r = await uploader.runUntilEmpty();
     const ms = performance.now() - t;
     if (r.remaining !== 0) throw new Error(`uploads did not finish: ${JSON.stringify(r)}`);
-    return { ms, clientCpuMs: ownCpuMs() - cpu.own, serverCpuMs: cpuMsOf(central.child?.pid) - cpu.server };
+    const timing = { ms, clientCpuMs: ownCpuMs() - cpu.own, serverCpuMs: cpuMsOf(central.child?.pid) - cpu.server };
+    // The bench deletes the received files again, as the PUT server's are (the central's records stay).
+    emptyFolder(path.join(central.dataDir, 'uploads'));
+    return timing;
   } finally {
     await w.database.close();
     fs.rmSync(w.dir, { recursive: true, force: true });
@@ -113,15 +140,18 @@ async function tusRound(central: CentralProcess, chunkSize: number, blobBytes: n
  * 50 MB file per chunk size, which separates the per-file cost from the protocol's throughput.
  * The blob source hands over plaintext in memory, as the PUT has it (unsealing is the material
  * store's cost, the same for any transport). Beside the ratios, the CPU each side used (the machine
- * is shared, wall times drift with its load) and the same PUT to a server that hashes the body.
+ * is shared, wall times drift with its load) and the same PUT to a server that hashes the body, and
+ * to one that hashes and fdatasyncs it. Every round's files are deleted after it (emptyFolder).
  */
 export const bench: Bench = {
   name: 'uploads',
   async run() {
     const central = new CentralProcess(tempDir('bench-up-central'));
-    await central.start();
-    const plain = await plainServer();
+    let plain: Awaited<ReturnType<typeof plainServer>> | undefined;
     try {
+      // Inside the try: a central that does not start (a stale dist) leaves no folder behind.
+      await central.start();
+      plain = await plainServer();
       const bytes = crypto.randomBytes(TOTAL);
       const results: BenchResult[] = [];
       let round = 0;
@@ -130,9 +160,11 @@ export const bench: Bench = {
         const tus: Timing[] = [];
         const put: Timing[] = [];
         const hashedPut: Timing[] = [];
+        const durablePut: Timing[] = [];
         for (let i = 0; i < ROUNDS; i++) {
           put.push(await plain.put(bytes));
-          hashedPut.push(await plain.put(bytes, true));
+          hashedPut.push(await plain.put(bytes, 'hashed'));
+          durablePut.push(await plain.put(bytes, 'durable'));
           tus.push(await tusRound(central, c.chunk, c.blob, String(round++)));
         }
         const tusMs = median(tus.map((x) => x.ms));
@@ -157,11 +189,14 @@ export const bench: Bench = {
           vsHashedPut: median(hashedPut.map((x) => x.ms)) / tusMs,
           hashedPutMs: median(hashedPut.map((x) => x.ms)),
           hashedPutServerCpuMs: median(hashedPut.map((x) => x.serverCpuMs)),
+          // Hashed and fdatasync'd before the answer: what the central does before it confirms a blob (one 50 MB file here, not 25).
+          vsDurablePut: median(durablePut.map((x) => x.ms)) / tusMs,
+          durablePutMs: median(durablePut.map((x) => x.ms)),
         });
       }
       return results;
     } finally {
-      plain.close();
+      plain?.close();
       await central.kill('SIGTERM');
       // 25 rounds of 50 MB: the central's files would fill /tmp run after run.
       fs.rmSync(central.dataDir, { recursive: true, force: true });

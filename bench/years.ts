@@ -142,7 +142,8 @@ export const bench: Bench = {
 
       const app = await startApp(dataDir);
       try {
-        // A large file's quick_check runs BACKGROUND_CHECK_DELAY_MS after start and reads the whole
+        // A large file's quick_check (when due: after an unclean shutdown or a day after the last good
+        // one, main/db/check-policy.ts) runs BACKGROUND_CHECK_DELAY_MS after start and reads the whole
         // file: the figures below are measured after it, not beside it (it is reported with db check).
         const startCheck = await settledStartCheck(app);
         const probes = fixture.report.probes;
@@ -220,7 +221,7 @@ export const bench: Bench = {
 async function settledStartCheck(app: App) {
   for (let i = 0; i < 1200 && app.services.database.startCheck().state === 'running'; i++) await new Promise((r) => setTimeout(r, 100));
   const check = app.services.database.startCheck();
-  if (check.state !== 'ok') throw new Error(`start check: ${check.state} ${check.detail ?? ''}`);
+  if (check.state !== 'ok' && check.state !== 'skipped') throw new Error(`start check: ${check.state} ${check.detail ?? ''}`);
   return check;
 }
 

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { sampleJpeg } from '../main/materials/testing';
 import { expect, screenshotPath } from './host-fixture';
 
 /**
@@ -79,4 +80,16 @@ export async function readCardAndPickItem(page: Page): Promise<void> {
   await expect(page.getByTestId('item-option').first()).toContainText('居住证申领');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('item-name')).toHaveText('居住证申领');
+}
+
+/** Adds one photo to the first material's slot by its file button (Enter); returns that material's code. */
+export async function stageOnePage(page: Page): Promise<string> {
+  const slot = page.getByTestId('material-files').first();
+  const code = (await slot.getAttribute('data-code'))!;
+  const chooser = page.waitForEvent('filechooser');
+  await slot.getByRole('button', { name: /添加文件/ }).focus();
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles([{ name: '身份证.jpg', mimeType: 'image/jpeg', buffer: sampleJpeg(800, 1100, 3) }]);
+  await expect(slot.getByTestId('material-files-summary')).toHaveAttribute('data-pages', '1', { timeout: 30_000 });
+  return code;
 }

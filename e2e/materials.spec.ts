@@ -1,6 +1,6 @@
 import { sampleJpeg, samplePng } from '../main/materials/testing';
 import { acceptAndOpenCaseFile } from './case-files';
-import { readCardAndPickItem } from './intake-walk';
+import { readCardAndPickItem, stageOnePage } from './intake-walk';
 import { expect, screenshotPath, test } from './host-fixture';
 
 test.setTimeout(300_000);
@@ -44,12 +44,7 @@ test('材料电子化: a draft saved with pages (Ctrl+S) keeps them after 下一
   await page.goto(host.openUrl);
   await expect(page.getByTestId('intake-screen')).toBeVisible();
   await readCardAndPickItem(page);
-  const slot = page.getByTestId('material-files').first();
-  const code = (await slot.getAttribute('data-code'))!;
-  const chooser = page.waitForEvent('filechooser');
-  await slot.getByRole('button', { name: /添加文件/ }).click();
-  await (await chooser).setFiles([{ name: '身份证.jpg', mimeType: 'image/jpeg', buffer: sampleJpeg(800, 1100, 3) }]);
-  await expect(slot.getByTestId('material-files-summary')).toHaveAttribute('data-pages', '1', { timeout: 30_000 });
+  const code = await stageOnePage(page);
   await page.keyboard.press('Control+s');
   const draftCase = async () =>
     page.evaluate(async () => {

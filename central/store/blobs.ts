@@ -10,23 +10,28 @@ export interface VerifiedBlob {
 }
 
 /**
- * Records a blob whose whole file the central hashed, with its case link, in one transaction. The
- * primary key is the exactly-once: a second upload of the same sha256 adds at most a link and
- * answers `duplicate` (its bytes are then deleted by the caller; the first upload keeps them).
+ * Records blobs whose whole files the central hashed (and made durable), each with its case link,
+ * in one transaction (a group commit: one disk flush for all). The primary key is the exactly-once:
+ * a second upload of the same sha256 adds at most a link and answers `duplicate` (its bytes are then
+ * deleted by the caller; the first upload keeps them).
  */
-export async function recordReceivedBlob(db: Kysely<CentralDB>, blob: VerifiedBlob, link: BlobRef): Promise<{ duplicate: boolean }> {
+export async function recordReceivedBlobs(db: Kysely<CentralDB>, received: Array<{ blob: VerifiedBlob; link: BlobRef }>): Promise<Array<{ duplicate: boolean }>> {
   const at = new Date().toISOString();
   return db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('received_blobs')
-      .values({ sha256: blob.sha256, size: blob.size, upload_id: blob.uploadId, device_id: blob.deviceId, received_at: at })
-      .onConflict((oc) => oc.column('sha256').doNothing())
-      .returning('upload_id')
-      .executeTakeFirst();
-    // Held already: by this upload (recorded before, its answer lost) or by another one (a duplicate).
-    const kept = inserted ?? (await trx.selectFrom('received_blobs').select('upload_id').where('sha256', '=', blob.sha256).executeTakeFirstOrThrow());
-    await insertLink(trx, link, blob.deviceId, at);
-    return { duplicate: kept.upload_id !== blob.uploadId };
+    const results: Array<{ duplicate: boolean }> = [];
+    for (const { blob, link } of received) {
+      const inserted = await trx
+        .insertInto('received_blobs')
+        .values({ sha256: blob.sha256, size: blob.size, upload_id: blob.uploadId, device_id: blob.deviceId, received_at: at })
+        .onConflict((oc) => oc.column('sha256').doNothing())
+        .returning('upload_id')
+        .executeTakeFirst();
+      // Held already: by this upload (recorded before, its answer lost) or by another one (a duplicate).
+      const kept = inserted ?? (await trx.selectFrom('received_blobs').select('upload_id').where('sha256', '=', blob.sha256).executeTakeFirstOrThrow());
+      await insertLink(trx, link, blob.deviceId, at);
+      results.push({ duplicate: kept.upload_id !== blob.uploadId });
+    }
+    return results;
   });
 }
 

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { MemoryLocker, Server as TusServer, type Upload } from '@tus/server';
 import { BLOB_HASH_MISMATCH_STATUS, MAX_BLOB_BYTES, UPLOAD_CHECKSUM_ALGORITHM, UPLOADS_PATH, UploadMetadata, type BlobRef } from '../../common/sync/api';
 import type { CentralStore } from '../db/open';
-import { recordReceivedBlob } from '../store/blobs';
 import type { DeviceIdentity } from '../store/credentials';
 import { LeanFileStore } from './file-store';
 import { createPatchHandler } from './patch-handler';
+import { Receipts } from './receipts';
 import { RunningHashes } from './running-hash';
 
 /** Set by the central itself for tus's hooks (any copy a client sends is dropped). */
@@ -35,6 +35,7 @@ export interface UploadEndpoint {
 export function createUploadEndpoint(store: CentralStore, dataDir: string): UploadEndpoint {
   const datastore = new LeanFileStore({ directory: path.join(dataDir, 'uploads'), expirationPeriodInMilliseconds: 7 * 24 * 3600_000 });
   const running = new RunningHashes();
+  const receipts = new Receipts({ db: store.db, persistFile: (id) => datastore.persistFile(id), persistFolder: () => datastore.persistFolder() });
 
   const metadataOf = (upload: Upload): UploadMetadata => {
     const parsed = UploadMetadata.safeParse(upload.metadata ?? {});
@@ -56,7 +57,8 @@ export function createUploadEndpoint(store: CentralStore, dataDir: string): Uplo
       await datastore.remove(upload.id).catch(() => undefined);
       throw refuse(BLOB_HASH_MISMATCH_STATUS, '整个文件的 SHA-256 与声明不符：中心未接收并已删除本次上传，请从头重传。\n');
     }
-    const { duplicate } = await recordReceivedBlob(store.db, { sha256: meta.sha256, size: meta.size, uploadId: upload.id, deviceId }, ref);
+    // Durable before recorded, recorded before answered (grouped with the blobs finishing beside it).
+    const { duplicate } = await receipts.record({ sha256: meta.sha256, size: meta.size, uploadId: upload.id, deviceId }, ref);
     // Exactly once: the first upload of these bytes keeps them, a later one is a no-op success.
     if (duplicate) await datastore.remove(upload.id).catch(() => undefined);
   };

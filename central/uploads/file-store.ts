@@ -46,6 +46,27 @@ export class LeanFileStore extends FileStore {
     return super.write(...args);
   }
 
+  /** The upload's bytes on disk (fdatasync), before the central records them received. */
+  async persistFile(id: string): Promise<void> {
+    const file = await fs.open(path.join(this.directory, id), 'r+');
+    try {
+      await file.datasync();
+    } finally {
+      await file.close();
+    }
+  }
+
+  /** The folder's entries on disk (Windows cannot open a folder for fsync: there the files' own flush has to do). */
+  async persistFolder(): Promise<void> {
+    if (process.platform === 'win32') return;
+    const folder = await fs.open(this.directory, 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+  }
+
   override async remove(id: string): Promise<void> {
     this.fresh.delete(id);
     return super.remove(id);

@@ -176,6 +176,22 @@ const BundleOutput = <C extends z.ZodType>(c: C) =>
 
 export const ValidationVerdict = z.object({ valid: z.boolean(), problem: z.string().nullable(), message: z.string().nullable() });
 
+/** A saved draft to finish (intake.resumeDraft): what the intake screen needs to show it again. */
+export const ResumedDraft = z.object({
+  caseId: z.string(),
+  itemCode: z.string(),
+  updatedAt: z.string(),
+  /** In full (the clerk resumes what was typed or read); null when the draft was saved without one. */
+  applicant: ApplicantView.nullable(),
+  agent: AgentView.nullable(),
+  /** The ticks as saved, one per material of the item (the power of attorney of a 委托代理 included). */
+  materials: z.array(MaterialEntry.omit({ slot: true })),
+  appointmentId: z.string().nullable(),
+  /** The materials draft id its staged pages are held under (materials.listDraft), null when it has none. */
+  materialsDraftId: z.string().nullable(),
+});
+export type ResumedDraft = z.infer<typeof ResumedDraft>;
+
 export const intakeMethods = {
   'intake.validateApplicant': defineMethod({
     summary: 'Live checksum check of an ID number and/or a 统一社会信用代码 while the clerk types',
@@ -193,6 +209,12 @@ export const intakeMethods = {
     roles: ['clerk'],
     input: z.object({ ...CaseBody, applicant: ApplicantInput.optional() }).strict(),
     output: z.object({ caseId: z.string(), status: z.literal('draft'), updatedAt: z.string() }),
+  }),
+  'intake.resumeDraft': defineMethod({
+    summary: '继续办理: a saved draft as the intake screen restores it (applicant and agent in clear, written to the audit log; ticks; the held pages)',
+    roles: ['clerk'],
+    input: z.object({ caseId: text(80).min(1) }).strict(),
+    output: ResumedDraft,
   }),
   'intake.accept': defineMethod({
     summary: '受理: every required material received or replaced by an e-licence; returns the case number at once; idempotent on `key`',

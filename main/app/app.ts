@@ -111,7 +111,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     const devices = use('devices', await createDevices({ mode, settings, events, internal, deviceLauncher: options.deviceLauncher }));
     const scanning = use('scanning', await createScanning({ mode, devices, events }));
     const sync = use('sync', createSync({ database, pii, events, scheduled: background }));
-    const queue = use('queue', createQueue({ database, settings, sessions, events, devices }));
+    const queue = use('queue', createQueue({ database, settings, sessions, events, internal, devices }));
     const appointments = use('appointments', createAppointments({ database, pii, settings }));
     const applicantScreen = use('applicantScreen', createApplicantScreen({ database, pii, settings, sessions, events, intake, scanning, devices }));
     const camera = use('camera', createCamera({ settings }));

@@ -9,6 +9,17 @@ import { appointmentsOver, BOOKED_PERSON, wireAppointment } from './testing';
 let s: TestStack | undefined;
 afterEach(async () => s?.close());
 
+/** appt-1 checked in at this window, and what its intake sends: an item, its materials, the booked person. */
+async function checkedInApplicant() {
+  s = await openTestStack();
+  await applyAppointmentPage(s.db, s.pii, [wireAppointment(1)], 1);
+  await appointmentsOver(s).checkIn('appt-1', s.actor);
+  const code = itemCode(s, '失业保险金申领');
+  const materials = (await s.catalog.materials(code)).map((m) => ({ code: m.code, state: 'received' as const }));
+  const applicant = { kind: 'person' as const, idType: 'resident' as const, idNumber: BOOKED_PERSON.idNumber, name: BOOKED_PERSON.name };
+  return { st: s, code, materials, applicant };
+}
+
 // The stack's clock: 2026-09-29T02:00Z = 10:00 in the hall.
 describe('appointments on the window', () => {
   it('are sealed at rest: no file of the data folder holds the name, ID number or phone in clear', async () => {
@@ -97,24 +108,29 @@ describe('appointments on the window', () => {
   });
 
   it('the case started from an appointment records its id (case row, outbox snapshot) and the appointment the case', async () => {
-    s = await openTestStack();
-    await applyAppointmentPage(s.db, s.pii, [wireAppointment(1)], 1);
-    await appointmentsOver(s).checkIn('appt-1', s.actor);
-    const code = itemCode(s, '失业保险金申领');
-    const materials = (await s.catalog.materials(code)).map((m) => ({ code: m.code, state: 'received' as const }));
-    const applicant = { kind: 'person' as const, idType: 'resident' as const, idNumber: BOOKED_PERSON.idNumber, name: BOOKED_PERSON.name };
-    const accepted = await s.intake.accept({ itemCode: code, applicant, materials, appointmentId: 'appt-1' }, s.actor);
-    const walkIn = await s.intake.accept({ itemCode: code, applicant, materials }, s.actor);
-    expect(await s.db.selectFrom('intake_case').select(['id', 'appointment_id']).orderBy('created_at').execute()).toEqual([
+    const { st, code, materials, applicant } = await checkedInApplicant();
+    const accepted = await st.intake.accept({ itemCode: code, applicant, materials, appointmentId: 'appt-1' }, st.actor);
+    const walkIn = await st.intake.accept({ itemCode: code, applicant, materials }, st.actor);
+    expect(await st.db.selectFrom('intake_case').select(['id', 'appointment_id']).orderBy('created_at').execute()).toEqual([
       { id: accepted.caseId, appointment_id: 'appt-1' },
       { id: walkIn.caseId, appointment_id: null },
     ]);
-    expect((await s.db.selectFrom('appointment').select('case_id').executeTakeFirstOrThrow()).case_id).toBe(accepted.caseId);
-    const entries = await s.db.selectFrom('outbox').select(['aggregate_id', 'payload']).where('kind', '=', 'case.accepted').execute();
+    expect((await st.db.selectFrom('appointment').select('case_id').executeTakeFirstOrThrow()).case_id).toBe(accepted.caseId);
+    const entries = await st.db.selectFrom('outbox').select(['aggregate_id', 'payload']).where('kind', '=', 'case.accepted').execute();
     const snapshot = (id: string) => JSON.parse(entries.find((e) => e.aggregate_id === id)!.payload).case;
     expect(snapshot(accepted.caseId).appointmentId).toBe('appt-1');
     expect(snapshot(walkIn.caseId)).not.toHaveProperty('appointmentId');
-    await expect(s.intake.accept({ itemCode: code, applicant, materials, appointmentId: 'nope' }, s.actor)).rejects.toThrow(/找不到该预约/);
-    expect(Number((await sql<{ n: number }>`select count(*) as n from intake_case`.execute(s.db)).rows[0]!.n)).toBe(2);
+    await expect(st.intake.accept({ itemCode: code, applicant, materials, appointmentId: 'nope' }, st.actor)).rejects.toThrow(/找不到该预约/);
+    expect(Number((await sql<{ n: number }>`select count(*) as n from intake_case`.execute(st.db)).rows[0]!.n)).toBe(2);
+  });
+
+  it('a draft saved from an appointment and decided later without its id (继续办理) links the appointment', async () => {
+    const { st, code, materials, applicant } = await checkedInApplicant();
+    const draft = await st.intake.saveDraft({ itemCode: code, applicant, materials, appointmentId: 'appt-1' }, st.actor);
+    expect((await st.db.selectFrom('appointment').select('case_id').executeTakeFirstOrThrow()).case_id).toBeNull();
+    await st.intake.accept({ caseId: draft.caseId, itemCode: code, applicant, materials }, st.actor);
+    expect((await st.db.selectFrom('appointment').select('case_id').executeTakeFirstOrThrow()).case_id).toBe(draft.caseId);
+    const entry = await st.db.selectFrom('outbox').select('payload').where('kind', '=', 'case.accepted').executeTakeFirstOrThrow();
+    expect(JSON.parse(entry.payload).case.appointmentId).toBe('appt-1');
   });
 });

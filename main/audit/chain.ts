@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import { sm3Hex } from '../crypto/sm-primitives';
+import { batchStatement, expectation } from '../../platform/db/write-batch';
 import { queryTemplate } from '../db/query-template';
 import type { AuditLogTable, DB } from '../db/schema';
 
@@ -147,6 +148,39 @@ async function recordHead(trx: Transaction<DB>, seq: number, hash: string, setti
   const head = `${seq}:${hash}`;
   await writeHead(trx, { value: head });
   lastWritten = { head, setting };
+}
+
+/** An append in a write batch (platform/db/write-batch.ts), linked to the head this process last wrote. */
+export interface PredictedAppend {
+  linked: Omit<Insertable<AuditLogTable>, 'seq'>;
+  guess: ChainHead;
+  /** The seq the entry gets if the guess holds: the one after the head's. */
+  seq: number;
+}
+
+/** `row` linked to the head this process last wrote, for a batch; null when this process has written none. */
+export function predictAppend(row: AuditRow): PredictedAppend | null {
+  const { guess, linked } = linkAuditRow(row);
+  if (!guess || !linked) return null;
+  return { linked, guess, seq: Number(guess.head.slice(0, guess.head.indexOf(':'))) + 1 };
+}
+
+/**
+ * The batch's statements of the append: the entry inserted only if the head and setting are still
+ * the guessed ones (as `appendLinkedRow` does), a check that it was inserted with the predicted seq
+ * (the batch aborts otherwise), and the new head.
+ */
+export function appendStatements(db: Kysely<DB>, p: PredictedAppend): string[] {
+  return [
+    batchStatement(insertIfHead.compile(db, { row: p.linked, head: p.guess.head, setting: p.guess.setting })),
+    expectation('changes() = 1 AND last_insert_rowid() = ?', [p.seq]),
+    batchStatement(writeHead.compile(db, { value: `${p.seq}:${p.linked.hash}` })),
+  ];
+}
+
+/** After the batch with the append committed: the next append links to it. */
+export function confirmAppend(p: PredictedAppend): void {
+  lastWritten = { head: `${p.seq}:${p.linked.hash}`, setting: p.guess.setting };
 }
 
 const algorithmOf = (setting: string | undefined): AuditAlgorithm => (setting === 'sm3' ? 'sm3' : 'sha256');

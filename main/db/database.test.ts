@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit } from '../audit/chain';
+import { lastQuickCheckOk } from './check-policy';
 import { openDatabase, type Database } from './database';
 import { NewerDatabaseError, latestVersion } from '../../platform/db/migrator';
 import { migrations } from './migrations';
@@ -11,6 +12,8 @@ import { enqueueOutbox } from './outbox';
 import { acceptedEntry } from '../sync/testing/sample-entries';
 
 const dirs: string[] = [];
+// A day and an hour on: the last good check is due again (check-policy.ts), so a large file's background check runs.
+const dayLater = () => new Date(Date.now() + 25 * 3600_000);
 const opened: Database[] = [];
 function tempDir(): string {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-db-'));
@@ -101,19 +104,24 @@ describe('database', () => {
 
     await expect(openDatabase(dir)).rejects.toThrow(/损坏/);
 
-    const large = await openDatabase(dir, { quickCheckAtOpenMaxBytes: 0, backgroundCheckDelayMs: 0 });
+    const large = await openDatabase(dir, { quickCheckAtOpenMaxBytes: 0, backgroundCheckDelayMs: 0, now: dayLater });
     opened.push(large);
     expect(large.startCheck()).toMatchObject({ mode: 'background' });
     expect(await large.db.selectFrom('meta').select('key').limit(1).execute()).toBeDefined(); // serving while it checks
     for (let i = 0; i < 200 && large.startCheck().state === 'running'; i++) await new Promise((r) => setTimeout(r, 50));
     expect(large.startCheck()).toMatchObject({ mode: 'background', state: 'problems' });
     expect(large.startCheck().detail).toBeTruthy();
+    // The good check remembered is forgotten: the next start checks again, however soon.
+    await large.close();
+    const again = await openDatabase(dir, { skipQuickCheck: true });
+    opened.push(again);
+    expect(await lastQuickCheckOk(again.db)).toBeNull();
   });
 
   it('closes while the background check still runs', async () => {
     const dir = tempDir();
     await (await openDatabase(dir)).close();
-    const d = await openDatabase(dir, { quickCheckAtOpenMaxBytes: 0, backgroundCheckDelayMs: 0 });
+    const d = await openDatabase(dir, { quickCheckAtOpenMaxBytes: 0, backgroundCheckDelayMs: 0, now: dayLater });
     await d.close();
     expect(['running', 'ok']).toContain(d.startCheck().state);
   });
@@ -121,7 +129,7 @@ describe('database', () => {
   it('waits before the background check (off the path to the first screen), and closes without waiting for it', async () => {
     const dir = tempDir();
     await (await openDatabase(dir)).close();
-    const d = await openDatabase(dir, { quickCheckAtOpenMaxBytes: 0, backgroundCheckDelayMs: 600_000 });
+    const d = await openDatabase(dir, { quickCheckAtOpenMaxBytes: 0, backgroundCheckDelayMs: 600_000, now: dayLater });
     await new Promise((r) => setTimeout(r, 200));
     expect(d.startCheck()).toMatchObject({ mode: 'background', state: 'running', ms: null });
     await d.close();

@@ -6,7 +6,9 @@ import { createLogger } from '../../platform/log/logger';
 import { Sqlite3Dialect } from '../../platform/db/dialect';
 import { DirectKysely, type ConnectionRunner } from '../../platform/db/direct-transactions';
 import { migrate, type Migration } from '../../platform/db/migrator';
+import type { ScriptRunner } from '../../platform/db/write-batch';
 import { migrations as allMigrations } from './migrations';
+import { backgroundCheckReason, lastQuickCheckOk, recordQuickCheck } from './check-policy';
 import { checkInBackground, databaseBytes, QUICK_CHECK_AT_OPEN_MAX_BYTES, quickCheckVerdict, type StartCheck } from './start-check';
 import type { DB } from './schema';
 import { acquireWriterLock } from './writer-lock';
@@ -34,9 +36,17 @@ export interface WriteGate {
  */
 class GatedKysely<T> extends DirectKysely<T> {
   readonly #gate: WriteGate;
-  constructor(config: KyselyConfig, runner: ConnectionRunner, gate: WriteGate) {
-    super(config, runner);
+  constructor(config: KyselyConfig, runner: ConnectionRunner, script: ScriptRunner, gate: WriteGate) {
+    super(config, runner, script);
     this.#gate = gate;
+  }
+  override async writeBatch(statements: readonly string[]): Promise<void> {
+    const leave = this.#gate.enter();
+    try {
+      return await super.writeBatch(statements);
+    } finally {
+      leave();
+    }
   }
   override transaction(): TransactionBuilder<T> {
     const builder = super.transaction();
@@ -78,6 +88,8 @@ export async function openDatabase(
     quickCheckAtOpenMaxBytes?: number;
     /** How long a large file's quick_check waits after open (BACKGROUND_CHECK_DELAY_MS unless given). */
     backgroundCheckDelayMs?: number;
+    /** The clock the background check's policy reads (check-policy.ts); tests set it. */
+    now?: () => Date;
   } = {},
 ): Promise<Database> {
   const file = databaseFile(fileOrDir);
@@ -106,7 +118,21 @@ export async function openDatabase(
     const { from, to } = await migrate(db, opts.migrations ?? allMigrations);
     if (from !== to) createLogger('db').info({ from, to }, 'schema migrated');
     const opened = db;
-    const background = !checkAtOpen && !opts.skipQuickCheck ? checkInBackground(file, sizeBytes, createLogger('db'), opts.backgroundCheckDelayMs) : null;
+    const now = opts.now ?? (() => new Date());
+    // Only a schema with `meta` remembers checks (a partial migration list, in tests, has none).
+    const remembers = opts.migrations ? await hasMeta(opened) : true;
+    if (checkAtOpen && remembers) await recordQuickCheck(opened, true, now());
+    let background: ReturnType<typeof checkInBackground> | null = null;
+    if (!checkAtOpen && !opts.skipQuickCheck && remembers) {
+      // A large file is read whole only when it may have been damaged since its last good check.
+      const lastOk = await lastQuickCheckOk(opened);
+      const reason = backgroundCheckReason(lock.uncleanBefore, lastOk, now());
+      const log = createLogger('db');
+      if (reason) {
+        log.info({ reason, lastOk, sizeBytes }, 'background quick_check scheduled');
+        background = checkInBackground(file, sizeBytes, log, opts.backgroundCheckDelayMs, (state) => recordQuickCheck(opened, state === 'ok', now()));
+      } else startCheck = { mode: 'background', state: 'skipped', detail: `上次正常关闭，且 ${lastOk} 已检查通过（每天最多检查一次）`, sizeBytes, ms: null };
+    }
     return {
       db: opened,
       raw,
@@ -123,6 +149,11 @@ export async function openDatabase(
     if (err instanceof Error && /SQLITE_NOTADB|SQLITE_CORRUPT/.test(err.message)) throw new CorruptDatabaseError(file, err.message);
     throw err;
   }
+}
+
+async function hasMeta(db: Kysely<DB>): Promise<boolean> {
+  const { rows } = await sql`select 1 from sqlite_master where type = 'table' and name = 'meta'`.execute(db);
+  return rows.length > 0;
 }
 
 /** `dir/yichuang.db`, or the file itself when a `.db` file is named. */
@@ -144,5 +175,7 @@ export function kyselyOver(raw: sqlite3.Database, writeGate?: WriteGate): Kysely
     onSlowQuery: (q, ms) => log.warn({ ms: Math.round(ms), sql: q.slice(0, 200) }, 'slow query'),
   });
   const config: KyselyConfig = { dialect };
-  return writeGate ? new GatedKysely<DB>(config, dialect.runOnConnection, writeGate) : new DirectKysely<DB>(config, dialect.runOnConnection);
+  return writeGate
+    ? new GatedKysely<DB>(config, dialect.runOnConnection, dialect.execOnConnection, writeGate)
+    : new DirectKysely<DB>(config, dialect.runOnConnection, dialect.execOnConnection);
 }

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { CompiledQuery, Kysely, Transaction } from 'kysely';
 import { uuidv7 } from '../crypto/uuidv7';
 import { describeEntryProblem, storedPayloads, type EntryKind, type StoredPayload } from '../../common/sync/entries';
 import { queryTemplate } from './query-template';
@@ -48,4 +48,9 @@ export async function insertOutboxRow(trx: Transaction<DB>, row: OutboxRow): Pro
   const seq = rows[0]?.seq;
   if (seq === undefined) throw new Error('outbox insert returned no seq');
   return { id: row.id, seq };
+}
+
+/** The insert of a row made by `outboxRow`, compiled for a write batch (platform/db/write-batch.ts). */
+export function insertOutboxStatement(db: Kysely<DB>, row: OutboxRow): CompiledQuery {
+  return insertOutbox.compile(db, { row });
 }

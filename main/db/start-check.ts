@@ -43,15 +43,24 @@ export const BACKGROUND_CHECK_DELAY_MS = 20_000;
  * writer, so cases are taken meanwhile). The result is logged, and an error logged when the file is
  * damaged. The state stays `running` from open until the verdict.
  */
-export function checkInBackground(file: string, sizeBytes: number, log: Logger, delayMs = BACKGROUND_CHECK_DELAY_MS): { status: () => StartCheck; stop: () => Promise<void> } {
+export function checkInBackground(
+  file: string,
+  sizeBytes: number,
+  log: Logger,
+  delayMs = BACKGROUND_CHECK_DELAY_MS,
+  /** Told the verdict (check-policy.ts remembers a good one); `stop` waits for it. */
+  onVerdict: (state: 'ok' | 'problems' | 'failed') => Promise<void> = async () => undefined,
+): { status: () => StartCheck; stop: () => Promise<void> } {
   const status: StartCheck = { mode: 'background', state: 'running', detail: null, sizeBytes, ms: null };
+  let told: Promise<void> = Promise.resolve();
   let started = 0;
   let handle: sqlite3.Database | null = null;
   let stopped = false;
   let open = false;
   let timer: NodeJS.Timeout | null = null;
-  const finish = (state: StartCheck['state'], detail: string | null) => {
+  const finish = (state: 'ok' | 'problems' | 'failed', detail: string | null) => {
     Object.assign(status, { state, detail, ms: Math.round(performance.now() - started) });
+    told = onVerdict(state).catch((err: unknown) => log.warn({ err }, 'could not record the quick_check verdict'));
     if (state === 'ok') log.info({ ms: status.ms, sizeBytes }, 'background quick_check ok');
     else log.error({ ms: status.ms, sizeBytes, detail }, '数据库后台完整性检查发现问题：请运行 yichuang db check，并联系运维人员从备份恢复');
   };
@@ -96,6 +105,7 @@ export function checkInBackground(file: string, sizeBytes: number, log: Logger, 
       // A close while the check runs would wait for it: interrupt it (the app is shutting down).
       if (open) handle!.interrupt();
       await done;
+      await told;
       if (open) await new Promise<void>((resolve) => handle!.close(() => resolve()));
     },
   };

@@ -30,12 +30,17 @@ export function setWriterKind(kind: string): void {
 }
 
 export interface WriterLock {
+  /**
+   * The last writer of this folder ended without releasing it (killed, crashed, a power cut): its
+   * holder file was still there. The database may have been cut mid-write, so it is worth a check.
+   */
+  uncleanBefore: boolean;
   release(): Promise<void>;
 }
 
 interface Held {
   count: number;
-  lock: Promise<sqlite3.Database>;
+  lock: Promise<{ db: sqlite3.Database; uncleanBefore: boolean }>;
 }
 // Several openDatabase calls of one process share its lock (SQLite's file locks are per process anyway).
 const held = new Map<string, Held>();
@@ -45,7 +50,8 @@ const held = new Map<string, Held>();
  * SQLite file (`yichuang.db.lock`) kept in EXCLUSIVE locking mode by the writer's connection. The
  * OS drops it when the process ends, however it ends (killed, crashed, power cut), so a stale lock
  * cannot exist and its take-over cannot race; a recycled pid cannot keep it either. The holder's
- * pid and kind go to `yichuang.db.lock.json`, for the message only.
+ * pid and kind go to `yichuang.db.lock.json`, for the message, removed by the last release: found
+ * when the lock is taken, it says the previous writer did not close (`uncleanBefore`).
  */
 export async function acquireWriterLock(dbFile: string): Promise<WriterLock> {
   const lockFile = `${path.resolve(dbFile)}.lock`;
@@ -57,27 +63,29 @@ export async function acquireWriterLock(dbFile: string): Promise<WriterLock> {
     held.set(lockFile, h);
   }
   const mine = h;
+  let uncleanBefore: boolean;
   try {
-    await mine.lock;
+    ({ uncleanBefore } = await mine.lock);
   } catch (err) {
     if (held.get(lockFile) === mine) held.delete(lockFile);
     throw err;
   }
   let released = false;
   return {
+    uncleanBefore,
     async release() {
       if (released) return;
       released = true;
       if (--mine.count > 0) return;
       held.delete(lockFile);
       fs.rmSync(infoFile, { force: true });
-      const lock = await mine.lock;
+      const { db: lock } = await mine.lock;
       await new Promise<void>((resolve) => lock.close(() => resolve()));
     },
   };
 }
 
-async function takeOsLock(lockFile: string, infoFile: string, folder: string): Promise<sqlite3.Database> {
+async function takeOsLock(lockFile: string, infoFile: string, folder: string): Promise<{ db: sqlite3.Database; uncleanBefore: boolean }> {
   const lock = await new Promise<sqlite3.Database>((resolve, reject) => {
     const d = new sqlite3.Database(lockFile, (err) => (err ? reject(err) : resolve(d)));
   });
@@ -91,8 +99,10 @@ async function takeOsLock(lockFile: string, infoFile: string, folder: string): P
     await run('create table if not exists writer (pid integer)');
     await run(`insert into writer (pid) values (${process.pid})`);
     await run('delete from writer');
+    // The lock is ours: a holder file left now is a writer that ended without releasing it.
+    const uncleanBefore = fs.existsSync(infoFile);
     writeHolder(infoFile);
-    return lock;
+    return { db: lock, uncleanBefore };
   } catch (err) {
     await new Promise<void>((resolve) => lock.close(() => resolve()));
     if (/SQLITE_BUSY|SQLITE_LOCKED/.test((err as Error).message)) throw new DataFolderBusyError(readHolder(infoFile), folder);

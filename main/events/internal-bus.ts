@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { CardReadEvent } from '../../common/contract/devices';
 
 /**
@@ -8,6 +8,8 @@ import { CardReadEvent } from '../../common/contract/devices';
  */
 export const internalEvents = {
   'card.read': CardReadEvent,
+  /** The queue's state changed (a ticket called, passed, transferred, ended): intake's number guess re-reads the serving ticket. */
+  'queue.changed': z.object({}),
 };
 
 export type InternalEventName = keyof typeof internalEvents;

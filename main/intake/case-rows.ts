@@ -18,7 +18,7 @@ export async function loadCase(trx: Transaction<DB>, id: string): Promise<CaseRo
 // The statements every decision runs, built and compiled once (see queryTemplate).
 export const insertCase = queryTemplate((db, a: { row: CaseRow }) => db.insertInto('intake_case').values(a.row));
 export const insertMaterials = queryTemplate((db, a: { rows: Array<MaterialRow & { case_id: string }> }) => db.insertInto('case_material').values(a.rows));
-const insertHistory = queryTemplate((db, a: { caseId: string; at: string; status: string; detail: string | null }) =>
+export const insertHistory = queryTemplate((db, a: { caseId: string; at: string; status: string; detail: string | null }) =>
   db.insertInto('case_history').values({ case_id: a.caseId, at: a.at, source: 'window', status: a.status, detail: a.detail }),
 );
 

@@ -1,3 +1,4 @@
+import type { AgentInput, ApplicantInput, MaterialEntry } from '../../common/contract/intake';
 import type { CaseStatus } from '../../common/domain/case-status';
 import type { MaterialRow } from './material-check';
 
@@ -20,4 +21,20 @@ export interface DecisionResult {
   materials: MaterialRow[];
   itemCode: string;
   itemName: string;
+}
+
+export interface CaseInput {
+  caseId?: string;
+  itemCode: string;
+  applicant?: ApplicantInput;
+  agent?: AgentInput;
+  materials: MaterialEntry[];
+  bundleId?: string;
+  bundleGroupId?: string;
+  note?: string;
+  /** Staged pages (common/contract/materials.ts): linked to the case in the decision's transaction. */
+  materialsDraftId?: string;
+  appointmentId?: string;
+  /** The window's key of this decision attempt (decision-keys.ts): a retry with it returns the first call's case. */
+  key?: string;
 }

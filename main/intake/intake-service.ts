@@ -1,6 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
 import { uuidv7 } from '../crypto/uuidv7';
-import type { AgentInput, ApplicantInput, MaterialEntry } from '../../common/contract/intake';
 import { AppError } from '../../common/contract/errors';
 import { canTransition, CASE_STATUS_LABELS, type CaseStatus } from '../../common/domain/case-status';
 import { hallDate } from '../../common/domain/hall-date';
@@ -10,44 +9,30 @@ import type { CatalogService } from '../catalog/catalog-service';
 import type { Logger } from '../../platform/log/logger';
 import { holdDraftPages, releaseDraftPages, withDraftPages } from '../materials/draft-pages';
 import { caseFilesByCode, linkFiles } from '../materials/linking';
-import type { MaterialsService, PreparedFile } from '../materials/service';
-import { CaseFilesStep, filesByCode } from './case-files';
+import type { MaterialsService } from '../materials/service';
+import { CaseFilesStep } from './case-files';
 import type { PiiCipher } from '../crypto/pii-cipher';
-import { enqueueOutbox, insertOutboxRow, outboxRow } from '../db/outbox';
+import { enqueueOutbox, insertOutboxRow } from '../db/outbox';
 import { whileRunning } from '../../platform/db/while-running';
 import type { DB } from '../db/schema';
 import { sealApplicant, sealedApplicantPayload, type Applicant } from './applicant-codec';
 import { resolveApplicant } from './applicant-input';
-import { insertAgent, replaceAgent, resolveAgent, sealAgent, sealedAgentPayload, withAgentMaterials, type Agent, type SealedAgent } from './agent';
+import { insertAgent, replaceAgent, resolveAgent, sealAgent, sealedAgentPayload, withAgentMaterials } from './agent';
 import type { CardTokens } from './card-tokens';
 import { caseEntry } from './case-entry';
 import { issueCaseNumber } from './case-numbers';
-import { checkMaterials, type Decision, type MaterialRow } from './material-check';
+import { checkMaterials, type Decision } from './material-check';
 import { promisedDate } from './promised-date';
 import type { WindowIdentity } from './window-identity';
 import { readIntakeConfig } from './intake-config';
 import { decideBundle, type BundleInput, type DecisionSteps } from './bundle-decisions';
-import type { Actor, DecisionExtra, DecisionResult } from './decision-types';
+import type { Actor, CaseInput, DecisionExtra, DecisionResult } from './decision-types';
 import { decidedWithKey } from './decision-keys';
-import { countStates, emptyCase, insertCase, insertMaterials, loadCase, writeHistory, type CaseRow } from './case-rows';
+import { insertCase, insertMaterials, loadCase, writeHistory } from './case-rows';
+import { decisionAudit, decisionCaseRow, decisionOutbox, type PreparedDecision } from './decision-records';
+import { writeAsBatch } from './batch-decision';
 
-export type { Actor } from './decision-types';
-
-export interface CaseInput {
-  caseId?: string;
-  itemCode: string;
-  applicant?: ApplicantInput;
-  agent?: AgentInput;
-  materials: MaterialEntry[];
-  bundleId?: string;
-  bundleGroupId?: string;
-  note?: string;
-  /** Staged pages (common/contract/materials.ts): linked to the case in the decision's transaction. */
-  materialsDraftId?: string;
-  appointmentId?: string;
-  /** The window's key of this decision attempt (decision-keys.ts): a retry with it returns the first call's case. */
-  key?: string;
-}
+export type { Actor, CaseInput } from './decision-types';
 
 export interface IntakeDeps {
   db: Kysely<DB>;
@@ -146,7 +131,8 @@ export class IntakeService {
     let result: DecisionResult;
     try {
       prepared = await this.prepare(decision, input, actor, extra);
-      result = await this.d.db.transaction().execute((trx) => this.write(trx, prepared));
+      // One script when the values it needs from the database are predictable (batch-decision.ts), else a transaction.
+      result = (await writeAsBatch(this.d.db, prepared)) ?? (await this.d.db.transaction().execute((trx) => this.write(trx, prepared)));
     } catch (err) {
       // A retry of a decision that went through (its reply lost): the first call's case, nothing written.
       return decidedWithKey(this.d.db, input, decision, err);
@@ -187,7 +173,7 @@ export class IntakeService {
     const files = await this.files.prepare(input.materialsDraftId, linked);
     // The id a new case gets, made here rather than under the write lock.
     const freshId = uuidv7();
-    return { decision, input, actor, extra, item, at, atIso, promised, materials, status, identity, sealed, applicantSealed, agent, agentColumns, agentSealed, files, freshId };
+    return { decision, input, actor, extra, item, at, atIso, promised, materials, status, identity, sealed, applicantSealed, agent, agentColumns, agentSealed, files, freshId, catalogVersion: this.d.catalog.catalogVersion };
   }
 
   /**
@@ -197,7 +183,7 @@ export class IntakeService {
    * while the materials are, the audit hash while the history is.
    */
   private async write(trx: Transaction<DB>, p: PreparedDecision): Promise<DecisionResult> {
-    const { decision, input, actor, extra, item, atIso, promised, materials, status, identity, applicantSealed, agent, agentColumns, agentSealed, files } = p;
+    const { decision, input, actor, extra, item, atIso, promised, materials, status, identity, agentColumns, files } = p;
     const existing = input.caseId ? await loadCase(trx, input.caseId) : undefined;
     if (existing && !canTransition(existing.status, status))
       throw new AppError('CONFLICT', `该办件当前为“${CASE_STATUS_LABELS[existing.status]}”，不能再${verb(decision)}。`);
@@ -205,37 +191,20 @@ export class IntakeService {
     // 叫号: a decision belongs to the ticket being served now, read in the statement that numbers it
     // (in this transaction); a walk-in has none, a draft neither number nor ticket.
     const numbering = decision === 'draft' ? Promise.resolve(null) : issueCaseNumber(trx, identity.hallCode, identity.windowCode, p.at);
-    const [numbered, [row, materialRows]] = await whileRunning(numbering, () => [this.caseRow(p, caseId, existing), materials.map((m) => ({ ...m, case_id: caseId }))] as const);
+    const [numbered, [row, materialRows]] = await whileRunning(numbering, () => [decisionCaseRow(p, caseId, existing), materials.map((m) => ({ ...m, case_id: caseId }))] as const);
     const caseNumber = numbered?.caseNumber ?? null;
     const ticket = numbered?.ticket ?? null;
     row.case_number = caseNumber;
     if (ticket) row.ticket_id = ticket.ticketId;
     const saved: Promise<unknown> = existing ? trx.updateTable('intake_case').set(row).where('id', '=', caseId).execute() : insertCase(trx, { row });
-    const [, audit] = await whileRunning(saved, () =>
-      auditRow({
-        actor: actor.id,
-        action: `case.${decision === 'deferred' ? 'acceptWithDeferred' : decision === 'draft' ? 'saveDraft' : decision}`,
-        subject: caseId,
-        detail: {
-          caseNumber,
-          itemCode: item.code,
-          materials: countStates(materials),
-          ...(agent && { agent: { relation: agent.relation, certType: agent.certType } }),
-          ...(files.length && { files: files.map((f) => ({ material: f.materialCode, sha256: f.sha256, pages: f.pages })) }),
-          ...(ticket && { ticket: ticket.sync.number }),
-        },
-      }),
-    );
-    if (input.appointmentId) await linkAppointment(trx, input.appointmentId, caseId, decision === 'draft');
+    const [, audit] = await whileRunning(saved, () => auditRow(decisionAudit(p, caseId, caseNumber, ticket)));
+    const appointmentId = input.appointmentId ?? existing?.appointment_id; // a draft decided later links the one it was saved with
+    if (appointmentId) await linkAppointment(trx, appointmentId, caseId, decision === 'draft');
     // A new case has no agent and no materials yet: only a draft being decided replaces them.
     if (existing) await replaceAgent(trx, caseId, agentColumns);
     else if (agentColumns) await insertAgent(trx, caseId, agentColumns);
     if (existing) await trx.deleteFrom('case_material').where('case_id', '=', caseId).execute();
-    // Drafts stay on the window: the central platform learns of a case when it is decided.
-    const outboxOf = () =>
-      decision === 'draft'
-        ? null
-        : outboxRow(caseEntry(decision === 'deferred' ? 'case.acceptedWithDeferred' : decision === 'accept' ? 'case.accepted' : 'case.rejected', row, materials, applicantSealed, agentSealed, filesByCode(files, atIso), ticket?.sync ?? null));
+    const outboxOf = () => decisionOutbox(p, row, ticket);
     const [, outbox] = materialRows.length ? await whileRunning(insertMaterials(trx, { rows: materialRows }), outboxOf) : [null, outboxOf()];
     if (files.length) await linkFiles(trx, { caseId, files, via: 'intake', clerkId: actor.id, at: atIso });
     // A saved draft holds its staged pages until it is decided.
@@ -246,39 +215,6 @@ export class IntakeService {
     await appendLinkedRow(trx, linkedAudit);
     if (outbox) await insertOutboxRow(trx, outbox);
     return { caseId, caseNumber, status, at: atIso, promised, materials, itemCode: item.code, itemName: item.name };
-  }
-
-  /** The case row of a decision, its number still to be set. */
-  private caseRow(p: PreparedDecision, caseId: string, existing: CaseRow | undefined): CaseRow {
-    const { input, actor, extra, item, atIso, promised, decision, status, identity, sealed } = p;
-    return {
-      ...(existing ?? emptyCase(caseId, atIso, identity, actor)),
-      ...sealed,
-      case_number: null,
-      status,
-      item_code: item.code,
-      item_name: item.name,
-      promised_limit_value: item.promisedLimit.value,
-      promised_limit_unit: item.promisedLimit.unit,
-      bundle_id: input.bundleId ?? existing?.bundle_id ?? null,
-      bundle_group_id: input.bundleGroupId ?? existing?.bundle_group_id ?? null,
-      hall_code: identity.hallCode,
-      window_code: identity.windowCode,
-      clerk_id: actor.id,
-      clerk_name: actor.name,
-      updated_at: atIso,
-      accepted_at: promised ? atIso : null,
-      decided_at: decision === 'draft' ? null : atIso,
-      promised_date: promised?.date ?? null,
-      promised_provisional: promised?.provisional ? 1 : 0,
-      reject_reason: extra.reason ?? null,
-      commitment_note: extra.commitmentNote ?? null,
-      note: input.note ?? existing?.note ?? null,
-      catalog_version: this.d.catalog.catalogVersion,
-      appointment_id: input.appointmentId ?? existing?.appointment_id ?? null,
-      ticket_id: existing?.ticket_id ?? null,
-      decision_key: decision === 'draft' ? null : (input.key ?? null),
-    };
   }
 
   private recordUsage(results: DecisionResult[]): void {
@@ -348,28 +284,6 @@ export class IntakeService {
     if (files.length) await this.files.finish(input.materialsDraftId);
     return result;
   }
-}
-
-interface PreparedDecision {
-  decision: Decision;
-  input: CaseInput;
-  actor: Actor;
-  extra: DecisionExtra;
-  item: ReturnType<CatalogService['summaryOf']>;
-  at: Date;
-  atIso: string;
-  promised: { date: string; provisional: boolean } | null;
-  materials: MaterialRow[];
-  status: CaseStatus;
-  identity: WindowIdentity;
-  sealed: ReturnType<typeof sealApplicant> | Record<string, never>;
-  applicantSealed: string | null;
-  agent: Agent | null;
-  agentColumns: SealedAgent | null;
-  agentSealed: string | null;
-  /** Material PDFs stored for this decision, linked in its transaction. */
-  files: PreparedFile[];
-  freshId: string;
 }
 
 /**

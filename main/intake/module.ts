@@ -18,7 +18,9 @@ import { resourcesDir } from '../config/paths';
 import { NoticeRenderer } from '../notice/notice-renderer';
 import { ReviewsService } from '../reviews/reviews-service';
 import { CardTokens } from './card-tokens';
+import { refreshServingTicket } from './case-numbers';
 import { CaseQueries } from './case-queries';
+import { DraftResume } from './draft-resume';
 import { IntakeService } from './intake-service';
 import { watchReferenceData } from './reference-watch';
 import { windowIdentityOf } from './window-identity';
@@ -47,6 +49,8 @@ export interface IntakeServices {
   intake: IntakeService;
   /** Read side of cases: list, detail, audited reveal. */
   cases: CaseQueries;
+  /** 继续办理: a saved draft as the intake screen restores it. */
+  drafts: DraftResume;
   /** 好差评 ratings and rectification tasks. */
   reviews: ReviewsService;
   /** Acceptance and rejection notices (HTML). */
@@ -81,9 +85,10 @@ export async function createIntake(d: IntakeDeps): Promise<Subsystem<IntakeServi
   });
   const reviews = new ReviewsService(db, calendar);
   const notices = new NoticeRenderer(path.join(resourcesDir(), 'templates'));
-  const services: IntakeServices = { catalog, calendar, intake, cases, reviews, notices, cardTokens };
+  const services: IntakeServices = { catalog, calendar, intake, cases, drafts: new DraftResume(db, d.pii), reviews, notices, cardTokens };
 
   const offCards = d.internal.on('card.read', (e) => queueMicrotask(() => void announceCard(services, d, e)));
+  const offQueue = d.internal.on('queue.changed', () => void refreshServingTicket(db).catch((err: unknown) => d.log.warn({ err }, 'could not re-read the serving ticket')));
   // A card read by one staff member is not handed to the next one.
   const offSession = d.sessions.onChange(() => cardTokens.clear());
   const stopWatch = watchReferenceData(db, catalog, calendar, d.log);
@@ -92,6 +97,7 @@ export async function createIntake(d: IntakeDeps): Promise<Subsystem<IntakeServi
     close() {
       stopWatch();
       offCards();
+      offQueue();
       offSession();
       cardTokens.clear();
     },

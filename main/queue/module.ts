@@ -5,6 +5,7 @@ import type { SessionStore } from '../auth/session';
 import type { SettingsStore } from '../config/settings-store';
 import type { Database } from '../db/database';
 import type { DeviceService } from '../devices/device-service';
+import type { InternalBus } from '../events/internal-bus';
 import type { EventBus } from '../events/renderer-events';
 import { cachedIdentity, resolveWindowIdentity } from '../intake/window-identity';
 import type { QueueAdapter } from './adapter';
@@ -17,6 +18,8 @@ export interface QueueDeps {
   settings: SettingsStore;
   sessions: SessionStore;
   events: EventBus;
+  /** Told each time the queue's state changed (intake re-reads the serving ticket). */
+  internal?: InternalBus;
   devices: DeviceService;
 }
 
@@ -39,7 +42,10 @@ export function createQueue(d: QueueDeps): Subsystem<QueueService> {
     adapterFor,
     settings: () => d.settings.get(),
     identity: cachedIdentity(() => resolveWindowIdentity(db, { hallCode: d.settings.get().hall.code, windowCode: d.settings.get().window.code })),
-    publish: (view) => d.events.emit('queue.state', view),
+    publish: (view) => {
+      d.internal?.emit('queue.changed', {});
+      d.events.emit('queue.state', view);
+    },
     log,
   });
   const reconfigure = () => void service.reconfigure().catch((err: unknown) => log.error({ err }, 'queue could not be configured'));

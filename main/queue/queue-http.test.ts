@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { QueueView } from '../../common/contract/queue';
 import type { Opened } from '../app/testing';
 import { acceptSample, ok, queueApp, testQueueServer, until } from '../app/testing/queue';
+import { predictNumber } from '../intake/case-numbers';
 
 const opened: Opened = [];
 afterEach(async () => {
@@ -23,6 +24,31 @@ async function servingFirstTicket() {
 }
 
 describe('queue over the hall queue service (HTTP + WebSocket)', () => {
+  it('a decision under a newly called ticket takes the one-script write: intake re-reads the serving ticket when the queue changes', async () => {
+    const { server, app } = await servingFirstTicket();
+    const first = await acceptSample(app);
+    const db = app.services.database.db as unknown as { writeBatch(statements: readonly string[]): Promise<void> };
+    const outcomes: string[] = [];
+    const write = db.writeBatch.bind(db);
+    db.writeBatch = async (statements) => {
+      try {
+        await write(statements);
+        outcomes.push('batch');
+      } catch (err) {
+        outcomes.push('batch failed');
+        throw err;
+      }
+    };
+    server.state.issue('A');
+    const called = ok<QueueView>(await app.invoke('queue.next', undefined));
+    const [hall, window] = first.caseNumber.split('-');
+    await until(() => predictNumber(hall!, window!, new Date())?.ticket?.ticketId === called.current!.id);
+    const accepted = await acceptSample(app);
+    expect(outcomes).toEqual(['batch']);
+    const row = await app.services.database.db.selectFrom('intake_case').select('ticket_id').where('id', '=', accepted.caseId).executeTakeFirstOrThrow();
+    expect(row.ticket_id).toBe(called.current!.id);
+  });
+
   it('calls a ticket, links the case and its rating to it, recalls, passes and records wait and service time', async () => {
     const server = await testQueueServer(opened);
     const app = await queueApp(opened);

@@ -17,12 +17,12 @@ import { TransferError, transfer } from './tus-transfer';
 export const DEFAULT_CHUNK_BYTES = 8 * 1024 * 1024;
 /**
  * Blobs uploading at once (each by its own tus upload), as long as their plaintext fits in
- * IN_FLIGHT_BYTES: four scanned materials of a few MB (one's bytes on the wire while the central
- * hashes, writes and commits the others: its database commit waits for the disk), two 8 MiB files,
- * a larger one alone.
+ * IN_FLIGHT_BYTES: eight scanned materials of a few MB (some on the wire while the central flushes
+ * the others to disk before it confirms them: the more wait together, the more share one flush),
+ * four 8 MiB files, a larger one alone.
  */
-const IN_FLIGHT = 4;
-const IN_FLIGHT_BYTES = 16 * 1024 * 1024;
+const IN_FLIGHT = 8;
+const IN_FLIGHT_BYTES = 32 * 1024 * 1024;
 
 export interface UploadProgress {
   sha256: string;

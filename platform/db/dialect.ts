@@ -13,6 +13,7 @@ import {
 import type sqlite3 from 'sqlite3';
 import { StatementCache } from './dialect-statements';
 import type { ConnectionRunner } from './direct-transactions';
+import type { ScriptRunner } from './write-batch';
 
 export interface Sqlite3DialectConfig {
   /** An opened sqlite3 database; the dialect does not own its pragmas. */
@@ -42,6 +43,9 @@ export class Sqlite3Dialect implements Dialect {
    */
   readonly runOnConnection: ConnectionRunner = (compiled) =>
     this.driver ? this.driver.connection.executeQuery(compiled) : Promise.reject(new Error('the sqlite3 dialect has no driver yet'));
+  /** Runs a script of statements (no parameters) on the one connection, for a write batch that holds it (write-batch.ts). */
+  readonly execOnConnection: ScriptRunner = (script) =>
+    this.driver ? this.driver.connection.exec(script) : Promise.reject(new Error('the sqlite3 dialect has no driver yet'));
   createIntrospector(db: Kysely<any>) {
     return new SqliteIntrospector(db);
   }
@@ -121,6 +125,16 @@ class Sqlite3Connection implements DatabaseConnection {
       const ms = performance.now() - started;
       if (ms > (this.config.slowQueryMs ?? 40)) this.config.onSlowQuery?.(sql, ms);
     }
+  }
+
+  /** Every statement of `script` in one call to the thread pool (`Database#exec`): no rows come back. */
+  exec(script: string): Promise<void> {
+    const started = performance.now();
+    return new Promise<void>((resolve, reject) => this.db.exec(script, (err) => (err ? reject(err) : resolve()))).finally(() => {
+      const ms = performance.now() - started;
+      // Not the script: its literals are the rows' values.
+      if (ms > (this.config.slowQueryMs ?? 40)) this.config.onSlowQuery?.('-- write batch', ms);
+    });
   }
 
   // eslint-disable-next-line require-yield

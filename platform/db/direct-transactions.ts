@@ -1,4 +1,5 @@
 import { Kysely, type CompiledQuery, type KyselyConfig, type QueryResult, type TransactionBuilder } from 'kysely';
+import { runWriteBatch, type ScriptRunner } from './write-batch';
 
 /** Runs a compiled query on the connection of the transaction being executed. */
 export type ConnectionRunner = <R>(compiled: CompiledQuery<R>) => Promise<QueryResult<R>>;
@@ -53,10 +54,27 @@ export function directRunner(db: object): (<R>(compiled: CompiledQuery<R>) => Pr
  */
 export class DirectKysely<T> extends Kysely<T> {
   readonly #runner: ConnectionRunner | null;
+  readonly #script: ScriptRunner | null;
 
-  constructor(config: KyselyConfig, runner: ConnectionRunner) {
+  constructor(config: KyselyConfig, runner: ConnectionRunner, script?: ScriptRunner) {
     super(config);
     this.#runner = config.plugins?.length ? null : runner;
+    this.#script = script ?? null;
+  }
+
+  /** Whether `writeBatch` can run here (the dialect runs scripts). */
+  get batches(): boolean {
+    return this.#script !== null;
+  }
+
+  /**
+   * One write transaction as one script (write-batch.ts), on the connection kysely hands out: no
+   * other query or transaction runs on it meanwhile.
+   */
+  writeBatch(statements: readonly string[]): Promise<void> {
+    const script = this.#script;
+    if (!script) return Promise.reject(new Error('this database runs no write batches'));
+    return this.connection().execute(() => runWriteBatch(script, statements));
   }
 
   override transaction(): TransactionBuilder<T> {

@@ -34,17 +34,25 @@ export function queryTemplateFor<DB>() {
   return <A extends Args, O>(build: (db: Kysely<DB>, args: A) => Compilable<O>) => queryTemplate<DB, A, O>(build);
 }
 
-function queryTemplate<DB, A extends Args, O>(build: (db: Kysely<DB>, args: A) => Compilable<O>) {
+/** A query template: runs with new values, or gives the compiled query (for a write batch: write-batch.ts). */
+export type QueryTemplate<DB, A extends Args, O> = ((db: Kysely<DB>, args: A) => Promise<QueryResult<O>>) & {
+  compile(db: Kysely<DB>, args: A): CompiledQuery<O>;
+};
+
+function queryTemplate<DB, A extends Args, O>(build: (db: Kysely<DB>, args: A) => Compilable<O>): QueryTemplate<DB, A, O> {
   const templates = new Map<string, Template>();
-  return (db: Kysely<DB>, args: A): Promise<QueryResult<O>> => {
+  const compile = (db: Kysely<DB>, args: A): CompiledQuery<O> => {
+    const key = shapeOf(args);
+    let t = templates.get(key);
+    if (!t) {
+      t = makeTemplate(db, build, args);
+      templates.set(key, t);
+    }
+    return { ...(t.compiled as CompiledQuery<O>), parameters: t.take.map((f) => f(args)) };
+  };
+  const run = (db: Kysely<DB>, args: A): Promise<QueryResult<O>> => {
     try {
-      const key = shapeOf(args);
-      let t = templates.get(key);
-      if (!t) {
-        t = makeTemplate(db, build, args);
-        templates.set(key, t);
-      }
-      const compiled: CompiledQuery<O> = { ...(t.compiled as CompiledQuery<O>), parameters: t.take.map((f) => f(args)) };
+      const compiled = compile(db, args);
       // In a transaction of a DirectKysely, straight to its connection (direct-transactions.ts).
       const direct = directRunner(db);
       return direct ? direct(compiled) : db.executeQuery<O>(compiled);
@@ -52,6 +60,7 @@ function queryTemplate<DB, A extends Args, O>(build: (db: Kysely<DB>, args: A) =
       return Promise.reject(err);
     }
   };
+  return Object.assign(run, { compile });
 }
 
 function shapeOf(args: Args): string {

@@ -30,6 +30,7 @@ export function intakeHandlers(s: Services): Handlers {
       };
     },
     'intake.saveDraft': (input, ctx) => s.intake.saveDraft(input, actorOf(ctx)),
+    'intake.resumeDraft': ({ caseId }, ctx) => s.drafts.resume(caseId, actorOf(ctx)),
     'intake.accept': (input, ctx) => s.intake.accept(input, actorOf(ctx)),
     'intake.acceptWithDeferred': (input, ctx) => s.intake.acceptWithDeferred(input, actorOf(ctx)),
     'intake.reject': (input, ctx) => s.intake.reject(input, actorOf(ctx)),

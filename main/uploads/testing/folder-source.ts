@@ -10,14 +10,8 @@ import { LocalBlobDamagedError, type PendingBlob, type UploadSource } from '../s
 export class FolderSource implements UploadSource {
   readonly confirmedShas: string[] = [];
 
-  /**
-   * `verify`: check the hash on open, as the material store does when it unseals. The bench turns it
-   * off (its bytes are fresh, and unsealing is the store's cost, the same for any transport).
-   */
-  constructor(
-    readonly dir: string,
-    private readonly verify = true,
-  ) {
+  /** Checks the hash on open, as the material store does when it unseals. */
+  constructor(readonly dir: string) {
     fs.mkdirSync(dir, { recursive: true });
   }
 
@@ -41,7 +35,7 @@ export class FolderSource implements UploadSource {
     const file = path.join(this.dir, `${sha256}.bin`);
     if (!fs.existsSync(file)) return null;
     const bytes = fs.readFileSync(file);
-    if (this.verify && crypto.createHash('sha256').update(bytes).digest('hex') !== sha256) throw new LocalBlobDamagedError();
+    if (crypto.createHash('sha256').update(bytes).digest('hex') !== sha256) throw new LocalBlobDamagedError();
     return bytes;
   }
 

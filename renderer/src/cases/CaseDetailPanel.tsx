@@ -10,9 +10,10 @@ import { CaseFacts } from './CaseFacts';
 import { CaseHistory } from './CaseHistory';
 import { CaseMaterials } from './CaseMaterials';
 import { CaseSyncInfo } from './CaseSyncInfo';
+import { ResumeDraftButton } from './ResumeDraftButton';
 
-/** One case: facts, materials (with 补齐), status history, sync state, notice. */
-export function CaseDetailPanel({ caseRef, onClose }: { caseRef: string; onClose: () => void }) {
+/** One case: facts, materials (with 补齐), status history, sync state, notice; a draft can be resumed. */
+export function CaseDetailPanel({ caseRef, onClose, canResume = false }: { caseRef: string; onClose: () => void; canResume?: boolean }) {
   const { t } = useTranslation();
   const input = isCaseNumber(caseRef) ? { caseNumber: caseRef } : { id: caseRef };
   const c = useCall('cases.get', input, [caseRef]);
@@ -29,6 +30,7 @@ export function CaseDetailPanel({ caseRef, onClose }: { caseRef: string; onClose
       {!c.data && !c.error && <Loading />}
       {c.data && (
         <Space orientation="vertical" style={{ width: '100%' }}>
+          {canResume && c.data.status === 'draft' && <ResumeDraftButton caseId={c.data.id} />}
           <CaseFacts detail={c.data} />
           <Tabs
             size="small"

@@ -8,6 +8,7 @@ import { CallError } from '../shared/CallError';
 import { TableOrError } from '../shared/TableOrError';
 import { shortTime } from '../shared/dates';
 import { useDebounced } from '../shared/useDebounced';
+import { CASE_RANGES, rangeFilter, takeRequestedRange, type CaseRange } from './caseRange';
 import { CaseStatusTag, SyncStateTag } from './CaseStatusTag';
 
 interface Props {
@@ -26,14 +27,14 @@ interface More {
 /** Cases fetched per page from main (one more page each time the clerk asks). */
 const PAGE = 100;
 
-/** Cases by case number, name or ID number (matched by keyed hash in main); today or all. */
+/** Cases by case number, name or ID number (matched by keyed hash in main); today, all, or the saved drafts. */
 export function CaseList({ selected, onOpen, compact }: Props) {
   // Status tags are four characters in Chinese, up to three words in English ("Accepted (deferred)").
   const { t, i18n } = useTranslation();
   const [q, setQ] = useState('');
-  const [range, setRange] = useState<'today' | 'all'>('today');
+  const [range, setRange] = useState<CaseRange>(takeRequestedRange);
   const settled = useDebounced(q.trim(), 200);
-  const filter = { today: range === 'today', ...(settled ? { q: settled } : {}) };
+  const filter = { ...rangeFilter(range), ...(settled ? { q: settled } : {}) };
   const list = useCall('cases.list', { ...filter, limit: PAGE }, [settled, range]);
   // Years of cases stay in main: further pages are fetched by cursor when asked for, never all at once.
   const [more, setMore] = useState<More>({ cases: [], nextCursor: null, loading: false, error: null });
@@ -47,6 +48,12 @@ export function CaseList({ selected, onOpen, compact }: Props) {
     );
   };
   const shown = [...(list.data?.cases ?? []), ...more.cases];
+  // ↓ from the search goes to the first row (Enter there opens it), so the list needs no mouse.
+  const toFirstRow = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'ArrowDown') return;
+    e.preventDefault();
+    e.currentTarget.closest('.ant-card')?.querySelector<HTMLElement>('[data-testid=case-row]')?.focus();
+  };
   const columns = [
     { title: t('cases.caseNumber'), dataIndex: 'caseNumber', render: (v: string | null) => <span data-testid="case-row-number">{v ?? t('caseStatus.draft')}</span> },
     { title: t('cases.item'), dataIndex: 'itemName', ellipsis: true },
@@ -58,8 +65,8 @@ export function CaseList({ selected, onOpen, compact }: Props) {
   return (
     <Card size="small" title={t('cases.title')} className="intake-card" extra={
       <Space>
-        <Segmented size="small" value={range} onChange={(v) => setRange(v as 'today' | 'all')} options={[{ value: 'today', label: t('cases.today') }, { value: 'all', label: t('cases.all') }]} aria-label={t('cases.range')} />
-        <Input.Search autoFocus allowClear size="small" placeholder={t('cases.searchPlaceholder')} aria-label={t('cases.search')} value={q} onChange={(e) => setQ(e.target.value)} onSearch={list.reload} style={{ width: 240 }} data-testid="case-search" />
+        <Segmented size="small" value={range} onChange={(v) => setRange(v as CaseRange)} options={CASE_RANGES.map((r) => ({ value: r, label: <span data-testid={`case-range-${r}`}>{t(`cases.${r}`)}</span> }))} aria-label={t('cases.range')} />
+        <Input.Search autoFocus allowClear size="small" placeholder={t('cases.searchPlaceholder')} aria-label={t('cases.search')} value={q} onChange={(e) => setQ(e.target.value)} onSearch={list.reload} onKeyDown={toFirstRow} style={{ width: 240 }} data-testid="case-search" />
       </Space>
     }>
       <TableOrError<CaseSummary>
@@ -76,7 +83,7 @@ export function CaseList({ selected, onOpen, compact }: Props) {
               </Button>
             )
           ) : undefined}
-          locale={{ emptyText: settled ? t('cases.noMatch', { q: settled }) : range === 'today' ? t('cases.noneToday') : t('cases.none') }}
+          locale={{ emptyText: settled ? t('cases.noMatch', { q: settled }) : t(range === 'today' ? 'cases.noneToday' : range === 'drafts' ? 'cases.noDrafts' : 'cases.none') }}
           rowClassName={(c) => (c.id === selected ? 'row-selected' : '')}
           onRow={(c) => ({ onClick: () => onOpen(c.id), onKeyDown: (e: React.KeyboardEvent) => e.key === 'Enter' && onOpen(c.id), tabIndex: 0, 'data-testid': 'case-row' } as object)}
         />

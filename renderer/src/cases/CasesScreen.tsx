@@ -4,7 +4,8 @@ import { CaseDetailPanel } from './CaseDetailPanel';
 import { CaseList } from './CaseList';
 
 /** 我的办件: today's cases at this window, searchable; a case (or a scanned case number) opens beside. */
-export default function CasesScreen({ caseId }: { caseId: string | null }) {
+/** `canResume`: a clerk may take up a saved draft (继续办理); a supervisor only looks. */
+export default function CasesScreen({ caseId, canResume }: { caseId: string | null; canResume: boolean }) {
   return (
     <Row gutter={12} data-testid="cases-screen">
       <Col span={caseId ? 11 : 24}>
@@ -12,7 +13,7 @@ export default function CasesScreen({ caseId }: { caseId: string | null }) {
       </Col>
       {caseId && (
         <Col span={13}>
-          <CaseDetailPanel caseRef={caseId} onClose={() => navigate('cases')} />
+          <CaseDetailPanel caseRef={caseId} onClose={() => navigate('cases')} canResume={canResume} />
         </Col>
       )}
     </Row>

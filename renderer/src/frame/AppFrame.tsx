@@ -78,7 +78,7 @@ export function AppFrame({ auth, route, authFallback, onAuth }: Props) {
         <Suspense fallback={<Loading />}>
           {!current && <Typography.Paragraph>{t('frame.noScreens')}</Typography.Paragraph>}
           {current?.name === 'intake' && <IntakeScreen mode={auth.mode} helpOpen={help} />}
-          {current?.name === 'cases' && <CasesScreen caseId={route?.name === 'cases' ? route.param : null} />}
+          {current?.name === 'cases' && <CasesScreen caseId={route?.name === 'cases' ? route.param : null} canResume={auth.roles.includes('clerk')} />}
           {current?.name === 'handover' && <HandoverScreen caseNumber={route?.name === 'handover' ? route.param : null} mode={auth.mode} roles={auth.roles} helpOpen={help} />}
           {current?.name === 'dashboard' && <DashboardScreen />}
           {current?.name === 'maintenance' && <MaintenanceScreen />}

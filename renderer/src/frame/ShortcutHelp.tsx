@@ -4,7 +4,7 @@ import { keyLabel, SHORTCUTS } from '../shared/shortcuts';
 
 type Group = keyof typeof SHORTCUTS;
 /** Two columns of groups, so the whole list fits a 768-pixel-high counter screen. */
-const COLUMNS: Group[][] = [['global', 'capture'], ['intake', 'handover']];
+const COLUMNS: Group[][] = [['global', 'capture', 'handover'], ['intake', 'cases']];
 
 /** F1: the shortcut list, generated from the same table the handlers use. */
 export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => void }) {

@@ -23,6 +23,8 @@ const CaptureDialog = lazyNamed(() => import('../capture/CaptureDialog'), 'Captu
 const TodayAppointments = lazyNamed(() => import('../appointments/TodayAppointments'), 'TodayAppointments');
 import { offerAppointmentsForCard } from '../appointments/appointmentMatch';
 import { TodayAppointmentsButton } from '../appointments/TodayAppointmentsButton';
+import { openDrafts } from '../cases/caseRange';
+import { DraftsButton } from './resume/DraftsButton';
 import { paperRows } from './materials/checklist';
 import { captureTarget, closeCapture, focusedSlotCode, openCapture } from '../capture/captureTarget';
 
@@ -84,6 +86,7 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
       [k.typeApplicant]: () => idField.current?.focus(),
       [k.nextApplicant]: next,
       [k.todayAppointments]: openToday,
+      [k.openDrafts]: openDrafts,
       ...(queue.enabled && {
         [k.recallTicket]: () => void queue.recall(),
         [k.passTicket]: () => void queue.pass(),
@@ -99,6 +102,7 @@ export function IntakeScreen({ mode, helpOpen }: { mode: 'normal' | 'demo'; help
     <>
       <div className="intake-tools">
         <TodayAppointmentsButton onOpen={openToday} />
+        <DraftsButton />
       </div>
       {todayUsed && (
         <Suspense fallback={null}>

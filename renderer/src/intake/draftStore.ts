@@ -97,8 +97,8 @@ export interface IntakeDraft {
   slots: Record<string, SlotView>;
 }
 
-const EMPTY_PERSON: PersonFields = { idType: 'resident', idNumber: '', name: '', phone: '', address: '', card: null };
-const EMPTY_ENTERPRISE: EnterpriseFields = { name: '', uscc: '', lrName: '', lrIdNumber: '', phone: '', address: '' };
+export const EMPTY_PERSON: PersonFields = { idType: 'resident', idNumber: '', name: '', phone: '', address: '', card: null };
+export const EMPTY_ENTERPRISE: EnterpriseFields = { name: '', uscc: '', lrName: '', lrIdNumber: '', phone: '', address: '' };
 
 function emptyDraft(generation: number, owner: string | null): IntakeDraft {
   return {
@@ -132,6 +132,11 @@ export function patchDraft(patch: Partial<IntakeDraft> | ((d: IntakeDraft) => Pa
 /** Next applicant: everything cleared. */
 export function resetDraft(): void {
   draftStore.set((d) => emptyDraft(d.generation + 1, d.owner));
+}
+
+/** A new intake that starts from saved work (继续办理草稿): the forms remount with it, for the same owner. */
+export function startDraft(from: Partial<IntakeDraft>): void {
+  draftStore.set((d) => ({ ...emptyDraft(d.generation + 1, d.owner), ...from }));
 }
 
 /** Called when the signed-in staff member is known: another person's intake is dropped. */

@@ -28,6 +28,12 @@ export const SHORTCUTS = {
     pauseQueue: 'Ctrl+F9',
     printNotice: 'Ctrl+P',
     todayAppointments: 'Ctrl+Shift+Y',
+    openDrafts: 'Ctrl+Shift+D',
+    withdrawDraft: 'Alt+W',
+  },
+  /** 我的办件. */
+  cases: {
+    resumeDraft: 'Ctrl+Enter',
   },
   /** The document camera (高拍仪) window of one material slot. A list: any of the keys. */
   capture: {

@@ -9,11 +9,13 @@ interface Props {
   onAccept: () => void;
   onReject: () => void;
   onSaveDraft: () => void;
+  /** Only while the intake on screen is a saved draft. */
+  onWithdraw?: () => void;
   onNext: () => void;
 }
 
-/** The four decisions, each with its shortcut written on it. */
-export function ActionBar({ ready, deferred, busy, onAccept, onReject, onSaveDraft, onNext }: Props) {
+/** The four decisions (and 撤回 of a saved draft), each with its shortcut written on it. */
+export function ActionBar({ ready, deferred, busy, onAccept, onReject, onSaveDraft, onWithdraw, onNext }: Props) {
   const { t } = useTranslation();
   const k = SHORTCUTS.intake;
   return (
@@ -29,6 +31,11 @@ export function ActionBar({ ready, deferred, busy, onAccept, onReject, onSaveDra
           {t('actions.reject')} ({k.reject})
         </Button>
       </div>
+      {onWithdraw && (
+        <Button block danger type="dashed" disabled={busy} onClick={onWithdraw} data-testid="withdraw-draft">
+          {t('actions.withdrawDraft')} ({k.withdrawDraft})
+        </Button>
+      )}
       <Button block onClick={onNext} data-testid="next-applicant">
         {t('actions.next')} ({k.nextApplicant})
       </Button>

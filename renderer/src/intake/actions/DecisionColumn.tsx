@@ -1,4 +1,4 @@
-import { Card, Divider, Space, Typography } from 'antd';
+import { Alert, Card, Divider, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { casePlans } from '../buildRequest';
 import type { IntakeDraft } from '../draftStore';
@@ -8,7 +8,7 @@ import { Attachments } from './Attachments';
 import { CreditCheck } from './CreditCheck';
 import { DeferredDialog } from './DeferredDialog';
 import { PromisedDate } from './PromisedDate';
-import { RejectDialog } from './RejectDialog';
+import { ReasonDialog } from './ReasonDialog';
 import type { Decisions } from './useDecisions';
 
 /** Right column: checks before deciding (credit, promised date, scans) and the decisions. */
@@ -36,6 +36,7 @@ export function DecisionColumn({ draft, lookups, decisions: d, onNext }: Props) 
         <Attachments draft={draft} />
       </Space>
       <Divider style={{ margin: '12px 0' }} />
+      {draft.draftCaseId && <Alert type="info" showIcon title={t('actions.draftSaved')} style={{ marginBottom: 8 }} data-testid="draft-saved" />}
       <ActionBar
         ready={d.ready}
         deferred={d.deferred}
@@ -43,16 +44,22 @@ export function DecisionColumn({ draft, lookups, decisions: d, onNext }: Props) 
         onAccept={d.accept}
         onReject={() => d.setDialog('reject')}
         onSaveDraft={() => void d.actions.saveDraft.exec()}
+        onWithdraw={draft.draftCaseId ? () => d.setDialog('withdraw') : undefined}
         onNext={onNext}
       />
-      <RejectDialog
-        open={d.dialog === 'reject'}
-        busy={d.actions.reject.busy}
-        onCancel={() => d.setDialog(null)}
-        onConfirm={async (reason) => {
-          if (await d.actions.reject.exec(reason)) d.setDialog(null);
-        }}
-      />
+      {/* The decisions that take a reason: 撤回 of a saved draft and 不予受理. */}
+      {(['withdraw', 'reject'] as const).map((kind) => (
+        <ReasonDialog
+          key={kind}
+          kind={kind}
+          open={d.dialog === kind}
+          busy={d.actions[kind].busy}
+          onCancel={() => d.setDialog(null)}
+          onConfirm={async (reason) => {
+            if (await d.actions[kind].exec(reason)) d.setDialog(null);
+          }}
+        />
+      ))}
       <DeferredDialog
         open={d.dialog === 'deferred'}
         busy={d.actions.accept.busy}

@@ -7,10 +7,10 @@ import { useIntakeActions } from './useIntakeActions';
 /** Decision state shared by the buttons, the dialogs and the shortcuts. */
 export function useDecisions(draft: IntakeDraft) {
   const actions = useIntakeActions();
-  const [dialog, setDialog] = useState<'reject' | 'deferred' | null>(null);
+  const [dialog, setDialog] = useState<'reject' | 'deferred' | 'withdraw' | null>(null);
   const ready = casePlans(draft).length > 0 && applicantGiven(draft);
   const deferred = hasDeferred(draft);
-  const busy = actions.accept.busy || actions.reject.busy || actions.saveDraft.busy;
+  const busy = actions.accept.busy || actions.reject.busy || actions.saveDraft.busy || actions.withdraw.busy;
   const accept = () => {
     if (!ready || busy) return;
     if (deferred) setDialog('deferred');
@@ -22,6 +22,8 @@ export function useDecisions(draft: IntakeDraft) {
     [k.acceptDeferred]: () => ready && setDialog('deferred'),
     [k.saveDraft]: () => ready && void actions.saveDraft.exec(),
     [k.reject]: () => ready && setDialog('reject'),
+    // A saved draft (resumed, or saved with Ctrl+S in this intake) can be withdrawn from here.
+    ...(draft.draftCaseId ? { [k.withdrawDraft]: () => !busy && setDialog('withdraw') } : {}),
   };
   return { actions, dialog, setDialog, dialogOpen: dialog !== null, ready, deferred, busy, accept, hotkeys };
 }

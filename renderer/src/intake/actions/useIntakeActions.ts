@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { call } from '../../bridge';
 import { useAction } from '../../api/useAction';
 import { agentInput, applicantInput, appointmentOf, casePlans, type CasePlan } from '../buildRequest';
-import { draftStore, materialsDraftOf, patchDraft, type IntakeDraft, type IntakeOutcome } from '../draftStore';
+import { draftStore, materialsDraftOf, patchDraft, resetDraft, type IntakeDraft, type IntakeOutcome } from '../draftStore';
 
 function requirePlans() {
   const plans = casePlans(draftStore.get());
@@ -86,5 +86,15 @@ export function useIntakeActions() {
     patchDraft({ draftCaseId: r.caseId });
     return r;
   }, []);
-  return { accept: useAction(accept), reject: useAction(reject), saveDraft: useAction(saveDraft) };
+  /** 撤回 of the saved draft on screen (the applicant left): main drops its held pages; the screen starts the next intake. */
+  const withdraw = useCallback(async (reason: string) => {
+    const d = draftStore.get();
+    if (!d.draftCaseId) throw new Error('NO_DRAFT');
+    const r = await call('intake.withdraw', { caseId: d.draftCaseId, reason });
+    // Pages staged since under a draft id the case did not hold are not needed either.
+    if (materialsDraftOf(d).materialsDraftId) void call('materials.discardDraft', { draftId: d.materialsDraftId }).catch(() => undefined);
+    resetDraft();
+    return r;
+  }, []);
+  return { accept: useAction(accept), reject: useAction(reject), saveDraft: useAction(saveDraft), withdraw: useAction(withdraw) };
 }
