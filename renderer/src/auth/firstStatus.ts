@@ -22,10 +22,11 @@ export const showsScreens = (s: AuthStatus | null): boolean => !!s && s.signedIn
 export function askFirstScreen(s: AuthStatus): void {
   const route = parseHash(window.location.hash)?.name;
   if (!showsScreens(s) || !s.roles.includes('clerk') || (route && route !== 'intake')) return;
-  // With the events that change each answer (a change before the screen subscribes drops it).
+  // With the events that change each answer (a change before the screen listens asks again).
+  // Not devices.statuses: the demo reader's 'connected' still went missing in e2e/frame.spec.ts
+  // (2 in ~11 runs) when asked early; the status bar asks it at mount.
   askEarly('sync.status', undefined, ['sync.state']);
   askEarly('uploads.status', undefined, ['uploads.state']);
-  askEarly('devices.statuses', undefined, ['device.status']);
   askEarly('catalog.search', { q: '', limit: 6 });
   askEarly('catalog.bundles');
   askEarly('queue.status', undefined, ['queue.state']);
