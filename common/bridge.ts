@@ -24,6 +24,11 @@ export const BRIDGE_KEY = 'yichuang';
 export const IPC_INVOKE = 'yichuang:invoke';
 export const IPC_INVOKE_BYTES = 'yichuang:invoke-bytes';
 export const IPC_EVENT = 'yichuang:event';
+/**
+ * Electron's scheme serving the renderer (main/electron/renderer-protocol.ts): a standard one, so
+ * Chromium keeps V8's code cache of its scripts between starts (it keeps none for file://).
+ */
+export const RENDERER_ORIGIN = 'yichuang-app://renderer';
 /** Electron's privileged scheme serving file tickets (main/electron/file-protocol.ts). */
 export const FILE_SCHEME = 'yichuang-file';
 /** The loopback host's routes for bytes calls and file tickets (main/host/server.ts). */

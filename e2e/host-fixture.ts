@@ -20,9 +20,10 @@ export interface RunningHost {
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 /** Starts `yichuang host` as a real process (the built bundle, as installed; env YICHUANG_DEV=1 runs the sources) on a fresh data folder and waits for its URL. */
-export async function startHostProcess(opts: { demo?: boolean; dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningHost> {
+/** `port`: a fixed one (a browser profile's caches are per origin); a free one by default. */
+export async function startHostProcess(opts: { demo?: boolean; dataDir?: string; env?: Record<string, string>; port?: number } = {}): Promise<RunningHost> {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'yc-e2e-'));
-  const args = [path.join(ROOT, 'bin', 'yichuang.mjs'), '--data-dir', dataDir, 'host', '--port', '0', '--exit-with-parent'];
+  const args = [path.join(ROOT, 'bin', 'yichuang.mjs'), '--data-dir', dataDir, 'host', '--port', String(opts.port ?? 0), '--exit-with-parent'];
   if (opts.demo) args.push('--demo');
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

@@ -18,7 +18,7 @@ const FIRST_CALLS = [
   { method: 'auth.status' },
   { method: 'sync.status' },
   { method: 'uploads.status' },
-  { method: 'devices.list' },
+  { method: 'devices.statuses' },
   { method: 'catalog.search', input: { q: '', limit: 6 } },
   { method: 'catalog.bundles' },
   { method: 'queue.status' },

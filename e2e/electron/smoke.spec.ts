@@ -22,7 +22,7 @@ test.describe('Electron shell', () => {
     // Navigation away is blocked.
     await win.evaluate(() => (location.href = 'https://example.com'));
     await win.waitForTimeout(300);
-    expect(win.url()).toMatch(/^file:/);
+    expect(win.url()).toMatch(/^yichuang-app:\/\/renderer\//);
     await app.close();
   });
 });

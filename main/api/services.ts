@@ -13,6 +13,7 @@ import type { SyncEngine } from '../sync/engine';
 import type { DeviceService } from '../devices/device-service';
 import type { ScanningService } from '../scanning/scanning-service';
 import type { Logger } from '../../platform/log/logger';
+import type { Result } from '../../common/contract/errors';
 import type { ApplicantScreenService } from '../applicant-screen/service';
 import type { QueueService } from '../queue/queue-service';
 import type { CameraService } from '../camera/camera-service';
@@ -43,6 +44,12 @@ export interface AppOptions {
    * migrated, before the other subsystems are built: the loopback host gives its address then.
    */
   onDatabaseOpen?: () => void;
+  /**
+   * Called once auth is built, before the intake, devices, sync… are: an invoke that answers
+   * `auth.status` only (the renderer's first question: which screen), so the loopback host answers it
+   * while the rest is built; every other method is NOT_AVAILABLE there (the host waits for the app).
+   */
+  onAuthReady?: (invoke: EarlyInvoke) => void;
 }
 
 /**
@@ -89,3 +96,6 @@ export interface Services extends IntakeServices {
 }
 
 export const APP_VERSION: string = version;
+
+/** An invoke as the current session over a router that has only some of the handlers (AppOptions.onAuthReady). */
+export type EarlyInvoke = (method: unknown, input: unknown) => Promise<Result<unknown>>;

@@ -98,6 +98,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       'auth',
       await createAuth({ database, settings, sessions, events, log: createLogger('auth'), mode, dataDir, printSetupCode: options.transport === 'host' }),
     );
+    // The renderer's first question (which screen) needs only auth: answered from here on (the host).
+    if (options.onAuthReady) {
+      const early = createRouter({ 'auth.status': () => auth.status() }, createLogger('api'));
+      options.onAuthReady((method, input) => early.invoke(method, input, { session: sessions.get() }));
+    }
     const materials = use('materials', await createMaterials({ database, pii, dataDir, retentionDays: () => settings.get().retentionDays }));
     // Before intake: a decision that commits material files nudges the uploader.
     const uploads = use('uploads', createUploads({ database, source: blobStoreSource(materials.blobs), events, scheduled: background }));

@@ -48,6 +48,9 @@ describe('devices module', () => {
     expect(e.photoNote).toContain('未安装');
     const list = await a.invoke('devices.list', undefined);
     expect(list.ok && (list.value as { devices: Array<{ id: string }> }).devices.map((d) => d.id)).toContain('idcard-demo');
+    // The status bar's listing: the same devices, no ports listed.
+    const statuses = await a.invoke('devices.statuses', undefined);
+    expect(statuses.ok && statuses.value).toEqual({ devices: (list.ok && (list.value as { devices: unknown[] }).devices) || null });
     const frames = await a.invoke('devices.frames', { id: 'idcard-demo', limit: 5 });
     expect(frames.ok && (frames.value as { frames: unknown[] }).frames.length).toBeGreaterThan(0);
     expect(await a.invoke('devices.simulatePlaceCard', { card: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { BrowserWindow, screen, type Display } from 'electron';
+import { rendererPage } from './renderer-protocol';
 import { hardenedWebPreferences } from './window';
 
 /**
@@ -8,7 +8,7 @@ import { hardenedWebPreferences } from './window';
  * `#/applicant`; the IPC transport knows this window and calls as the applicant screen. Returns
  * null without a second display: the loopback host's `/applicant/` URL (or the on-screen pad) serves.
  */
-export function openApplicantWindow(rendererDir: string, preload: string): BrowserWindow | null {
+export function openApplicantWindow(preload: string): BrowserWindow | null {
   const display = externalDisplay();
   if (!display) return null;
   const { x, y, width, height } = display.bounds;
@@ -30,7 +30,7 @@ export function openApplicantWindow(rendererDir: string, preload: string): Brows
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('context-menu', (event) => event.preventDefault());
   win.once('ready-to-show', () => win.showInactive());
-  void win.loadFile(path.join(rendererDir, 'index.html'), { hash: '/applicant' });
+  void win.loadURL(rendererPage('/applicant'));
   return win;
 }
 

@@ -1,11 +1,9 @@
-import { protocol } from 'electron';
+import { protocol, type CustomScheme } from 'electron';
 import { FILE_SCHEME } from '../../common/bridge';
 import type { App } from '../app/app';
 
-/** Before `ready`: the file-ticket scheme may be fetched and framed (the PDF viewer) but is not a secure origin of its own. */
-export function registerFileScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: FILE_SCHEME, privileges: { supportFetchAPI: true, stream: true } }]);
-}
+/** Registered before `ready` (with the renderer's): the file-ticket scheme may be fetched and framed (the PDF viewer) but is not a secure origin of its own. */
+export const FILE_SCHEME_PRIVILEGES: CustomScheme = { scheme: FILE_SCHEME, privileges: { supportFetchAPI: true, stream: true } };
 
 /**
  * Serves file tickets (materials.openFile / openPage) at `yichuang-file://file/<ticket>`: the same

@@ -1,7 +1,5 @@
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { IPC_EVENT, IPC_INVOKE, IPC_INVOKE_BYTES } from '../../common/bridge';
+import { IPC_EVENT, IPC_INVOKE, IPC_INVOKE_BYTES, RENDERER_ORIGIN } from '../../common/bridge';
 import type { App } from '../app/app';
 import { gateForApplicantScreen, gateForRenderer } from '../auth/event-gate';
 import type { EventListener } from '../events/renderer-events';
@@ -16,7 +14,8 @@ export interface IpcTransport {
 
 /** The Electron transport over the shared router. Only the main frame of a window it serves may call. */
 export function installIpcTransport(yc: App): IpcTransport {
-  const rendererRoot = pathToFileURL(path.join(__dirname, '..', 'renderer') + path.sep).href;
+  // The renderer's own scheme and host (main/electron/renderer-protocol.ts), nothing else.
+  const rendererRoot = `${RENDERER_ORIGIN}/`;
   const windows = new Map<number, { win: BrowserWindow; caller: WindowCaller }>();
   const callerOf = (e: IpcMainInvokeEvent): WindowCaller | null => {
     const served = windows.get(e.sender.id);

@@ -1,14 +1,17 @@
 // Electron entry: the only room that imports `electron`. Kept thin: lifecycle, the window, the IPC
 // transport; everything else is the same app the loopback host serves.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, powerMonitor, safeStorage } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor, protocol, safeStorage } from 'electron';
 import { createApp } from '../app/app';
 import { defaultDataDir, trainingDataDir } from '../config/paths';
 import { DataFolderBusyError } from '../db/writer-lock';
+import { createLogger } from '../../platform/log/logger';
 import { utilityProcessLauncher } from './device-service';
 import { followApplicantDisplay, openApplicantWindow } from './applicant-window';
-import { registerFileScheme, serveFileScheme } from './file-protocol';
+import { FILE_SCHEME_PRIVILEGES, serveFileScheme } from './file-protocol';
 import { installIpcTransport } from './ipc';
+import { RENDERER_SCHEME, serveRendererScheme } from './renderer-protocol';
+import { moveRendererStorage } from './storage-move';
 import { beginStart, followAutostart, quitGracefully, rollbackWithoutApp, startUpdates } from './operations';
 import { createMainWindow } from './window';
 
@@ -18,7 +21,8 @@ const demo = process.argv.includes('--demo');
 // (tests, a second window's data) wins.
 if (!app.commandLine.hasSwitch('user-data-dir')) app.setPath('userData', demo ? trainingDataDir() : defaultDataDir());
 
-registerFileScheme();
+// Once, before `ready`: both privileged schemes together.
+protocol.registerSchemesAsPrivileged([RENDERER_SCHEME, FILE_SCHEME_PRIVILEGES]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -47,13 +51,15 @@ if (!app.requestSingleInstanceLock()) {
     }
     const rendererDir = path.join(__dirname, '..', 'renderer');
     const preload = path.join(__dirname, '..', 'preload.cjs');
-    const win = createMainWindow(rendererDir, preload);
+    serveRendererScheme(rendererDir);
+    await moveRendererStorage(dataDir, createLogger('electron'));
+    const win = createMainWindow(preload);
     serveFileScheme(yc);
     const ipc = installIpcTransport(yc);
     ipc.addWindow(win, 'staff');
     // The applicant screen on the external display, if any (and when one is plugged in).
     const stopApplicant = followApplicantDisplay(() => {
-      const screenWin = openApplicantWindow(rendererDir, preload);
+      const screenWin = openApplicantWindow(preload);
       if (screenWin) ipc.addWindow(screenWin, 'applicant-screen');
       return screenWin;
     });

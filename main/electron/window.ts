@@ -1,13 +1,13 @@
-import path from 'node:path';
 import { BrowserWindow, session, shell } from 'electron';
 import { contentSecurityPolicy } from '../host/csp';
+import { rendererPage } from './renderer-protocol';
 
 /** What every window of the app runs with: isolation, sandbox, no Node, web security (the applicant window also turns devtools off). */
 export const hardenedWebPreferences = (preload: string) =>
   ({ preload, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false }) as const;
 
 /** The hardened main window: isolation, sandbox, no Node, CSP, no navigation, no pop-ups, no permissions. */
-export function createMainWindow(rendererDir: string, preload: string): BrowserWindow {
+export function createMainWindow(preload: string): BrowserWindow {
   const csp = contentSecurityPolicy();
   session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
     cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } }),
@@ -24,7 +24,6 @@ export function createMainWindow(rendererDir: string, preload: string): BrowserW
     show: false,
     webPreferences: hardenedWebPreferences(preload),
   });
-  const index = path.join(rendererDir, 'index.html');
   win.webContents.on('will-navigate', (event) => event.preventDefault());
   win.webContents.setWindowOpenHandler(({ url }) => {
     // Only parsed http(s) URLs leave the app, and only in the system browser.
@@ -37,6 +36,6 @@ export function createMainWindow(rendererDir: string, preload: string): BrowserW
     return { action: 'deny' };
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(index);
+  void win.loadURL(rendererPage());
   return win;
 }

@@ -17,6 +17,9 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-host-'));
   fs.mkdirSync(path.join(dir, 'renderer'));
   fs.writeFileSync(path.join(dir, 'renderer', 'index.html'), '<html><head></head><body>ok</body></html>');
+  fs.mkdirSync(path.join(dir, 'renderer', 'assets'));
+  fs.writeFileSync(path.join(dir, 'renderer', 'assets', 'index-AbCd1234.js'), 'export {};');
+  fs.writeFileSync(path.join(dir, 'renderer', 'favicon.ico'), '');
   app = await createApp({ dataDir: dir, mode: 'demo', transport: 'host' });
   host = await startHost({ app, rendererDir: path.join(dir, 'renderer') });
 });
@@ -156,6 +159,18 @@ describe('loopback host security', () => {
     // The gate both transports use passes only names of the renderer contract.
     expect(rendererMayReceive('card.read', app.services.sessions)).toBe(false);
     expect(rendererMayReceive('not.an.event', app.services.sessions)).toBe(false);
+  });
+
+  it('lets the browser keep the hashed build files for good, never the page, nor the files outside assets/', async () => {
+    const auth = { Authorization: `Bearer ${host.token}` };
+    const asset = await request({ path: '/assets/index-AbCd1234.js', headers: auth });
+    expect([asset.status, asset.headers['cache-control']]).toEqual([200, 'public, max-age=31536000, immutable']);
+    expect((await request({ path: '/', headers: auth })).headers['cache-control']).toBe('no-store');
+    // A missing asset is the page (the client-side route fallback), so it is not kept either.
+    expect((await request({ path: '/assets/gone-1234.js', headers: auth })).headers['cache-control']).toBe('no-store');
+    expect((await request({ path: '/favicon.ico', headers: auth })).headers['cache-control']).toBeUndefined();
+    // Still behind the token.
+    expect((await request({ path: '/assets/index-AbCd1234.js' })).status).toBe(401);
   });
 
   it('does not serve files outside the renderer folder', async () => {

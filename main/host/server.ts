@@ -4,11 +4,13 @@ import http from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { App } from '../app/app';
+import type { EarlyInvoke } from '../api/services';
 import { HOST_BYTES_PATH, HOST_FILES_PATH } from '../../common/bridge';
 import { bytesLimitOf, PAGE_TOO_LARGE_MESSAGE } from '../../common/contract/page-limits';
 import { createLogger } from '../../platform/log/logger';
 import { BRIDGE_SCRIPT, bridgeScript } from './bridge-script';
 import { contentSecurityPolicy } from './csp';
+import { IMMUTABLE, MIME } from './mime';
 
 // The event gates come with the API contracts (every zod schema): loaded once the app is built,
 // so the host listens and serves the page before the contracts are evaluated.
@@ -20,6 +22,8 @@ export interface HostOptions {
    * at once, and API calls and event sockets wait for it, so the browser loads the page meanwhile.
    */
   app: App | Promise<App>;
+  /** Answers auth.status before the app is built (AppOptions.onAuthReady): the page picks its screen sooner. */
+  earlyAuth?: Promise<EarlyInvoke>;
   /** 0 picks a free port. */
   port?: number;
   /** The built renderer (dist/renderer). */
@@ -49,17 +53,6 @@ const COOKIE = 'yc_token';
 const APPLICANT_PREFIX = '/applicant';
 const APPLICANT_COOKIE = 'yc_applicant';
 const MAX_BODY = 2 * 1024 * 1024;
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
-
 /**
  * The loopback host: the built renderer and the same API router over HTTP + WebSocket,
  * bound to 127.0.0.1 only, guarded by a random per-run token and an Origin check.
@@ -146,6 +139,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     } catch {
       return json(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求不是有效的 JSON。' } });
     }
+    // While the app is built, auth.status is answered as soon as auth is (the rest waits for the app).
+    if (!app && !applicant && msg?.method === 'auth.status' && opts.earlyAuth) {
+      const early = await Promise.race([opts.earlyAuth, failed.then(() => null)]);
+      if (early && !app) return json(res, 200, await early(msg.method, msg.input));
+    }
     const a = await builtApp(res);
     if (!a) return;
     const call = applicant ? a.invokeAsApplicantScreen : a.invoke;
@@ -203,6 +201,10 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       res.setHeader('Content-Security-Policy', csp);
       content = content.toString('utf8').replace('<head>', `<head><script src="${applicant ? APPLICANT_PREFIX : ''}/bridge.js"></script>`);
       res.setHeader('Cache-Control', 'no-store');
+    } else if (file.startsWith(path.join(root, 'assets') + path.sep)) {
+      // The build names these by their content's hash: a browser profile kept between starts loads them
+      // (and V8's code cache of them) from its cache without asking; a new build has new names.
+      res.setHeader('Cache-Control', IMMUTABLE);
     }
     send(res, 200, MIME[ext] ?? 'application/octet-stream', content);
   }

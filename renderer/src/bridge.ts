@@ -1,6 +1,7 @@
 import type { YichuangBridge } from '../../common/bridge';
 import type { ApiError, EventName, EventPayload, MethodInput, MethodName, MethodOutput } from '../../common/contract';
 import type { BytesMethodName } from '../../common/contract/materials';
+import { takeEarly } from './api/earlyAnswers';
 
 declare global {
   interface Window {
@@ -21,7 +22,8 @@ export class ApiCallError extends Error {
 
 /** Calls a contract method and returns its value, or throws ApiCallError. */
 export async function call<M extends MethodName>(method: M, input?: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await window.yichuang.invoke(method, input);
+  // The first screen's calls were asked before React mounted (auth/firstStatus.ts): their answers.
+  const result = await (takeEarly(method, input) ?? window.yichuang.invoke(method, input));
   if (!result.ok) throw new ApiCallError(result.error);
   return result.value;
 }

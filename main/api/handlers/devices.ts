@@ -4,6 +4,7 @@ import type { Handlers } from '../router';
 
 export function devicesHandlers(s: Services): Handlers {
   return {
+    'devices.statuses': () => ({ devices: s.devices.list() }),
     'devices.list': async () => {
       const { ports, listingError } = await s.devices.discover();
       return { devices: s.devices.list(), ports, portListingError: listingError };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { appRoot, trainingDataDir } from '../../config/paths';
+import type { EarlyInvoke } from '../../api/services';
 import { dataDirOf, parsePositiveInt } from '../util';
 
 export function register(program: Command): void {
@@ -26,6 +27,8 @@ export function register(program: Command): void {
       ]);
       let databaseOpen!: () => void;
       const opened = new Promise<void>((resolve) => (databaseOpen = resolve));
+      let authReady!: (invoke: EarlyInvoke) => void;
+      const earlyAuth = new Promise<EarlyInvoke>((resolve) => (authReady = resolve));
       const appReady = createApp({
         // Training mode keeps out of the real window's data unless a folder is named explicitly.
         dataDir: opts.demo && !cmd.optsWithGlobals<{ dataDir?: string }>().dataDir ? trainingDataDir() : dataDirOf(cmd),
@@ -34,11 +37,13 @@ export function register(program: Command): void {
         background: true,
         deviceLauncher: isolate ? nodeForkLauncher() : undefined,
         onDatabaseOpen: databaseOpen,
+        onAuthReady: authReady,
       });
       // Listening while the app is still being built: the browser fetches the page meanwhile, and
       // API calls wait for the app (main/host/server.ts).
       const host = await startHost({
         app: appReady,
+        earlyAuth,
         port: parsePositiveInt(opts.port, '--port'),
         rendererDir: path.join(appRoot(), 'dist', 'renderer'),
         token: opts.token,

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MethodInput, MethodName, MethodOutput } from '../../../common/contract';
 import { ApiCallError, call } from '../bridge';
+import { takeSettled } from './earlyAnswers';
 
 export interface CallState<T> {
   data: T | null;
@@ -18,14 +19,18 @@ export function useCall<M extends MethodName>(
   input: MethodInput<M> | undefined | null,
   deps: readonly unknown[] = [],
 ): CallState<MethodOutput<M>> {
-  const [data, setData] = useState<MethodOutput<M> | null>(null);
+  // Answered already (asked before React mounted, api/earlyAnswers.ts): the first render shows it.
+  const [early] = useState(() => (input === null ? undefined : takeSettled(method, input)));
+  const [data, setData] = useState<MethodOutput<M> | null>(early ? early.value : null);
   const [error, setError] = useState<ApiCallError | null>(null);
-  const [loading, setLoading] = useState(input !== null);
+  const [loading, setLoading] = useState(input !== null && !early);
   const [round, setRound] = useState(0);
   const latest = useRef(0);
   useEffect(() => {
     if (input === null) return;
     const mine = ++latest.current;
+    // Kept unless it changed since it was asked (this effect runs before the component's useEvent does).
+    if (mine === 1 && early && !early.stale()) return;
     setLoading(true);
     call(method, input).then(
       (value) => {

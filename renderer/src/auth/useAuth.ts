@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuthStatus } from '../../../common/contract/auth';
 import { ApiCallError, call } from '../bridge';
 import { asApiError } from '../api/useCall';
 import { useEvent } from '../api/useEvent';
-import { authStatus } from './firstStatus';
+import { askFirstScreen, authStatus, showsScreens } from './firstStatus';
 
 export interface AuthState {
   status: AuthStatus | null;
@@ -41,7 +41,14 @@ export function useAuth(): AuthState {
   }, []);
   useEffect(refresh, [refresh]);
   useEvent('auth.state', setStatus);
-  return { status, error, fallback, refresh, apply: setStatus };
+  const shown = useRef(status);
+  shown.current = status;
+  // Signed in or unlocked here: the first screen's calls go out now, while React renders it.
+  const apply = useCallback((s: AuthStatus) => {
+    if (!showsScreens(shown.current)) askFirstScreen(s);
+    setStatus(s);
+  }, []);
+  return { status, error, fallback, refresh, apply };
 }
 
 async function sessionAsStatus(): Promise<AuthStatus> {

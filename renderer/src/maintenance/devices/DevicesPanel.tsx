@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceStatusPayload } from '../../../../common/contract/devices';
 import { call } from '../../bridge';
 import { useAction } from '../../api/useAction';
-import { useDeviceStatuses } from '../../frame/useDeviceStatuses';
+import { useDevicesAndPorts } from '../../frame/useDeviceStatuses';
 import { CallError } from '../../shared/CallError';
 import { shortTime } from '../../shared/dates';
 import { DeviceConfigDialog } from './DeviceConfigDialog';
@@ -18,7 +18,7 @@ const TONE: Record<DeviceStatusPayload['state'], string> = { connected: 'green',
 /** Configured devices with live state; per device: frame log, test read, reconnect. */
 export function DevicesPanel() {
   const { t } = useTranslation();
-  const devices = useDeviceStatuses();
+  const devices = useDevicesAndPorts();
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const reconnect = useAction((id: string) => call('devices.reconnect', { id }));
