@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backgroundCheckReason, lastQuickCheckOk, QUICK_CHECK_MAX_AGE_MS, QUICK_CHECK_OK_KEY } from './check-policy';
+import { backgroundCheckReason, lastQuickCheckOk, QUICK_CHECK_MAX_AGE_MS, recordQuickCheck } from './check-policy';
 import { openDatabase, type Database } from './database';
 
 // A large file's background quick_check runs after an unclean shutdown or when the last good check
@@ -21,7 +21,7 @@ async function folderCheckedAgo(ago: number): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-check-'));
   dirs.push(dir);
   const d = await openDatabase(dir);
-  await d.db.updateTable('meta').set({ value: new Date(Date.now() - ago).toISOString() }).where('key', '=', QUICK_CHECK_OK_KEY).execute();
+  await recordQuickCheck(d.db, true, new Date(Date.now() - ago));
   await d.close();
   return dir;
 }

@@ -121,7 +121,8 @@ export async function openDatabase(
     const now = opts.now ?? (() => new Date());
     // Only a schema with `meta` remembers checks (a partial migration list, in tests, has none).
     const remembers = opts.migrations ? await hasMeta(opened) : true;
-    if (checkAtOpen && remembers) await recordQuickCheck(opened, true, now());
+    // The at-open check (a small file) is not recorded: it runs at every start anyway, and an open
+    // that changes nothing writes nothing (a start refused later, e.g. for a lost key, leaves the file as it was).
     let background: ReturnType<typeof checkInBackground> | null = null;
     if (!checkAtOpen && !opts.skipQuickCheck && remembers) {
       // A large file is read whole only when it may have been damaged since its last good check.
