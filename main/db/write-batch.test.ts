@@ -74,6 +74,12 @@ describe('write batch literals', () => {
     expect(() => inlineParameters("select '?", [1])).toThrow(/unterminated/);
     expect(() => inlineParameters('select ?1', [1])).toThrow(/numbered/);
   });
+
+  it('keeps a negative value after a minus a number, not the start of a comment', async () => {
+    const { d } = await open();
+    const q = inlineParameters('select 1 -? as a, 1 -? as b, 1 -? as c', [-1, -2.5, -(2n ** 40n)]);
+    expect((await all(d, q))[0]).toEqual({ a: 2, b: 3.5, c: 1 + 2 ** 40 });
+  });
 });
 
 describe('write batch', () => {

@@ -43,6 +43,8 @@ function must(i: number, sql: string): number {
 const endOf = (i: number, sql: string) => (i < 0 ? sql.length : i);
 
 const isInt32 = (n: number) => (n | 0) === n;
+/** A negative number in parentheses: after a minus (`x -?`) its sign would otherwise start a `--` comment. */
+const signed = (text: string) => (text.startsWith('-') ? `(${text})` : text);
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
@@ -59,12 +61,12 @@ export function sqlLiteral(v: unknown): string {
   switch (typeof v) {
     case 'number':
       if (!Number.isFinite(v)) throw new Error(`sqlLiteral: ${v} cannot be stored`);
-      return isInt32(v) ? String(v) : v.toExponential(16);
+      return signed(isInt32(v) ? String(v) : v.toExponential(16));
     case 'boolean':
       return v ? '1' : '0';
     case 'bigint':
       if (v < INT64_MIN || v > INT64_MAX) throw new Error('sqlLiteral: bigint beyond 64 bits');
-      return v.toString();
+      return signed(v.toString());
     case 'string':
       return v.includes('\0') ? `CAST(X'${Buffer.from(v, 'utf8').toString('hex')}' AS TEXT)` : `'${v.replaceAll("'", "''")}'`;
     default:
