@@ -24,6 +24,7 @@ export function ResumeDraftButton({ caseId, author }: { caseId: string; author: 
   const resume = useAction(async () => {
     await resumeDraft(caseId);
     navigate('intake');
+    return true;
   });
   const start = () => {
     const d = draftStore.get();
@@ -35,9 +36,11 @@ export function ResumeDraftButton({ caseId, author }: { caseId: string; author: 
     if (c === 'save' && !(await saveDraft.exec())) return; // the error shows; the dialog stays
     setAsking(null);
     if (c === 'cancel' || !d) return;
+    // Refused (the error shows): the intake on screen and its pages stay as they were.
+    if (!(await resume.exec())) return;
     // Pages staged for an intake never saved are deleted with it (the dialog said how many); a saved draft keeps its own.
-    if (c === 'discard' && !d.draftCaseId && materialsDraftOf(d).materialsDraftId) void call('materials.discardDraft', { draftId: d.materialsDraftId }).catch(() => undefined);
-    await resume.exec();
+    const staged = materialsDraftOf(d).materialsDraftId;
+    if (c === 'discard' && !d.draftCaseId && staged) void call('materials.discardDraft', { draftId: staged }).catch(() => undefined);
   };
   const mine = draftStore.use().owner === author.id;
   const key = SHORTCUTS.cases.resumeDraft;
