@@ -3,7 +3,7 @@ import path from 'node:path';
 import { protocol, type CustomScheme } from 'electron';
 import { RENDERER_ORIGIN } from '../../common/bridge';
 import { contentSecurityPolicy } from '../host/csp';
-import { IMMUTABLE, MIME } from '../host/mime';
+import { cacheControlOf, MIME } from '../host/mime';
 
 const { protocol: schemeColon, host } = new URL(RENDERER_ORIGIN);
 const SCHEME = schemeColon.slice(0, -1);
@@ -30,8 +30,9 @@ export function serveRendererScheme(rendererDir: string): void {
     if (!body) return new Response('not found', { status: 404 });
     const ext = path.extname(file);
     const headers: Record<string, string> = { 'content-type': MIME[ext] ?? 'application/octet-stream' };
-    if (ext === '.html') Object.assign(headers, { 'content-security-policy': csp, 'cache-control': 'no-store' });
-    else if (file.startsWith(path.join(root, 'assets') + path.sep)) headers['cache-control'] = IMMUTABLE;
+    if (ext === '.html') headers['content-security-policy'] = csp;
+    const cache = cacheControlOf(root, file);
+    if (cache) headers['cache-control'] = cache;
     return new Response(new Uint8Array(body), { status: 200, headers });
   });
 }

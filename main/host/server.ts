@@ -10,7 +10,7 @@ import { bytesLimitOf, PAGE_TOO_LARGE_MESSAGE } from '../../common/contract/page
 import { createLogger } from '../../platform/log/logger';
 import { BRIDGE_SCRIPT, bridgeScript } from './bridge-script';
 import { contentSecurityPolicy } from './csp';
-import { IMMUTABLE, MIME } from './mime';
+import { cacheControlOf, MIME } from './mime';
 
 // The event gates come with the API contracts (every zod schema): loaded once the app is built,
 // so the host listens and serves the page before the contracts are evaluated.
@@ -200,12 +200,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     if (ext === '.html') {
       res.setHeader('Content-Security-Policy', csp);
       content = content.toString('utf8').replace('<head>', `<head><script src="${applicant ? APPLICANT_PREFIX : ''}/bridge.js"></script>`);
-      res.setHeader('Cache-Control', 'no-store');
-    } else if (file.startsWith(path.join(root, 'assets') + path.sep)) {
-      // The build names these by their content's hash: a browser profile kept between starts loads them
-      // (and V8's code cache of them) from its cache without asking; a new build has new names.
-      res.setHeader('Cache-Control', IMMUTABLE);
     }
+    const cache = cacheControlOf(root, file);
+    if (cache) res.setHeader('Cache-Control', cache);
     send(res, 200, MIME[ext] ?? 'application/octet-stream', content);
   }
 
